@@ -1,0 +1,27 @@
+import { defineRule } from '../rule.ts';
+import { isDocumentKind } from '../../model/kinds.ts';
+
+export default defineRule({
+  id: 'ref/unknown-document',
+  severity: 'error',
+  description: 'Hvert bilag, der henviser til et dokument, peger på et dokument, der findes i repository’et.',
+  citation: 'Sag EMN-2025-10366, bilagsliste (bilag er navngivne dokumenter med version og DokID)',
+  check({ repo, report }) {
+    for (const doc of repo.ofKind('sag')) {
+      for (const [i, bilag] of doc.data.bilag.entries()) {
+        if (bilag.dokument === undefined) continue;
+        const target = repo.byId(bilag.dokument);
+        if (!target) {
+          report({ doc, path: ['bilag', i, 'dokument'], message: `Bilaget henviser til dokumentet »${bilag.dokument}«, som ikke findes (eller har fejl)` });
+        } else if (!isDocumentKind(target.kind)) {
+          report({
+            doc,
+            path: ['bilag', i, 'dokument'],
+            message: `»${bilag.dokument}« er referencedata, ikke et dokument, der kan vedlægges som bilag`,
+            related: [{ doc: target, path: ['id'], message: 'referencefilen' }],
+          });
+        }
+      }
+    }
+  },
+});

@@ -1,0 +1,17 @@
+import { defineRule } from '../rule.ts';
+import { kommuneReferences } from '../../model/references.ts';
+
+export default defineRule({
+  id: 'ref/unknown-kommune',
+  severity: 'error',
+  description: 'Hver kommunekode findes i regionens kommuneliste.',
+  citation: 'agreements/reference/region.yaml (officielle kommunekoder)',
+  check({ repo, report }) {
+    if (repo.kommuner.length === 0) return; // ref/missing-reference-data says why
+    for (const ref of kommuneReferences(repo)) {
+      if (!repo.kommune(ref.value)) {
+        report({ doc: ref.doc, path: ref.path, message: `Ukendt kommunekode »${ref.value}«; se kommunelisten i agreements/reference/region.yaml` });
+      }
+    }
+  },
+});

@@ -1,0 +1,18 @@
+import { defineRule } from '../rule.ts';
+import { suggest } from '../../validate/messages.ts';
+
+export default defineRule({
+  id: 'ref/unknown-sundhedsraad',
+  severity: 'error',
+  description: 'En sag hører til et sundhedsråd, der findes i referencedata.',
+  citation: 'agreements/reference/region.yaml (regionens seks sundhedsråd)',
+  check({ repo, report }) {
+    const ids = repo.sundhedsraadList.map((s) => s.id);
+    if (ids.length === 0) return;
+    for (const doc of repo.ofKind('sag')) {
+      if (repo.sundhedsraad(doc.data.sundhedsraad)) continue;
+      const guess = suggest(doc.data.sundhedsraad, ids);
+      report({ doc, path: ['sundhedsraad'], message: `Ukendt sundhedsråd »${doc.data.sundhedsraad}«; brug en af: ${ids.join(', ')}${guess ? ` (mente du »${guess}«?)` : ''}` });
+    }
+  },
+});

@@ -1,0 +1,45 @@
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+/** The repository root: where package.json, agreements/ and schemas/ live. */
+export const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
+
+/** A mistake in how a command was called: exit 2 with a one-line message, no stack trace. */
+export class UsageError extends Error {}
+
+/**
+ * Runs a command's main function with the project's exit-code contract: its own result on
+ * success, 2 on usage errors and on internal errors, and never a stack trace unless
+ * AFTALER_DEBUG is set (a stack trace is for developers, not for the staff reading the log).
+ */
+export function runCli(name: string, main: () => Promise<number>): void {
+  main().then(
+    (code) => {
+      process.exitCode = code;
+    },
+    (error: unknown) => {
+      if (error instanceof UsageError) {
+        process.stderr.write(`${name}: ${error.message}\nSe »npm run ${name} -- --help«.\n`);
+      } else {
+        const message = error instanceof Error ? error.message : String(error);
+        process.stderr.write(`${name}: intern fejl: ${message}\n`);
+        if (process.env.AFTALER_DEBUG && error instanceof Error) process.stderr.write(`${error.stack}\n`);
+      }
+      process.exitCode = 2;
+    },
+  );
+}
+
+/** Today's date in Copenhagen as YYYY-MM-DD (deadlines are Danish calendar days). */
+export function todayInDenmark(now = new Date()): string {
+  return new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Copenhagen', year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
+}
+
+export function parseIsoDateOption(value: string, option: string): string {
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
+  const date = match ? new Date(`${value}T00:00:00Z`) : undefined;
+  if (!date || Number.isNaN(date.getTime()) || date.toISOString().slice(0, 10) !== value) {
+    throw new UsageError(`${option} skal være en dato på formen ÅÅÅÅ-MM-DD, ikke »${value}«`);
+  }
+  return value;
+}

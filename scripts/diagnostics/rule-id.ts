@@ -1,0 +1,50 @@
+/**
+ * Every rule id the pipeline can emit. A closed union, so a typo in a rule id is a type error and
+ * the catalogue (`--list-rules`) can be checked for completeness.
+ */
+export const loadRuleIds = [
+  'load/read',
+  'load/empty',
+  'load/unknown-kind',
+  'load/filename',
+  'load/extension',
+  'load/stray-file',
+  'load/symlink',
+  'yaml/syntax',
+  'yaml/duplicate-key',
+  'yaml/alias-limit',
+  'yaml/multiple-documents',
+  'yaml/encoding',
+] as const;
+
+export const schemaRuleIds = [
+  'schema/required',
+  'schema/unknown-property',
+  'schema/type',
+  'schema/enum',
+  'schema/const',
+  'schema/pattern',
+  'schema/format',
+  'schema/range',
+  'schema/length',
+  'schema/items',
+  'schema/unique',
+  'schema/exclusive',
+  'schema/invalid',
+] as const;
+
+export const refRuleIds = [
+  'ref/missing-reference-data',
+  'ref/duplicate-id',
+  'ref/duplicate-code',
+  'ref/unknown-kommune',
+  'ref/unknown-opgave',
+  'ref/unknown-sundhedsraad',
+  'ref/unknown-document',
+  'ref/duplicate-dokid',
+] as const;
+
+export type LoadRuleId = (typeof loadRuleIds)[number];
+export type SchemaRuleId = (typeof schemaRuleIds)[number];
+export type RefRuleId = (typeof refRuleIds)[number];
+export type RuleId = LoadRuleId | SchemaRuleId | RefRuleId;

@@ -1,0 +1,23 @@
+import type { Document } from 'yaml';
+import type { Diagnostic } from '../diagnostics/diagnostic.ts';
+import { isKind, kinds, type Kind } from '../model/kinds.ts';
+import { suggest } from '../validate/messages.ts';
+import { locate } from './locate.ts';
+
+/** Tells which kind a parsed file is from its `dokumenttype`; a file of no known kind is reported. */
+export function classify(file: string, doc: Document.Parsed, data: unknown): { kind?: Kind; diagnostic?: Diagnostic } {
+  const fail = (message: string, span = locate(doc, [], 'key')): { diagnostic: Diagnostic } => ({
+    diagnostic: { rule: 'load/unknown-kind', severity: 'error', file, span, message },
+  });
+  if (data === null || typeof data !== 'object' || Array.isArray(data)) {
+    return fail('Filen skal være et afsnit med felter, der begynder med »dokumenttype: …«');
+  }
+  const value = (data as Record<string, unknown>).dokumenttype;
+  if (value === undefined) return fail(`Feltet »dokumenttype« mangler; brug en af: ${kinds.join(', ')}`);
+  if (isKind(value)) return { kind: value };
+  const guess = typeof value === 'string' ? suggest(value, kinds) : undefined;
+  return fail(
+    `Ukendt dokumenttype »${String(value)}«; brug en af: ${kinds.join(', ')}${guess ? ` (mente du »${guess}«?)` : ''}`,
+    locate(doc, ['dokumenttype'], 'value'),
+  );
+}

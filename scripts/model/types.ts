@@ -1,0 +1,204 @@
+/**
+ * TypeScript shapes of the data, mirroring schemas/*.schema.json. Values reach these types only
+ * after schema validation succeeded, so the casts in the loader are backed by ajv.
+ */
+
+export type IsoDate = string;
+export type Status = 'udkast' | 'godkendt' | 'underskrevet' | 'opsagt';
+export type Party = 'region' | 'kommune' | 'faelles';
+export type OperatingModel = 'kommunal' | 'regional' | 'anmodning';
+
+export interface Kilde {
+  dokument: string;
+  afsnit: string;
+}
+
+export interface Godkendelser {
+  regionsraad: IsoDate | null;
+  kommunalbestyrelse: IsoDate | null;
+}
+
+export interface Kommune {
+  kode: string;
+  navn: string;
+  kortnavn: string;
+  slug: string;
+}
+
+export interface Sundhedsraad {
+  id: string;
+  navn: string;
+  sundheds_og_omsorgspladser: number | null;
+  kommuner: string[];
+  kilde: Kilde;
+}
+
+export interface RegionData {
+  dokumenttype: 'region';
+  id: string;
+  navn: string;
+  sundhedsraad: Sundhedsraad[];
+  kommuner: Kommune[];
+}
+
+export interface Opgave {
+  id: string;
+  navn: string;
+  betegnelse: string;
+  lovgrundlag?: string;
+  beskrivelse: string;
+  kilde: Kilde;
+}
+
+export interface OpgaverData {
+  dokumenttype: 'opgaver';
+  id: string;
+  opgaver: Opgave[];
+}
+
+export interface Frist {
+  id: string;
+  dato: IsoDate;
+  betegnelse: string;
+  kilde: Kilde;
+}
+
+export interface Vilkaar {
+  id: string;
+  vaerdi: number;
+  enhed: 'maaneder' | 'aar';
+  betegnelse: string;
+  kilde: Kilde;
+}
+
+export interface FristerData {
+  dokumenttype: 'frister';
+  id: string;
+  frister: Frist[];
+  vilkaar: Vilkaar[];
+}
+
+export interface HsaData {
+  dokumenttype: 'hsa';
+  id: string;
+  dokid: string | null;
+  sags_id?: string;
+  version: IsoDate;
+  status: Status;
+  kommune: string;
+  opgave: string;
+  formaal: string;
+  bidrag: { region: string; kommune: string };
+  ansvarsfordeling: Array<{ ydelse: string; ansvarlig: Party; beskrivelse?: string }>;
+  kapacitet?: { pladser: number | null; beskrivelse?: string };
+  finansiering: { beskrivelse: string; aarligt_beloeb_kr: number | null };
+  opfoelgning: string;
+  evaluering: { senest: IsoDate; beskrivelse: string };
+  opsigelse: { varsel_maaneder: number; beskrivelse?: string };
+  mislighold: string;
+  ikrafttraeden: IsoDate;
+  godkendelser: Godkendelser;
+  underskrevet?: IsoDate | null;
+  forbehold?: string[];
+}
+
+export interface Post {
+  beskrivelse: string;
+  antal?: number | null;
+  vaerdi_kr?: number | null;
+  note?: string;
+}
+
+export interface Ansat {
+  stilling: string;
+  antal: number;
+  aarsvaerk?: number | null;
+}
+
+export interface DelingsOpgave {
+  opgave: string;
+  overdragelse: 'drift' | 'myndighedsansvar';
+  aktiver: Post[];
+  passiver: Post[];
+  rettigheder: Post[];
+  pligter: Post[];
+  ansatte: Ansat[];
+  bemaerkninger?: string;
+}
+
+export interface DelingsaftaleData {
+  dokumenttype: 'delingsaftale';
+  id: string;
+  dokid: string | null;
+  version: IsoDate | null;
+  status: Status;
+  kommune: string;
+  referencedato: IsoDate;
+  vederlagsfri: true;
+  udkast_fremsendt: IsoDate | null;
+  aftalt: IsoDate | null;
+  godkendelser: Godkendelser;
+  delingsraad?: { afgoerelse: IsoDate; beskrivelse: string };
+  opgaver: DelingsOpgave[];
+}
+
+export interface AnmodningData {
+  dokumenttype: 'anmodning';
+  id: string;
+  dokid?: string | null;
+  kommune: string;
+  opgave: string;
+  meddelt: IsoDate | null;
+  periode_start: IsoDate;
+  periode_slut: IsoDate;
+  begrundelse?: string;
+}
+
+export interface Moede {
+  organ: string;
+  dato: IsoDate | null;
+}
+
+export interface Underpunkt {
+  tekst: string;
+  opgave?: string;
+  driftsmodel?: OperatingModel;
+  kommuner?: string[];
+}
+
+export type Bilag =
+  | { dokument: string; version: IsoDate; eksternt?: undefined }
+  | { eksternt: { titel: string; dokid: string; fil?: string; sha256?: string }; dokument?: undefined };
+
+export interface SagData {
+  dokumenttype: 'sag';
+  id: string;
+  sags_id: string;
+  dokid: string;
+  sundhedsraad: string;
+  moede: Moede;
+  punkt: number;
+  titel: string;
+  aaben: boolean;
+  resume: string;
+  indstilling: {
+    indledning: string;
+    punkter: Array<{ tekst: string; underpunkter?: Underpunkt[] }>;
+    afgoerelse?: string;
+  };
+  sagsfremstilling: string;
+  oekonomi: string;
+  videre_proces: Moede[];
+  tidligere_beslutninger: Array<{ organ: string; dato: IsoDate; beskrivelse: string }>;
+  bilag: Bilag[];
+}
+
+export interface DataByKind {
+  region: RegionData;
+  opgaver: OpgaverData;
+  frister: FristerData;
+  hsa: HsaData;
+  delingsaftale: DelingsaftaleData;
+  anmodning: AnmodningData;
+  sag: SagData;
+}

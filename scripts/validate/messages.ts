@@ -1,0 +1,154 @@
+import type { ErrorObject } from 'ajv';
+import type { SchemaRuleId } from '../diagnostics/rule-id.ts';
+
+/** A field name as staff see it: the last named segment of the path. */
+export function fieldName(path: readonly string[]): string {
+  for (let i = path.length - 1; i >= 0; i--) if (!/^\d+$/.test(path[i]!)) return path[i]!;
+  return 'dokumentet';
+}
+
+const typeWords: Record<string, string> = {
+  string: 'en tekst',
+  integer: 'et helt tal',
+  number: 'et tal',
+  boolean: 'true eller false',
+  object: 'et afsnit med felter',
+  array: 'en liste',
+  null: 'tom (null)',
+};
+
+function typeOf(value: unknown): string {
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return 'array';
+  return typeof value;
+}
+
+function quote(value: unknown): string {
+  const text = typeof value === 'string' ? value : JSON.stringify(value);
+  return `»${text.length > 60 ? text.slice(0, 57) + '…' : text}«`;
+}
+
+/** Edit distance, for »mente du …?« on misspelled field names. */
+function distance(a: string, b: string): number {
+  const row = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    let previous = row[0]!;
+    row[0] = i;
+    for (let j = 1; j <= b.length; j++) {
+      const current = row[j]!;
+      row[j] = Math.min(row[j]! + 1, row[j - 1]! + 1, previous + (a[i - 1] === b[j - 1] ? 0 : 1));
+      previous = current;
+    }
+  }
+  return row[b.length]!;
+}
+
+export function suggest(name: string, candidates: readonly string[]): string | undefined {
+  let best: string | undefined;
+  let bestDistance = Infinity;
+  for (const c of candidates) {
+    const d = distance(name.toLowerCase(), c);
+    if (d < bestDistance) [best, bestDistance] = [c, d];
+  }
+  return best !== undefined && bestDistance <= Math.max(2, Math.floor(name.length / 3)) ? best : undefined;
+}
+
+function schemaText(schema: unknown, key: 'description' | 'title'): string | undefined {
+  if (schema && typeof schema === 'object' && key in schema) {
+    const v = (schema as Record<string, unknown>)[key];
+    return typeof v === 'string' ? v : undefined;
+  }
+  return undefined;
+}
+
+export interface Mapped {
+  rule: SchemaRuleId;
+  /** Path of the node to point at, and whether to point at its key or its value. */
+  path: string[];
+  target: 'key' | 'value';
+  message: string;
+}
+
+/** Maps one ajv error to a rule id, a place and a Danish message; undefined for summary errors. */
+export function mapAjvError(error: ErrorObject, path: string[]): Mapped | undefined {
+  const name = fieldName(path);
+  const params = error.params as Record<string, unknown>;
+  switch (error.keyword) {
+    case 'required': {
+      const missing = String(params.missingProperty);
+      const properties = (error.parentSchema as { properties?: Record<string, unknown> } | undefined)?.properties;
+      const hint = schemaText(properties?.[missing], 'description');
+      const where = path.length > 0 ? ` i »${name}«` : '';
+      return { rule: 'schema/required', path, target: 'key', message: `Feltet »${missing}« mangler${where}${hint ? ` (${hint})` : ''}` };
+    }
+    case 'dependentRequired': {
+      const missing = String(params.missingProperty);
+      return { rule: 'schema/required', path: [...path, String(params.property)], target: 'key', message: `Feltet »${missing}« skal udfyldes, når »${String(params.property)}« er udfyldt` };
+    }
+    case 'additionalProperties': {
+      const unknown = String(params.additionalProperty);
+      const allowed = Object.keys((error.parentSchema as { properties?: object } | undefined)?.properties ?? {});
+      const guess = suggest(unknown, allowed);
+      return {
+        rule: 'schema/unknown-property',
+        path: [...path, unknown],
+        target: 'key',
+        message: `Ukendt felt »${unknown}«${guess ? ` – mente du »${guess}«?` : ''}`,
+      };
+    }
+    case 'type': {
+      const expected = ([] as string[]).concat(params.type as string | string[]);
+      const words = expected.map((t) => typeWords[t] ?? t).join(' eller ');
+      const actual = typeOf(error.data);
+      const quoteHint = expected.includes('string') && (actual === 'number' || actual === 'boolean') ? ' (sæt værdien i anførselstegn)' : '';
+      return { rule: 'schema/type', path, target: 'value', message: `»${name}« skal være ${words}, ikke ${typeWords[actual] ?? actual} ${quote(error.data)}${quoteHint}` };
+    }
+    case 'enum': {
+      const allowed = (params.allowedValues as unknown[]).map(String);
+      const guess = typeof error.data === 'string' ? suggest(error.data, allowed) : undefined;
+      return {
+        rule: 'schema/enum',
+        path,
+        target: 'value',
+        message: `${quote(error.data)} er ikke en gyldig værdi for »${name}«; brug en af: ${allowed.join(', ')}${guess ? ` (mente du »${guess}«?)` : ''}`,
+      };
+    }
+    case 'const':
+      return { rule: 'schema/const', path, target: 'value', message: `»${name}« skal være ${quote(params.allowedValue)}` };
+    case 'pattern': {
+      const what = schemaText(error.parentSchema, 'description') ?? schemaText(error.parentSchema, 'title');
+      return { rule: 'schema/pattern', path, target: 'value', message: `${quote(error.data)} har ikke det rigtige format for »${name}«${what ? `: ${what}` : ''}` };
+    }
+    case 'format':
+      return { rule: 'schema/format', path, target: 'value', message: `${quote(error.data)} er ikke en gyldig dato; skriv ÅÅÅÅ-MM-DD, fx 2026-04-01` };
+    case 'minimum':
+    case 'exclusiveMinimum':
+      return { rule: 'schema/range', path, target: 'value', message: `»${name}« skal være mindst ${String(params.limit)}${error.keyword === 'exclusiveMinimum' ? ' (og ikke lig med)' : ''}` };
+    case 'maximum':
+    case 'exclusiveMaximum':
+      return { rule: 'schema/range', path, target: 'value', message: `»${name}« må højst være ${String(params.limit)}` };
+    case 'minLength':
+      return { rule: 'schema/length', path, target: 'value', message: `»${name}« må ikke være tom` };
+    case 'maxLength':
+      return { rule: 'schema/length', path, target: 'value', message: `»${name}« må højst være ${String(params.limit)} tegn` };
+    case 'minItems':
+      return { rule: 'schema/items', path, target: 'key', message: `»${name}« skal have mindst ${String(params.limit)} punkt(er)` };
+    case 'maxItems':
+      return { rule: 'schema/items', path, target: 'key', message: `»${name}« må højst have ${String(params.limit)} punkter` };
+    case 'minProperties':
+      return { rule: 'schema/items', path, target: 'value', message: `»${name}« skal indeholde mindst ét felt` };
+    case 'maxProperties':
+      return { rule: 'schema/items', path, target: 'value', message: `»${name}« må højst indeholde ${String(params.limit)} felter` };
+    case 'uniqueItems':
+      return { rule: 'schema/unique', path: [...path, String(params.j)], target: 'value', message: `»${name}« indeholder den samme værdi to gange (punkt ${Number(params.j) + 1} og ${Number(params.i) + 1})` };
+    case 'false schema':
+      return { rule: 'schema/exclusive', path, target: 'key', message: `Feltet »${name}« kan ikke bruges her` };
+    case 'if':
+    case 'anyOf':
+    case 'oneOf':
+      // Summary errors: the branch errors next to them already say what is wrong.
+      return undefined;
+    default:
+      return { rule: 'schema/invalid', path, target: 'value', message: `»${name}« er ugyldig (${error.message ?? error.keyword})` };
+  }
+}
