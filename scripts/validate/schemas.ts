@@ -12,11 +12,11 @@ export type Validators = Record<Kind, ValidateFunction>;
  */
 export function compileValidators(root: string): Validators {
   const dir = path.join(root, 'schemas');
-  // ajv-formats is CommonJS with a default export; under NodeNext its type is the module object.
-  const applyFormats = (addFormats as unknown as { default: typeof addFormats }).default ?? addFormats;
   // strictRequired off: `if`/`else` branches name required fields defined next to them, the idiomatic form.
   const ajv = new Ajv2020({ allErrors: true, verbose: true, strict: true, strictRequired: false, allowUnionTypes: true });
-  applyFormats(ajv, ['date']);
+  // ajv-formats is CommonJS: under NodeNext the default import is module.exports, whose
+  // `default` property is the plugin (at run time and in its typings alike).
+  addFormats.default(ajv, ['date']);
   for (const name of readdirSync(dir).filter((n) => n.endsWith('.schema.json')).sort()) {
     ajv.addSchema(JSON.parse(readFileSync(path.join(dir, name), 'utf8')) as object);
   }
