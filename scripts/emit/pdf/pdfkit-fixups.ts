@@ -1,0 +1,85 @@
+/**
+ * Corrections applied to the pdfkit document after pdfmake has laid it out and
+ * before it is ended. They touch pdfkit internals (typed narrowly below) that
+ * @types/pdfkit does not describe.
+ */
+import { NAV_ID_PATTERN } from './nav-ids.ts';
+
+interface OutlineItem {
+  outlineData: Record<string, unknown>;
+  children: OutlineItem[];
+}
+
+interface PdfKitInternals {
+  outline: OutlineItem;
+  info: Record<string, unknown>;
+  _root: { data: { Names: { data: { Dests: { _items: Record<string, unknown> } } } } };
+  _addInfo?: () => void;
+}
+
+function internals(doc: PDFKit.PDFDocument): PdfKitInternals {
+  return doc as unknown as PdfKitInternals;
+}
+
+function preOrder(items: readonly OutlineItem[], out: OutlineItem[] = []): OutlineItem[] {
+  for (const item of items) {
+    out.push(item);
+    preOrder(item.children, out);
+  }
+  return out;
+}
+
+/**
+ * pdfkit points bookmarks at their page with an XYZ destination whose left
+ * coordinate is the page width, i.e. off the page. pdfmake also creates a named
+ * destination at every heading with an id; bookmarks are re-pointed there.
+ * Both are created while rendering, in document order, so the n-th bookmark
+ * (pre-order) belongs to the n-th navigation destination.
+ */
+export function linkBookmarksToHeadings(doc: PDFKit.PDFDocument): void {
+  const pdf = internals(doc);
+  const items = preOrder(pdf.outline.children);
+  if (items.length === 0) return;
+  const names = Object.keys(pdf._root.data.Names.data.Dests._items).filter((name) => NAV_ID_PATTERN.test(name));
+  items.forEach((item, i) => {
+    const name = names[i];
+    if (items.length === names.length && name !== undefined) {
+      item.outlineData.Dest = new String(name); // String object: pdfkit writes a PDF string, not a name
+    } else {
+      // Unexpected structure: fall back to showing the whole target page.
+      const dest = item.outlineData.Dest;
+      if (Array.isArray(dest)) item.outlineData.Dest = [dest[0], 'Fit'];
+    }
+  });
+}
+
+const XML_ESCAPES: Readonly<Record<string, string>> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&apos;' };
+
+function escapeXml(text: string): string {
+  return text.replace(/[&<>"']/g, (c) => XML_ESCAPES[c] ?? c);
+}
+
+/**
+ * pdfkit interpolates Title/Author/Subject/Keywords into the XMP packet without
+ * escaping, so "Aftale om A & B" would produce malformed XML. The info values are
+ * swapped for escaped copies only while the packet is written; the Info
+ * dictionary (written earlier in end()) keeps the literal values.
+ */
+export function escapeXmpMetadata(doc: PDFKit.PDFDocument): void {
+  const pdf = internals(doc);
+  const writeXmpInfo = pdf._addInfo;
+  if (typeof writeXmpInfo !== 'function') return;
+  pdf._addInfo = function (this: PdfKitInternals): void {
+    const literal = this.info;
+    const escaped: Record<string, unknown> = {};
+    for (const [key, value] of Object.entries(literal)) {
+      escaped[key] = typeof value === 'string' ? escapeXml(value) : value;
+    }
+    this.info = escaped;
+    try {
+      writeXmpInfo.call(this);
+    } finally {
+      this.info = literal;
+    }
+  };
+}

@@ -1,0 +1,38 @@
+/**
+ * Document definition → PDF bytes.
+ *
+ * pdfmake's `getStream()` resolves to the laid-out pdfkit document *before*
+ * `end()` (only `getBuffer()`/`write()` end it), which leaves room for a
+ * `beforeEnd` hook, e.g. a signing step adding a signature placeholder.
+ *
+ * Output is deterministic: the definition carries fixed CreationDate/ModDate,
+ * pdfkit derives the trailer /ID from the info dictionary, font subset tags
+ * from font ids, and nothing reads the wall clock or a random source.
+ */
+import type { TDocumentDefinitions } from 'pdfmake/interfaces.js';
+import { cloneDefinition } from './clone-definition.ts';
+import { pdfEngine } from './engine.ts';
+import { escapeXmpMetadata, linkBookmarksToHeadings } from './pdfkit-fixups.ts';
+
+export interface RenderOptions {
+  /** Runs on the finished layout, before the document is ended and serialised. */
+  beforeEnd?: (doc: PDFKit.PDFDocument) => void | Promise<void>;
+}
+
+function endAndCollect(doc: PDFKit.PDFDocument): Promise<Buffer> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    doc.on('data', (chunk: Buffer) => chunks.push(chunk));
+    doc.once('end', () => resolve(Buffer.concat(chunks)));
+    doc.once('error', reject);
+    doc.end();
+  });
+}
+
+export async function renderPdf(def: TDocumentDefinitions, opts: RenderOptions = {}): Promise<Buffer> {
+  const doc = await pdfEngine().createPdf(cloneDefinition(def)).getStream();
+  linkBookmarksToHeadings(doc);
+  escapeXmpMetadata(doc);
+  await opts.beforeEnd?.(doc);
+  return endAndCollect(doc);
+}
