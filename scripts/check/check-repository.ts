@@ -15,7 +15,7 @@ export interface CheckResult {
 export async function checkRepository(root: string, options: { today: string }): Promise<CheckResult> {
   const validators = compileValidators(root);
   const load = await loadRepository(root, validators);
-  const repo = new Repository(load.documents);
+  const repo = new Repository(load.documents, load.brokenIds);
   const diagnostics = [...load.diagnostics, ...runRules(rules, repo, { today: options.today })];
   return { load, repo, diagnostics };
 }

@@ -27,6 +27,11 @@ export interface LoadResult {
   files: number;
   /** Number of files per kind, valid or not, for the summary. */
   counts: Partial<Record<Kind, number>>;
+  /**
+   * Ids of documents that exist but have errors of their own. References to them are not
+   * reported again as »missing«: one mistake, one message.
+   */
+  brokenIds: Set<string>;
 }
 
 /** Non-YAML files are allowed only as external bilag (in a folder named bilag) or as READMEs. */
@@ -59,23 +64,28 @@ async function loadFile(found: FoundFile, validators: Validators, out: LoadResul
   const { text, diagnostic } = decodeUtf8(file, await readFile(found.absolute));
   const { parsed, lineCounter, diagnostics } = parseYaml(file, text);
   out.sources.add(file, lineCounter);
+  const broken = (id: unknown = path.posix.basename(file, '.yaml')) => {
+    if (typeof id === 'string') out.brokenIds.add(id);
+  };
   if (diagnostic) {
     out.diagnostics.push(diagnostic);
+    broken();
     return;
   }
   out.diagnostics.push(...diagnostics);
-  if (!parsed) return;
+  if (!parsed) return broken();
+  const rawId = (parsed.data as { id?: unknown } | null)?.id;
 
   const { kind, diagnostic: kindDiagnostic } = classify(file, parsed.doc, parsed.data);
   if (!kind) {
     out.diagnostics.push(kindDiagnostic!);
-    return;
+    return broken(rawId);
   }
   out.counts[kind] = (out.counts[kind] ?? 0) + 1;
   const schemaDiagnostics = validateDocument(validators, kind, file, parsed.doc, parsed.data);
   if (schemaDiagnostics.length > 0) {
     out.diagnostics.push(...schemaDiagnostics);
-    return;
+    return broken(rawId);
   }
   const id = (parsed.data as { id: string }).id;
   if (path.posix.basename(file) !== `${id}.yaml`) {
@@ -85,7 +95,7 @@ async function loadFile(found: FoundFile, validators: Validators, out: LoadResul
       span: locate(parsed.doc, ['id']),
       message: `Filen skal hedde »${id}.yaml« efter sit id (eller id'et rettes til filnavnet)`,
     });
-    return;
+    return broken(rawId);
   }
   out.documents.push({ file, kind, yaml: parsed.doc, data: parsed.data } as SourceDocument);
 }
@@ -95,7 +105,7 @@ async function loadFile(found: FoundFile, validators: Validators, out: LoadResul
  * problem becomes a diagnostic, and only schema-valid documents go on to the checks.
  */
 export async function loadRepository(root: string, validators: Validators): Promise<LoadResult> {
-  const out: LoadResult = { sources: new SourceStore(), diagnostics: [], documents: [], files: 0, counts: {} };
+  const out: LoadResult = { sources: new SourceStore(), diagnostics: [], documents: [], files: 0, counts: {}, brokenIds: new Set() };
   const found = await discover(root, DATA_DIR);
   out.files = found.length;
   for (const f of found) await loadFile(f, validators, out);

@@ -36,13 +36,47 @@ const messages: Record<ErrorCode, string> = {
   BAD_COLLECTION_TYPE: 'Forkert type af liste eller afsnit',
 };
 
-function toDiagnostic(file: string, error: YAMLError, severity: Diagnostic['severity']): Diagnostic {
+const flowClosers = { '[': ']', '{': '}' } as const;
+
+/**
+ * The parser notices an unclosed `[`/`{` only where the collection should have ended, often
+ * lines later; staff need the place where it was opened. Scans back for the unmatched opener.
+ */
+function unclosedFlowStart(text: string, before: number, opener: '[' | '{'): number | undefined {
+  const closer = flowClosers[opener];
+  let depth = 0;
+  for (let i = before - 1; i >= 0; i--) {
+    const c = text[i];
+    if (c === closer) depth++;
+    else if (c === opener) {
+      if (depth === 0) return i;
+      depth--;
+    }
+  }
+  return undefined;
+}
+
+function toDiagnostic(file: string, text: string, error: YAMLError, severity: Diagnostic['severity']): Diagnostic {
+  let span = { start: error.pos[0], end: Math.max(error.pos[1], error.pos[0] + 1) };
+  let message = messages[error.code] ?? 'Ugyldig YAML';
+  if (error.code === 'DUPLICATE_KEY') {
+    // The parser marks only the key's first character; the message names the whole key.
+    const key = /^[^:\n]*/.exec(text.slice(span.start))![0].trim();
+    message = `Feltet »${key}« står to gange i samme afsnit`;
+  }
+  const flow = /^Flow (sequence|mapping) in block collection/.exec(error.message);
+  if (flow) {
+    const opener = flow[1] === 'sequence' ? '[' : '{';
+    const start = unclosedFlowStart(text, error.pos[0], opener);
+    if (start !== undefined) span = { start, end: start + 1 };
+    message = `»${opener}« er ikke lukket med »${flowClosers[opener]}« (eller det, der følger, er forkert indrykket)`;
+  }
   return {
     rule: error.code === 'DUPLICATE_KEY' ? 'yaml/duplicate-key' : error.code === 'RESOURCE_EXHAUSTION' ? 'yaml/alias-limit' : 'yaml/syntax',
     severity,
     file,
-    span: { start: error.pos[0], end: Math.max(error.pos[1], error.pos[0] + 1) },
-    message: messages[error.code] ?? 'Ugyldig YAML',
+    span,
+    message,
   };
 }
 
@@ -74,8 +108,8 @@ export function parseYaml(file: string, text: string): { parsed?: ParsedYaml; li
     }
     return { lineCounter, diagnostics };
   }
-  for (const error of doc.errors) diagnostics.push(toDiagnostic(file, error, 'error'));
-  for (const warning of doc.warnings) diagnostics.push(toDiagnostic(file, warning, 'warning'));
+  for (const error of doc.errors) diagnostics.push(toDiagnostic(file, text, error, 'error'));
+  for (const warning of doc.warnings) diagnostics.push(toDiagnostic(file, text, warning, 'warning'));
   if (diagnostics.some((d) => d.severity === 'error')) return { lineCounter, diagnostics };
 
   try {

@@ -15,8 +15,12 @@ export class Repository {
   readonly #frister = new Map<string, Frist>();
   readonly #vilkaar = new Map<string, Vilkaar>();
 
-  constructor(documents: readonly SourceDocument[]) {
+  readonly #brokenIds: ReadonlySet<string>;
+
+  /** `brokenIds`: documents that exist but failed to load; their own errors are reported. */
+  constructor(documents: readonly SourceDocument[], brokenIds: ReadonlySet<string> = new Set()) {
     this.documents = documents;
+    this.#brokenIds = brokenIds;
     for (const doc of documents) if (!this.#byId.has(doc.data.id)) this.#byId.set(doc.data.id, doc);
     for (const r of this.ofKind('region')) {
       for (const k of r.data.kommuner) if (!this.#kommuner.has(k.kode)) this.#kommuner.set(k.kode, k);
@@ -35,6 +39,11 @@ export class Repository {
 
   byId(id: string): SourceDocument | undefined {
     return this.#byId.get(id);
+  }
+
+  /** True when a document with this id exists but has errors of its own. */
+  isBroken(id: string): boolean {
+    return this.#brokenIds.has(id);
   }
 
   kommune(code: string): Kommune | undefined {

@@ -79,7 +79,7 @@ export function mapAjvError(error: ErrorObject, path: string[]): Mapped | undefi
       const properties = (error.parentSchema as { properties?: Record<string, unknown> } | undefined)?.properties;
       const hint = schemaText(properties?.[missing], 'description');
       const where = path.length > 0 ? ` i »${name}«` : '';
-      return { rule: 'schema/required', path, target: 'key', message: `Feltet »${missing}« mangler${where}${hint ? ` (${hint})` : ''}` };
+      return { rule: 'schema/required', path, target: 'key', message: `Feltet »${missing}« mangler${where}${hint ? `: ${hint}` : ''}` };
     }
     case 'dependentRequired': {
       const missing = String(params.missingProperty);

@@ -1,0 +1,88 @@
+import { describe, expect, it } from 'vitest';
+import { runCli, STACK_TRACE } from '../helpers/cli.ts';
+import { RepoCopy } from '../helpers/repo.ts';
+
+describe('npm run check (command line)', () => {
+  it('passes on the shipped data and prints the summary', () => {
+    const r = runCli('check', ['--today', '2026-01-15']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/^✔ Ingen fejl · 36 filer kontrolleret \(24 samarbejdsaftaler \(HSA\), 8 delingsaftaler, 1 sag, 1 regionsfil, 1 opgavefil, 1 fristkalender\)\n$/m);
+  });
+
+  it('shows help', () => {
+    const r = runCli('check', ['--help']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('Brug: npm run check');
+    expect(r.stdout).toContain('--format text|json|github');
+  });
+
+  it.each([
+    [['--format', 'xml'], /--format skal være en af text, json, github/],
+    [['--today', '2026-02-30'], /--today skal være en dato på formen ÅÅÅÅ-MM-DD/],
+    [['--bogus'], /Unknown option '--bogus'/],
+  ])('exits 2 on usage error %j', (args, message) => {
+    const r = runCli('check', args);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(message);
+    expect(r.stderr).not.toMatch(STACK_TRACE);
+  });
+
+  it('writes text reports as file:line:col  severity  rule  message, grouped per file with aligned columns', () => {
+    const repo = new RepoCopy();
+    try {
+      const a = 'agreements/midt-og-vestsjaelland/lejre/hsa-lejre-akutsygepleje.yaml';
+      const b = 'agreements/midt-og-vestsjaelland/soroe/delingsaftale-soroe.yaml';
+      repo.replace(a, 'status: udkast', 'status: kladde');
+      repo.replace(b, 'vederlagsfri: true', 'vederlagsfri: false');
+      const r = runCli('check', ['--root', repo.root, '--today', '2026-01-15']);
+      expect(r.code).toBe(1);
+      const lines = r.stdout.split('\n');
+      const la = repo.lineOf(a, 'status: kladde');
+      const lb = repo.lineOf(b, 'vederlagsfri:');
+      const [pa, pb] = [`${a}:${la}:9`, `${b}:${lb}:15`];
+      const width = Math.max(pa.length, pb.length);
+      expect(lines[0]).toBe(`${pa.padEnd(width)}  fejl  schema/enum   »kladde« er ikke en gyldig værdi for »status«; brug en af: udkast, godkendt, underskrevet, opsagt`);
+      expect(lines[1]).toBe('');
+      expect(lines[2]).toBe(`${pb.padEnd(width)}  fejl  schema/const  »vederlagsfri« skal være »true«`);
+      expect(lines.at(-2)).toMatch(/^✖ 2 fejl og 0 advarsler · 36 filer kontrolleret/);
+    } finally {
+      repo.remove();
+    }
+  });
+
+  it('writes GitHub workflow commands with escaped properties', () => {
+    const repo = new RepoCopy();
+    try {
+      const a = 'agreements/midt-og-vestsjaelland/lejre/hsa-lejre-akutsygepleje.yaml';
+      repo.replace(a, 'status: udkast', 'status: kladde');
+      const r = runCli('check', ['--root', repo.root, '--format', 'github', '--today', '2026-01-15']);
+      expect(r.code).toBe(1);
+      expect(r.stdout).toBe(
+        `::error file=${a},line=${repo.lineOf(a, 'status: kladde')},col=9,endLine=${repo.lineOf(a, 'status: kladde')},endColumn=15,title=schema/enum::»kladde« er ikke en gyldig værdi for »status«; brug en af: udkast, godkendt, underskrevet, opsagt\n`,
+      );
+    } finally {
+      repo.remove();
+    }
+  });
+
+  it('reports a stray file, a .yml file and a file of no known kind', () => {
+    const repo = new RepoCopy();
+    try {
+      repo.write('agreements/notes.txt', 'hello');
+      repo.write('agreements/midt-og-vestsjaelland/extra.yml', 'dokumenttype: hsa\n');
+      repo.write('agreements/midt-og-vestsjaelland/extra.yaml', 'titel: x\n');
+      repo.write('agreements/midt-og-vestsjaelland/other.yaml', 'dokumenttype: hsaa\n');
+      const r = runCli('check', ['--root', repo.root, '--format', 'json', '--today', '2026-01-15']);
+      const got = (JSON.parse(r.stdout) as Array<{ file: string; rule: string; line: number; column: number; message: string }>).map((f) => `${f.file}:${f.line}:${f.column} ${f.rule} ${f.message}`);
+      expect(got).toEqual([
+        'agreements/midt-og-vestsjaelland/extra.yaml:1:1 load/unknown-kind Feltet »dokumenttype« mangler; brug en af: region, opgaver, frister, hsa, delingsaftale, anmodning, sag',
+        'agreements/midt-og-vestsjaelland/extra.yml:1:1 load/extension Brug endelsen .yaml (ikke .yml), så filen bliver kontrolleret',
+        'agreements/midt-og-vestsjaelland/other.yaml:1:15 load/unknown-kind Ukendt dokumenttype »hsaa«; brug en af: region, opgaver, frister, hsa, delingsaftale, anmodning, sag (mente du »hsa«?)',
+        'agreements/notes.txt:1:1 load/stray-file Filen er hverken et YAML-dokument (.yaml) eller et bilag (i en mappe ved navn bilag) og bliver ikke brugt',
+      ]);
+      expect(r.code).toBe(1);
+    } finally {
+      repo.remove();
+    }
+  });
+});
