@@ -1,0 +1,66 @@
+/**
+ * Small helpers around pkijs certificates: DER/PEM conversion, the subject's
+ * common name, and putting a PKCS#12's loose certificates in chain order.
+ */
+import * as pkijs from 'pkijs';
+
+const OID_COMMON_NAME = '2.5.4.3';
+
+export function certificateDer(certificate: pkijs.Certificate): Uint8Array<ArrayBuffer> {
+  return new Uint8Array(certificate.toSchema(true).toBER(false));
+}
+
+export function parseCertificateDer(der: Uint8Array<ArrayBuffer>): pkijs.Certificate {
+  return pkijs.Certificate.fromBER(der);
+}
+
+export function toPem(label: string, der: Uint8Array): string {
+  const lines = Buffer.from(der).toString('base64').match(/.{1,64}/g) ?? [];
+  return `-----BEGIN ${label}-----\n${lines.join('\n')}\n-----END ${label}-----\n`;
+}
+
+/** All blocks with the given label, in file order, as DER. */
+export function fromPem(pem: string, label: string): Uint8Array<ArrayBuffer>[] {
+  const pattern = new RegExp(`-----BEGIN ${label}-----([A-Za-z0-9+/=\\s]+?)-----END ${label}-----`, 'g');
+  return [...pem.matchAll(pattern)].map((match) => new Uint8Array(Buffer.from(match[1] ?? '', 'base64')));
+}
+
+export function parsePemCertificates(pem: string): pkijs.Certificate[] {
+  return fromPem(pem, 'CERTIFICATE').map(parseCertificateDer);
+}
+
+export function commonName(name: pkijs.RelativeDistinguishedNames): string | null {
+  const attribute = name.typesAndValues.find((entry) => entry.type === OID_COMMON_NAME);
+  // CN is a DirectoryString: every string type asn1js decodes exposes valueBlock.value.
+  const value: unknown = attribute?.value.valueBlock.value;
+  return typeof value === 'string' ? value : null;
+}
+
+export function subjectCommonName(certificate: pkijs.Certificate): string {
+  return commonName(certificate.subject) ?? '(uden navn)';
+}
+
+/**
+ * The certificates above `leaf`, following issuer names (leaf's issuer first).
+ * Certificates that are not on the path are dropped: a PKCS#12 may carry extras,
+ * and only the path helps a validator.
+ */
+export function chainAbove(leaf: pkijs.Certificate, pool: readonly pkijs.Certificate[]): pkijs.Certificate[] {
+  const chain: pkijs.Certificate[] = [];
+  let current = leaf;
+  const remaining = pool.filter((candidate) => candidate !== leaf);
+  while (!isSelfIssued(current)) {
+    const index = remaining.findIndex((candidate) => candidate.subject.isEqual(current.issuer));
+    const issuer = remaining[index];
+    if (!issuer) break;
+    remaining.splice(index, 1);
+    chain.push(issuer);
+    current = issuer;
+  }
+  return chain;
+}
+
+function isSelfIssued(certificate: pkijs.Certificate): boolean {
+  return certificate.subject.isEqual(certificate.issuer);
+}
+

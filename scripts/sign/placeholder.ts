@@ -1,0 +1,42 @@
+/**
+ * Reserves room for the signature in a pdfkit document that is still open
+ * (call before doc.end()). The signature dictionary gets SubFilter
+ * ETSI.CAdES.detached (PAdES) and the claimed signing time as /M; the CMS is
+ * filled in later by signPdf. The field is invisible – the visible seal line is
+ * drawn by the renderer (see formatSealLine).
+ */
+import { pdfkitAddPlaceholder } from '@signpdf/placeholder-pdfkit';
+import { SUBFILTER_ETSI_CADES_DETACHED } from '@signpdf/utils';
+
+/**
+ * Bytes reserved for the DER CMS (hex-encoded in the file, so twice that).
+ * A 4096-bit signer certificate plus a three-level chain is about 6–7 KiB;
+ * 16 KiB leaves room for bigger qualified-certificate chains.
+ */
+export const SIGNATURE_PLACEHOLDER_BYTES = 16 * 1024;
+
+export interface SignaturePlaceholderInfo {
+  reason: string;
+  /** Who seals, normally the certificate's subject CN. */
+  name: string;
+  location: string;
+  /** Written as /M; take it from signingTimeFromEnv so output is reproducible. */
+  signingTime: Date;
+  contactInfo?: string;
+}
+
+export function addSignaturePlaceholder(doc: PDFKit.PDFDocument, info: SignaturePlaceholderInfo): void {
+  pdfkitAddPlaceholder({
+    pdf: doc,
+    // Required by the package's types but never read: the placeholder is added to the open document.
+    pdfBuffer: Buffer.alloc(0),
+    reason: info.reason,
+    contactInfo: info.contactInfo ?? '',
+    name: info.name,
+    location: info.location,
+    // pdfkit writes a Date as (D:YYYYMMDDHHmmSSZ) in UTC, so /M is deterministic.
+    signingTime: info.signingTime,
+    signatureLength: SIGNATURE_PLACEHOLDER_BYTES,
+    subFilter: SUBFILTER_ETSI_CADES_DETACHED,
+  });
+}
