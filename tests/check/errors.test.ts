@@ -32,8 +32,8 @@ describe('check on a copy of the data with eight mistakes', () => {
     repo.write(files.duplicateKey, repo.read(files.duplicateKey) + 'status: godkendt\n');
     expected.duplicateKey = { file: files.duplicateKey, line: repo.lineOf(files.duplicateKey, 'status:', 2), column: 1, rule: 'yaml/duplicate-key', message: /Feltet »status« står to gange/ };
 
-    repo.replace(files.required, '  varsel_maaneder: 9\n', '');
-    expected.required = { file: files.required, line: repo.lineOf(files.required, 'opsigelse:'), column: 1, rule: 'schema/required', message: /Feltet »varsel_maaneder« mangler i »opsigelse«/ };
+    repo.replace(files.required, '  senest: 2028-12-31\n', '');
+    expected.required = { file: files.required, line: repo.lineOf(files.required, 'evaluering:'), column: 1, rule: 'schema/required', message: /Feltet »senest« mangler i »evaluering«/ };
 
     repo.replace(files.type, 'kommune: "370"', 'kommune: 370');
     expected.type = { file: files.type, line: repo.lineOf(files.type, 'kommune: 370'), column: 10, rule: 'schema/type', message: /»kommune« skal være en tekst, ikke et tal »370« \(sæt værdien i anførselstegn\)/ };

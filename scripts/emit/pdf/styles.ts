@@ -70,6 +70,7 @@ export const STYLES: StyleDictionary = {
   draftMark: { fontSize: 8.5, bold: true, color: COLORS.watermark, characterSpacing: 1.5 },
   footer: { fontSize: 8.5, color: COLORS.muted },
   closing: { margin: [0, 0, 0, 4] },
+  sealLine: { fontSize: 8.5, italics: true, color: COLORS.muted },
 };
 
 /** Light horizontal rules only, tinted header row: the common look of Danish public-sector tables. */

@@ -1,0 +1,37 @@
+import { createHash } from 'node:crypto';
+
+export interface ManifestEntry {
+  /** Path under out/, forward slashes. */
+  path: string;
+  kind: string;
+  id: string;
+  kommuner: string[];
+  opgave: string | null;
+  version: string | null;
+  status: string | null;
+  /** Data files and templates the output was made from. */
+  sources: string[];
+  sha256: string;
+  bytes: number;
+  /** Pages of a PDF; null for Markdown and JSON. */
+  pages: number | null;
+  /** Certificate subject that sealed a PDF, and whether it is the development certificate. */
+  signer?: string;
+  developmentSigned?: boolean;
+}
+
+export interface Manifest {
+  generator: 'aftaler';
+  files: ManifestEntry[];
+}
+
+export function sha256(bytes: Uint8Array | string): string {
+  return createHash('sha256').update(bytes).digest('hex');
+}
+
+/** Stable JSON: entries sorted by path, so the manifest is byte-identical for the same outputs. */
+export function serializeManifest(entries: readonly ManifestEntry[]): string {
+  const files = [...entries].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  const manifest: Manifest = { generator: 'aftaler', files };
+  return JSON.stringify(manifest, null, 2) + '\n';
+}

@@ -1,0 +1,42 @@
+import type { Root } from 'mdast';
+import type { Content } from 'pdfmake/interfaces.js';
+import { addSignaturePlaceholder } from '../sign/placeholder.ts';
+import { formatSealLine } from '../sign/seal-line.ts';
+import { signPdf } from '../sign/sign.ts';
+import type { SigningIdentity } from '../sign/keys.ts';
+import { buildDocDefinition, renderPdf, type PdfMeta } from './pdf/index.ts';
+
+/** Who seals and when; absent, the PDF is left unsealed (e.g. for previews). */
+export interface Seal {
+  identity: SigningIdentity;
+  time: Date;
+  reason: string;
+  location: string;
+}
+
+export interface PdfFile {
+  bytes: Buffer;
+  pages: number;
+}
+
+/**
+ * mdast body + metadata → PDF bytes, sealed when a seal is given: the visible seal line is
+ * part of the content, the signature placeholder is added while pdfkit's document is still
+ * open, and the CMS fills it afterwards, so the file needs no incremental update.
+ */
+export async function writePdf(body: Root, meta: PdfMeta, seal?: Seal, extraClosing: Content[] = []): Promise<PdfFile> {
+  const closing: Content[] = [...extraClosing];
+  if (seal) closing.push({ text: formatSealLine(seal.identity.subjectCN, seal.time), style: 'sealLine', margin: [0, 24, 0, 0] } as Content);
+  const definition = buildDocDefinition(body, { ...meta, closing: closing.length > 0 ? closing : meta.closing });
+  let pages = 0;
+  const unsigned = await renderPdf(definition, {
+    beforeEnd(doc) {
+      // Without buffered pages pdfkit flushes them; start + count is still the total.
+      const range = doc.bufferedPageRange();
+      pages = range.start + range.count;
+      if (seal) addSignaturePlaceholder(doc, { reason: seal.reason, name: seal.identity.subjectCN, location: seal.location, signingTime: seal.time });
+    },
+  });
+  const bytes = seal ? await signPdf(unsigned, seal.identity, seal.time) : unsigned;
+  return { bytes, pages };
+}

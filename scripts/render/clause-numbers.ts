@@ -1,0 +1,26 @@
+import type { Heading, Root } from 'mdast';
+
+/**
+ * Numbers an agreement's clauses as Danish contracts do: level-2 headings »§ 1. Formål«,
+ * level-3 »1.1 …«. Numbers are computed, so inserting a clause renumbers the rest and a
+ * redline can match clauses by number.
+ */
+export function numberClauses(tree: Root): Root {
+  let section = 0;
+  let sub = 0;
+  for (const node of tree.children) {
+    if (node.type !== 'heading') continue;
+    const heading = node as Heading;
+    let label: string | undefined;
+    if (heading.depth === 2) {
+      section += 1;
+      sub = 0;
+      label = `§ ${section}. `;
+    } else if (heading.depth === 3 && section > 0) {
+      sub += 1;
+      label = `${section}.${sub} `;
+    }
+    if (label) heading.children.unshift({ type: 'text', value: label });
+  }
+  return tree;
+}

@@ -1,0 +1,137 @@
+import { readFileSync, readdirSync } from 'node:fs';
+import path from 'node:path';
+import Handlebars from 'handlebars';
+import { strictBlock, strictBlockHelpers, valueHelpers, type RenderData } from './helpers.ts';
+import { TemplateError } from './template-error.ts';
+
+export const TEMPLATE_DIR = 'templates';
+const PARTIAL_DIR = 'partials';
+const SUFFIX = '.md.hbs';
+
+export interface TemplateSet {
+  render(name: string, view: object, data: RenderData): string;
+  has(name: string): boolean;
+  /** Template file plus the partial files it uses, for manifests and caches. */
+  filesOf(name: string): string[];
+  paramNames: ReadonlyMap<string, readonly string[]>;
+}
+
+type Node = hbs.AST.Node & { loc: hbs.AST.SourceLocation & { source?: string } };
+
+function positionOfParseError(file: string, error: unknown): TemplateError {
+  const message = error instanceof Error ? error.message : String(error);
+  const line = Number(/Parse error on line (\d+)/.exec(message)?.[1] ?? 1);
+  const expected = /Expecting (.*), got '(\w+)'/.exec(message);
+  const detail = expected?.[2] === 'EOF' ? 'skabelonen slutter, før en blok er lukket ({{/…}} mangler)' : 'ugyldig Handlebars-syntaks';
+  return new TemplateError('template/syntax', file, line, 1, `Skabelonfejl: ${detail}`);
+}
+
+/**
+ * Walks a template's AST: collects helper parameter names (for positioned »missing variable«
+ * errors) and rejects any way of inserting a value that bypasses the escaping helpers.
+ */
+function lint(file: string, ast: hbs.AST.Program, helpers: ReadonlySet<string>, partials: Set<string>, paramNames: Map<string, readonly string[]>): void {
+  const at = (node: Node, rule: TemplateError['rule'], message: string) =>
+    new TemplateError(rule, file, node.loc.start.line, node.loc.start.column + 1, message);
+  const visit = (node: Node | undefined): void => {
+    if (!node) return;
+    switch (node.type) {
+      case 'Program':
+        for (const child of (node as unknown as hbs.AST.Program).body) visit(child as Node);
+        return;
+      case 'MustacheStatement':
+      case 'BlockStatement':
+      case 'SubExpression': {
+        const call = node as unknown as hbs.AST.MustacheStatement;
+        const name = call.path.type === 'PathExpression' ? (call.path as hbs.AST.PathExpression).original : String(call.path.type);
+        if (node.type === 'MustacheStatement' && !call.escaped) {
+          throw at(node, 'template/bare-value', `{{{${name}}}} indsætter rå tekst; brug {{t …}} (tekst) eller {{md …}} (Markdown)`);
+        }
+        if (!helpers.has(name)) {
+          if (node.type === 'MustacheStatement' && call.params.length === 0) {
+            throw at(node, 'template/bare-value', `Værdien »${name}« skal indsættes med {{t ${name}}} (tekst) eller {{md ${name}}} (Markdown)`);
+          }
+          throw at(node, 'template/unknown-helper', `Ukendt hjælpefunktion »${name}«`);
+        }
+        paramNames.set(`${file}:${node.loc.start.line}:${node.loc.start.column}`, call.params.map((p: hbs.AST.Expression) => (p as hbs.AST.PathExpression).original ?? String((p as hbs.AST.Literal & { value?: unknown }).value)));
+        for (const p of call.params) visit(p as Node);
+        if (node.type === 'BlockStatement') {
+          visit((node as unknown as hbs.AST.BlockStatement).program as unknown as Node);
+          visit((node as unknown as hbs.AST.BlockStatement).inverse as unknown as Node);
+        }
+        return;
+      }
+      case 'PartialStatement': {
+        const partial = node as unknown as hbs.AST.PartialStatement;
+        const name = (partial.name as hbs.AST.PathExpression).original;
+        if (!partials.has(name)) throw at(node, 'template/unknown-helper', `Ukendt delskabelon »${name}« (findes ikke i templates/partials/)`);
+        return;
+      }
+      default:
+        return;
+    }
+  };
+  visit(ast as unknown as Node);
+}
+
+/**
+ * Loads templates/<kind>.md.hbs and templates/partials/<name>.md.hbs into an isolated Handlebars
+ * environment: strict mode, no HTML escaping (the output is Markdown, and values arrive as
+ * tokens), only the project's helpers. Any template problem is a positioned TemplateError.
+ */
+export function loadTemplates(root: string): TemplateSet {
+  const hb = Handlebars.create();
+  for (const [name, fn] of Object.entries(valueHelpers)) hb.registerHelper(name, fn);
+  for (const name of strictBlockHelpers) hb.registerHelper(name, strictBlock(hb.helpers[name] as never));
+  const helpers = new Set(Object.keys(hb.helpers));
+  const paramNames = new Map<string, readonly string[]>();
+  const dir = path.join(root, TEMPLATE_DIR);
+  const read = (sub: string) =>
+    readdirSync(path.join(dir, sub))
+      .filter((n) => n.endsWith(SUFFIX))
+      .sort()
+      .map((n) => ({ name: n.slice(0, -SUFFIX.length), file: [TEMPLATE_DIR, sub, n].filter(Boolean).join('/') }));
+  const partialFiles = read(PARTIAL_DIR);
+  const partialNames = new Set(partialFiles.map((p) => p.name));
+  const usedPartials = new Map<string, Set<string>>();
+
+  const compile = (file: string) => {
+    const source = readFileSync(path.join(root, file), 'utf8');
+    let ast: hbs.AST.Program;
+    try {
+      ast = hb.parse(source, { srcName: file } as never);
+    } catch (error) {
+      throw positionOfParseError(file, error);
+    }
+    lint(file, ast, helpers, partialNames, paramNames);
+    usedPartials.set(file, new Set([...source.matchAll(/\{\{>\s*([\w-]+)/g)].map((m) => m[1]!)));
+    return hb.compile(ast, { strict: true, noEscape: true });
+  };
+  for (const p of partialFiles) hb.registerPartial(p.name, compile(p.file));
+  const templates = new Map(read('').map((t) => [t.name, { file: t.file, render: compile(t.file) }]));
+
+  const partialClosure = (file: string, seen = new Set<string>()): string[] => {
+    for (const name of usedPartials.get(file) ?? []) {
+      const p = partialFiles.find((x) => x.name === name)!;
+      if (!seen.has(p.file)) {
+        seen.add(p.file);
+        partialClosure(p.file, seen);
+      }
+    }
+    return [...seen].sort();
+  };
+
+  return {
+    paramNames,
+    has: (name) => templates.has(name),
+    filesOf(name) {
+      const t = templates.get(name);
+      return t ? [t.file, ...partialClosure(t.file)] : [];
+    },
+    render(name, view, data) {
+      const t = templates.get(name);
+      if (!t) throw new TemplateError('template/syntax', `${TEMPLATE_DIR}/${name}${SUFFIX}`, 1, 1, `Skabelonen ${TEMPLATE_DIR}/${name}${SUFFIX} findes ikke`);
+      return t.render(view, { data });
+    },
+  };
+}
