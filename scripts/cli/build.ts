@@ -2,7 +2,7 @@ import { parseArgs } from 'node:util';
 import { countNoun } from '../diagnostics/danish.ts';
 import { reportText } from '../diagnostics/report-text.ts';
 import { OutputLockedError } from '../emit/output-dir.ts';
-import { build } from '../pipeline/build.ts';
+import { BuildError, build } from '../pipeline/build.ts';
 import { TemplateError } from '../render/template-error.ts';
 import { SigningError } from '../sign/errors.ts';
 import { REPO_ROOT, UsageError, parseIsoDateOption, runCli, todayInDenmark } from './cli.ts';
@@ -19,6 +19,9 @@ Valg:
   --out MAPPE         Outputmappe (standard: out)
   --today ÅÅÅÅ-MM-DD  Dato for kontrol af frister (standard: i dag)
   --root MAPPE        Byg et andet repository (standard: dette)
+  --require-certificate
+                      Stop hvis der ikke er angivet et rigtigt certifikat
+                      (til den build, der udgiver PDF'erne)
   -q, --quiet         Ingen fremdriftslinjer
   -h, --help          Vis denne hjælp
 
@@ -58,6 +61,7 @@ async function main(): Promise<number> {
         today: { type: 'string' },
         root: { type: 'string' },
         quiet: { type: 'boolean', short: 'q', default: false },
+        'require-certificate': { type: 'boolean', default: false },
         help: { type: 'boolean', short: 'h', default: false },
       },
     }));
@@ -71,7 +75,7 @@ async function main(): Promise<number> {
   const today = values.today === undefined ? todayInDenmark() : parseIsoDateOption(values.today, '--today');
   const started = performance.now();
   try {
-    const result = await build({ root: values.root ?? REPO_ROOT, out: values.out, only: values.only, today, env: process.env, onProgress: progressReporter(values.quiet) });
+    const result = await build({ root: values.root ?? REPO_ROOT, out: values.out, only: values.only, today, env: process.env, requireCertificate: values['require-certificate'], onProgress: progressReporter(values.quiet) });
     if (!result.ok && result.reason === 'no-match') throw new UsageError(`intet dokument og ingen kommune matcher --only »${result.only}«`);
     if (!result.ok) {
       const { load, diagnostics } = result.check;
@@ -83,8 +87,9 @@ async function main(): Promise<number> {
     if (warnings > 0) process.stdout.write(`⚠ ${countNoun(warnings, 'advarsel', 'advarsler')} fra kontrollen (se npm run check)\n`);
     const pdfs = result.entries.filter((e) => e.path.endsWith('.pdf'));
     const development = pdfs.some((e) => e.developmentSigned);
+    const bundles = new Set(result.entries.filter((e) => e.kind === 'samlet').map((e) => e.path)).size;
     process.stdout.write(
-      `✔ ${countNoun(result.documents, 'dokument', 'dokumenter')} dannet i ${values.out}/ (${countNoun(pdfs.length, 'PDF', 'PDF’er')} i alt i manifestet) på ${((performance.now() - started) / 1000).toFixed(1)} s` +
+      `✔ ${countNoun(result.documents, 'dokument', 'dokumenter')} og ${countNoun(bundles, 'kommunepakke', 'kommunepakker')} dannet i ${values.out}/ (${countNoun(pdfs.length, 'forseglet PDF', 'forseglede PDF’er')}) på ${((performance.now() - started) / 1000).toFixed(1)} s` +
         (development ? '\n  Forseglet med det lokale TESTCERTIFIKAT: kun til udvikling.\n' : '\n'),
     );
     return 0;
@@ -93,7 +98,7 @@ async function main(): Promise<number> {
       process.stdout.write(`${error.file}:${error.line}:${error.column}  fejl  ${error.rule}  ${error.message}\nBuild afbrudt: der er ikke skrevet noget i out/.\n`);
       return 1;
     }
-    if (error instanceof SigningError || error instanceof OutputLockedError) {
+    if (error instanceof SigningError || error instanceof OutputLockedError || error instanceof BuildError) {
       process.stdout.write(`Build afbrudt: ${error.message}\n`);
       return 1;
     }

@@ -1,5 +1,5 @@
 import type { Root } from 'mdast';
-import type { Content } from 'pdfmake/interfaces.js';
+import type { Content, TDocumentDefinitions } from 'pdfmake/interfaces.js';
 import { addSignaturePlaceholder } from '../sign/placeholder.ts';
 import { formatSealLine } from '../sign/seal-line.ts';
 import { signPdf } from '../sign/sign.ts';
@@ -24,10 +24,18 @@ export interface PdfFile {
  * part of the content, the signature placeholder is added while pdfkit's document is still
  * open, and the CMS fills it afterwards, so the file needs no incremental update.
  */
-export async function writePdf(body: Root, meta: PdfMeta, seal?: Seal, extraClosing: Content[] = []): Promise<PdfFile> {
-  const closing: Content[] = [...extraClosing];
-  if (seal) closing.push({ text: formatSealLine(seal.identity.subjectCN, seal.time), style: 'sealLine', margin: [0, 24, 0, 0] } as Content);
-  const definition = buildDocDefinition(body, { ...meta, closing: closing.length > 0 ? closing : meta.closing });
+export async function writePdf(body: Root, meta: PdfMeta, seal?: Seal): Promise<PdfFile> {
+  return writePdfDefinition(buildDocDefinition(body, withSealLine(meta, seal)), seal);
+}
+
+/** The visible seal line, as the document's last lines. */
+export function withSealLine(meta: PdfMeta, seal: Seal | undefined): PdfMeta {
+  if (!seal) return meta;
+  const line = { text: formatSealLine(seal.identity.subjectCN, seal.time), style: 'sealLine', margin: [0, 24, 0, 0] } as Content;
+  return { ...meta, closing: [...((meta.closing ?? []) as Content[]), line] };
+}
+
+export async function writePdfDefinition(definition: TDocumentDefinitions, seal?: Seal): Promise<PdfFile> {
   let pages = 0;
   const unsigned = await renderPdf(definition, {
     beforeEnd(doc) {

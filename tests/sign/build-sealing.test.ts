@@ -1,0 +1,102 @@
+import { readFileSync, readdirSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { BundleManifest } from '../../scripts/emit/bundle.ts';
+import { runCli, STACK_TRACE, type CliResult } from '../helpers/cli.ts';
+import { pdfText } from '../helpers/pdf-tools.ts';
+import { RepoCopy } from '../helpers/repo.ts';
+import { createHash } from 'node:crypto';
+import { createTestPki, LEAF_CN, PASSPHRASE, type TestPki } from './pki.ts';
+import { nssDbTrusting, pdfsig, removeTempDirs, runVerifyCli } from './tools.ts';
+
+function pdfsUnder(dir: string): string[] {
+  return readdirSync(dir).sort().flatMap((n) => {
+    const full = path.join(dir, n);
+    return statSync(full).isDirectory() ? pdfsUnder(full) : n.endsWith('.pdf') ? [full] : [];
+  });
+}
+
+/** A build sealed with a region certificate from a test CA, checked by independent tools. */
+describe('npm run build with a configured PKCS#12', () => {
+  const repo = new RepoCopy(['agreements', 'schemas', 'templates']);
+  let pki: TestPki;
+  let result: CliResult;
+  let nss: string;
+  // The test certificate is valid from now on, so the seal time must not be older.
+  const sealTime = String(Math.floor(Date.now() / 1000) + 60);
+  const env = () => ({ AFTALER_SIGN_P12: pki.region.p12, AFTALER_SIGN_PASSPHRASE: PASSPHRASE, SOURCE_DATE_EPOCH: sealTime });
+
+  beforeAll(() => {
+    pki = createTestPki();
+    nss = nssDbTrusting(pki.region.caPem);
+    result = runCli('build', ['--root', repo.root, '--today', '2026-01-15', '--require-certificate'], env());
+  }, 180_000);
+  afterAll(() => {
+    repo.remove();
+    removeTempDirs();
+  });
+
+  it('builds without printing the passphrase', () => {
+    expect(result.code).toBe(0);
+    expect(result.stdout + result.stderr).not.toContain(PASSPHRASE);
+    expect(result.stdout).not.toMatch(/TESTCERTIFIKAT/);
+  });
+
+  it('seals every PDF so that pdfsig finds it valid, PAdES, total and trusted', () => {
+    const pdfs = pdfsUnder(repo.path('out'));
+    expect(pdfs).toHaveLength(33 + 8 * 5 + 8); // documents, bundle copies (4 own + the case), combined
+    for (const file of pdfs) {
+      const report = pdfsig(file, nss);
+      expect(report, file).toContain('Signature is Valid');
+      expect(report, file).toContain('Signature Type: ETSI.CAdES.detached');
+      expect(report, file).toContain('Total document signed');
+      expect(report, file).toContain('Certificate is Trusted');
+      expect(report, file).toContain(`Signer Certificate Common Name: ${LEAF_CN}`);
+    }
+  });
+
+  it('passes npm run verify --ca on the whole output folder, and fails it against another CA', () => {
+    const ok = runVerifyCli(['--ca', pki.region.caPem, repo.path('out')]);
+    expect(ok.status, ok.stdout + ok.stderr).toBe(0);
+    const wrong = runVerifyCli(['--ca', pki.other.caPem, repo.path('out/kommuner/316-holbaek')]);
+    expect(wrong.status).toBe(1);
+  });
+
+  it('writes per-kommune bundles with a correct manifest and a combined PDF with a table of contents', () => {
+    const folder = repo.path('out/kommuner/316-holbaek');
+    const manifest = JSON.parse(readFileSync(path.join(folder, 'manifest.json'), 'utf8')) as BundleManifest;
+    expect(manifest.kommune).toEqual({ kode: '316', navn: 'Holbæk Kommune' });
+    expect(manifest.files.map((f) => f.file)).toEqual([
+      '316-holbaek-samlet.pdf',
+      'delingsaftale-holbaek.pdf',
+      'hsa-holbaek-akutsygepleje.pdf',
+      'hsa-holbaek-patientrettet-forebyggelse.pdf',
+      'hsa-holbaek-sundheds-og-omsorgspladser.pdf',
+      'sag-emn-2025-10366.pdf',
+    ]);
+    for (const f of manifest.files) {
+      expect(f.sha256).toBe(createHash('sha256').update(readFileSync(path.join(folder, f.file))).digest('hex'));
+      expect(f.signer).toBe(LEAF_CN);
+    }
+    const combined = pdfText(path.join(folder, '316-holbaek-samlet.pdf'));
+    expect(combined).toContain('Indhold');
+    expect(combined).toContain('Udkast til horisontal samarbejdsaftale for akutsygepleje Holbæk Kommune V20260224');
+    expect(combined).toContain('Punkt 3: Opgaveflyt mellem kommuner og region');
+    expect(combined).toContain(`Elektronisk forseglet af Region Østdanmark · ${LEAF_CN}`);
+  });
+
+  it('stops with a Danish message, no stack trace and no passphrase when the passphrase is wrong', () => {
+    const wrong = 'forkert-kodeord-123';
+    const r = runCli('build', ['--root', repo.root, '--today', '2026-01-15'], { ...env(), AFTALER_SIGN_PASSPHRASE: wrong });
+    expect(r.code).toBe(1);
+    expect(r.stdout).toMatch(/^Build afbrudt: .*adgangskode/im);
+    expect(r.stdout + r.stderr).not.toContain(wrong);
+    expect(r.stdout + r.stderr).not.toMatch(STACK_TRACE);
+  });
+
+  it('refuses the development certificate with --require-certificate', () => {
+    const r = runCli('build', ['--root', repo.root, '--today', '2026-01-15', '--require-certificate'], { SOURCE_DATE_EPOCH: '1771891200' });
+    expect(r.code).toBe(1);
+    expect(r.stdout).toContain('--require-certificate forbyder testcertifikatet');
+  });
+});
