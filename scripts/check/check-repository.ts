@@ -2,6 +2,7 @@ import type { Diagnostic } from '../diagnostics/diagnostic.ts';
 import { loadRepository, type LoadResult } from '../load/load-repository.ts';
 import { Repository } from '../model/repository.ts';
 import { compileValidators } from '../validate/schemas.ts';
+import { effectiveSeverity, loadConfig } from './config.ts';
 import { runRules } from './rule.ts';
 import { rules } from './rules/index.ts';
 
@@ -11,11 +12,24 @@ export interface CheckResult {
   diagnostics: Diagnostic[];
 }
 
-/** load → validate → check: everything `npm run check` does, as a function. */
-export async function checkRepository(root: string, options: { today: string }): Promise<CheckResult> {
+export interface CheckOptions {
+  /** »Today« for overdue findings, YYYY-MM-DD. */
+  today: string;
+  /** Overdue findings are errors rather than warnings. */
+  strict?: boolean;
+}
+
+/**
+ * load → validate → check: everything `npm run check` does, as a function, with the
+ * repository's rule configuration (.aftalerrc.json) applied, so `check` and `build` always
+ * agree on what is an error. A broken configuration throws ConfigError.
+ */
+export async function checkRepository(root: string, options: CheckOptions): Promise<CheckResult> {
+  const config = await loadConfig(root, rules);
   const validators = compileValidators(root);
   const load = await loadRepository(root, validators);
   const repo = new Repository(load.documents, load.brokenIds);
-  const diagnostics = [...load.diagnostics, ...runRules(rules, repo, { today: options.today })];
+  const severity = (rule: (typeof rules)[number]) => effectiveSeverity(rule, config, { strict: options.strict ?? false });
+  const diagnostics = [...load.diagnostics, ...runRules(rules, repo, { today: options.today, root, severity })];
   return { load, repo, diagnostics };
 }

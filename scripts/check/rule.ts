@@ -1,4 +1,4 @@
-import type { Diagnostic, Severity } from '../diagnostics/diagnostic.ts';
+import type { Diagnostic, Severity, Span } from '../diagnostics/diagnostic.ts';
 import type { RuleId } from '../diagnostics/rule-id.ts';
 import { locate, type DataPath, type Target } from '../load/locate.ts';
 import type { Repository } from '../model/repository.ts';
@@ -9,6 +9,8 @@ export interface Place {
   doc: SourceDocument;
   path: DataPath;
   target?: Target;
+  /** An exact source span inside the node at `path` (e.g. one word of a block scalar), if known. */
+  span?: Span;
 }
 
 export interface Finding extends Place {
@@ -26,8 +28,20 @@ export interface RuleContext {
   repo: Repository;
   /** The date "today" for overdue checks, ISO YYYY-MM-DD. */
   today: string;
+  /**
+   * Absolute repository root, for the few rules that read files beside the YAML (external
+   * bilag). Undefined when the caller did not pass it; such rules then cannot check anything.
+   */
+  root: string | undefined;
   report(finding: Finding | FileFinding): void;
 }
+
+/**
+ * Where a rule's requirement comes from. Deadline rules name frister and vilkår of the frist
+ * calendar instead of quoting a source, so the citation is taken from the data (`kilde`) and
+ * cannot drift from the date the rule enforces.
+ */
+export type Citation = string | { frister?: readonly string[]; vilkaar?: readonly string[] };
 
 export interface RuleMeta<Id extends RuleId = RuleId> {
   id: Id;
@@ -36,7 +50,12 @@ export interface RuleMeta<Id extends RuleId = RuleId> {
   /** One Danish sentence: what the rule checks. */
   description: string;
   /** The legal or agreed source the rule enforces (document and section). */
-  citation: string;
+  citation: Citation;
+  /**
+   * The rule reports steps whose deadline has passed (relative to `today`) but that are not
+   * recorded. Such findings are warnings by default; `--strict` makes them errors.
+   */
+  overdue?: true;
 }
 
 export interface Rule<Id extends RuleId = RuleId> extends RuleMeta<Id> {
@@ -51,15 +70,34 @@ export function defineRule<Id extends RuleId>(rule: Rule<Id>): Rule<Id> {
   return rule;
 }
 
+/** The citation as text; frist-based citations are looked up in the repository's frist calendar. */
+export function citationText(citation: Citation, repo?: Repository): string {
+  if (typeof citation === 'string') return citation;
+  const parts: string[] = [];
+  const add = (text: string) => {
+    if (!parts.includes(text)) parts.push(text);
+  };
+  for (const id of citation.frister ?? []) {
+    const frist = repo?.frist(id);
+    add(frist ? `${frist.kilde.dokument}, ${frist.kilde.afsnit} [fristkalenderen: ${id}, ${frist.dato}]` : `Fristkalenderen: ${id}${repo ? ' (mangler i agreements/reference/frister.yaml)' : ''}`);
+  }
+  for (const id of citation.vilkaar ?? []) {
+    const vilkaar = repo?.vilkaar(id);
+    const unit = vilkaar ? (vilkaar.enhed === 'aar' ? 'år' : vilkaar.vaerdi === 1 ? 'måned' : 'måneder') : '';
+    add(vilkaar ? `${vilkaar.kilde.dokument}, ${vilkaar.kilde.afsnit} [fristkalenderen: ${id}, ${vilkaar.vaerdi} ${unit}]` : `Fristkalenderen: ${id}${repo ? ' (mangler i agreements/reference/frister.yaml)' : ''}`);
+  }
+  return parts.join('; ');
+}
+
 function spanOf(place: Place) {
-  return locate(place.doc.yaml, place.path, place.target ?? 'value');
+  return place.span ?? locate(place.doc.yaml, place.path, place.target ?? 'value');
 }
 
 /** Runs rules in catalogue order and collects their findings as diagnostics. */
 export function runRules(
   rules: readonly Rule[],
   repo: Repository,
-  options: { today: string; severity?: (rule: Rule) => Severity | 'off' },
+  options: { today: string; root?: string; severity?: (rule: Rule) => Severity | 'off' },
 ): Diagnostic[] {
   const diagnostics: Diagnostic[] = [];
   for (const rule of rules) {
@@ -68,6 +106,7 @@ export function runRules(
     rule.check({
       repo,
       today: options.today,
+      root: options.root,
       report(finding) {
         if (!('doc' in finding)) {
           diagnostics.push({ rule: rule.id, severity, file: finding.file, message: finding.message });

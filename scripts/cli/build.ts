@@ -1,6 +1,7 @@
 import { parseArgs } from 'node:util';
 import { countNoun } from '../diagnostics/danish.ts';
 import { reportText } from '../diagnostics/report-text.ts';
+import { ConfigError } from '../check/config.ts';
 import { OutputLockedError } from '../emit/output-dir.ts';
 import { BuildError, build } from '../pipeline/build.ts';
 import { TemplateError } from '../render/template-error.ts';
@@ -102,6 +103,7 @@ async function main(): Promise<number> {
       process.stdout.write(`Build afbrudt: ${error.message}\n`);
       return 1;
     }
+    if (error instanceof ConfigError) throw new UsageError(error.message);
     throw error;
   }
 }

@@ -1,11 +1,17 @@
 import { parseArgs } from 'node:util';
 import { checkRepository } from '../check/check-repository.ts';
+import { CONFIG_FILE, ConfigError, effectiveSeverity, loadConfig, type Config } from '../check/config.ts';
+import { citationText } from '../check/rule.ts';
 import { rules } from '../check/rules/index.ts';
 import { hasErrors } from '../diagnostics/diagnostic.ts';
+import { severityLabel } from '../diagnostics/danish.ts';
 import { reportGithub } from '../diagnostics/report-github.ts';
 import { reportJson } from '../diagnostics/report-json.ts';
 import { reportText } from '../diagnostics/report-text.ts';
+import { loadRepository } from '../load/load-repository.ts';
 import { kinds } from '../model/kinds.ts';
+import { Repository } from '../model/repository.ts';
+import { compileValidators } from '../validate/schemas.ts';
 import { REPO_ROOT, UsageError, parseIsoDateOption, runCli, todayInDenmark } from './cli.ts';
 
 const help = `Brug: npm run check -- [valg]
@@ -16,9 +22,14 @@ henvisninger mellem filer og konsistensregler (frister, bilag, dækning).
 Valg:
   --format text|json|github  Rapportens form (standard: text)
   --today ÅÅÅÅ-MM-DD         Dato for kontrol af overskredne frister (standard: i dag)
-  --list-rules               Vis regelkataloget i stedet for at kontrollere
+  --strict                   Overskredne frister (reglerne forsinket/…) er fejl, ikke advarsler
+  --list-rules               Vis regelkataloget (id, alvor, beskrivelse, kilde) i stedet for at kontrollere
   --root MAPPE               Kontrollér et andet repository (standard: dette)
   -h, --help                 Vis denne hjælp
+
+Reglernes alvor kan ændres i ${CONFIG_FILE} i repository'ets rod, fx
+  {"rules": {"kapacitet/ukendt": "off", "bilag/stale-version": "warning"}}
+(værdier: "error", "warning" eller "off").
 
 Afslutningskode: 0 ingen fejl (advarsler er tilladt), 1 fejl fundet, 2 forkert brug eller intern fejl.
 `;
@@ -34,6 +45,7 @@ async function main(): Promise<number> {
         format: { type: 'string', default: 'text' },
         today: { type: 'string' },
         'list-rules': { type: 'boolean', default: false },
+        strict: { type: 'boolean', default: false },
         root: { type: 'string' },
         help: { type: 'boolean', short: 'h', default: false },
       },
@@ -49,15 +61,43 @@ async function main(): Promise<number> {
   const format = values.format as Format;
   if (!formats.includes(format)) throw new UsageError(`--format skal være en af ${formats.join(', ')}, ikke »${values.format}«`);
 
+  const root = values.root ?? REPO_ROOT;
+  const strict = values.strict;
+  let config: Config;
+  try {
+    config = await loadConfig(root, rules);
+  } catch (error) {
+    if (error instanceof ConfigError) throw new UsageError(error.message);
+    throw error;
+  }
+
   if (values['list-rules']) {
-    const catalogue = rules.map(({ id, severity, description, citation }) => ({ id, severity, description, citation }));
-    if (format === 'json') process.stdout.write(JSON.stringify(catalogue, null, 2) + '\n');
-    else for (const r of catalogue) process.stdout.write(`${r.id.padEnd(32)} ${r.severity.padEnd(8)} ${r.description}\n${' '.repeat(42)}Kilde: ${r.citation}\n`);
+    // Deadline rules cite the frist calendar's own sources, so the catalogue reads the data.
+    const load = await loadRepository(root, compileValidators(root));
+    const repo = new Repository(load.documents);
+    const catalogue = rules.map((r) => ({
+      id: r.id,
+      severity: effectiveSeverity(r, config, { strict }),
+      defaultSeverity: r.severity,
+      overdue: r.overdue === true,
+      description: r.description,
+      citation: citationText(r.citation, repo),
+    }));
+    if (format === 'json') {
+      process.stdout.write(JSON.stringify(catalogue, null, 2) + '\n');
+      return 0;
+    }
+    const width = Math.max(...catalogue.map((r) => r.id.length)) + 2;
+    const label = (s: (typeof catalogue)[number]['severity']) => (s === 'off' ? 'fra' : severityLabel[s]);
+    for (const r of catalogue) {
+      const note = r.overdue && !strict && r.severity === 'warning' ? ' (fejl med --strict)' : '';
+      process.stdout.write(`${r.id.padEnd(width)}${label(r.severity).padEnd(10)}${r.description}${note}\n${' '.repeat(width + 10)}Kilde: ${r.citation}\n`);
+    }
     return 0;
   }
 
   const today = values.today === undefined ? todayInDenmark() : parseIsoDateOption(values.today, '--today');
-  const { load, diagnostics } = await checkRepository(values.root ?? REPO_ROOT, { today });
+  const { load, diagnostics } = await checkRepository(root, { today, strict });
   const documents = Object.fromEntries(kinds.filter((k) => load.counts[k]).map((k) => [k, load.counts[k]!]));
   const documentOrder = ['hsa', 'delingsaftale', 'anmodning', 'sag', 'region', 'opgaver', 'frister'];
   const ordered = Object.fromEntries(documentOrder.filter((k) => k in documents).map((k) => [k, documents[k]!]));

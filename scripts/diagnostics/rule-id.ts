@@ -42,9 +42,49 @@ export const refRuleIds = [
   'ref/unknown-sundhedsraad',
   'ref/unknown-document',
   'ref/duplicate-dokid',
+  'ref/missing-frist',
+] as const;
+
+/** The consistency rules: deadlines, dates, bilag, coverage of the indstilling, capacity. */
+export const consistencyRuleIds = [
+  'frist/hsa-godkendelse',
+  'frist/hsa-ikrafttraeden',
+  'frist/hsa-opsigelsesvarsel',
+  'frist/hsa-evaluering',
+  'frist/anmodning-meddelelse',
+  'frist/anmodning-periode-slut',
+  'frist/delingsaftale-udkast',
+  'frist/delingsaftale-indgaaelse',
+  'frist/delingsraad-afgoerelse',
+  'frist/delingsaftale-referencedato',
+  'frist/sag-moede',
+  // Overdue steps: warnings, errors with --strict.
+  'forsinket/hsa-godkendelse',
+  'forsinket/anmodning-meddelelse',
+  'forsinket/delingsaftale-udkast',
+  'forsinket/delingsaftale-indgaaelse',
+  'dato/raekkefoelge',
+  'dato/sag-moede',
+  'status/godkendt-uden-dato',
+  'bilag/nummerering',
+  'bilag/stale-version',
+  'bilag/version-mismatch',
+  'bilag/unknown-mention',
+  'bilag/external-file',
+  'bilag/sha256',
+  'daekning/driftsmodel',
+  'daekning/hsa',
+  'daekning/delingsaftale',
+  'daekning/delingsaftale-drift',
+  'daekning/delingsaftale-myndighed',
+  'daekning/anmodning',
+  'region/kommune-i-flere-sundhedsraad',
+  'kapacitet/pladser',
+  'kapacitet/ukendt',
 ] as const;
 
 export type LoadRuleId = (typeof loadRuleIds)[number];
 export type SchemaRuleId = (typeof schemaRuleIds)[number];
 export type RefRuleId = (typeof refRuleIds)[number];
-export type RuleId = LoadRuleId | SchemaRuleId | RefRuleId;
+export type ConsistencyRuleId = (typeof consistencyRuleIds)[number];
+export type RuleId = LoadRuleId | SchemaRuleId | RefRuleId | ConsistencyRuleId;

@@ -167,7 +167,7 @@ export interface Underpunkt {
 }
 
 export type Bilag =
-  | { dokument: string; version: IsoDate; eksternt?: undefined }
+  | { dokument: string; version?: IsoDate; eksternt?: undefined }
   | { eksternt: { titel: string; dokid: string; fil?: string; sha256?: string }; dokument?: undefined };
 
 export interface SagData {

@@ -1,16 +1,55 @@
 import type { Rule } from '../rule.ts';
+import bilagExternalFile from './bilag-external-file.ts';
+import bilagNummerering from './bilag-nummerering.ts';
+import bilagSha256 from './bilag-sha256.ts';
+import bilagStaleVersion from './bilag-stale-version.ts';
+import bilagUnknownMention from './bilag-unknown-mention.ts';
+import bilagVersionMismatch from './bilag-version-mismatch.ts';
+import daekningAnmodning from './daekning-anmodning.ts';
+import daekningDelingsaftale from './daekning-delingsaftale.ts';
+import daekningDelingsaftaleDrift from './daekning-delingsaftale-drift.ts';
+import daekningDelingsaftaleMyndighed from './daekning-delingsaftale-myndighed.ts';
+import daekningDriftsmodel from './daekning-driftsmodel.ts';
+import daekningHsa from './daekning-hsa.ts';
+import datoRaekkefoelge from './dato-raekkefoelge.ts';
+import datoSagMoede from './dato-sag-moede.ts';
+import forsinketAnmodningMeddelelse from './forsinket-anmodning-meddelelse.ts';
+import forsinketDelingsaftaleIndgaaelse from './forsinket-delingsaftale-indgaaelse.ts';
+import forsinketDelingsaftaleUdkast from './forsinket-delingsaftale-udkast.ts';
+import forsinketHsaGodkendelse from './forsinket-hsa-godkendelse.ts';
+import fristAnmodningMeddelelse from './frist-anmodning-meddelelse.ts';
+import fristAnmodningPeriodeSlut from './frist-anmodning-periode-slut.ts';
+import fristDelingsaftaleIndgaaelse from './frist-delingsaftale-indgaaelse.ts';
+import fristDelingsaftaleReferencedato from './frist-delingsaftale-referencedato.ts';
+import fristDelingsaftaleUdkast from './frist-delingsaftale-udkast.ts';
+import fristDelingsraadAfgoerelse from './frist-delingsraad-afgoerelse.ts';
+import fristHsaEvaluering from './frist-hsa-evaluering.ts';
+import fristHsaGodkendelse from './frist-hsa-godkendelse.ts';
+import fristHsaIkrafttraeden from './frist-hsa-ikrafttraeden.ts';
+import fristHsaOpsigelsesvarsel from './frist-hsa-opsigelsesvarsel.ts';
+import fristSagMoede from './frist-sag-moede.ts';
+import kapacitetPladser from './kapacitet-pladser.ts';
+import kapacitetUkendt from './kapacitet-ukendt.ts';
 import refDuplicateCode from './ref-duplicate-code.ts';
 import refDuplicateDokid from './ref-duplicate-dokid.ts';
 import refDuplicateId from './ref-duplicate-id.ts';
+import refMissingFrist from './ref-missing-frist.ts';
 import refMissingReferenceData from './ref-missing-reference-data.ts';
 import refUnknownDocument from './ref-unknown-document.ts';
 import refUnknownKommune from './ref-unknown-kommune.ts';
 import refUnknownOpgave from './ref-unknown-opgave.ts';
 import refUnknownSundhedsraad from './ref-unknown-sundhedsraad.ts';
+import regionKommuneIFlereSundhedsraad from './region-kommune-i-flere-sundhedsraad.ts';
+import statusGodkendtUdenDato from './status-godkendt-uden-dato.ts';
 
-/** The rule catalogue, in the order rules run and are listed. */
+/**
+ * The rule catalogue, in the order rules run and are listed: reference data first (later rules
+ * rely on it), then deadlines, overdue steps, dates, bilag, coverage of the indstilling and
+ * capacity.
+ */
 export const rules: readonly Rule[] = [
   refMissingReferenceData,
+  refMissingFrist,
   refDuplicateId,
   refDuplicateCode,
   refUnknownKommune,
@@ -18,4 +57,37 @@ export const rules: readonly Rule[] = [
   refUnknownSundhedsraad,
   refUnknownDocument,
   refDuplicateDokid,
+  fristHsaGodkendelse,
+  fristHsaIkrafttraeden,
+  fristHsaOpsigelsesvarsel,
+  fristHsaEvaluering,
+  fristAnmodningMeddelelse,
+  fristAnmodningPeriodeSlut,
+  fristDelingsaftaleUdkast,
+  fristDelingsaftaleIndgaaelse,
+  fristDelingsraadAfgoerelse,
+  fristDelingsaftaleReferencedato,
+  fristSagMoede,
+  forsinketHsaGodkendelse,
+  forsinketAnmodningMeddelelse,
+  forsinketDelingsaftaleUdkast,
+  forsinketDelingsaftaleIndgaaelse,
+  datoRaekkefoelge,
+  datoSagMoede,
+  statusGodkendtUdenDato,
+  bilagNummerering,
+  bilagStaleVersion,
+  bilagVersionMismatch,
+  bilagUnknownMention,
+  bilagExternalFile,
+  bilagSha256,
+  daekningDriftsmodel,
+  daekningHsa,
+  daekningDelingsaftale,
+  daekningDelingsaftaleDrift,
+  daekningDelingsaftaleMyndighed,
+  daekningAnmodning,
+  regionKommuneIFlereSundhedsraad,
+  kapacitetPladser,
+  kapacitetUkendt,
 ];

@@ -1,0 +1,94 @@
+/**
+ * Rule configuration: `.aftalerrc.json` at the repository root (beside package.json). It may
+ * change the severity of any rule in the catalogue (`npm run check -- --list-rules`), or turn
+ * a rule off. The file is optional; without it every rule has its default severity.
+ *
+ *   {
+ *     "$comment": "Why the defaults are changed (optional; JSON has no comments).",
+ *     "rules": {
+ *       "kapacitet/ukendt": "off",
+ *       "bilag/stale-version": "warning",
+ *       "forsinket/hsa-godkendelse": "error"
+ *     }
+ *   }
+ *
+ * - `rules` maps a rule id to "error", "warning" or "off". Rules not named keep their default.
+ * - Only the catalogue's rules can be configured; load/, yaml/ and schema/ findings are always
+ *   errors (a file that cannot be read or validated cannot be checked further).
+ * - `--strict` makes the overdue rules (those flagged `overdue`, ids `forsinket/…`) errors, also
+ *   when the file sets them to "warning"; a rule set to "off" stays off.
+ * - A mistake in the file (invalid JSON, an unknown key or rule id, another value) stops the
+ *   command with exit code 2 and a message naming the problem, rather than being ignored:
+ *   a silently ignored setting would let an error pass as configured.
+ */
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import type { Severity } from '../diagnostics/diagnostic.ts';
+import type { RuleId } from '../diagnostics/rule-id.ts';
+import { suggest } from '../validate/messages.ts';
+import type { RuleMeta } from './rule.ts';
+
+export const CONFIG_FILE = '.aftalerrc.json';
+
+export type RuleSetting = Severity | 'off';
+
+export interface Config {
+  rules: Partial<Record<RuleId, RuleSetting>>;
+}
+
+/** A mistake in the configuration file; the command reports it as a usage error. */
+export class ConfigError extends Error {}
+
+const settings: readonly RuleSetting[] = ['error', 'warning', 'off'];
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return value !== null && typeof value === 'object' && !Array.isArray(value);
+}
+
+/** Parses and validates the file's text against the catalogue. */
+export function parseConfig(text: string, catalogue: readonly RuleMeta[]): Config {
+  let data: unknown;
+  try {
+    data = JSON.parse(text);
+  } catch (error) {
+    throw new ConfigError(`${CONFIG_FILE} er ikke gyldig JSON (${error instanceof Error ? error.message : String(error)})`);
+  }
+  if (!isRecord(data)) throw new ConfigError(`${CONFIG_FILE} skal være et JSON-objekt med feltet »rules«`);
+  for (const key of Object.keys(data)) {
+    if (key !== 'rules' && key !== '$comment') throw new ConfigError(`${CONFIG_FILE}: ukendt felt »${key}«; tilladt er »rules« (og »$comment«)`);
+  }
+  const rules = data.rules ?? {};
+  if (!isRecord(rules)) throw new ConfigError(`${CONFIG_FILE}: »rules« skal være et objekt, fx {"kapacitet/ukendt": "off"}`);
+  const ids = catalogue.map((r) => r.id as string);
+  const config: Config = { rules: {} };
+  for (const [id, value] of Object.entries(rules)) {
+    if (!ids.includes(id)) {
+      const guess = suggest(id, ids);
+      throw new ConfigError(`${CONFIG_FILE}: ukendt regel »${id}«${guess ? ` (mente du »${guess}«?)` : ''}; se reglerne med »npm run check -- --list-rules«`);
+    }
+    if (typeof value !== 'string' || !settings.includes(value as RuleSetting)) {
+      throw new ConfigError(`${CONFIG_FILE}: reglen »${id}« skal sættes til "error", "warning" eller "off", ikke ${JSON.stringify(value)}`);
+    }
+    config.rules[id as RuleId] = value as RuleSetting;
+  }
+  return config;
+}
+
+/** Reads `<root>/.aftalerrc.json`; no file means no changes. */
+export async function loadConfig(root: string, catalogue: readonly RuleMeta[]): Promise<Config> {
+  let text: string;
+  try {
+    text = await readFile(path.join(root, CONFIG_FILE), 'utf8');
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { rules: {} };
+    throw new ConfigError(`${CONFIG_FILE} kan ikke læses (${(error as Error).message})`);
+  }
+  return parseConfig(text, catalogue);
+}
+
+/** The severity a rule's findings get: configured or default, raised to error by --strict for overdue rules. */
+export function effectiveSeverity(rule: RuleMeta, config: Config, options: { strict: boolean }): RuleSetting {
+  const configured = config.rules[rule.id] ?? rule.severity;
+  if (configured === 'off') return 'off';
+  return options.strict && rule.overdue ? 'error' : configured;
+}
