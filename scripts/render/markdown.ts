@@ -26,7 +26,7 @@ export const STRINGIFY_OPTIONS: Options = {
 };
 
 const parser = unified().use(remarkParse).use(remarkGfm);
-const stringifier = unified().use(remarkGfm, { tablePipeAlign: true, tableCellPadding: true }).use(remarkStringify, STRINGIFY_OPTIONS);
+const stringifier = unified().use(remarkGfm, { tablePipeAlign: false, tableCellPadding: true }).use(remarkStringify, STRINGIFY_OPTIONS);
 
 export function parseMarkdown(text: string): Root {
   return parser.parse(text);

@@ -13,7 +13,7 @@ export type Validators = Record<Kind, ValidateFunction>;
 export function compileValidators(root: string): Validators {
   const dir = path.join(root, 'schemas');
   // strictRequired off: `if`/`else` branches name required fields defined next to them, the idiomatic form.
-  const ajv = new Ajv2020({ allErrors: true, verbose: true, strict: true, strictRequired: false, allowUnionTypes: true });
+  const ajv = new Ajv2020({ allErrors: true, verbose: true, strict: true, strictRequired: false, allowUnionTypes: true, inlineRefs: false });
   // ajv-formats is CommonJS: under NodeNext the default import is module.exports, whose
   // `default` property is the plugin (at run time and in its typings alike).
   addFormats.default(ajv, ['date']);

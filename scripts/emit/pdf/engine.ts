@@ -4,6 +4,7 @@
  * fonts served from its in-memory virtual file system (read from disk once).
  */
 import pdfmake from 'pdfmake';
+import { installFontCache } from './font-cache.ts';
 import { fontDescriptors, fontFiles } from './fonts.ts';
 
 /** The part of pdfmake's (untyped on the server) virtual file system we use. */
@@ -22,6 +23,7 @@ export function pdfEngine(): PdfEngine {
     // @types/pdfmake only types the browser-side vfs API; the server instance has a `virtualfs` object.
     const vfs = (pdfmake as unknown as { virtualfs: VirtualFileSystem }).virtualfs;
     for (const [name, bytes] of fontFiles()) vfs.writeFileSync(name, bytes);
+    installFontCache();
     configured = true;
   }
   // A fresh descriptor per document: pdfmake rewrites descriptor entries in place while resolving them.
