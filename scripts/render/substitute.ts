@@ -4,16 +4,26 @@ import { TOKEN_PATTERN, type TokenTable } from './tokens.ts';
 
 const SINGLE_TOKEN = /^\s*\uE000(\d+)\uE001\s*$/;
 
-/** Raw HTML in a Markdown field is shown as the text it is, never interpreted. */
-function htmlToText<T extends RootContent>(node: T): T {
-  if (node.type === 'html') return { type: 'text', value: node.value } as unknown as T;
-  if ('children' in node) (node as Parent).children = (node as Parent).children.map((c) => htmlToText(c as RootContent)) as Parent['children'];
+/** Containers whose children are blocks: raw HTML there is a block of its own. */
+const FLOW_PARENTS = new Set(['root', 'blockquote', 'listItem', 'footnoteDefinition']);
+
+/**
+ * Raw HTML in a Markdown field is shown as the text it is, never interpreted. Block-level HTML
+ * becomes a paragraph (a bare text node among blocks would glue the blocks together when
+ * serialised); inline HTML becomes text in its line.
+ */
+function htmlToText<T extends RootContent>(node: T, parentType = 'root'): T {
+  if (node.type === 'html') {
+    const text = { type: 'text', value: node.value };
+    return (FLOW_PARENTS.has(parentType) ? { type: 'paragraph', children: [text] } : text) as unknown as T;
+  }
+  if ('children' in node) (node as Parent).children = (node as Parent).children.map((c) => htmlToText(c as RootContent, node.type)) as Parent['children'];
   return node;
 }
 
 /** Parses a Markdown field, its headings moved below `contextDepth` so they nest where placed. */
 function parseField(value: string, contextDepth: number): RootContent[] {
-  const blocks = parseMarkdown(value).children.map(htmlToText);
+  const blocks = parseMarkdown(value).children.map((b) => htmlToText(b));
   const headings = blocks.filter((b): b is Heading => b.type === 'heading');
   if (headings.length > 0) {
     const shift = Math.max(0, contextDepth + 1 - Math.min(...headings.map((h) => h.depth)));

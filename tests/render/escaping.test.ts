@@ -61,6 +61,17 @@ describe('data values are inserted as literal text', () => {
     expect(pdfText(file)).toContain(HOSTILE);
   });
 
+  it('keeps the document’s structure when a Markdown field starts with raw HTML', async () => {
+    const { repo: data } = await checkRepository(repo.root, { today: '2026-01-15' });
+    const doc = data.byId('hsa-holbaek-akutsygepleje') as SourceDocument<'hsa'>;
+    const hostile = { ...doc, data: { ...doc.data, formaal: '<script>alert(1)</script> x\n\n</details> y' } } as SourceDocument<'hsa'>;
+    const rendered = renderDocument(data, loadTemplates(repo.root), hostile);
+    expect(rendered.markdown).toMatch(/\n## § 1\. Parter\n\nAftalen er indgået mellem:\n/);
+    const headings = parseMarkdown(rendered.markdown).children.filter((n) => n.type === 'heading');
+    expect(headings.length).toBe(parseMarkdown(hsa.markdown).children.filter((n) => n.type === 'heading').length);
+    expect(texts(rendered.body).join('')).toContain('<script>alert(1)</script> x');
+  });
+
   it('parses Markdown fields as Markdown, but shows their raw HTML as text', () => {
     const section = hsa.markdown.slice(hsa.markdown.indexOf('Kommunens forbehold'));
     expect(section).toContain('Første afsnit med **fed** tekst.');
