@@ -1,9 +1,10 @@
 import { parseArgs } from 'node:util';
+import { ConfigError } from '../check/config.ts';
 import { countNoun } from '../diagnostics/danish.ts';
 import { reportText } from '../diagnostics/report-text.ts';
-import { ConfigError } from '../check/config.ts';
 import { OutputLockedError } from '../emit/output-dir.ts';
 import { BuildError, build } from '../pipeline/build.ts';
+import { parseShard } from '../pipeline/shard.ts';
 import { TemplateError } from '../render/template-error.ts';
 import { SigningError } from '../sign/errors.ts';
 import { REPO_ROOT, UsageError, parseIsoDateOption, runCli, todayInDenmark } from './cli.ts';
@@ -11,18 +12,25 @@ import { REPO_ROOT, UsageError, parseIsoDateOption, runCli, todayInDenmark } fro
 const help = `Brug: npm run build -- [valg]
 
 Kontrollerer data (som npm run check) og danner derefter alle dokumenter som
-Markdown og forseglet PDF i out/, med out/manifest.json. Finder kontrollen fejl,
-dannes intet, og out/ forbliver som før.
+Markdown og forseglet PDF i out/, med kommunepakker og out/manifest.json.
+Finder kontrollen fejl, dannes intet, og out/ forbliver som før. Dokumenter,
+hvis data, skabeloner og programkode er uændrede siden sidst, genbruges.
 
 Valg:
   --only ID|KODE      Dan kun ét dokument (id) eller én kommunes dokumenter
                       (kommunekode); resten af out/ bevares
+  --shard I/N         Dan kun del I af N (til parallelle CI-job); saml
+                      delene bagefter med npm run merge
+  --force             Dan alt igen, også det uændrede
+  --jobs N            Antal tråde til PDF-dannelsen (standard: antal kerner)
   --out MAPPE         Outputmappe (standard: out)
   --today ÅÅÅÅ-MM-DD  Dato for kontrol af frister (standard: i dag)
-  --root MAPPE        Byg et andet repository (standard: dette)
+  --strict            Overskredne frister er fejl (som npm run check -- --strict)
   --require-certificate
                       Stop hvis der ikke er angivet et rigtigt certifikat
                       (til den build, der udgiver PDF'erne)
+  --json              Skriv et JSON-resumé (til målinger) i stedet for tekst
+  --root MAPPE        Byg et andet repository (standard: dette)
   -q, --quiet         Ingen fremdriftslinjer
   -h, --help          Vis denne hjælp
 
@@ -35,11 +43,11 @@ Afslutningskode: 0 færdig, 1 fejl i data, skabeloner eller nøgler, 2 forkert b
 
 function progressReporter(quiet: boolean) {
   const stream = process.stderr;
-  let lastShown = -1;
-  return (done: number, total: number, id: string) => {
-    if (quiet) return;
+  let lastShown = 0;
+  return (done: number, total: number, label: string) => {
+    if (quiet || total === 0) return;
     if (stream.isTTY) {
-      stream.write(`\r\x1b[K[${String(done).padStart(String(total).length)}/${total}] ${id}`);
+      stream.write(`\r\x1b[K[${String(done).padStart(String(total).length)}/${total}] ${label}`);
       if (done === total) stream.write('\r\x1b[K');
       return;
     }
@@ -47,7 +55,7 @@ function progressReporter(quiet: boolean) {
     const step = Math.max(1, Math.ceil(total / 10));
     if (done === total || done - lastShown >= step) {
       lastShown = done;
-      stream.write(`[${done}/${total}]${id ? ` ${id}` : ''}\n`);
+      stream.write(`[${done}/${total}]${label ? ` ${label}` : ''}\n`);
     }
   };
 }
@@ -58,9 +66,14 @@ async function main(): Promise<number> {
     ({ values } = parseArgs({
       options: {
         only: { type: 'string' },
+        shard: { type: 'string' },
+        force: { type: 'boolean', default: false },
+        jobs: { type: 'string' },
         out: { type: 'string', default: 'out' },
         today: { type: 'string' },
+        strict: { type: 'boolean', default: false },
         root: { type: 'string' },
+        json: { type: 'boolean', default: false },
         quiet: { type: 'boolean', short: 'q', default: false },
         'require-certificate': { type: 'boolean', default: false },
         help: { type: 'boolean', short: 'h', default: false },
@@ -74,9 +87,25 @@ async function main(): Promise<number> {
     return 0;
   }
   const today = values.today === undefined ? todayInDenmark() : parseIsoDateOption(values.today, '--today');
+  const shard = values.shard === undefined ? undefined : parseShard(values.shard);
+  if (values.shard !== undefined && !shard) throw new UsageError(`--shard skal have formen I/N med 1 ≤ I ≤ N, fx 2/3, ikke »${values.shard}«`);
+  const jobs = values.jobs === undefined ? undefined : Number(values.jobs);
+  if (jobs !== undefined && !(Number.isInteger(jobs) && jobs >= 1)) throw new UsageError(`--jobs skal være et helt tal ≥ 1, ikke »${values.jobs}«`);
   const started = performance.now();
   try {
-    const result = await build({ root: values.root ?? REPO_ROOT, out: values.out, only: values.only, today, env: process.env, requireCertificate: values['require-certificate'], onProgress: progressReporter(values.quiet) });
+    const result = await build({
+      root: values.root ?? REPO_ROOT,
+      out: values.out,
+      only: values.only,
+      shard,
+      force: values.force,
+      jobs,
+      today,
+      strict: values.strict,
+      env: process.env,
+      requireCertificate: values['require-certificate'],
+      onProgress: progressReporter(values.quiet || values.json),
+    });
     if (!result.ok && result.reason === 'no-match') throw new UsageError(`intet dokument og ingen kommune matcher --only »${result.only}«`);
     if (!result.ok) {
       const { load, diagnostics } = result.check;
@@ -84,13 +113,30 @@ async function main(): Promise<number> {
       process.stdout.write('Build afbrudt: ret fejlene ovenfor. Der er ikke skrevet noget i out/.\n');
       return 1;
     }
+    const seconds = (performance.now() - started) / 1000;
+    const pdfs = result.entries.filter((e) => e.path.endsWith('.pdf'));
+    if (values.json) {
+      const summary = {
+        documents: result.documents,
+        rendered: result.rendered.length,
+        reused: result.reused,
+        bundles: result.bundles.rebuilt,
+        files: result.entries.length,
+        seconds: Number(seconds.toFixed(3)),
+        // maxRSS is in kilobytes and covers the worker threads, which share the process.
+        maxRssMb: Math.round(process.resourceUsage().maxRSS / 1024),
+        renderedIds: result.rendered,
+      };
+      process.stdout.write(JSON.stringify(summary) + '\n');
+      return 0;
+    }
     const warnings = result.check.diagnostics.length;
     if (warnings > 0) process.stdout.write(`⚠ ${countNoun(warnings, 'advarsel', 'advarsler')} fra kontrollen (se npm run check)\n`);
-    const pdfs = result.entries.filter((e) => e.path.endsWith('.pdf'));
     const development = pdfs.some((e) => e.developmentSigned);
-    const bundles = new Set(result.entries.filter((e) => e.kind === 'samlet').map((e) => e.path)).size;
+    const what = `${countNoun(result.documents, 'dokument', 'dokumenter')} og ${countNoun(result.bundles.total, 'kommunepakke', 'kommunepakker')}`;
+    const how = result.changed ? `${result.rendered.length} dannet, ${result.reused} uændrede` : 'alt var allerede opdateret';
     process.stdout.write(
-      `✔ ${countNoun(result.documents, 'dokument', 'dokumenter')} og ${countNoun(bundles, 'kommunepakke', 'kommunepakker')} dannet i ${values.out}/ (${countNoun(pdfs.length, 'forseglet PDF', 'forseglede PDF’er')}) på ${((performance.now() - started) / 1000).toFixed(1)} s` +
+      `✔ ${what} i ${values.out}/: ${how} · ${countNoun(pdfs.length, 'forseglet PDF', 'forseglede PDF’er')} · ${seconds.toFixed(1)} s` +
         (development ? '\n  Forseglet med det lokale TESTCERTIFIKAT: kun til udvikling.\n' : '\n'),
     );
     return 0;

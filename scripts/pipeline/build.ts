@@ -1,18 +1,23 @@
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { checkRepository, type CheckResult } from '../check/check-repository.ts';
 import { hasErrors } from '../diagnostics/diagnostic.ts';
-import { bundleFolder, bundleManifest, combinedPdf, type BundleManifest, type BundleMember } from '../emit/bundle.ts';
+import { bundleFolder, bundleManifest, type BundleManifest, type CombinedJob } from '../emit/bundle.ts';
 import { outputBase } from '../emit/layout.ts';
 import { serializeManifest, sha256, type Manifest, type ManifestEntry } from '../emit/manifest.ts';
 import { OutputDir } from '../emit/output-dir.ts';
-import { writePdf, type Seal } from '../emit/pdf-file.ts';
 import { isDocumentKind, type DocumentKind } from '../model/kinds.ts';
+import { documentName } from '../model/names.ts';
 import type { Repository } from '../model/repository.ts';
 import type { SourceDocument } from '../model/source-document.ts';
-import { renderDocument, type RenderedDocument } from '../render/render-document.ts';
 import { loadTemplates } from '../render/templates.ts';
-import { loadSigningIdentity } from '../sign/keys.ts';
+import { certificateDer } from '../sign/certificates.ts';
+import { ENV_P12_BASE64, ENV_P12_PATH, ENV_PASSPHRASE, loadSigningIdentity } from '../sign/keys.ts';
+import { cacheFile, contentKey, emptyCache, pipelineFingerprint, readCache, writeCache, type CacheIndex, type CachedOutputs } from './cache.ts';
+import type { RenderContext } from './context.ts';
+import { renderMarkdownOnly, type DocumentOutput } from './render-output.ts';
+import { createRenderer } from './renderer.ts';
+import { inShard, type Shard } from './shard.ts';
 import { buildTime } from './signing-time.ts';
 
 export interface BuildOptions {
@@ -21,17 +26,36 @@ export interface BuildOptions {
   out: string;
   /** Only documents with this id, or of this kommune (kode); the rest of out/ is kept. */
   only?: string;
+  /** Only this shard's documents and bundles (for a CI matrix; merge the shards afterwards). */
+  shard?: Shard;
   today: string;
+  strict?: boolean;
   env: NodeJS.ProcessEnv;
   /** Refuse to seal with the development certificate (for publishing builds). */
   requireCertificate?: boolean;
-  onProgress?: (done: number, total: number, id: string) => void;
+  /** Ignore the cache and render everything selected. */
+  force?: boolean;
+  /** Rendering threads (default: the machine's cores). */
+  jobs?: number;
+  onProgress?: (done: number, total: number, label: string) => void;
+}
+
+export interface BuildStats {
+  /** Documents selected (all, or by --only/--shard). */
+  documents: number;
+  /** Ids of the documents rendered in this run, sorted. */
+  rendered: string[];
+  /** Documents whose outputs were reused from the last build. */
+  reused: number;
+  bundles: { total: number; rebuilt: number };
+  /** False when nothing had to be written: out/ was already up to date. */
+  changed: boolean;
 }
 
 export type BuildResult =
   | { ok: false; reason: 'check'; check: CheckResult }
   | { ok: false; reason: 'no-match'; only: string }
-  | { ok: true; check: CheckResult; entries: ManifestEntry[]; documents: number };
+  | ({ ok: true; check: CheckResult; entries: ManifestEntry[] } & BuildStats);
 
 export const MANIFEST = 'manifest.json';
 
@@ -46,23 +70,6 @@ function kommunerOf(repo: Repository, doc: SourceDocument<DocumentKind>): string
   return [(doc.data as { kommune: string }).kommune];
 }
 
-/** Does `--only` select this document? An id, or a kommune's documents and its råd's cases. */
-function selected(repo: Repository, doc: SourceDocument<DocumentKind>, only: string | undefined): boolean {
-  return only === undefined || doc.data.id === only || kommunerOf(repo, doc).includes(only);
-}
-
-/** Data files an output depends on: its own, the reference data, and a case's bilag documents. */
-function sourcesOf(repo: Repository, rendered: RenderedDocument): string[] {
-  const files = new Set<string>([rendered.doc.file, ...repo.ofKind('region').map((d) => d.file), ...repo.ofKind('opgaver').map((d) => d.file), ...repo.ofKind('frister').map((d) => d.file)]);
-  if (rendered.doc.kind === 'sag') {
-    for (const b of (rendered.doc as SourceDocument<'sag'>).data.bilag) {
-      const target = b.dokument ? repo.byId(b.dokument) : undefined;
-      if (target) files.add(target.file);
-    }
-  }
-  return [...[...files].sort(), ...rendered.templates];
-}
-
 function readManifest(file: string): ManifestEntry[] {
   if (!existsSync(file)) return [];
   try {
@@ -72,113 +79,213 @@ function readManifest(file: string): ManifestEntry[] {
   }
 }
 
-interface Output {
-  rendered: RenderedDocument;
-  base: string;
-  pdf: Buffer;
-  pages: number | null;
+/** Only what signing needs crosses into worker threads. */
+function signingEnv(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
+  return Object.fromEntries([ENV_P12_PATH, ENV_P12_BASE64, ENV_PASSPHRASE].filter((k) => env[k] !== undefined).map((k) => [k, env[k]]));
 }
 
 /**
- * check → render → emit → sign, into a staging folder swapped in at the end. Nothing is
- * written when the check finds errors; out/ is never left half-written.
+ * check → render → emit → sign. Outputs whose inputs are unchanged since the last build (by
+ * content hash) are reused; the rest is rendered, in worker threads when there is enough of
+ * it. Everything goes into a staging folder swapped in at the end; nothing is written when
+ * the check finds errors, and nothing at all when out/ is already up to date.
  */
 export async function build(options: BuildOptions): Promise<BuildResult> {
-  const check = await checkRepository(options.root, { today: options.today });
+  const { root } = options;
+  const check = await checkRepository(root, { today: options.today, strict: options.strict });
   if (hasErrors(check.diagnostics)) return { ok: false, reason: 'check', check };
   const { repo } = check;
   const all = documentsOf(repo);
-  const documents = all.filter((d) => selected(repo, d, options.only));
-  if (documents.length === 0) return { ok: false, reason: 'no-match', only: options.only ?? '' };
+  const selected = all.filter((d) => (options.only === undefined || d.data.id === options.only || kommunerOf(repo, d).includes(options.only)) && inShard(options.shard, d.data.id));
+  const codes = [...new Set(selected.flatMap((d) => kommunerOf(repo, d)))];
+  const bundleCodes = (options.shard ? [...new Set(all.flatMap((d) => kommunerOf(repo, d)))] : codes).filter((c) => repo.kommune(c) && inShard(options.shard, `kommune:${c}`)).sort();
+  if (options.only !== undefined && selected.length === 0) return { ok: false, reason: 'no-match', only: options.only };
 
   // Templates and keys are loaded before anything is written: their errors stop the build early.
-  const templates = loadTemplates(options.root);
-  const identity = await loadSigningIdentity({ root: options.root, env: options.env });
+  const templates = loadTemplates(root);
+  const identity = await loadSigningIdentity({ root, env: options.env });
   if (options.requireCertificate && identity.development) {
     throw new BuildError('der er ikke angivet et rigtigt certifikat (AFTALER_SIGN_P12 eller AFTALER_SIGN_P12_BASE64), og --require-certificate forbyder testcertifikatet');
   }
-  const seal: Seal = { identity, time: buildTime(options.root, options.env), reason: 'Forseglet af Region Østdanmark', location: 'Region Østdanmark' };
-  const author = repo.ofKind('region')[0]?.data.navn ?? 'Region Østdanmark';
+  const sealTime = buildTime(root, options.env);
+  const ctx: RenderContext = { root, repo, templates, seal: { identity, time: sealTime, reason: 'Forseglet af Region Østdanmark', location: 'Region Østdanmark' }, author: repo.ofKind('region')[0]?.data.navn ?? 'Region Østdanmark' };
   const signer = { signer: identity.subjectCN, developmentSigned: identity.development };
 
-  const out = new OutputDir(path.resolve(options.root, options.out));
+  // Content keys: the fingerprint of code, schemas, fonts and seal, plus every input file.
+  const fingerprint = pipelineFingerprint(root, { certificate: certificateDer(identity.certificate), time: sealTime, development: identity.development });
+  const bytes = new Map<string, Buffer>();
+  const read = (file: string) => bytes.get(file) ?? (bytes.set(file, readFileSync(file)), bytes.get(file)!);
+  const referenceFiles = [...repo.ofKind('region'), ...repo.ofKind('opgaver'), ...repo.ofKind('frister')].map((d) => d.file);
+  const keyOf = new Map(
+    all.map((doc) => {
+      const bilag = doc.kind === 'sag' ? (doc as SourceDocument<'sag'>).data.bilag.flatMap((b) => (b.dokument && repo.byId(b.dokument) ? [repo.byId(b.dokument)!.file] : [])) : [];
+      return [doc.data.id, contentKey(root, fingerprint, [doc.file, ...referenceFiles, ...bilag, ...templates.filesOf(doc.kind)], read)];
+    }),
+  );
+  const membersOf = (code: string) => all.filter((d) => kommunerOf(repo, d).includes(code));
+
+  const outDir = path.resolve(root, options.out);
+  const cachePath = cacheFile(root, outDir);
+  const cache = options.force ? emptyCache() : readCache(cachePath);
+  // Outputs are hashed from disk each time, not kept: they are most of a build's bytes.
+  const present = (entries: readonly ManifestEntry[]) => entries.every((e) => existsSync(path.join(outDir, e.path)) && sha256(readFileSync(path.join(outDir, e.path))) === e.sha256);
+  const reusable = (cached: CachedOutputs | undefined, key: string): cached is CachedOutputs => cached?.key === key && present(cached.entries);
+  const toRender = selected.filter((d) => !reusable(cache.documents[d.data.id], keyOf.get(d.data.id)!));
+  const cachedPdfHash = (id: string) => {
+    const cached = cache.documents[id];
+    return cached && cached.key === keyOf.get(id) ? cached.entries.find((e) => e.path.endsWith('.pdf'))?.sha256 : undefined;
+  };
+  /**
+   * A bundle is made of its members' PDFs, so it is keyed by their hashes: a member re-rendered
+   * to the same bytes (say the case, when one of its HSAs changed an amount) changes no bundle.
+   * A member not yet known by its output falls back to its input key.
+   */
+  const bundleKey = (code: string, pdfHash: (id: string) => string | undefined) =>
+    sha256(`${fingerprint}\n${membersOf(code).map((d) => `${d.data.id} ${pdfHash(d.data.id) ?? `input:${keyOf.get(d.data.id)}`}`).join('\n')}`);
+  const toRenderIds = new Set(toRender.map((d) => d.data.id));
+  // Before rendering, a bundle can only be trusted if none of its members is being re-rendered.
+  let toBundle = bundleCodes.filter((c) => membersOf(c).some((d) => toRenderIds.has(d.data.id)) || !reusable(cache.bundles[c], bundleKey(c, cachedPdfHash)));
+  const stats = (changed: boolean): BuildStats => ({
+    documents: selected.length,
+    rendered: toRender.map((d) => d.data.id).sort(),
+    reused: selected.length - toRender.length,
+    bundles: { total: bundleCodes.length, rebuilt: toBundle.length },
+    changed,
+  });
+
+  // Entries of everything reused, and (for partial builds) of everything outside the selection.
+  const partial = options.only !== undefined || options.shard !== undefined;
+  const reusedEntries = [
+    ...selected.filter((d) => !toRender.includes(d)).flatMap((d) => cache.documents[d.data.id]!.entries),
+    ...bundleCodes.filter((c) => !toBundle.includes(c)).flatMap((c) => cache.bundles[c]!.entries),
+  ];
+  const previous = readManifest(path.join(outDir, MANIFEST));
+  const next: CacheIndex = partial ? { ...cache, documents: { ...cache.documents }, bundles: { ...cache.bundles } } : emptyCache();
+  for (const d of selected) if (!toRender.includes(d)) next.documents[d.data.id] = cache.documents[d.data.id]!;
+  for (const c of bundleCodes) if (!toBundle.includes(c)) next.bundles[c] = cache.bundles[c]!;
+
+  if (toRender.length === 0 && toBundle.length === 0) {
+    const kept = options.only !== undefined ? previous.filter((e) => !reusedEntries.some((r) => r.path === e.path)) : [];
+    const manifest = serializeManifest([...kept, ...reusedEntries]);
+    if (existsSync(path.join(outDir, MANIFEST)) && readFileSync(path.join(outDir, MANIFEST), 'utf8') === manifest) {
+      return { ok: true, check, entries: [...kept, ...reusedEntries], ...stats(false) };
+    }
+  }
+
+  const out = new OutputDir(outDir);
   out.open({ keepExisting: options.only !== undefined });
+  const renderer = createRenderer(ctx, toRender.length + toBundle.length, { root, env: signingEnv(options.env), sealTime: sealTime.getTime() }, options.jobs);
   try {
-    const entries: ManifestEntry[] = [];
-    const write = (relative: string, bytes: Buffer | string) => {
+    const entries: ManifestEntry[] = [...reusedEntries];
+    const write = (relative: string, data: Uint8Array | string) => {
       mkdirSync(path.dirname(out.path(relative)), { recursive: true });
-      writeFileSync(out.path(relative), bytes);
+      writeFileSync(out.path(relative), data);
     };
-    const outputs = new Map<string, Output>();
-    const previousEntries = new Map(readManifest(out.path(MANIFEST)).map((e) => [e.path, e]));
-
-    /** Renders one document to Markdown and sealed PDF, and records both in the manifest. */
-    const emit = async (doc: SourceDocument<DocumentKind>, rendered = renderDocument(repo, templates, doc)): Promise<Output> => {
-      const { meta } = rendered;
-      const base = outputBase(repo, doc);
-      const common = { kind: doc.kind, id: doc.data.id, kommuner: meta.kommuner, opgave: meta.opgave, version: meta.version, status: meta.status, sources: sourcesOf(repo, rendered) };
-      write(`${base}.md`, rendered.markdown);
-      entries.push({ path: `${base}.md`, ...common, sha256: sha256(rendered.markdown), bytes: Buffer.byteLength(rendered.markdown), pages: null });
-      const toc = rendered.body.children.filter((n) => n.type === 'heading' && n.depth === 2).length >= 6;
-      const pdf = await writePdf(rendered.body, { ...meta, toc, author, date: new Date(`${meta.date}T00:00:00Z`) }, seal);
-      write(`${base}.pdf`, pdf.bytes);
-      entries.push({ path: `${base}.pdf`, ...common, sha256: sha256(pdf.bytes), bytes: pdf.bytes.length, pages: pdf.pages, ...signer });
-      const output = { rendered, base, pdf: pdf.bytes, pages: pdf.pages };
-      outputs.set(doc.data.id, output);
-      return output;
+    // A reused output is copied as is from the previous out/ (with --only, staging holds a copy already).
+    const copyFromOut = (e: ManifestEntry) => {
+      if (options.only !== undefined) return;
+      mkdirSync(path.dirname(out.path(e.path)), { recursive: true });
+      copyFileSync(path.join(outDir, e.path), out.path(e.path));
     };
+    reusedEntries.forEach(copyFromOut);
 
-    const kommuner = [...new Set(documents.flatMap((d) => kommunerOf(repo, d)))].filter((k) => repo.kommune(k)).sort();
-    const total = documents.length + kommuner.length;
-    for (const [i, doc] of documents.entries()) {
-      options.onProgress?.(i, total, doc.data.id);
-      await emit(doc);
+    let done = 0;
+    const total = toRender.length + toBundle.length;
+    const tick = (label: string) => options.onProgress?.(++done, total, label);
+    options.onProgress?.(0, total, '');
+
+    const outputs = new Map<string, DocumentOutput>();
+    const pdfHashes = new Map<string, string>();
+    await Promise.all(
+      toRender.map(async (doc) => {
+        const o = await renderer.document(doc);
+        outputs.set(o.id, o);
+        const common = { kind: o.kind, id: o.id, kommuner: o.meta.kommuner, opgave: o.meta.opgave, version: o.meta.version, status: o.meta.status, sources: o.sources };
+        const docEntries: ManifestEntry[] = [
+          { path: `${o.base}.md`, ...common, sha256: sha256(o.markdown), bytes: Buffer.byteLength(o.markdown), pages: null },
+          { path: `${o.base}.pdf`, ...common, sha256: sha256(o.pdf), bytes: o.pdf.length, pages: o.pages, ...signer },
+        ];
+        write(`${o.base}.md`, o.markdown);
+        write(`${o.base}.pdf`, o.pdf);
+        entries.push(...docEntries);
+        next.documents[o.id] = { key: keyOf.get(o.id)!, entries: docEntries };
+        pdfHashes.set(o.id, docEntries[1]!.sha256);
+        // Only what a bundle still needs is kept; the PDF is read back from staging if so.
+        outputs.set(o.id, { ...o, pdf: new Uint8Array(0), markdown: '' });
+        tick(o.id);
+      }),
+    );
+
+    // Now that members' outputs are known, bundles whose members came out byte-identical are kept.
+    const outputHash = (id: string) => pdfHashes.get(id) ?? cachedPdfHash(id);
+    const unchanged = toBundle.filter((c) => reusable(cache.bundles[c], bundleKey(c, outputHash)));
+    for (const c of unchanged) {
+      const keptEntries = cache.bundles[c]!.entries;
+      entries.push(...keptEntries);
+      next.bundles[c] = cache.bundles[c]!;
+      keptEntries.forEach(copyFromOut);
+      tick(`${c} (uændret)`);
     }
+    toBundle = toBundle.filter((c) => !unchanged.includes(c));
 
-    // Per-kommune bundles: the kommune's sealed PDFs, a combined PDF, and a bundle manifest.
-    for (const [i, code] of kommuner.entries()) {
-      options.onProgress?.(documents.length + i, total, bundleFolder(repo, code));
-      const members: BundleMember[] = [];
-      for (const doc of all.filter((d) => kommunerOf(repo, d).includes(code))) {
-        // With --only, documents not rendered in this run keep their sealed PDF from the last build.
-        let output = outputs.get(doc.data.id);
-        const previous = out.path(`${outputBase(repo, doc)}.pdf`);
-        if (!output && existsSync(previous)) {
-          const base = outputBase(repo, doc);
-          output = { rendered: renderDocument(repo, templates, doc), base, pdf: readFileSync(previous), pages: previousEntries.get(`${base}.pdf`)?.pages ?? null };
+    /** A bundle member: rendered in this run, or its PDF from the previous out/, or rendered now. */
+    const member = async (doc: SourceDocument<DocumentKind>) => {
+      const made = outputs.get(doc.data.id);
+      if (made) return { doc, pdf: readFileSync(out.path(`${made.base}.pdf`)), pages: made.pages, meta: made.meta, body: made.body, name: made.name, sources: made.sources };
+      const cached = cache.documents[doc.data.id];
+      const pdfEntry = cached && cached.key === keyOf.get(doc.data.id) ? cached.entries.find((e) => e.path.endsWith('.pdf')) : undefined;
+      if (pdfEntry && present([pdfEntry])) {
+        const rendered = renderMarkdownOnly(ctx, doc);
+        return { doc, pdf: read(path.join(outDir, pdfEntry.path)), pages: pdfEntry.pages, meta: rendered.meta, body: rendered.body, name: documentName(repo, doc), sources: pdfEntry.sources };
+      }
+      const o = await renderer.document(doc); // e.g. a shard's bundle member owned by another shard
+      return { doc, pdf: o.pdf, pages: o.pages, meta: o.meta, body: o.body, name: o.name, sources: o.sources };
+    };
+
+    await Promise.all(
+      toBundle.map(async (code) => {
+        const members = await Promise.all(membersOf(code).map(member));
+        const kommune = { kode: code, navn: repo.kommune(code)!.navn };
+        const folder = bundleFolder(repo, code);
+        const files: BundleManifest['files'] = [];
+        const bundleEntries: ManifestEntry[] = [];
+        for (const m of members) {
+          const file = `${path.posix.basename(outputBase(repo, m.doc))}.pdf`;
+          write(`${folder}/${file}`, m.pdf);
+          files.push({ file, sha256: sha256(m.pdf), document: m.doc.data.id, kind: m.doc.kind, version: m.meta.version, signer: identity.subjectCN });
+          bundleEntries.push({ path: `${folder}/${file}`, kind: m.doc.kind, id: m.doc.data.id, kommuner: m.meta.kommuner, opgave: m.meta.opgave, version: m.meta.version, status: m.meta.status, sources: m.sources, sha256: sha256(m.pdf), bytes: m.pdf.length, pages: m.pages, ...signer });
         }
-        output ??= await emit(doc);
-        members.push({ rendered: output.rendered, pdf: output.pdf, pages: output.pages, file: `${path.posix.basename(output.base)}.pdf` });
-      }
-      const folder = bundleFolder(repo, code);
-      const files: BundleManifest['files'] = [];
-      for (const m of members) {
-        write(`${folder}/${m.file}`, m.pdf);
-        const meta = m.rendered.meta;
-        files.push({ file: m.file, sha256: sha256(m.pdf), document: m.rendered.doc.data.id, kind: m.rendered.doc.kind, version: meta.version, signer: identity.subjectCN });
-        entries.push({ path: `${folder}/${m.file}`, kind: m.rendered.doc.kind, id: m.rendered.doc.data.id, kommuner: meta.kommuner, opgave: meta.opgave, version: meta.version, status: meta.status, sources: sourcesOf(repo, m.rendered), sha256: sha256(m.pdf), bytes: m.pdf.length, pages: m.pages, ...signer });
-      }
-      const latest = members.map((m) => m.rendered.meta.date).sort().at(-1)!;
-      const combined = await combinedPdf(repo, code, members, { author, date: new Date(`${latest}T00:00:00Z`) }, seal);
-      const combinedFile = `${path.posix.basename(folder)}-samlet.pdf`;
-      write(`${folder}/${combinedFile}`, combined.bytes);
-      files.push({ file: combinedFile, sha256: sha256(combined.bytes), document: `samlet-${code}`, kind: 'samlet', version: null, signer: identity.subjectCN });
-      const sources = [...new Set(members.flatMap((m) => sourcesOf(repo, m.rendered)))].sort();
-      entries.push({ path: `${folder}/${combinedFile}`, kind: 'samlet', id: `samlet-${code}`, kommuner: [code], opgave: null, version: null, status: null, sources, sha256: sha256(combined.bytes), bytes: combined.bytes.length, pages: combined.pages, ...signer });
-      const manifestText = bundleManifest(repo, code, files);
-      write(`${folder}/${MANIFEST}`, manifestText);
-      entries.push({ path: `${folder}/${MANIFEST}`, kind: 'bundle-manifest', id: `manifest-${code}`, kommuner: [code], opgave: null, version: null, status: null, sources, sha256: sha256(manifestText), bytes: Buffer.byteLength(manifestText), pages: null });
-    }
-    options.onProgress?.(total, total, '');
+        const job: CombinedJob = {
+          kommune,
+          parts: members.map((m) => ({ name: m.name, titleBlock: m.meta.titleBlock, body: m.body })),
+          draft: members.some((m) => m.meta.draft),
+          author: ctx.author,
+          date: members.map((m) => m.meta.date).sort().at(-1)!,
+        };
+        const combined = await renderer.combined(job);
+        const combinedFile = `${path.posix.basename(folder)}-samlet.pdf`;
+        write(`${folder}/${combinedFile}`, combined.pdf);
+        files.push({ file: combinedFile, sha256: sha256(combined.pdf), document: `samlet-${code}`, kind: 'samlet', version: null, signer: identity.subjectCN });
+        const sources = [...new Set(members.flatMap((m) => m.sources))].sort();
+        bundleEntries.push({ path: `${folder}/${combinedFile}`, kind: 'samlet', id: `samlet-${code}`, kommuner: [code], opgave: null, version: null, status: null, sources, sha256: sha256(combined.pdf), bytes: combined.pdf.length, pages: combined.pages, ...signer });
+        const manifestText = bundleManifest(kommune, files);
+        write(`${folder}/${MANIFEST}`, manifestText);
+        bundleEntries.push({ path: `${folder}/${MANIFEST}`, kind: 'bundle-manifest', id: `manifest-${code}`, kommuner: [code], opgave: null, version: null, status: null, sources, sha256: sha256(manifestText), bytes: Buffer.byteLength(manifestText), pages: null });
+        entries.push(...bundleEntries);
+        next.bundles[code] = { key: bundleKey(code, outputHash), entries: bundleEntries };
+        tick(folder);
+      }),
+    );
 
     const written = new Set(entries.map((e) => e.path));
-    const kept = options.only === undefined ? [] : [...previousEntries.values()].filter((e) => !written.has(e.path));
+    const kept = options.only !== undefined ? previous.filter((e) => !written.has(e.path)) : [];
     const manifest = [...kept, ...entries];
     write(MANIFEST, serializeManifest(manifest));
     out.commit();
-    return { ok: true, check, entries: manifest, documents: documents.length };
+    writeCache(cachePath, next);
+    return { ok: true, check, entries: manifest, ...stats(true) };
   } finally {
+    await renderer.close();
     out.close();
   }
 }
-

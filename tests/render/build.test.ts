@@ -36,7 +36,7 @@ describe('npm run build on a copy of the repository', () => {
   it('succeeds and says so', () => {
     expect(first.stderr).not.toMatch(/intern fejl/);
     expect(first.code).toBe(0);
-    expect(first.stdout).toMatch(/✔ 33 dokumenter og 8 kommunepakker dannet i out\//);
+    expect(first.stdout).toMatch(/✔ 33 dokumenter og 8 kommunepakker i out\/: 33 dannet, 0 uændrede · 81 forseglede PDF’er/);
   });
 
   it('renders .md and .pdf for 24 HSAs, 8 delingsaftaler and the case, grouped per sundhedsråd and kommune', () => {
@@ -111,7 +111,7 @@ describe('npm run build on a copy of the repository', () => {
 
   it('gives byte-identical files when built again', () => {
     const before = new Map(filesUnder(out()).map((f) => [f, hashOf(path.join(out(), f))]));
-    const again = runCli('build', ['--root', repo.root, '--today', '2026-01-15', '--quiet'], ENV);
+    const again = runCli('build', ['--root', repo.root, '--today', '2026-01-15', '--quiet', '--force'], ENV);
     expect(again.code).toBe(0);
     const after = new Map(filesUnder(out()).map((f) => [f, hashOf(path.join(out(), f))]));
     expect(after).toEqual(before);
@@ -119,9 +119,9 @@ describe('npm run build on a copy of the repository', () => {
 
   it('re-renders one kommune with --only and keeps the rest', () => {
     const before = readFileSync(path.join(out(), 'manifest.json'), 'utf8');
-    const r = runCli('build', ['--root', repo.root, '--today', '2026-01-15', '--only', '316', '--quiet'], ENV);
+    const r = runCli('build', ['--root', repo.root, '--today', '2026-01-15', '--only', '316', '--force', '--quiet'], ENV);
     expect(r.code).toBe(0);
-    expect(r.stdout).toMatch(/✔ 5 dokumenter og 8 kommunepakker dannet/); // 4 of Holbæk + the case, which concerns all 8
+    expect(r.stdout).toMatch(/✔ 5 dokumenter og 8 kommunepakker i out\/: 5 dannet, 0 uændrede/); // 4 of Holbæk + the case, which concerns all 8
     expect(readFileSync(path.join(out(), 'manifest.json'), 'utf8')).toBe(before);
   }, 60_000);
 

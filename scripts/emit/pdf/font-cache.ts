@@ -1,40 +1,36 @@
 /**
- * Keeps parsed fonts across documents. pdfkit parses every TrueType font anew for each document
- * (fontkit's table decoding and the garbage it leaves were most of a one-page PDF's cost), and
- * pdfmake caches fonts per document only. A parsed fontkit font is read-only once decoded, so
- * one per font file can serve every document in the process, and so can its cache of shaped
- * words; what is per document — the subset, widths and font id — stays in a fresh pdfkit
- * EmbeddedFont, exactly as pdfkit makes it.
+ * Shares shaped words across documents. pdfkit shapes each word through fontkit's OpenType
+ * layout (GSUB/GPOS lookups), the largest cost of a PDF once fonts are loaded, and caches the
+ * result per document only. A shaped run depends on nothing but the font file and the text,
+ * and pdfkit treats cached runs as read-only (it copies a position before adjusting it), so
+ * one cache per font file serves every document in the process.
  *
- * This reaches into pdfkit/pdfmake internals (pinned versions): `provideFont`, `_fontCount`,
- * `_fontFamilies` and the EmbeddedFont constructor. A test asserts that output is byte-identical
- * with and without the cache.
+ * Only the shaping cache is shared. Sharing the parsed fontkit font object as well was tried
+ * and rejected: it carries state between documents, so a PDF's bytes came to depend on what
+ * the thread had rendered before (caught by comparing an incremental build with a full one).
+ *
+ * This reaches into pdfmake/pdfkit internals (pinned versions): `provideFont` and
+ * EmbeddedFont's `layoutCache`. Tests assert that incremental, sharded and full builds, made
+ * in different orders and threads, give byte-identical files.
  */
 // @ts-expect-error pdfmake ships no types for its internal modules; the shape used is declared below.
 import PdfmakeDocumentModule from 'pdfmake/js/PDFDocument.js';
 
 /** The slice of pdfkit's EmbeddedFont we rely on. */
 interface EmbeddedFont {
-  font: unknown;
-  name?: string;
-  id: string;
-  /** Shaped runs by text; read-only once made (pdfkit copies before it adjusts a position). */
+  /** Shaped runs by text; absent when the document disabled pdfkit's layout cache. */
   layoutCache?: Record<string, unknown>;
 }
-
-type EmbeddedFontClass = new (document: PdfmakeDocument, font: unknown, id: string) => EmbeddedFont;
 
 /** The slice of pdfmake's PDFDocument (a pdfkit document) we rely on. */
 interface PdfmakeDocument {
   fontCache: Record<string, Record<string, EmbeddedFont>>;
-  _fontCount: number;
-  _fontFamilies: Record<string, EmbeddedFont>;
   getFontType(bold: boolean, italics: boolean): string;
   getFontFile(family: string, bold: boolean, italics: boolean): unknown;
   provideFont(family: string, bold: boolean, italics: boolean): EmbeddedFont;
 }
 
-const parsed = new Map<string, { font: unknown; EmbeddedFont: EmbeddedFontClass; layoutCache?: Record<string, unknown> }>();
+const shapedWords = new Map<string, Record<string, unknown>>();
 let installed = false;
 
 export function installFontCache(): void {
@@ -45,23 +41,15 @@ export function installFontCache(): void {
   const proto = (mod.default ?? mod).prototype as PdfmakeDocument;
   const original = proto.provideFont;
   proto.provideFont = function (this: PdfmakeDocument, family: string, bold: boolean, italics: boolean): EmbeddedFont {
-    const type = this.getFontType(bold, italics);
-    const known = this.fontCache[family]?.[type];
+    const known = this.fontCache[family]?.[this.getFontType(bold, italics)];
     if (known) return known;
+    // Asked before pdfmake swaps the descriptor's file name for the file's bytes.
     const file = this.getFontFile(family, bold, italics);
-    const hit = typeof file === 'string' ? parsed.get(file) : undefined;
-    if (!hit) {
-      const font = original.call(this, family, bold, italics);
-      if (typeof file === 'string') parsed.set(file, { font: font.font, EmbeddedFont: font.constructor as EmbeddedFontClass, layoutCache: font.layoutCache });
-      return font;
-    }
-    // As pdfkit's font() does for a font given as bytes: next id, registered under its name.
-    const font = new hit.EmbeddedFont(this, hit.font, `F${++this._fontCount}`);
-    // Shaping a word depends only on the font and the text: share the runs too.
-    if (hit.layoutCache && font.layoutCache) font.layoutCache = hit.layoutCache;
-    if (font.name && !this._fontFamilies[font.name]) this._fontFamilies[font.name] = font;
-    else this._fontFamilies[font.id] = font;
-    (this.fontCache[family] ??= {})[type] = font;
+    const font = original.call(this, family, bold, italics);
+    if (typeof file !== 'string' || !font.layoutCache) return font;
+    const shared = shapedWords.get(file);
+    if (shared) font.layoutCache = shared;
+    else shapedWords.set(file, font.layoutCache);
     return font;
   };
 }

@@ -1,0 +1,91 @@
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, readdirSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { ManifestEntry } from '../emit/manifest.ts';
+import { robotoPaths } from '../emit/pdf/index.ts';
+
+/** Bumped when the cache's shape or the meaning of its keys changes. */
+const CACHE_FORMAT = 1;
+
+/** The repository the pipeline's own code lives in (not necessarily the data root). */
+const CODE_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
+
+export interface CachedOutputs {
+  key: string;
+  entries: ManifestEntry[];
+}
+
+/** What the last build made from which inputs, per document and per kommune bundle. */
+export interface CacheIndex {
+  format: typeof CACHE_FORMAT;
+  documents: Record<string, CachedOutputs>;
+  bundles: Record<string, CachedOutputs>;
+}
+
+export function emptyCache(): CacheIndex {
+  return { format: CACHE_FORMAT, documents: {}, bundles: {} };
+}
+
+/** One cache file per output folder, in the gitignored .cache/ of the data root. */
+export function cacheFile(root: string, outDir: string): string {
+  const id = createHash('sha256').update(path.resolve(outDir)).digest('hex').slice(0, 16);
+  return path.join(root, '.cache', 'build', `${id}.json`);
+}
+
+function isOutputs(value: unknown): value is CachedOutputs {
+  const v = value as CachedOutputs;
+  return typeof v === 'object' && v !== null && typeof v.key === 'string' && Array.isArray(v.entries) && v.entries.every((e) => typeof e?.path === 'string' && typeof e?.sha256 === 'string');
+}
+
+/** Reads the cache; anything unreadable or of another shape is ignored (a full build follows). */
+export function readCache(file: string): CacheIndex {
+  try {
+    const data = JSON.parse(readFileSync(file, 'utf8')) as CacheIndex;
+    const groups = [data.documents, data.bundles];
+    if (data.format !== CACHE_FORMAT || groups.some((g) => typeof g !== 'object' || g === null || !Object.values(g).every(isOutputs))) return emptyCache();
+    return data;
+  } catch {
+    return emptyCache();
+  }
+}
+
+/** Written beside and renamed into place, so a killed build never leaves a torn cache. */
+export function writeCache(file: string, index: CacheIndex): void {
+  mkdirSync(path.dirname(file), { recursive: true });
+  const temp = `${file}.tmp-${process.pid}`;
+  writeFileSync(temp, JSON.stringify(index));
+  renameSync(temp, file);
+}
+
+function filesUnder(dir: string, suffix: string): string[] {
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir, { recursive: true, encoding: 'utf8' })
+    .filter((f) => f.endsWith(suffix) && statSync(path.join(dir, f)).isFile())
+    .sort()
+    .map((f) => path.join(dir, f));
+}
+
+/**
+ * Everything that shapes every output besides the data: the pipeline's code, the schemas, the
+ * installed packages (lock file), the fonts, and the seal (certificate and time).
+ */
+export function pipelineFingerprint(root: string, seal: { certificate: Uint8Array; time: Date; development: boolean }): string {
+  const hash = createHash('sha256').update(`format ${CACHE_FORMAT}\n`);
+  const files = [
+    ...filesUnder(path.join(CODE_ROOT, 'scripts'), '.ts'),
+    path.join(CODE_ROOT, 'package-lock.json'),
+    ...filesUnder(path.join(root, 'schemas'), '.json'),
+    ...Object.values(robotoPaths()).sort(),
+  ];
+  for (const file of files) hash.update(`${path.relative(CODE_ROOT, file)}\n`).update(readFileSync(file));
+  hash.update(seal.certificate).update(`${seal.time.getTime()} ${seal.development}`);
+  return hash.digest('hex');
+}
+
+/** A content hash over the fingerprint and the bytes of the given repository files. */
+export function contentKey(root: string, fingerprint: string, files: readonly string[], read: (file: string) => Buffer): string {
+  const hash = createHash('sha256').update(fingerprint);
+  for (const file of files) hash.update(`\n${file}\n`).update(read(path.join(root, file)));
+  return hash.digest('hex');
+}

@@ -1,0 +1,97 @@
+import { Worker } from 'node:worker_threads';
+import type { CombinedJob } from '../emit/bundle.ts';
+import type { DocumentOutput } from './render-output.ts';
+
+export interface WorkerInit {
+  root: string;
+  /** Only what the signing key and seal time are read from; never logged. */
+  env: NodeJS.ProcessEnv;
+  sealTime: number;
+}
+
+export type Task = { kind: 'document'; id: string } | { kind: 'combined'; job: CombinedJob };
+export type TaskResult = { kind: 'document'; output: DocumentOutput } | { kind: 'combined'; pdf: Uint8Array; pages: number };
+export interface PoolRequest {
+  id: number;
+  task: Task;
+}
+export type PoolResponse = { id: number; ok: true; result: TaskResult } | { id: number; ok: false; message: string };
+
+/**
+ * Worker threads are started through tsx's API (workers do not inherit the loader hooks), from
+ * an absolute URL so the current directory does not matter.
+ */
+function bootstrap(): string {
+  const tsx = import.meta.resolve('tsx/esm/api');
+  const entry = new URL('./render-worker.ts', import.meta.url).href;
+  return `import(${JSON.stringify(tsx)}).then(({ register }) => { register(); return import(${JSON.stringify(entry)}); });`;
+}
+
+interface Pending {
+  resolve: (result: TaskResult) => void;
+  reject: (error: Error) => void;
+}
+
+/**
+ * A fixed set of rendering threads, each doing one task at a time; tasks are handed out in
+ * order as threads free up. Results do not depend on which thread made them.
+ */
+export class RenderPool {
+  readonly #workers: Worker[] = [];
+  readonly #idle: Worker[] = [];
+  readonly #queue: Array<{ request: PoolRequest } & Pending> = [];
+  readonly #pending = new Map<number, Pending & { worker: Worker }>();
+  #next = 0;
+  #failure: Error | undefined;
+
+  constructor(size: number, init: WorkerInit) {
+    for (let i = 0; i < size; i++) {
+      const worker = new Worker(bootstrap(), { eval: true, workerData: init });
+      worker.on('message', (response: PoolResponse) => this.#settle(worker, response));
+      worker.on('error', (error) => this.#fail(error));
+      worker.on('exit', (code) => {
+        if (code !== 0) this.#fail(new Error(`en arbejdstråd stoppede uventet (kode ${code})`));
+      });
+      this.#workers.push(worker);
+      this.#idle.push(worker);
+    }
+  }
+
+  run(task: Task): Promise<TaskResult> {
+    if (this.#failure) return Promise.reject(this.#failure);
+    return new Promise((resolve, reject) => {
+      this.#queue.push({ request: { id: this.#next++, task }, resolve, reject });
+      this.#dispatch();
+    });
+  }
+
+  async close(): Promise<void> {
+    await Promise.all(this.#workers.map((w) => w.terminate()));
+  }
+
+  #dispatch(): void {
+    while (this.#idle.length > 0 && this.#queue.length > 0) {
+      const worker = this.#idle.pop()!;
+      const { request, resolve, reject } = this.#queue.shift()!;
+      this.#pending.set(request.id, { resolve, reject, worker });
+      worker.postMessage(request);
+    }
+  }
+
+  #settle(worker: Worker, response: PoolResponse): void {
+    const pending = this.#pending.get(response.id);
+    if (!pending) return;
+    this.#pending.delete(response.id);
+    this.#idle.push(worker);
+    if (response.ok) pending.resolve(response.result);
+    else pending.reject(new Error(response.message));
+    this.#dispatch();
+  }
+
+  #fail(error: Error): void {
+    this.#failure ??= error;
+    for (const p of this.#pending.values()) p.reject(error);
+    this.#pending.clear();
+    for (const q of this.#queue.splice(0)) q.reject(error);
+  }
+}
