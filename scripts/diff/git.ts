@@ -1,0 +1,86 @@
+import { existsSync } from 'node:fs';
+import { $ } from 'zx/core';
+
+/** A git problem the user can fix (not a repository, unknown revision): one Danish line. */
+export class GitError extends Error {}
+
+/**
+ * git in `root`, and only there: variables a hook or a wrapper may have set (GIT_DIR,
+ * GIT_WORK_TREE, GIT_INDEX_FILE) are removed so they cannot point git at another repository.
+ * GIT_OPTIONAL_LOCKS=0 keeps even read-only commands from refreshing the user's index.
+ */
+function gitShell(cwd: string) {
+  const env: NodeJS.ProcessEnv = { ...process.env, GIT_OPTIONAL_LOCKS: '0', GIT_TERMINAL_PROMPT: '0' };
+  for (const name of ['GIT_DIR', 'GIT_WORK_TREE', 'GIT_INDEX_FILE', 'GIT_PREFIX', 'GIT_COMMON_DIR']) delete env[name];
+  return $({ cwd, env, quiet: true, verbose: false });
+}
+
+export interface Git {
+  /** The repository's top folder, and `root`'s path inside it (»« or »sub/«). */
+  top: string;
+  prefix: string;
+  /** Runs git; output on success, undefined on a non-zero exit. */
+  tryRun(args: readonly string[]): Promise<string | undefined>;
+  run(args: readonly string[]): Promise<string>;
+}
+
+export async function openGit(root: string): Promise<Git> {
+  if (!existsSync(root)) throw new GitError(`mappen ${root} findes ikke`);
+  const probe = gitShell(root);
+  const top = await probe({ nothrow: true })`git rev-parse --show-toplevel`;
+  if (top.exitCode !== 0) throw new GitError(`${root} er ikke i et git-repository`);
+  const prefix = (await probe`git rev-parse --show-prefix`).stdout.trim();
+  const shell = gitShell(top.stdout.trim());
+  const tryRun = async (args: readonly string[]) => {
+    const out = await shell({ nothrow: true })`git ${args}`;
+    return out.exitCode === 0 ? out.stdout : undefined;
+  };
+  return {
+    top: top.stdout.trim(),
+    prefix,
+    tryRun,
+    async run(args) {
+      const out = await shell({ nothrow: true })`git ${args}`;
+      if (out.exitCode !== 0) throw new GitError(`git ${args[0] ?? ''} fejlede: ${out.stderr.trim().split('\n')[0] ?? ''}`);
+      return out.stdout;
+    },
+  };
+}
+
+/** The commit a revision names, or undefined. A leading »-« could be read as an option: refused. */
+export async function resolveCommit(git: Git, rev: string): Promise<string | undefined> {
+  if (rev.startsWith('-') || rev.trim() === '') return undefined;
+  return (await git.tryRun(['rev-parse', '--verify', '--quiet', '--end-of-options', `${rev}^{commit}`]))?.trim() || undefined;
+}
+
+export async function shortSha(git: Git, sha: string): Promise<string> {
+  return (await git.run(['rev-parse', '--short', sha])).trim();
+}
+
+export interface DefaultBase {
+  sha: string;
+  description: string;
+  /** Said to the user when the usual base (the merge-base with main) was not available. */
+  note?: string;
+}
+
+/**
+ * What a pull request is compared with: the merge-base of HEAD and main. Without a local main
+ * (a CI checkout often has only origin/main) origin/main is used; without either, HEAD, which
+ * shows the uncommitted changes.
+ */
+export async function defaultBase(git: Git): Promise<DefaultBase> {
+  const head = await resolveCommit(git, 'HEAD');
+  if (!head) throw new GitError('repository’et har ingen commits endnu; der er intet at sammenligne med');
+  const candidates = [
+    { ref: 'refs/heads/main', name: 'main', note: undefined },
+    { ref: 'refs/remotes/origin/main', name: 'origin/main', note: 'der er ingen lokal gren »main«; bruger origin/main' },
+  ];
+  for (const c of candidates) {
+    if (!(await resolveCommit(git, c.ref))) continue;
+    const mergeBase = (await git.tryRun(['merge-base', c.ref, head]))?.trim();
+    if (mergeBase) return { sha: mergeBase, description: `merge-base med ${c.name}`, ...(c.note ? { note: c.note } : {}) };
+    return { sha: head, description: 'HEAD', note: `HEAD har ingen fælles historik med ${c.name}; sammenligner med HEAD (kun ændringer, der ikke er committet)` };
+  }
+  return { sha: head, description: 'HEAD', note: 'der er ingen gren »main« (heller ikke origin/main); sammenligner med HEAD, så kun ændringer, der ikke er committet, vises' };
+}

@@ -1,0 +1,202 @@
+/**
+ * The redline PDF of one changed document: the whole document as its new version reads, with
+ * insertions underlined in blue, deletions struck through in red, and a bar in the left margin
+ * beside every changed block. The page frame, fonts and styles are the ordinary PDF's
+ * (buildDocDefinition); only the body and the running header are the redline's own.
+ */
+import type { Content, ContentText, CustomTableLayout, DynamicContent, TableCell, TDocumentDefinitions } from 'pdfmake/interfaces.js';
+import { buildDocDefinition, renderPdf, type PdfMeta } from '../emit/pdf/index.ts';
+import { COLORS, CONTENT_WIDTH, DATA_TABLE_LAYOUT, PAGE_MARGINS } from '../emit/pdf/styles.ts';
+import { columnWidths } from '../emit/pdf/table-widths.ts';
+import { wordDiff } from './word-diff.ts';
+import { describeRevision, type ChangedDocument, type ClauseDiff, type FieldChange, type LineDiff, type Piece, type RevisionInfo } from './types.ts';
+import { formatValue, LONG_TEXT } from './values.ts';
+
+export const REDLINE_COLORS = {
+  insert: '#1a5fb4',
+  delete: '#c01c28',
+  bar: '#c01c28',
+} as const;
+
+/** Width of the change bar and how far into the left margin it sits. */
+const BAR_WIDTH = 2.5;
+const BAR_GAP = 10;
+
+const BAR_LAYOUT: CustomTableLayout = {
+  hLineWidth: () => 0,
+  vLineWidth: (i) => (i === 0 ? BAR_WIDTH : 0),
+  vLineColor: () => REDLINE_COLORS.bar,
+  paddingLeft: () => BAR_GAP,
+  paddingRight: () => 0,
+  paddingTop: () => 0,
+  paddingBottom: () => 0,
+};
+
+/** Wraps a block in a one-cell table whose left border, pulled into the margin, is the bar. */
+function changeBar(content: Content): Content {
+  return { table: { widths: ['*'], body: [[content as TableCell]] }, layout: BAR_LAYOUT, margin: [-(BAR_GAP + BAR_WIDTH), 0, 0, 0] };
+}
+
+function inline(p: Piece): ContentText {
+  if (p.op === 'insert') return { text: p.text, color: REDLINE_COLORS.insert, decoration: 'underline', decorationColor: REDLINE_COLORS.insert };
+  if (p.op === 'delete') return { text: p.text, color: REDLINE_COLORS.delete, decoration: 'lineThrough', decorationColor: REDLINE_COLORS.delete };
+  return { text: p.text };
+}
+/** Pieces as pdfmake texts; a plain space parts a deletion from the insertion that replaces it. */
+function inlines(pieces: readonly Piece[]): ContentText[] {
+  if (pieces.length === 0) return [{ text: '' }];
+  return pieces.flatMap((p, i) => (p.op === 'insert' && pieces[i - 1]?.op === 'delete' ? [{ text: ' ' }, inline(p)] : [inline(p)]));
+}
+
+const INDENT = 14;
+
+/** `last`: the line ends its list, so it gets a paragraph's space below instead of an item's. */
+function lineBlock(l: LineDiff, last: boolean): Content {
+  const pieces = l.cells[0] ?? [];
+  switch (l.kind) {
+    case 'item': {
+      const marker = l.marker === '-' || l.marker === undefined ? '•' : l.marker;
+      return {
+        columns: [
+          // Wide enough for »26.« on one line; a bullet gets the ordinary indent.
+          { width: Math.max(INDENT, 6 + 6 * marker.length), text: marker },
+          { width: '*', text: inlines(pieces) },
+        ],
+        columnGap: 2,
+        margin: [l.depth * INDENT, 0, 0, last ? 7 : 3],
+      };
+    }
+    case 'code':
+      return { text: inlines(pieces), style: 'codeBlock', margin: [l.depth * INDENT, 0, 0, 7] };
+    case 'rule':
+      return { canvas: [{ type: 'line', x1: 0, y1: 0, x2: CONTENT_WIDTH - l.depth * INDENT, y2: 0, lineWidth: 0.6, lineColor: COLORS.rule }], margin: [l.depth * INDENT, 6, 0, 10] };
+    default:
+      return { text: inlines(pieces), style: 'paragraph', margin: [l.depth * INDENT, 0, 0, 7] };
+  }
+}
+
+function tableBlock(rows: readonly LineDiff[]): Content {
+  const count = Math.max(...rows.map((r) => r.cells.length));
+  const body: TableCell[][] = rows.map((r) =>
+    Array.from({ length: count }, (_, c) => ({ text: inlines(r.cells[c] ?? []), style: r.header ? 'tableHeader' : 'tableCell' })),
+  );
+  // Widths from what the cell shows: deleted and inserted text side by side.
+  const texts = rows.map((r) => r.cells.map((pieces) => pieces.map((p) => p.text).join(' ')));
+  const headerRows = rows[0]?.header && rows.length > 1 ? 1 : 0;
+  return { table: { headerRows, widths: columnWidths(texts, count), body }, layout: DATA_TABLE_LAYOUT, style: 'table' };
+}
+
+/** A clause's lines as blocks; table rows are regrouped into tables (a header row starts a new one). */
+function bodyBlocks(lines: readonly LineDiff[]): Content[] {
+  const out: Content[] = [];
+  let rows: LineDiff[] = [];
+  const flushRows = () => {
+    if (rows.length === 0) return;
+    const table = tableBlock(rows);
+    out.push(rows.some((r) => r.status !== 'equal') ? changeBar(table) : table);
+    rows = [];
+  };
+  lines.forEach((l, i) => {
+    if (l.kind === 'row') {
+      const last = rows.at(-1);
+      if (last && (l.header || l.cells.length !== last.cells.length)) flushRows();
+      rows.push(l);
+      return;
+    }
+    flushRows();
+    const block = lineBlock(l, lines[i + 1]?.kind !== 'item');
+    out.push(l.status === 'equal' ? block : changeBar(block));
+  });
+  flushRows();
+  return out;
+}
+
+function clauseBlocks(c: ClauseDiff): Content[] {
+  const style = `h${Math.min(Math.max(c.depth, 1), 4)}`;
+  const heading: Content[] = c.before === null && c.after === null ? [] : [{ text: inlines(c.heading), style, headlineLevel: c.depth }];
+  const headingChanged = c.heading.some((p) => p.op !== 'equal');
+  return [...heading.map((h) => (headingChanged ? changeBar(h) : h)), ...bodyBlocks(c.lines)];
+}
+
+function fieldsTable(fields: readonly FieldChange[]): Content[] {
+  if (fields.length === 0) return [];
+  const cell = (text: string, style: 'tableHeader' | 'tableCell', piece?: Piece['op']): TableCell => ({ text: piece ? [inline({ op: piece, text })] : text, style });
+  const body: TableCell[][] = [
+    [cell('Felt', 'tableHeader'), cell('Før', 'tableHeader'), cell('Efter', 'tableHeader')],
+    ...fields.map((f): TableCell[] => {
+      // A long text reads better as one word diff across both columns than as two paragraphs.
+      if (typeof f.before === 'string' && typeof f.after === 'string' && Math.max(f.before.length, f.after.length) > LONG_TEXT) {
+        return [cell(f.path, 'tableCell'), { text: inlines(wordDiff(f.before, f.after)), style: 'tableCell', colSpan: 2 }, {}];
+      }
+      return [
+        cell(f.path, 'tableCell'),
+        f.change === 'added' ? cell('(nyt felt)', 'tableCell') : cell(formatValue(f.before), 'tableCell', 'delete'),
+        f.change === 'removed' ? cell('(fjernet)', 'tableCell') : cell(formatValue(f.after), 'tableCell', 'insert'),
+      ];
+    }),
+  ];
+  return [
+    { text: 'Ændrede felter', style: 'h3' },
+    { table: { headerRows: 1, widths: ['28%', '36%', '36%'], body }, layout: DATA_TABLE_LAYOUT, style: 'table' },
+  ];
+}
+
+/** »Ændringer fra 0064f9e til arbejdskopi«: what every page of the redline says it compares. */
+export function redlineHeading(base: RevisionInfo, head: RevisionInfo): string {
+  return `Ændringer fra ${base.label} til ${head.label}`;
+}
+
+function pageHeader(text: string): DynamicContent {
+  return () => ({
+    margin: [PAGE_MARGINS[0], 34, PAGE_MARGINS[2], 0],
+    stack: [
+      { text, style: 'runningHeader' },
+      { canvas: [{ type: 'line', x1: 0, y1: 3, x2: CONTENT_WIDTH, y2: 3, lineWidth: 0.5, lineColor: COLORS.rule }] },
+    ],
+  });
+}
+
+export function redlineDefinition(doc: ChangedDocument, base: RevisionInfo, head: RevisionInfo): TDocumentDefinitions {
+  const heading = redlineHeading(base, head);
+  const meta: PdfMeta = {
+    title: `Ændringer i ${doc.meta.title}`,
+    runningHeader: heading,
+    titleBlock: [
+      { label: 'Dokument', value: doc.name },
+      { label: 'Fil', value: doc.file },
+      { label: 'Fra', value: describeRevision(base) },
+      { label: 'Til', value: describeRevision(head) },
+      { label: 'Kommuner', value: doc.kommuner.map((k) => k.navn).join(', ') },
+    ],
+    draft: false, // the UDKAST mark belongs to the document, not to a comparison of two versions
+    toc: false,
+    subject: `${heading}: ${doc.name}`,
+    keywords: ['ændringsmarkering', doc.id],
+    author: doc.author,
+    date: new Date(`${doc.meta.date}T00:00:00Z`),
+  };
+  const def = buildDocDefinition({ type: 'root', children: [] }, meta);
+  const legend: Content = {
+    text: [
+      inline({ op: 'insert', text: 'Indsat tekst' }),
+      { text: ' er understreget, ' },
+      inline({ op: 'delete', text: 'slettet tekst' }),
+      { text: ' er gennemstreget, og en streg i margenen markerer et ændret afsnit.' },
+    ],
+    style: 'paragraph',
+    margin: [0, 0, 0, 10],
+  };
+  def.header = pageHeader(heading);
+  def.content = [
+    ...(Array.isArray(def.content) ? def.content : [def.content]),
+    legend,
+    ...fieldsTable(doc.fields),
+    { canvas: [{ type: 'line', x1: 0, y1: 0, x2: CONTENT_WIDTH, y2: 0, lineWidth: 0.8, lineColor: COLORS.heading }], margin: [0, 8, 0, 12] },
+    ...doc.clauses.flatMap(clauseBlocks),
+  ];
+  return def;
+}
+
+export function redlinePdf(doc: ChangedDocument, base: RevisionInfo, head: RevisionInfo): Promise<Buffer> {
+  return renderPdf(redlineDefinition(doc, base, head));
+}
