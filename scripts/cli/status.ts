@@ -1,0 +1,65 @@
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { writeFileAtomic } from '../tooling/atomic-write.ts';
+import { checkedRepository } from '../tooling/checked-repository.ts';
+import { STATUS_MD, STATUS_PDF, statusFiles } from '../tooling/outputs.ts';
+import { runningBuild } from '../tooling/out-lock.ts';
+import { REPO_ROOT, UsageError, parseIsoDateOption, runCli, todayInDenmark } from './cli.ts';
+
+const help = `Brug: npm run status -- [valg]
+
+Danner en statusoversigt over opgaveflyttet som out/status.md og out/status.pdf:
+for hvert sundhedsråd en tabel med kommuner og opgaver. I hver celle står
+driftsmodellen efter sagens indstilling (kommunal drift, regional drift eller
+anmodning), status og version for det dokument, der bærer den (samarbejdsaftale,
+delingsaftale eller anmodning), og dokumentets næste eller overskredne frist.
+
+Valg:
+  --today ÅÅÅÅ-MM-DD  Dato, fristerne vurderes pr. (standard: i dag)
+  --out MAPPE         Outputmappe (standard: out)
+  --root MAPPE        Et andet repository (standard: dette)
+  -h, --help          Vis denne hjælp
+
+Afslutningskode: 0 færdig, 1 fejl i data (ret dem først; se npm run check)
+eller en build skriver netop nu til out/, 2 forkert brug.
+`;
+
+async function main(): Promise<number> {
+  let values;
+  try {
+    ({ values } = parseArgs({
+      options: {
+        today: { type: 'string' },
+        out: { type: 'string', default: 'out' },
+        root: { type: 'string' },
+        help: { type: 'boolean', short: 'h', default: false },
+      },
+      allowPositionals: false,
+    }));
+  } catch (error) {
+    throw new UsageError(error instanceof Error ? error.message : String(error));
+  }
+  if (values.help) {
+    process.stdout.write(help);
+    return 0;
+  }
+  const today = values.today === undefined ? todayInDenmark() : parseIsoDateOption(values.today, '--today');
+  const root = values.root ?? REPO_ROOT;
+  const checked = await checkedRepository(root, today);
+  if (!checked.ok) {
+    process.stdout.write(checked.report + 'Statusoversigten er ikke dannet: ret fejlene ovenfor (se npm run check).\n');
+    return 1;
+  }
+  const outDir = path.resolve(root, values.out);
+  const builder = runningBuild(outDir);
+  if (builder !== undefined) {
+    process.stdout.write(`Statusoversigten er ikke skrevet: en build (proces ${builder}) skriver netop nu til ${values.out}/; kør kommandoen igen, når den er færdig.\n`);
+    return 1;
+  }
+  const files = await statusFiles(checked.repo, { today });
+  for (const name of [STATUS_MD, STATUS_PDF] as const) writeFileAtomic(path.join(outDir, name), files[name]);
+  process.stdout.write(`✔ Statusoversigt pr. ${today} dannet: ${path.join(values.out, STATUS_MD)} og ${path.join(values.out, STATUS_PDF)}\n`);
+  return 0;
+}
+
+runCli('status', main);

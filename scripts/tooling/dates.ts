@@ -1,0 +1,47 @@
+/**
+ * Calendar arithmetic on ISO days (YYYY-MM-DD). Everything runs in UTC so that the machine's
+ * time zone can never shift a deadline by a day.
+ */
+import type { Vilkaar } from '../model/types.ts';
+
+function parts(iso: string): [number, number, number] {
+  const [y, m, d] = iso.split('-').map(Number);
+  return [y!, m!, d!];
+}
+
+const iso = (date: Date) => date.toISOString().slice(0, 10);
+
+export function addDays(day: string, n: number): string {
+  const [y, m, d] = parts(day);
+  return iso(new Date(Date.UTC(y, m - 1, d + n)));
+}
+
+/** Calendar months later, clamped to the month's last day (31 January + 1 month = 28/29 February). */
+export function addMonths(day: string, n: number): string {
+  const [y, m, d] = parts(day);
+  const lastDay = new Date(Date.UTC(y, m - 1 + n + 1, 0)).getUTCDate();
+  return iso(new Date(Date.UTC(y, m - 1 + n, Math.min(d, lastDay))));
+}
+
+/** A vilkår's length in whole months (»2 år« = 24). */
+export function vilkaarMonths(v: Vilkaar): number {
+  return v.enhed === 'aar' ? v.vaerdi * 12 : v.vaerdi;
+}
+
+/**
+ * The last day of a period that starts on `start` and lasts the vilkår's length: »within the
+ * first two years« from 2027-01-01 ends on 2028-12-31, not on 2029-01-01.
+ */
+export function lastDayOfPeriod(start: string, v: Vilkaar): string {
+  return addDays(addMonths(start, vilkaarMonths(v)), -1);
+}
+
+/** 2026-04-01 → 20260401, the form iCalendar's DATE values take. */
+export function compactDate(day: string): string {
+  return day.replaceAll('-', '');
+}
+
+/** The latest of some ISO days, ignoring unknown ones. */
+export function latestDay(...days: ReadonlyArray<string | null | undefined>): string | undefined {
+  return days.filter((d): d is string => typeof d === 'string').sort().at(-1);
+}

@@ -1,0 +1,77 @@
+import type { Repository } from '../model/repository.ts';
+import { documentName, kommuneName } from '../model/names.ts';
+import { formatDate } from '../render/format.ts';
+import { documentMeta } from '../render/meta.ts';
+import { signingTimeFromEnv } from '../sign/signing-time.ts';
+import { latestDay } from './dates.ts';
+import { documentDeadlines, type DocumentDeadline } from './deadlines.ts';
+import { concernsLabel, shortDocumentLabel } from './document-labels.ts';
+import { serializeCalendar, type IcsEvent } from './ics.ts';
+
+export const FRISTER_ICS = 'frister.ics';
+
+/** The domain part of every UID; .invalid (RFC 2606) as for the schemas' $id: it names, never resolves. */
+const UID_DOMAIN = 'aftaler.invalid';
+
+/**
+ * DTSTAMP for the whole calendar. Never the wall clock, so the same data gives the same file:
+ * SOURCE_DATE_EPOCH when set (as for the PDFs' seal time), otherwise the latest date recorded in
+ * any document (the same date a document's PDF is dated with), so recording a new step moves
+ * the stamp forward and calendar clients see the events as updated.
+ */
+export function calendarStamp(repo: Repository, env: NodeJS.ProcessEnv): Date {
+  if (env.SOURCE_DATE_EPOCH) return signingTimeFromEnv(env);
+  const documents = repo.documents.filter((d) => d.kind === 'hsa' || d.kind === 'delingsaftale' || d.kind === 'anmodning' || d.kind === 'sag');
+  const latest = latestDay(...documents.map((d) => documentMeta(repo, d).date)) ?? '1970-01-01';
+  return new Date(`${latest}T00:00:00Z`);
+}
+
+/** Stable per (document, deadline): re-importing the file updates an event instead of adding one. */
+export function eventUid(d: DocumentDeadline): string {
+  return `${d.doc.data.id}.${d.source}@${UID_DOMAIN}`;
+}
+
+function statusText(d: DocumentDeadline): string {
+  if (d.done === undefined) return 'Dato fastsat i data';
+  if (d.done !== null) return `Opfyldt ${formatDate(d.done)}`;
+  return `Ikke registreret${d.missing ? `: ${d.missing}` : ''}`;
+}
+
+function kommunerText(repo: Repository, d: DocumentDeadline): string {
+  return d.kommuner.map((k) => `${kommuneName(repo, k)} (${k})`).join(', ');
+}
+
+/**
+ * One event per document deadline. Summary and description depend on the data only, not on the
+ * day the file is made, so an unchanged repository gives an identical file; whether a step is
+ * overdue is for `npm run frister` to say on the day.
+ */
+export function deadlineEvent(repo: Repository, d: DocumentDeadline): IcsEvent {
+  const description = [
+    `Dokument: ${documentName(repo, d.doc)} (${d.doc.data.id})`,
+    `${d.kommuner.length === 1 ? 'Kommune' : 'Kommuner'}: ${kommunerText(repo, d) || '(ingen bekræftede kommuner)'}`,
+    `Frist: ${d.betegnelse}`,
+    `Dato: ${formatDate(d.dato)}`,
+    `Status: ${statusText(d)}`,
+    `Kilde: ${d.kilde.dokument}, ${d.kilde.afsnit}`,
+    `Fil: ${d.doc.file}`,
+  ].join('\n');
+  return {
+    uid: eventUid(d),
+    date: d.dato,
+    summary: `${d.done ? '✔ ' : ''}${concernsLabel(repo, d.doc)} – ${shortDocumentLabel(repo, d.doc)}: ${d.betegnelse}`,
+    description,
+    categories: ['Frist', concernsLabel(repo, d.doc)],
+  };
+}
+
+/** out/frister.ics: every deadline of every document. */
+export function fristerIcs(repo: Repository, options: { env: NodeJS.ProcessEnv }): string {
+  const region = repo.ofKind('region')[0]?.data.navn ?? 'Regionen';
+  return serializeCalendar({
+    prodId: `-//${region}//aftaler frister//DA`,
+    name: `Frister – opgaveflyt 2027 (${region})`,
+    stamp: calendarStamp(repo, options.env),
+    events: documentDeadlines(repo).map((d) => deadlineEvent(repo, d)),
+  });
+}

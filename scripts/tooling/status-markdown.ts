@@ -1,0 +1,96 @@
+import type { List, Paragraph, PhrasingContent, Root, RootContent, Table, TableCell } from 'mdast';
+import { documentName, versionLabel } from '../model/names.ts';
+import type { Repository } from '../model/repository.ts';
+import type { SourceDocument } from '../model/source-document.ts';
+import { formatDate } from '../render/format.ts';
+import { stringifyMarkdown } from '../render/markdown.ts';
+import { statusLabel } from '../render/views/common.ts';
+import { modelLabel } from './operating-models.ts';
+import type { GoverningKind, RaadStatus, StatusCell } from './status-matrix.ts';
+
+export const STATUS_TITLE = 'Status for opgaveflyttet';
+
+const kindNoun: Record<GoverningKind, string> = { hsa: 'Samarbejdsaftale', delingsaftale: 'Delingsaftale', anmodning: 'Anmodning' };
+
+const text = (value: string): PhrasingContent => ({ type: 'text', value });
+const strong = (value: string): PhrasingContent => ({ type: 'strong', children: [text(value)] });
+const paragraph = (...children: PhrasingContent[]): Paragraph => ({ type: 'paragraph', children });
+
+/** »Udkast, V20260224«; an anmodning has no status, so its notification is what counts. */
+function documentState(doc: SourceDocument<GoverningKind>): string {
+  switch (doc.kind) {
+    case 'hsa': {
+      const d = (doc as SourceDocument<'hsa'>).data;
+      return `${statusLabel[d.status]}, ${versionLabel(d.version)}`;
+    }
+    case 'delingsaftale': {
+      const d = (doc as SourceDocument<'delingsaftale'>).data;
+      return `${statusLabel[d.status]}, ${d.version ? versionLabel(d.version) : 'uden version'}`;
+    }
+    case 'anmodning': {
+      const d = (doc as SourceDocument<'anmodning'>).data;
+      return d.meddelt ? `meddelt ${formatDate(d.meddelt)}` : 'ikke meddelt';
+    }
+  }
+}
+
+/** One cell: model · document, status and version · next deadline. Built as nodes, so data stays literal. */
+function cellContent(c: StatusCell): PhrasingContent[] {
+  const parts: PhrasingContent[][] = [[c.model ? strong(modelLabel[c.model]) : text('Ikke afgjort')]];
+  if (c.document) parts.push([text(`${kindNoun[c.document.kind as GoverningKind]}: ${documentState(c.document)}`)]);
+  else if (c.expected) parts.push([strong(`${kindNoun[c.expected]} mangler`)]);
+  if (c.next) {
+    const { deadline, state } = c.next;
+    parts.push(state === 'overskredet' ? [strong(`overskredet ${formatDate(deadline.dato)}`), text(`: ${deadline.label}`)] : [text(`næste ${formatDate(deadline.dato)}: ${deadline.label}`)]);
+  }
+  return parts.flatMap((p, i) => (i === 0 ? p : [text(' · '), ...p]));
+}
+
+function matrixTable(repo: Repository, raad: RaadStatus): Table {
+  const row = (cells: PhrasingContent[][]) => ({ type: 'tableRow' as const, children: cells.map((children): TableCell => ({ type: 'tableCell', children })) });
+  return {
+    type: 'table',
+    align: [],
+    children: [
+      row([[text('Kommune')], ...repo.opgaver.map((o) => [text(o.navn)])]),
+      ...raad.rows.map((r) => row([[text(`${r.kommune.kortnavn} (${r.kommune.kode})`)], ...r.cells.map(cellContent)])),
+    ],
+  };
+}
+
+function casesLine(repo: Repository, raad: RaadStatus): RootContent {
+  if (raad.cases.length === 0) return paragraph(text('Ingen sag afgør endnu driftsmodellerne for disse kommuner.'));
+  const names = raad.cases.map((s) => `${documentName(repo, s)} (${s.data.sags_id})`).join('; ');
+  return paragraph(text(`Driftsmodeller fra indstillingen i ${names}.`));
+}
+
+function section(repo: Repository, raad: RaadStatus): RootContent[] {
+  const title = raad.raad?.navn ?? 'Kommuner uden bekræftet sundhedsråd';
+  const heading: RootContent = { type: 'heading', depth: 2, children: [text(title)] };
+  if (raad.rows.length === 0) {
+    return [heading, paragraph(text('Ingen bekræftede kommuner: ingen kilde bekræfter endnu, hvilke kommuner der hører til sundhedsrådet.'))];
+  }
+  return [heading, casesLine(repo, raad), matrixTable(repo, raad)];
+}
+
+function intro(today: string): RootContent[] {
+  return [
+    paragraph(
+      text(`Pr. ${formatDate(today)}. For hver kommune og opgave: driftsmodellen efter sundhedsrådets indstilling, det dokument, der bærer den (samarbejdsaftale ved kommunal drift, delingsaftale ved regional drift, anmodning ved fortsat kommunal drift), dokumentets status og version, og dets næste frist. `),
+      text('Alt er dannet af data i agreements/; ret data, ikke denne oversigt.'),
+    ),
+  ];
+}
+
+/** The overview's body: what the PDF is made from. */
+export function statusBody(repo: Repository, matrix: readonly RaadStatus[], today: string): Root {
+  return { type: 'root', children: [...intro(today), ...matrix.flatMap((r) => section(repo, r))] };
+}
+
+/** The whole out/status.md: a title and the body, normalised by the project's remark settings. */
+export function statusMarkdown(repo: Repository, matrix: readonly RaadStatus[], today: string): { markdown: string; body: string } {
+  const body = stringifyMarkdown(statusBody(repo, matrix, today));
+  const list: List = { type: 'list', ordered: false, spread: false, children: [{ type: 'listItem', spread: false, children: [paragraph(strong('Pr.:'), text(` ${formatDate(today)}`))] }] };
+  const header = stringifyMarkdown({ type: 'root', children: [{ type: 'heading', depth: 1, children: [text(STATUS_TITLE)] }, list] });
+  return { markdown: `${header}\n${body}`, body };
+}

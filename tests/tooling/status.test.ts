@@ -1,0 +1,146 @@
+import { existsSync } from 'node:fs';
+import type { Table } from 'mdast';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadRepository } from '../../scripts/load/load-repository.ts';
+import { Repository } from '../../scripts/model/repository.ts';
+import type { SourceDocument } from '../../scripts/model/source-document.ts';
+import { parseMarkdown } from '../../scripts/render/markdown.ts';
+import { documentDeadlines } from '../../scripts/tooling/deadlines.ts';
+import { statusMatrix, type RaadStatus } from '../../scripts/tooling/status-matrix.ts';
+import { compileValidators } from '../../scripts/validate/schemas.ts';
+import { runCli, STACK_TRACE } from '../helpers/cli.ts';
+import { pdfText, tool } from '../helpers/pdf-tools.ts';
+import { REPO_ROOT, RepoCopy } from '../helpers/repo.ts';
+
+const TODAY = '2026-04-10';
+
+async function repoAt(root: string): Promise<Repository> {
+  const load = await loadRepository(root, compileValidators(root));
+  return new Repository(load.documents, load.brokenIds);
+}
+
+function matrixOf(repo: Repository, id: string): RaadStatus {
+  return statusMatrix(repo, documentDeadlines(repo), TODAY).find((r) => r.raad?.id === id)!;
+}
+
+/** The case's indstilling, read straight from the data: opgave → driftsmodel (all its underpunkter cover all kommuner). */
+function indstilling(repo: Repository): Record<string, string> {
+  const sag = repo.byId('sag-emn-2025-10366') as SourceDocument<'sag'>;
+  const out: Record<string, string> = {};
+  for (const p of sag.data.indstilling.punkter) for (const u of p.underpunkter ?? []) if (u.opgave && u.driftsmodel && !u.kommuner) out[u.opgave] = u.driftsmodel;
+  return out;
+}
+
+const cellText = (cell: { children: unknown[] }) => JSON.stringify(cell).match(/"value":"([^"]*)"/g)!.map((m) => m.slice(9, -1)).join('');
+
+describe('status overview: the kommune × opgave matrix', () => {
+  let repo: Repository;
+  beforeAll(async () => {
+    repo = await repoAt(REPO_ROOT);
+  });
+
+  it('shows Midt- og Vestsjælland as 8 kommuner × 4 opgaver with the models of the case and their documents', () => {
+    const mvs = matrixOf(repo, 'midt-og-vestsjaelland');
+    const raad = repo.sundhedsraad('midt-og-vestsjaelland')!;
+    expect(mvs.rows.map((r) => r.kommune.kode)).toEqual(raad.kommuner);
+    expect(mvs.rows).toHaveLength(8);
+    const models = indstilling(repo);
+    expect(Object.keys(models)).toHaveLength(4);
+    for (const row of mvs.rows) {
+      expect(row.cells.map((c) => c.opgave.id)).toEqual(repo.opgaver.map((o) => o.id));
+      for (const cell of row.cells) {
+        expect(cell.model, `${row.kommune.slug} ${cell.opgave.id}`).toBe(models[cell.opgave.id]);
+        const expectedId = cell.model === 'regional' ? `delingsaftale-${row.kommune.slug}` : `hsa-${row.kommune.slug}-${cell.opgave.id}`;
+        expect(cell.document?.data.id).toBe(expectedId);
+        expect(cell.sag?.data.id).toBe('sag-emn-2025-10366');
+      }
+    }
+    expect(mvs.rows[0]!.cells[0]!.next).toMatchObject({ state: 'overskredet', deadline: { source: 'hsa-godkendelse' } });
+    expect(mvs.rows[0]!.cells[3]!.next).toMatchObject({ state: 'aaben', deadline: { source: 'delingsaftale-udkast' } });
+  });
+
+  it('has no rows for a sundhedsråd without confirmed kommuner', () => {
+    expect(matrixOf(repo, 'nordsjaelland').rows).toEqual([]);
+  });
+
+  it('lets an underpunkt with kommuner decide for those kommuner only, and says when the document is missing', async () => {
+    const copy = new RepoCopy();
+    try {
+      copy.replace(
+        'agreements/midt-og-vestsjaelland/sag-emn-2025-10366.yaml',
+        '        - tekst: Den fremtidige drift af akutsygeplejen varetages af kommunerne\n',
+        '        - tekst: Holbæk anmodes om fortsat drift af akutsygeplejen\n          opgave: akutsygepleje\n          driftsmodel: anmodning\n          kommuner: ["316"]\n        - tekst: Den fremtidige drift af akutsygeplejen varetages af kommunerne\n',
+      );
+      const mvs = matrixOf(await repoAt(copy.root), 'midt-og-vestsjaelland');
+      const holbaek = mvs.rows.find((r) => r.kommune.kode === '316')!.cells[0]!;
+      expect(holbaek).toMatchObject({ model: 'anmodning', expected: 'anmodning' });
+      expect(holbaek.document).toBeUndefined();
+      expect(mvs.rows.find((r) => r.kommune.kode === '326')!.cells[0]!.model).toBe('kommunal');
+    } finally {
+      copy.remove();
+    }
+  });
+});
+
+describe('npm run status', () => {
+  const copy = new RepoCopy();
+  let run: ReturnType<typeof runCli>;
+  beforeAll(() => {
+    run = runCli('status', ['--root', copy.root, '--today', TODAY]);
+  }, 120_000);
+  afterAll(() => copy.remove());
+
+  it('writes out/status.md and out/status.pdf', () => {
+    expect(run.stderr).toBe('');
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain('✔ Statusoversigt pr. 2026-04-10 dannet: out/status.md og out/status.pdf');
+    expect(existsSync(copy.path('out/status.md'))).toBe(true);
+    expect(existsSync(copy.path('out/status.pdf'))).toBe(true);
+  });
+
+  it('has a Markdown table for Midt- og Vestsjælland with 8 kommuner × 4 opgaver and the models of the indstilling', () => {
+    const tree = parseMarkdown(copy.read('out/status.md'));
+    const at = tree.children.findIndex((n) => n.type === 'heading' && cellText(n) === 'Sundhedsråd Midt- og Vestsjælland');
+    const table = tree.children.slice(at).find((n): n is Table => n.type === 'table')!;
+    const [header, ...rows] = table.children;
+    expect(header!.children.map(cellText)).toEqual(['Kommune', 'Akutsygepleje', 'Sundheds- og omsorgspladser', 'Patientrettet forebyggelse', 'Specialiseret rehabilitering']);
+    expect(rows.map((r) => cellText(r.children[0]!))).toEqual(['Holbæk (316)', 'Kalundborg (326)', 'Lejre (350)', 'Næstved (370)', 'Odsherred (306)', 'Ringsted (329)', 'Slagelse (330)', 'Sorø (340)']);
+    for (const row of rows) {
+      expect(row.children).toHaveLength(5);
+      const [, akut, pladser, forebyggelse, rehab] = row.children.map(cellText);
+      for (const cell of [akut, pladser, forebyggelse]) expect(cell).toMatch(/^Kommunal drift · Samarbejdsaftale: Udkast, V20260224 · overskredet 1\. april 2026: godkendelse$/);
+      expect(rehab).toMatch(/^Regional drift · Delingsaftale: Udkast, uden version · næste 1\. maj 2026: udkast sendt$/);
+    }
+  });
+
+  it('says so for a sundhedsråd without confirmed kommuner', () => {
+    expect(copy.read('out/status.md')).toMatch(/## Sundhedsråd Nordsjælland\n\nIngen bekræftede kommuner/);
+  });
+
+  it('makes a landscape PDF from the Markdown, with the matrix in it', () => {
+    const info = tool('pdfinfo', [copy.path('out/status.pdf')]).stdout;
+    const [, w, h] = /Page size:\s+([\d.]+) x ([\d.]+)/.exec(info)!;
+    expect(Number(w)).toBeGreaterThan(Number(h));
+    const text = pdfText(copy.path('out/status.pdf'));
+    expect(text).toContain('Status for opgaveflyttet');
+    expect(text).toContain('Sundhedsråd Midt- og Vestsjælland');
+    expect(text).toContain('Kalundborg (326)');
+    expect(text).toContain('Regional drift');
+  });
+
+  it('gives the same bytes for the same data and day', () => {
+    const first = copy.read('out/status.md');
+    const pdf = tool('sha256sum', [copy.path('out/status.pdf')]).stdout.split(' ')[0];
+    expect(runCli('status', ['--root', copy.root, '--today', TODAY]).code).toBe(0);
+    expect(copy.read('out/status.md')).toBe(first);
+    expect(tool('sha256sum', [copy.path('out/status.pdf')]).stdout.split(' ')[0]).toBe(pdf);
+  });
+
+  it('shows help and rejects a bad date', () => {
+    expect(runCli('status', ['--help']).stdout).toContain('Brug: npm run status');
+    const r = runCli('status', ['--today', 'i morgen']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/--today skal være en dato/);
+    expect(r.stderr).not.toMatch(STACK_TRACE);
+  });
+});
