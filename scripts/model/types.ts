@@ -174,7 +174,7 @@ export interface SagData {
   dokumenttype: 'sag';
   id: string;
   sags_id: string;
-  dokid: string;
+  dokid: string | null;
   sundhedsraad: string;
   moede: Moede;
   punkt: number;

@@ -19,6 +19,7 @@ import { renderMarkdownOnly, type DocumentOutput } from './render-output.ts';
 import { createRenderer } from './renderer.ts';
 import { inShard, type Shard } from './shard.ts';
 import { buildTime } from './signing-time.ts';
+import { fristerFiles } from '../tooling/outputs.ts';
 
 export interface BuildOptions {
   root: string;
@@ -160,15 +161,20 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     ...bundleCodes.filter((c) => !toBundle.includes(c)).flatMap((c) => cache.bundles[c]!.entries),
   ];
   const previous = readManifest(path.join(outDir, MANIFEST));
+
+  // The deadline calendar depends on the data (and SOURCE_DATE_EPOCH) only: always made, cheap.
+  const overview = options.only === undefined && inShard(options.shard, 'frister.ics') ? Object.entries(fristerFiles(repo, { env: options.env })) : [];
+  const dataFiles = repo.documents.map((d) => d.file).sort();
+  const overviewEntries: ManifestEntry[] = overview.map(([name, text]) => ({ path: name, kind: 'frister', id: 'frister', kommuner: [], opgave: null, version: null, status: null, sources: dataFiles, sha256: sha256(text), bytes: Buffer.byteLength(text), pages: null }));
   const next: CacheIndex = partial ? { ...cache, documents: { ...cache.documents }, bundles: { ...cache.bundles } } : emptyCache();
   for (const d of selected) if (!toRender.includes(d)) next.documents[d.data.id] = cache.documents[d.data.id]!;
   for (const c of bundleCodes) if (!toBundle.includes(c)) next.bundles[c] = cache.bundles[c]!;
 
-  if (toRender.length === 0 && toBundle.length === 0) {
+  if (toRender.length === 0 && toBundle.length === 0 && present(overviewEntries)) {
     const kept = options.only !== undefined ? previous.filter((e) => !reusedEntries.some((r) => r.path === e.path)) : [];
-    const manifest = serializeManifest([...kept, ...reusedEntries]);
-    if (existsSync(path.join(outDir, MANIFEST)) && readFileSync(path.join(outDir, MANIFEST), 'utf8') === manifest) {
-      return { ok: true, check, entries: [...kept, ...reusedEntries], ...stats(false) };
+    const unchanged = [...kept, ...reusedEntries, ...overviewEntries];
+    if (existsSync(path.join(outDir, MANIFEST)) && readFileSync(path.join(outDir, MANIFEST), 'utf8') === serializeManifest(unchanged)) {
+      return { ok: true, check, entries: unchanged, ...stats(false) };
     }
   }
 
@@ -276,6 +282,9 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
         tick(folder);
       }),
     );
+
+    for (const [name, text] of overview) write(name, text);
+    entries.push(...overviewEntries);
 
     const written = new Set(entries.map((e) => e.path));
     const kept = options.only !== undefined ? previous.filter((e) => !written.has(e.path)) : [];

@@ -116,7 +116,7 @@ export function documentMeta(repo: Repository, doc: SourceDocument): DocumentMet
           { label: 'Møde', value: `${d.moede.organ}, ${orNotSet(d.moede.dato, formatDate)}` },
           { label: 'Punkt', value: `${d.punkt} (${d.aaben ? 'Åben' : 'Lukket'})` },
           { label: 'Sags ID', value: d.sags_id },
-          { label: 'Dok ID', value: d.dokid },
+          { label: 'Dok ID', value: orNotSet(d.dokid) },
         ],
         runningHeader: `${raad?.navn ?? d.sundhedsraad} · Punkt ${d.punkt} · ${d.sags_id}`,
         subject: `${raad?.navn ?? d.sundhedsraad}: ${d.titel}`,

@@ -205,7 +205,6 @@ describe('npm run new (command line)', () => {
     [['hsa', '--kommune', '31', '--opgave', 'akutsygepleje'], /Ukendt kommune »31« – mente du »316« \(Holbæk Kommune\)\?/],
     [['hsaa', '--kommune', '316'], /ukendt type »hsaa« – mente du »hsa«\?/],
     [['delingsaftale', '--kommune', '316', '--opgave', 'akutsygepleje'], /delingsaftale bruger ikke --opgave/],
-    [['sag', '--sundhedsraad', 'midt-og-vestsjaelland', '--sags-id', 'EMN-2026-1234', '--punkt', '4', '--titel', 'Nærsundhedsplan'], /--dokid/],
     [['hsa', '--kommune', '316', '--opgave', 'akutsygepleje', '--today', '2026-02-30'], /--today skal være en dato/],
   ])('exits 2 with a Danish message on %j', (args, message) => {
     const r = run(...args);
@@ -219,6 +218,13 @@ describe('npm run new (command line)', () => {
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/^# yaml-language-server: \$schema=\.\.\/\.\.\/\.\.\/schemas\/anmodning\.schema\.json\n/);
     expect(existsSync(copy.path('agreements/uden-sundhedsraad/faxe/anmodning-faxe-akutsygepleje.yaml'))).toBe(false);
+  });
+
+  it('creates a case without a DokID yet, with dokid: null', () => {
+    const r = run('sag', '--sundhedsraad', 'midt-og-vestsjaelland', '--sags-id', 'EMN-2026-9999', '--punkt', '5', '--titel', 'Uden DokID');
+    expect(r.code).toBe(0);
+    const data = parseDocument(readFileSync(copy.path('agreements/midt-og-vestsjaelland/sag-emn-2026-9999.yaml'), 'utf8')).toJS() as { dokid: unknown };
+    expect(data.dokid).toBeNull();
   });
 
   it('creates the case from the example, with its DokID, at the sundhedsråd folder', () => {
