@@ -1,4 +1,3 @@
-import { parseArgs } from 'node:util';
 import { ConfigError } from '../check/config.ts';
 import { countNoun } from '../diagnostics/danish.ts';
 import { reportText } from '../diagnostics/report-text.ts';
@@ -7,7 +6,7 @@ import { BuildError, build } from '../pipeline/build.ts';
 import { parseShard } from '../pipeline/shard.ts';
 import { TemplateError } from '../render/template-error.ts';
 import { SigningError } from '../sign/errors.ts';
-import { REPO_ROOT, UsageError, parseIsoDateOption, runCli, todayInDenmark } from './cli.ts';
+import { parseCommandLine, parseIsoDateOption, REPO_ROOT, runCli, todayInDenmark, UsageError } from './cli.ts';
 
 const help = `Brug: npm run build -- [valg]
 
@@ -61,31 +60,19 @@ function progressReporter(quiet: boolean) {
 }
 
 async function main(): Promise<number> {
-  let values;
-  try {
-    ({ values } = parseArgs({
-      options: {
-        only: { type: 'string' },
-        shard: { type: 'string' },
-        force: { type: 'boolean', default: false },
-        jobs: { type: 'string' },
-        out: { type: 'string', default: 'out' },
-        today: { type: 'string' },
-        strict: { type: 'boolean', default: false },
-        root: { type: 'string' },
-        json: { type: 'boolean', default: false },
-        quiet: { type: 'boolean', short: 'q', default: false },
-        'require-certificate': { type: 'boolean', default: false },
-        help: { type: 'boolean', short: 'h', default: false },
-      },
-    }));
-  } catch (error) {
-    throw new UsageError(error instanceof Error ? error.message : String(error));
-  }
-  if (values.help) {
-    process.stdout.write(help);
-    return 0;
-  }
+  const { values } = parseCommandLine({
+    only: { type: 'string' },
+    shard: { type: 'string' },
+    force: { type: 'boolean', default: false },
+    jobs: { type: 'string' },
+    out: { type: 'string', default: 'out' },
+    today: { type: 'string' },
+    strict: { type: 'boolean', default: false },
+    root: { type: 'string' },
+    json: { type: 'boolean', default: false },
+    quiet: { type: 'boolean', short: 'q', default: false },
+    'require-certificate': { type: 'boolean', default: false },
+  });
   const today = values.today === undefined ? todayInDenmark() : parseIsoDateOption(values.today, '--today');
   const shard = values.shard === undefined ? undefined : parseShard(values.shard);
   if (values.shard !== undefined && !shard) throw new UsageError(`--shard skal have formen I/N med 1 ≤ I ≤ N, fx 2/3, ikke »${values.shard}«`);
@@ -154,4 +141,4 @@ async function main(): Promise<number> {
   }
 }
 
-runCli('build', main);
+runCli('build', main, help);

@@ -1,4 +1,3 @@
-import { parseArgs } from 'node:util';
 import { checkRepository } from '../check/check-repository.ts';
 import { CONFIG_FILE, ConfigError, effectiveSeverity, loadConfig, type Config } from '../check/config.ts';
 import { citationText } from '../check/rule.ts';
@@ -12,7 +11,7 @@ import { loadRepository } from '../load/load-repository.ts';
 import { kinds } from '../model/kinds.ts';
 import { Repository } from '../model/repository.ts';
 import { compileValidators } from '../validate/schemas.ts';
-import { REPO_ROOT, UsageError, parseIsoDateOption, runCli, todayInDenmark } from './cli.ts';
+import { parseCommandLine, parseIsoDateOption, REPO_ROOT, runCli, todayInDenmark, UsageError } from './cli.ts';
 
 const help = `Brug: npm run check -- [valg]
 
@@ -38,26 +37,13 @@ const formats = ['text', 'json', 'github'] as const;
 type Format = (typeof formats)[number];
 
 async function main(): Promise<number> {
-  let values;
-  try {
-    ({ values } = parseArgs({
-      options: {
-        format: { type: 'string', default: 'text' },
-        today: { type: 'string' },
-        'list-rules': { type: 'boolean', default: false },
-        strict: { type: 'boolean', default: false },
-        root: { type: 'string' },
-        help: { type: 'boolean', short: 'h', default: false },
-      },
-      allowPositionals: false,
-    }));
-  } catch (error) {
-    throw new UsageError(error instanceof Error ? error.message : String(error));
-  }
-  if (values.help) {
-    process.stdout.write(help);
-    return 0;
-  }
+  const { values } = parseCommandLine({
+    format: { type: 'string', default: 'text' },
+    today: { type: 'string' },
+    'list-rules': { type: 'boolean', default: false },
+    strict: { type: 'boolean', default: false },
+    root: { type: 'string' },
+  });
   const format = values.format as Format;
   if (!formats.includes(format)) throw new UsageError(`--format skal være en af ${formats.join(', ')}, ikke »${values.format}«`);
 
@@ -108,4 +94,4 @@ async function main(): Promise<number> {
   return hasErrors(diagnostics) ? 1 : 0;
 }
 
-runCli('check', main);
+runCli('check', main, help);

@@ -1,5 +1,8 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+
+type OptionsConfig = NonNullable<NonNullable<Parameters<typeof parseArgs>[0]>['options']>;
 
 /** The repository root: where package.json, agreements/ and schemas/ live. */
 export const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -7,12 +10,29 @@ export const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url
 /** A mistake in how a command was called: exit 2 with a one-line message, no stack trace. */
 export class UsageError extends Error {}
 
+/** Parses a command's arguments with node:util; a malformed or unknown option is a UsageError. */
+export function parseCommandLine<const O extends OptionsConfig>(options: O, allowPositionals = false) {
+  try {
+    return parseArgs({ args: process.argv.slice(2), options, allowPositionals, strict: true });
+  } catch (error) {
+    throw new UsageError(error instanceof Error ? error.message : String(error));
+  }
+}
+
+const wantsHelp = (args: readonly string[]) => args.some((a) => a === '-h' || a === '--help');
+
 /**
  * Runs a command's main function with the project's exit-code contract: its own result on
  * success, 2 on usage errors and on internal errors, and never a stack trace unless
  * AFTALER_DEBUG is set (a stack trace is for developers, not for the staff reading the log).
+ * `-h`/`--help` prints the command's help text and exits 0 before anything else runs.
  */
-export function runCli(name: string, main: () => Promise<number>): void {
+export function runCli(name: string, main: () => Promise<number>, help?: string): void {
+  if (help !== undefined && wantsHelp(process.argv.slice(2))) {
+    process.stdout.write(help);
+    process.exitCode = 0;
+    return;
+  }
   main().then(
     (code) => {
       process.exitCode = code;

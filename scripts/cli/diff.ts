@@ -1,6 +1,5 @@
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { parseArgs } from 'node:util';
 import { countNoun } from '../diagnostics/danish.ts';
 import { GitError } from '../diff/git.ts';
 import { reportJson } from '../diff/report-json.ts';
@@ -8,7 +7,7 @@ import { COMMENT_LIMIT, reportMarkdown } from '../diff/report-markdown.ts';
 import { runDiff, WORKING_TREE } from '../diff/run.ts';
 import { SnapshotError } from '../diff/snapshot.ts';
 import { hasChanges } from '../diff/types.ts';
-import { REPO_ROOT, UsageError, runCli, todayInDenmark } from './cli.ts';
+import { parseCommandLine, REPO_ROOT, runCli, todayInDenmark, UsageError } from './cli.ts';
 
 const help = `Brug: npm run diff -- [valg] [FRA] [TIL]
 
@@ -46,27 +45,14 @@ const formats = ['markdown', 'json'] as const;
 type Format = (typeof formats)[number];
 
 async function main(): Promise<number> {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      options: {
-        format: { type: 'string', default: 'markdown' },
-        out: { type: 'string' },
-        pdf: { type: 'string' },
-        'fail-on-change': { type: 'boolean', default: false },
-        root: { type: 'string' },
-        help: { type: 'boolean', short: 'h', default: false },
-      },
-      allowPositionals: true,
-    });
-  } catch (error) {
-    throw new UsageError(error instanceof Error ? error.message : String(error));
-  }
+  const parsed = parseCommandLine({
+    format: { type: 'string', default: 'markdown' },
+    out: { type: 'string' },
+    pdf: { type: 'string' },
+    'fail-on-change': { type: 'boolean', default: false },
+    root: { type: 'string' },
+  }, true);
   const { values, positionals } = parsed;
-  if (values.help) {
-    process.stdout.write(help);
-    return 0;
-  }
   const format = values.format as Format;
   if (!formats.includes(format)) throw new UsageError(`--format skal være en af ${formats.join(', ')}, ikke »${values.format}«`);
   if (positionals.length > 2) throw new UsageError(`højst to revisioner (FRA og TIL), ikke ${positionals.length}`);
@@ -107,4 +93,4 @@ async function main(): Promise<number> {
   return values['fail-on-change'] && hasChanges(result) ? 1 : 0;
 }
 
-runCli('diff', main);
+runCli('diff', main, help);

@@ -1,5 +1,4 @@
 import path from 'node:path';
-import { parseArgs } from 'node:util';
 import { countNoun } from '../diagnostics/danish.ts';
 import { SigningError } from '../sign/errors.ts';
 import { writeFileAtomic } from '../tooling/atomic-write.ts';
@@ -9,7 +8,7 @@ import { FRISTER_ICS, fristerIcs } from '../tooling/frister-calendar.ts';
 import { fristerReport } from '../tooling/frister-report.ts';
 import { ArgumentError, findKommune } from '../tooling/lookup.ts';
 import { runningBuild } from '../tooling/out-lock.ts';
-import { REPO_ROOT, UsageError, parseIsoDateOption, runCli, todayInDenmark } from './cli.ts';
+import { parseCommandLine, parseIsoDateOption, REPO_ROOT, runCli, todayInDenmark, UsageError } from './cli.ts';
 
 const help = `Brug: npm run frister -- [valg]
 
@@ -40,27 +39,14 @@ Afslutningskode: 0 færdig (også når frister er overskredet), 1 fejl i data
 `;
 
 async function main(): Promise<number> {
-  let values;
-  try {
-    ({ values } = parseArgs({
-      options: {
-        today: { type: 'string' },
-        kommune: { type: 'string' },
-        all: { type: 'boolean', default: false },
-        out: { type: 'string', default: 'out' },
-        'no-calendar': { type: 'boolean', default: false },
-        root: { type: 'string' },
-        help: { type: 'boolean', short: 'h', default: false },
-      },
-      allowPositionals: false,
-    }));
-  } catch (error) {
-    throw new UsageError(error instanceof Error ? error.message : String(error));
-  }
-  if (values.help) {
-    process.stdout.write(help);
-    return 0;
-  }
+  const { values } = parseCommandLine({
+    today: { type: 'string' },
+    kommune: { type: 'string' },
+    all: { type: 'boolean', default: false },
+    out: { type: 'string', default: 'out' },
+    'no-calendar': { type: 'boolean', default: false },
+    root: { type: 'string' },
+  });
   const today = values.today === undefined ? todayInDenmark() : parseIsoDateOption(values.today, '--today');
   const root = values.root ?? REPO_ROOT;
   const checked = await checkedRepository(root, today);
@@ -100,4 +86,4 @@ async function main(): Promise<number> {
   return 0;
 }
 
-runCli('frister', main);
+runCli('frister', main, help);

@@ -1,9 +1,8 @@
-import { parseArgs } from 'node:util';
 import path from 'node:path';
 import { countNoun } from '../diagnostics/danish.ts';
 import { OutputLockedError } from '../emit/output-dir.ts';
 import { MergeError, mergeShards } from '../pipeline/merge.ts';
-import { REPO_ROOT, UsageError, runCli } from './cli.ts';
+import { parseCommandLine, REPO_ROOT, runCli, UsageError } from './cli.ts';
 
 const help = `Brug: npm run merge -- [--out MAPPE] DEL-MAPPE…
 
@@ -19,17 +18,8 @@ Afslutningskode: 0 samlet, 1 delene passer ikke sammen, 2 forkert brug.
 `;
 
 async function main(): Promise<number> {
-  let parsed;
-  try {
-    parsed = parseArgs({ options: { out: { type: 'string', default: 'out' }, help: { type: 'boolean', short: 'h', default: false } }, allowPositionals: true });
-  } catch (error) {
-    throw new UsageError(error instanceof Error ? error.message : String(error));
-  }
+  const parsed = parseCommandLine({ out: { type: 'string', default: 'out' } }, true);
   const { values, positionals } = parsed;
-  if (values.help) {
-    process.stdout.write(help);
-    return 0;
-  }
   if (positionals.length === 0) throw new UsageError('angiv mindst én mappe fra en opdelt build');
   const resolve = (p: string) => path.resolve(process.env.INIT_CWD ?? REPO_ROOT, p);
   try {
@@ -45,4 +35,4 @@ async function main(): Promise<number> {
   }
 }
 
-runCli('merge', main);
+runCli('merge', main, help);

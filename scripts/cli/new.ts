@@ -1,5 +1,4 @@
 import path from 'node:path';
-import { parseArgs } from 'node:util';
 import { checkRepository } from '../check/check-repository.ts';
 import { severityLabel } from '../diagnostics/danish.ts';
 import { loadRepository } from '../load/load-repository.ts';
@@ -11,7 +10,7 @@ import { ScaffoldError, scaffold, type ScaffoldRequest } from '../tooling/scaffo
 import { SchemaDocs } from '../tooling/schema-docs.ts';
 import { suggest } from '../validate/messages.ts';
 import { compileValidators } from '../validate/schemas.ts';
-import { REPO_ROOT, UsageError, parseIsoDateOption, runCli, todayInDenmark } from './cli.ts';
+import { parseCommandLine, parseIsoDateOption, REPO_ROOT, runCli, todayInDenmark, UsageError } from './cli.ts';
 
 const help = `Brug: npm run new -- <type> [valg]
 
@@ -78,33 +77,20 @@ const allowed: Record<DocumentKind, string[]> = {
 };
 
 async function main(): Promise<number> {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      options: {
-        kommune: { type: 'string' },
-        opgave: { type: 'string' },
-        sundhedsraad: { type: 'string' },
-        'sags-id': { type: 'string' },
-        punkt: { type: 'string' },
-        titel: { type: 'string' },
-        dokid: { type: 'string' },
-        lukket: { type: 'boolean' },
-        today: { type: 'string' },
-        'dry-run': { type: 'boolean', default: false },
-        root: { type: 'string' },
-        help: { type: 'boolean', short: 'h', default: false },
-      },
-      allowPositionals: true,
-    });
-  } catch (error) {
-    throw new UsageError(error instanceof Error ? error.message : String(error));
-  }
+  const parsed = parseCommandLine({
+    kommune: { type: 'string' },
+    opgave: { type: 'string' },
+    sundhedsraad: { type: 'string' },
+    'sags-id': { type: 'string' },
+    punkt: { type: 'string' },
+    titel: { type: 'string' },
+    dokid: { type: 'string' },
+    lukket: { type: 'boolean' },
+    today: { type: 'string' },
+    'dry-run': { type: 'boolean', default: false },
+    root: { type: 'string' },
+  }, true);
   const { values, positionals } = parsed;
-  if (values.help) {
-    process.stdout.write(help);
-    return 0;
-  }
   if (positionals.length !== 1) throw new UsageError(`angiv præcis én type: ${documentKinds.join(', ')}`);
   const kindArg = positionals[0]!;
   if (!(documentKinds as readonly string[]).includes(kindArg)) {
@@ -169,4 +155,4 @@ async function main(): Promise<number> {
   return mine.some((d) => d.severity === 'error') ? 1 : 0;
 }
 
-runCli('new', main);
+runCli('new', main, help);

@@ -1,10 +1,9 @@
 import path from 'node:path';
-import { parseArgs } from 'node:util';
 import { writeFileAtomic } from '../tooling/atomic-write.ts';
 import { checkedRepository } from '../tooling/checked-repository.ts';
 import { STATUS_MD, STATUS_PDF, statusFiles } from '../tooling/outputs.ts';
 import { runningBuild } from '../tooling/out-lock.ts';
-import { REPO_ROOT, UsageError, parseIsoDateOption, runCli, todayInDenmark } from './cli.ts';
+import { parseCommandLine, parseIsoDateOption, REPO_ROOT, runCli, todayInDenmark, UsageError } from './cli.ts';
 
 const help = `Brug: npm run status -- [valg]
 
@@ -25,24 +24,11 @@ eller en build skriver netop nu til out/, 2 forkert brug.
 `;
 
 async function main(): Promise<number> {
-  let values;
-  try {
-    ({ values } = parseArgs({
-      options: {
-        today: { type: 'string' },
-        out: { type: 'string', default: 'out' },
-        root: { type: 'string' },
-        help: { type: 'boolean', short: 'h', default: false },
-      },
-      allowPositionals: false,
-    }));
-  } catch (error) {
-    throw new UsageError(error instanceof Error ? error.message : String(error));
-  }
-  if (values.help) {
-    process.stdout.write(help);
-    return 0;
-  }
+  const { values } = parseCommandLine({
+    today: { type: 'string' },
+    out: { type: 'string', default: 'out' },
+    root: { type: 'string' },
+  });
   const today = values.today === undefined ? todayInDenmark() : parseIsoDateOption(values.today, '--today');
   const root = values.root ?? REPO_ROOT;
   const checked = await checkedRepository(root, today);
@@ -62,4 +48,4 @@ async function main(): Promise<number> {
   return 0;
 }
 
-runCli('status', main);
+runCli('status', main, help);

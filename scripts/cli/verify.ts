@@ -1,9 +1,8 @@
 import { readFile, readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
-import { parseArgs } from 'node:util';
 import { SigningError } from '../sign/errors.ts';
 import { type VerifyResult, verifyPdf } from '../sign/verify.ts';
-import { UsageError, runCli } from './cli.ts';
+import { parseCommandLine, runCli, UsageError } from './cli.ts';
 
 const help = `Brug: npm run verify -- [valg] <pdf eller mappe>…
 
@@ -35,24 +34,11 @@ const DANISH_TIME = new Intl.DateTimeFormat('da-DK', {
 });
 
 async function main(): Promise<number> {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      options: {
-        ca: { type: 'string' },
-        format: { type: 'string', default: 'text' },
-        help: { type: 'boolean', short: 'h', default: false },
-      },
-      allowPositionals: true,
-    });
-  } catch (error) {
-    throw new UsageError(error instanceof Error ? error.message : String(error));
-  }
+  const parsed = parseCommandLine({
+    ca: { type: 'string' },
+    format: { type: 'string', default: 'text' },
+  }, true);
   const { values, positionals } = parsed;
-  if (values.help) {
-    process.stdout.write(help);
-    return 0;
-  }
   const format = values.format as Format;
   if (!formats.includes(format)) {
     throw new UsageError(`--format skal være en af ${formats.join(', ')}, ikke »${values.format}«`);
@@ -147,4 +133,4 @@ function reportJson(results: readonly FileResult[]): string {
   return `${JSON.stringify({ ok, files }, null, 2)}\n`;
 }
 
-runCli('verify', main);
+runCli('verify', main, help);

@@ -1,13 +1,12 @@
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { parseArgs } from 'node:util';
 import { checkRepository } from '../check/check-repository.ts';
 import { countNoun } from '../diagnostics/danish.ts';
 import { TreeWatcher } from '../tooling/tree-watcher.ts';
 import { classifyChange, planJob, WATCHED, type Change } from '../tooling/watch-plan.ts';
 import { runJob } from '../tooling/watch-runner.ts';
-import { REPO_ROOT, UsageError, parseIsoDateOption, runCli, todayInDenmark } from './cli.ts';
+import { parseCommandLine, parseIsoDateOption, REPO_ROOT, runCli, todayInDenmark, UsageError } from './cli.ts';
 
 const help = `Brug: npm run watch -- [valg]
 
@@ -36,25 +35,12 @@ function say(line: string): void {
 }
 
 async function main(): Promise<number> {
-  let values;
-  try {
-    ({ values } = parseArgs({
-      options: {
-        out: { type: 'string', default: 'out' },
-        today: { type: 'string' },
-        debounce: { type: 'string', default: '300' },
-        root: { type: 'string' },
-        help: { type: 'boolean', short: 'h', default: false },
-      },
-      allowPositionals: false,
-    }));
-  } catch (error) {
-    throw new UsageError(error instanceof Error ? error.message : String(error));
-  }
-  if (values.help) {
-    process.stdout.write(help);
-    return 0;
-  }
+  const { values } = parseCommandLine({
+    out: { type: 'string', default: 'out' },
+    today: { type: 'string' },
+    debounce: { type: 'string', default: '300' },
+    root: { type: 'string' },
+  });
   const fixedToday = values.today === undefined ? undefined : parseIsoDateOption(values.today, '--today');
   if (!/^\d+$/.test(values.debounce) || Number(values.debounce) > 60_000) throw new UsageError(`--debounce skal være et antal millisekunder (0–60000), ikke »${values.debounce}«`);
   const debounceMs = Number(values.debounce);
@@ -147,4 +133,4 @@ async function main(): Promise<number> {
   });
 }
 
-runCli('watch', main);
+runCli('watch', main, help);
