@@ -1,5 +1,6 @@
 import { Worker } from 'node:worker_threads';
 import type { CombinedJob } from '../emit/bundle.ts';
+import { TemplateError } from '../render/template-error.ts';
 import type { DocumentOutput } from './render-output.ts';
 
 export interface WorkerInit {
@@ -15,7 +16,20 @@ export interface PoolRequest {
   id: number;
   task: Task;
 }
-export type PoolResponse = { id: number; ok: true; result: TaskResult } | { id: number; ok: false; message: string };
+/** A failure as it crosses threads: a template mistake keeps its place, so staff still see it. */
+export type TaskFailure = { message: string; template?: { rule: TemplateError['rule']; file: string; line: number; column: number } };
+export type PoolResponse = { id: number; ok: true; result: TaskResult } | ({ id: number; ok: false } & TaskFailure);
+
+export function toFailure(error: unknown): TaskFailure {
+  const message = error instanceof Error ? error.message : String(error);
+  if (error instanceof TemplateError) return { message, template: { rule: error.rule, file: error.file, line: error.line, column: error.column } };
+  return { message };
+}
+
+function fromFailure(failure: TaskFailure): Error {
+  const t = failure.template;
+  return t ? new TemplateError(t.rule, t.file, t.line, t.column, failure.message) : new Error(failure.message);
+}
 
 /**
  * Worker threads are started through tsx's API (workers do not inherit the loader hooks), from
@@ -84,7 +98,7 @@ export class RenderPool {
     this.#pending.delete(response.id);
     this.#idle.push(worker);
     if (response.ok) pending.resolve(response.result);
-    else pending.reject(new Error(response.message));
+    else pending.reject(fromFailure(response));
     this.#dispatch();
   }
 

@@ -8,7 +8,7 @@ import { combinedPdf } from '../emit/bundle.ts';
 import type { DocumentKind } from '../model/kinds.ts';
 import type { SourceDocument } from '../model/source-document.ts';
 import { createContext } from './context.ts';
-import type { PoolRequest, PoolResponse, WorkerInit } from './pool.ts';
+import { toFailure, type PoolRequest, type PoolResponse, type WorkerInit } from './pool.ts';
 import { renderOutput } from './render-output.ts';
 
 const init = workerData as WorkerInit;
@@ -31,7 +31,7 @@ port.on('message', (request: PoolRequest) => {
         port.postMessage(response, [pdf.bytes.buffer as ArrayBuffer]);
       }
     } catch (error) {
-      const response: PoolResponse = { id: request.id, ok: false, message: error instanceof Error ? error.message : String(error) };
+      const response: PoolResponse = { id: request.id, ok: false, ...toFailure(error) };
       port.postMessage(response);
     }
   })();
