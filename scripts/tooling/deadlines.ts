@@ -2,7 +2,7 @@ import { isDocumentKind, type DocumentKind } from '../model/kinds.ts';
 import type { Repository } from '../model/repository.ts';
 import type { SourceDocument } from '../model/source-document.ts';
 import type { Frist, IsoDate, Kilde, Vilkaar } from '../model/types.ts';
-import { latestDay } from './dates.ts';
+import { latestDay } from '../model/dates.ts';
 
 /**
  * One deadline of one document: a step that must happen by a date (approval, draft, agreement,

@@ -3,7 +3,7 @@ import { documentName, kommuneName } from '../model/names.ts';
 import { formatDate } from '../render/format.ts';
 import { documentMeta } from '../render/meta.ts';
 import { signingTimeFromEnv } from '../sign/signing-time.ts';
-import { latestDay } from './dates.ts';
+import { latestDay } from '../model/dates.ts';
 import { documentDeadlines, type DocumentDeadline } from './deadlines.ts';
 import { concernsLabel, shortDocumentLabel } from './document-labels.ts';
 import { serializeCalendar, type IcsEvent } from './ics.ts';

@@ -4,7 +4,7 @@ import type { DocumentKind } from '../model/kinds.ts';
 import type { Repository } from '../model/repository.ts';
 import type { Frist, Kilde, Vilkaar } from '../model/types.ts';
 import { formatDate } from '../render/format.ts';
-import { lastDayOfPeriod } from './dates.ts';
+import { lastDayOfPeriod } from '../model/dates.ts';
 import { ArgumentError, findKommune, findOpgave, findSundhedsraad } from './lookup.ts';
 import { modelKey, modelLabel, operatingModels } from './operating-models.ts';
 import { fillRequired, PLACEHOLDER } from './scaffold-fill.ts';

@@ -4,6 +4,7 @@
  * change, not a code change. The id lists are closed so that a misspelt id is a type error and
  * `ref/missing-frist` knows which ids the catalogue needs.
  */
+import { formatCount } from '../../../render/format.ts';
 import type { Citation } from '../../rule.ts';
 import type { Repository } from '../../../model/repository.ts';
 import type { Frist, Vilkaar } from '../../../model/types.ts';
@@ -46,42 +47,12 @@ export function hasPassed(deadline: Frist, today: string): boolean {
   return today > deadline.dato;
 }
 
-const months = ['januar', 'februar', 'marts', 'april', 'maj', 'juni', 'juli', 'august', 'september', 'oktober', 'november', 'december'];
-
-/** 2026-04-01 → »1. april 2026«, as dates are written in the region's documents. */
-export function danishDate(iso: string): string {
-  const [y, m, d] = iso.split('-').map(Number);
-  return `${d}. ${months[(m ?? 1) - 1]} ${y}`;
-}
-
-function parts(iso: string): [number, number, number] {
-  const [y, m, d] = iso.split('-').map(Number);
-  return [y!, m!, d!];
-}
-
-function format(date: Date): string {
-  return date.toISOString().slice(0, 10);
-}
-
-export function addDays(iso: string, days: number): string {
-  const [y, m, d] = parts(iso);
-  return format(new Date(Date.UTC(y, m - 1, d + days)));
-}
-
-/** Calendar months later, clamped to the month's last day (31 January + 1 month = 28/29 February). */
-export function addMonths(iso: string, n: number): string {
-  const [y, m, d] = parts(iso);
-  const lastDay = new Date(Date.UTC(y, m - 1 + n + 1, 0)).getUTCDate();
-  return format(new Date(Date.UTC(y, m - 1 + n, Math.min(d, lastDay))));
-}
-
-/** A vilkår's length in months (»2 år« = 24). */
-export function inMonths(v: Vilkaar): number {
-  return v.enhed === 'aar' ? v.vaerdi * 12 : v.vaerdi;
-}
+// Date arithmetic and Danish formatting live in one place each (model/dates.ts, render/format.ts,
+// the latter through Intl); the rules use them under the names that read well in a rule.
+export { addDays, addMonths, vilkaarMonths as inMonths } from '../../../model/dates.ts';
+export { formatDate as danishDate } from '../../../render/format.ts';
 
 /** »9 måneder«, »2 år«. */
 export function periodText(v: Vilkaar): string {
-  if (v.enhed === 'aar') return `${v.vaerdi} år`;
-  return `${v.vaerdi} ${v.vaerdi === 1 ? 'måned' : 'måneder'}`;
+  return v.enhed === 'aar' ? formatCount(v.vaerdi, 'år', 'år') : formatCount(v.vaerdi, 'måned', 'måneder');
 }

@@ -2,7 +2,7 @@
  * Calendar arithmetic on ISO days (YYYY-MM-DD). Everything runs in UTC so that the machine's
  * time zone can never shift a deadline by a day.
  */
-import type { Vilkaar } from '../model/types.ts';
+import type { Vilkaar } from './types.ts';
 
 function parts(iso: string): [number, number, number] {
   const [y, m, d] = iso.split('-').map(Number);
