@@ -1,3 +1,4 @@
+import { casesWithDecisions } from '../check/rules/support/coverage.ts';
 import type { Repository } from '../model/repository.ts';
 import type { SourceDocument } from '../model/source-document.ts';
 import type { OperatingModel } from '../model/types.ts';
@@ -13,24 +14,17 @@ export interface ModelDecision {
 export const modelKey = (kommune: string, opgave: string) => `${kommune}|${opgave}`;
 
 /**
- * Every (kommune, opgave) → operating model that the cases' indstillinger decide. An underpunkt
- * without `kommuner` applies to all the sundhedsråd's confirmed kommuner. When two underpunkter
- * decide the same pair, the first wins: contradictions are `daekning/driftsmodel`'s to report,
- * this only reads what the data says.
+ * Every (kommune, opgave) → operating model that the cases' indstillinger decide, as the
+ * coverage rules read them (an underpunkt without `kommuner` applies to all the sundhedsråd's
+ * confirmed kommuner). When two underpunkter decide the same pair, the first wins:
+ * contradictions are `daekning/driftsmodel`'s to report, this only reads what the data says.
  */
 export function operatingModels(repo: Repository): Map<string, ModelDecision> {
   const decisions = new Map<string, ModelDecision>();
-  for (const sag of repo.ofKind('sag')) {
-    if (repo.byId(sag.data.id) !== sag) continue; // a duplicate id is ref/duplicate-id's business
-    const raad = repo.sundhedsraad(sag.data.sundhedsraad);
-    for (const punkt of sag.data.indstilling.punkter) {
-      for (const u of punkt.underpunkter ?? []) {
-        if (!u.opgave || !u.driftsmodel) continue;
-        for (const kommune of u.kommuner ?? raad?.kommuner ?? []) {
-          const key = modelKey(kommune, u.opgave);
-          if (!decisions.has(key)) decisions.set(key, { kommune, opgave: u.opgave, model: u.driftsmodel, sag });
-        }
-      }
+  for (const { sag, decisions: decided } of casesWithDecisions(repo)) {
+    for (const d of decided) {
+      const key = modelKey(d.kommune, d.opgave);
+      if (!decisions.has(key)) decisions.set(key, { kommune: d.kommune, opgave: d.opgave, model: d.model, sag });
     }
   }
   return decisions;
