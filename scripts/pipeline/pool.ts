@@ -41,6 +41,9 @@ function bootstrap(): string {
   return `import(${JSON.stringify(tsx)}).then(({ register }) => { register(); return import(${JSON.stringify(entry)}); });`;
 }
 
+/** Old-generation heap per worker thread, in MB. */
+const WORKER_HEAP_MB = 160;
+
 interface Pending {
   resolve: (result: TaskResult) => void;
   reject: (error: Error) => void;
@@ -60,7 +63,9 @@ export class RenderPool {
 
   constructor(size: number, init: WorkerInit) {
     for (let i = 0; i < size; i++) {
-      const worker = new Worker(bootstrap(), { eval: true, workerData: init });
+      // A modest heap limit makes V8 collect each finished document's layout early instead of
+      // growing; one document at a time needs far less.
+      const worker = new Worker(bootstrap(), { eval: true, workerData: init, resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB } });
       worker.on('message', (response: PoolResponse) => this.#settle(worker, response));
       worker.on('error', (error) => this.#fail(error));
       worker.on('exit', (code) => {

@@ -19,13 +19,25 @@ export interface Renderer {
  */
 export const WORKER_THRESHOLD = 8;
 
+/**
+ * Renders in this thread, one task at a time: callers may start every task at once (they do,
+ * with Promise.all), but a PDF's layout is large, and hundreds of them in flight together
+ * would hold all their layouts in memory at the same time.
+ */
 export function inlineRenderer(ctx: RenderContext): Renderer {
+  let queue: Promise<unknown> = Promise.resolve();
+  const serial = <T>(task: () => Promise<T>): Promise<T> => {
+    const run = queue.then(task, task);
+    queue = run.catch(() => undefined);
+    return run;
+  };
   return {
-    document: (doc) => renderOutput(ctx, doc),
-    async combined(job) {
-      const pdf = await combinedPdf(job, ctx.seal);
-      return { pdf: pdf.bytes, pages: pdf.pages };
-    },
+    document: (doc) => serial(() => renderOutput(ctx, doc)),
+    combined: (job) =>
+      serial(async () => {
+        const pdf = await combinedPdf(job, ctx.seal);
+        return { pdf: pdf.bytes, pages: pdf.pages };
+      }),
     close: async () => {},
   };
 }
