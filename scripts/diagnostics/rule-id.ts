@@ -15,6 +15,8 @@ export const loadRuleIds = [
   'yaml/alias-limit',
   'yaml/multiple-documents',
   'yaml/encoding',
+  'load/too-large',
+  'load/too-deep',
 ] as const;
 
 export const schemaRuleIds = [

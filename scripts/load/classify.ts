@@ -1,7 +1,7 @@
 import type { Document } from 'yaml';
 import type { Diagnostic } from '../diagnostics/diagnostic.ts';
 import { isKind, kinds, type Kind } from '../model/kinds.ts';
-import { suggest } from '../validate/messages.ts';
+import { quote, suggest } from '../validate/messages.ts';
 import { locate } from './locate.ts';
 
 /** Tells which kind a parsed file is from its `dokumenttype`; a file of no known kind is reported. */
@@ -17,7 +17,7 @@ export function classify(file: string, doc: Document.Parsed, data: unknown): { k
   if (isKind(value)) return { kind: value };
   const guess = typeof value === 'string' ? suggest(value, kinds) : undefined;
   return fail(
-    `Ukendt dokumenttype »${String(value)}«; brug en af: ${kinds.join(', ')}${guess ? ` (mente du »${guess}«?)` : ''}`,
+    `Ukendt dokumenttype ${quote(value)}; brug en af: ${kinds.join(', ')}${guess ? ` (mente du »${guess}«?)` : ''}`,
     locate(doc, ['dokumenttype'], 'value'),
   );
 }

@@ -7,24 +7,36 @@ export interface FoundFile {
   /** Absolute path on disk. */
   absolute: string;
   symlink: boolean;
+  /** Set when the entry is a folder that could not be read (it is then reported, not walked). */
+  unreadable?: string;
 }
 
 /**
  * Every entry below `dir`, depth first, sorted by code point so the order (and therefore every
  * report and output) is the same on every machine. Symlinks are listed, not followed: a link
- * could point outside the repository.
+ * could point outside the repository. With `listUnreadable`, a folder that cannot be read is
+ * listed with the reason (so the loader can report it instead of crashing); otherwise the
+ * error is thrown.
  */
-export async function discover(root: string, dir: string): Promise<FoundFile[]> {
+export async function discover(root: string, dir: string, options: { listUnreadable?: boolean } = {}): Promise<FoundFile[]> {
   const found: FoundFile[] = [];
   async function walk(absoluteDir: string): Promise<void> {
-    const entries = await readdir(absoluteDir, { withFileTypes: true });
+    const file = path.relative(root, absoluteDir).split(path.sep).join('/');
+    let entries;
+    try {
+      entries = await readdir(absoluteDir, { withFileTypes: true });
+    } catch (error) {
+      if (!options.listUnreadable) throw error;
+      found.push({ file, absolute: absoluteDir, symlink: false, unreadable: (error as NodeJS.ErrnoException).code ?? 'ukendt fejl' });
+      return;
+    }
     entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
     for (const entry of entries) {
       const absolute = path.join(absoluteDir, entry.name);
-      const file = path.relative(root, absolute).split(path.sep).join('/');
-      if (entry.isSymbolicLink()) found.push({ file, absolute, symlink: true });
+      const relative = path.relative(root, absolute).split(path.sep).join('/');
+      if (entry.isSymbolicLink()) found.push({ file: relative, absolute, symlink: true });
       else if (entry.isDirectory()) await walk(absolute);
-      else if (entry.isFile()) found.push({ file, absolute, symlink: false });
+      else if (entry.isFile()) found.push({ file: relative, absolute, symlink: false });
     }
   }
   await walk(path.join(root, dir));

@@ -15,8 +15,36 @@ import { parseYaml } from './parse-yaml.ts';
 /** The data folder, relative to the repository root. */
 export const DATA_DIR = 'agreements';
 
-/** Largest YAML file read; a real agreement is a few kB, so this only stops runaway input. */
-export const MAX_FILE_BYTES = 2 * 1024 * 1024;
+/**
+ * Largest YAML file read. The largest real file (the case) is 14 kB. Parsing keeps a node per
+ * value, so memory and time grow with the number of values, not bytes: measured on a 2-core
+ * machine, a 2 MiB file of `- x` lines needs more than 256 MB of heap (and one of distinct keys
+ * took minutes in yaml's duplicate check), while the worst shapes of 256 KiB still took 250 MB
+ * of memory and 5 s for a whole check. At 128 KiB, nine times the largest real file, a check
+ * stays well within 256 MB and a few seconds.
+ */
+export const MAX_FILE_BYTES = 128 * 1024;
+
+/** Schema findings reported per file; a file with thousands is one mistake repeated. */
+export const MAX_SCHEMA_DIAGNOSTICS = 50;
+
+/** Control characters, direction marks and line breaks in a path would corrupt a report line. */
+// eslint-disable-next-line no-control-regex
+const ODD_PATH = /[\u0000-\u001F\u007F-\u009F\u200B-\u200F\u2028-\u202E\u2066-\u2069\uFEFF]/;
+
+const folderErrors: Record<string, string> = {
+  ENOENT: 'den findes ikke',
+  ENOTDIR: 'det er ikke en mappe',
+  EACCES: 'der er ikke adgang til den',
+  EPERM: 'der er ikke adgang til den',
+};
+
+const readErrors: Record<string, string> = {
+  EACCES: 'der er ikke adgang til den',
+  EPERM: 'der er ikke adgang til den',
+  ENOENT: 'den forsvandt, mens den blev læst',
+  EISDIR: 'det er en mappe',
+};
 
 export interface LoadResult {
   sources: SourceStore;
@@ -40,8 +68,22 @@ function isAllowedNonYaml(file: string): boolean {
 }
 
 async function loadFile(found: FoundFile, validators: Validators, out: LoadResult): Promise<void> {
+  if (ODD_PATH.test(found.file)) {
+    // Reported under a visible form of the name: the real one cannot be printed as one line.
+    const shown = JSON.stringify(found.file).slice(1, -1);
+    out.diagnostics.push({ rule: 'load/filename', severity: 'error', file: shown, message: 'Fil- eller mappenavnet indeholder linjeskift eller usynlige tegn; omdøb den' });
+    return;
+  }
   const { file } = found;
-  const report = (d: Omit<Diagnostic, 'file'>) => out.diagnostics.push({ file, ...d });
+  const report = (d: Omit<Diagnostic, 'file'>): void => {
+    out.diagnostics.push({ file, ...d });
+  };
+  const cannotRead = (error: unknown) =>
+    report({ rule: 'load/read', severity: 'error', message: `Kan ikke læses: ${readErrors[(error as NodeJS.ErrnoException).code ?? ''] ?? String((error as NodeJS.ErrnoException).code ?? error)}` });
+  if (found.unreadable) {
+    report({ rule: 'load/read', severity: 'error', message: `Mappen kan ikke læses: ${folderErrors[found.unreadable] ?? found.unreadable}` });
+    return;
+  }
   if (found.symlink) {
     report({ rule: 'load/symlink', severity: 'error', message: 'Symbolske links er ikke tilladt under agreements/; læg filen ind som en almindelig fil' });
     return;
@@ -56,12 +98,19 @@ async function loadFile(found: FoundFile, validators: Validators, out: LoadResul
     }
     return;
   }
-  const size = (await stat(found.absolute)).size;
-  if (size > MAX_FILE_BYTES) {
-    report({ rule: 'load/read', severity: 'error', message: `Filen er for stor (${size} bytes; højst ${MAX_FILE_BYTES})` });
-    return;
+  const tooLarge = (size: number) =>
+    report({ rule: 'load/too-large', severity: 'error', message: `Filen er for stor (${size} bytes; højst ${MAX_FILE_BYTES}); en aftale fylder normalt under 20 kB` });
+  let bytes: Buffer;
+  try {
+    const size = (await stat(found.absolute)).size;
+    if (size > MAX_FILE_BYTES) return tooLarge(size);
+    bytes = await readFile(found.absolute);
+  } catch (error) {
+    return cannotRead(error);
   }
-  const { text, diagnostic } = decodeUtf8(file, await readFile(found.absolute));
+  // The file may have grown between stat and read.
+  if (bytes.length > MAX_FILE_BYTES) return tooLarge(bytes.length);
+  const { text, diagnostic } = decodeUtf8(file, bytes);
   const { parsed, lineCounter, diagnostics } = parseYaml(file, text);
   out.sources.add(file, lineCounter);
   const broken = (id: unknown = path.posix.basename(file, '.yaml')) => {
@@ -84,7 +133,11 @@ async function loadFile(found: FoundFile, validators: Validators, out: LoadResul
   out.counts[kind] = (out.counts[kind] ?? 0) + 1;
   const schemaDiagnostics = validateDocument(validators, kind, file, parsed.doc, parsed.data);
   if (schemaDiagnostics.length > 0) {
-    out.diagnostics.push(...schemaDiagnostics);
+    out.diagnostics.push(...schemaDiagnostics.slice(0, MAX_SCHEMA_DIAGNOSTICS));
+    if (schemaDiagnostics.length > MAX_SCHEMA_DIAGNOSTICS) {
+      const next = schemaDiagnostics[MAX_SCHEMA_DIAGNOSTICS]!;
+      out.diagnostics.push({ ...next, message: `… og ${schemaDiagnostics.length - MAX_SCHEMA_DIAGNOSTICS} fejl mere i filen; ret de første, og kontrollér igen` });
+    }
     return broken(rawId);
   }
   const id = (parsed.data as { id: string }).id;
@@ -106,7 +159,7 @@ async function loadFile(found: FoundFile, validators: Validators, out: LoadResul
  */
 export async function loadRepository(root: string, validators: Validators): Promise<LoadResult> {
   const out: LoadResult = { sources: new SourceStore(), diagnostics: [], documents: [], files: 0, counts: {}, brokenIds: new Set() };
-  const found = await discover(root, DATA_DIR);
+  const found = await discover(root, DATA_DIR, { listUnreadable: true });
   out.files = found.length;
   for (const f of found) await loadFile(f, validators, out);
   return out;

@@ -1,4 +1,4 @@
-import { isMap, isNode, isPair, isScalar, isSeq, type Document, type Node } from 'yaml';
+import { isMap, isNode, isPair, isScalar, isSeq, type Document, type Node, type Pair, type YAMLMap } from 'yaml';
 import type { Span } from '../diagnostics/diagnostic.ts';
 
 export type DataPath = ReadonlyArray<string | number>;
@@ -13,6 +13,27 @@ function span(node: Node | null | undefined): Span | undefined {
 }
 
 /**
+ * Each section's pairs by key, built on first use. A hostile file may have thousands of
+ * unknown keys, each an error to locate; a scan per lookup would make that quadratic.
+ */
+const pairsByKey = new WeakMap<YAMLMap, { length: number; index: Map<string, Pair> }>();
+
+function pairOf(map: YAMLMap, key: string): Pair | undefined {
+  let cached = pairsByKey.get(map);
+  // Parsed documents are not edited, but a section that changed size is indexed again.
+  if (!cached || cached.length !== map.items.length) {
+    const index = new Map<string, Pair>();
+    for (const p of map.items) {
+      // The first pair wins, as before: duplicates are reported by the parser.
+      if (isPair(p) && isScalar(p.key) && !index.has(String(p.key.value))) index.set(String(p.key.value), p);
+    }
+    cached = { length: map.items.length, index };
+    pairsByKey.set(map, cached);
+  }
+  return cached.index.get(key);
+}
+
+/**
  * Finds the span of the node at `path`, walking the YAML AST (not the JS data) so that the
  * result is a source range. When the path does not exist (e.g. a missing field) the nearest
  * existing ancestor is used, pointing at its key so the finding sits on the parent's line.
@@ -24,7 +45,7 @@ export function locate(doc: Document.Parsed, path: DataPath, target: Target = 'v
     let next: unknown;
     let nextKey: Node | undefined;
     if (isMap(node)) {
-      const pair = node.items.find((p) => isPair(p) && isScalar(p.key) && String(p.key.value) === String(segment));
+      const pair = pairOf(node, String(segment));
       if (pair) {
         next = pair.value ?? pair.key;
         nextKey = isNode(pair.key) ? pair.key : undefined;

@@ -1,8 +1,21 @@
-import { LineCounter, parseAllDocuments, type Document, type ErrorCode, type YAMLError } from 'yaml';
+import { Composer, Lexer, LineCounter, Parser, isAlias, isMap, isNode, isPair, isScalar, isSeq, type CST, type Document, type ErrorCode, type Node, type Tags, type YAMLError } from 'yaml';
 import type { Diagnostic } from '../diagnostics/diagnostic.ts';
+import { quote } from '../validate/messages.ts';
 
 /** Aliases a single file may expand; far above any real agreement, far below an alias bomb. */
 export const MAX_ALIAS_COUNT = 100;
+
+/**
+ * Nesting of lists and sections a file may have. Real documents nest about six levels; the
+ * YAML composer and toJS recurse per level and overflow the stack at roughly 800, with a place
+ * that depends on how much stack is left. Checked before composing, without recursion (brackets
+ * on the lexer's output, all nesting on the token tree), so the limit and its position are the
+ * same everywhere.
+ */
+export const MAX_DEPTH = 64;
+
+/** YAML errors reported per file: the first few are what staff fix; the rest is usually fallout. */
+export const MAX_SYNTAX_DIAGNOSTICS = 20;
 
 export interface ParsedYaml {
   doc: Document.Parsed;
@@ -28,13 +41,54 @@ const messages: Record<ErrorCode, string> = {
   MULTIPLE_ANCHORS: 'En værdi kan kun have ét anker (&navn)',
   MULTIPLE_DOCS: 'Filen må kun indeholde ét YAML-dokument',
   MULTIPLE_TAGS: 'En værdi kan kun have ét tag',
-  NON_STRING_KEY: 'Nøgler skal være tekst',
+  NON_STRING_KEY: 'Et feltnavn skal være tekst, ikke en liste eller et afsnit',
   RESOURCE_EXHAUSTION: 'Filen udvider sig til for meget data (for mange aliasser)',
   TAB_AS_INDENT: 'Tabulator bruges til indrykning; brug mellemrum',
-  TAG_RESOLVE_FAILED: 'Ukendt eller ugyldigt YAML-tag',
+  TAG_RESOLVE_FAILED: 'Ukendt eller ugyldigt YAML-tag (!…); fjern det',
   UNEXPECTED_TOKEN: 'Uventet tegn',
   BAD_COLLECTION_TYPE: 'Forkert type af liste eller afsnit',
 };
+
+/** Marks a number too large for a JS number (1e400 → Infinity), raised from the tags below. */
+const NON_FINITE = 'aftaler:non-finite';
+const NUMBER_TAGS = new Set(['tag:yaml.org,2002:int', 'tag:yaml.org,2002:float']);
+const NOT_DECIMAL = ['0x1F', '0o17', '.inf', '-.inf', '.nan'];
+
+type ScalarResolve = (value: string, onError: (message: string) => void, options: unknown) => unknown;
+
+/**
+ * The YAML 1.2 core schema, minus what surprises people who write agreements by hand:
+ * `0x1F`, `0o17`, `.inf` and `.nan` stay text (the schema then says a number is expected), and a
+ * number too large to represent (`1e400`) is an error instead of Infinity.
+ */
+function decimalNumbersOnly(tags: Tags): Tags {
+  return tags
+    .filter((tag) => !(typeof tag === 'object' && tag.test instanceof RegExp && NOT_DECIMAL.some((s) => tag.test!.test(s))))
+    .map((tag) => {
+      if (typeof tag !== 'object' || !NUMBER_TAGS.has(tag.tag) || typeof tag.resolve !== 'function') return tag;
+      const resolve = tag.resolve as ScalarResolve;
+      const finite: ScalarResolve = (value, onError, options) => {
+        const result = resolve(value, onError, options);
+        if (typeof result === 'number' && !Number.isFinite(result)) onError(NON_FINITE);
+        return result;
+      };
+      return { ...tag, resolve: finite } as typeof tag;
+    });
+}
+
+const composeOptions = {
+  version: '1.2',
+  schema: 'core',
+  customTags: decimalNumbersOnly,
+  // !!binary, !!set, !!timestamp … would become Buffers, Sets and Dates: an unknown tag instead.
+  resolveKnownTags: false,
+  // `? [a, b]: x` is an error, and `1:` is the field "1"; never a stringified collection key.
+  stringKeys: true,
+  // Duplicates are found below in linear time; yaml's own check is quadratic in the number of keys.
+  uniqueKeys: false,
+  // yaml would otherwise print warnings to stderr by itself.
+  logLevel: 'error',
+} as const;
 
 const flowClosers = { '[': ']', '{': '}' } as const;
 
@@ -56,78 +110,329 @@ function unclosedFlowStart(text: string, before: number, opener: '[' | '{'): num
   return undefined;
 }
 
+/** Offset of the quote that opens an unterminated quoted value ending before `before`. */
+function unclosedQuoteStart(text: string, before: number, quoteChar: '"' | "'"): number | undefined {
+  for (let i = Math.min(before, text.length) - 1; i >= 0; i--) {
+    if (text[i] !== quoteChar) continue;
+    if (quoteChar === '"' && text[i - 1] === '\\') continue; // \" inside "…"
+    if (quoteChar === "'" && text[i - 1] === "'") {
+      i--; // '' inside '…'
+      continue;
+    }
+    return i;
+  }
+  return undefined;
+}
+
+const lineStart = (text: string, at: number) => text.lastIndexOf('\n', at - 1) + 1;
+const indentAt = (text: string, start: number) => /^ */.exec(text.slice(start, start + 200))![0].length;
+
 function toDiagnostic(file: string, text: string, error: YAMLError, severity: Diagnostic['severity']): Diagnostic {
   let span = { start: error.pos[0], end: Math.max(error.pos[1], error.pos[0] + 1) };
   let message = messages[error.code] ?? 'Ugyldig YAML';
-  if (error.code === 'DUPLICATE_KEY') {
-    // The parser marks only the key's first character; the message names the whole key.
-    const key = /^[^:\n]*/.exec(text.slice(span.start))![0].trim();
-    message = `Feltet »${key}« står to gange i samme afsnit`;
-  }
+  let rule: Diagnostic['rule'] = 'yaml/syntax';
   const flow = /^Flow (sequence|mapping) in block collection/.exec(error.message);
   if (flow) {
     const opener = flow[1] === 'sequence' ? '[' : '{';
     const start = unclosedFlowStart(text, error.pos[0], opener);
     if (start !== undefined) span = { start, end: start + 1 };
     message = `»${opener}« er ikke lukket med »${flowClosers[opener]}« (eller det, der følger, er forkert indrykket)`;
+  } else if (error.code === 'MISSING_CHAR' && /closing ("|')quote/.test(error.message)) {
+    const quoteChar = error.message.includes('"') ? '"' : "'";
+    const start = unclosedQuoteStart(text, error.pos[0], quoteChar);
+    if (start !== undefined) span = { start, end: start + 1 };
+    message = `Anførselstegnet ${quoteChar} her er ikke lukket; afslut værdien med ${quoteChar}`;
+  } else if (error.code === 'MULTILINE_IMPLICIT_KEY' && text[error.pos[1]] === ':') {
+    // A value went on over a line break into »felt:«. If that line is indented further than
+    // the value's own line, the field is mis-indented; otherwise a colon is missing before.
+    const keyLine = lineStart(text, error.pos[1]);
+    if (indentAt(text, keyLine) > indentAt(text, lineStart(text, error.pos[0]))) {
+      const key = keyLine + indentAt(text, keyLine);
+      span = { start: key, end: error.pos[1] };
+      message = `Forkert indrykning: ${quote(text.slice(key, error.pos[1] + 1))} står længere inde end felterne over det (eller værdien på linjen før skal i anførselstegn)`;
+    }
+  } else if (error.code === 'BAD_DQ_ESCAPE') {
+    message = `Ugyldig escape-sekvens ${quote(text.slice(error.pos[0], error.pos[0] + 2))} i tekst i dobbelte anførselstegn; skriv \\\\ for \\, eller brug enkelte anførselstegn om værdien`;
+  } else if (error.code === 'UNEXPECTED_TOKEN') {
+    const what = text.slice(error.pos[0], Math.min(error.pos[1], error.pos[0] + 20)).trim();
+    if (what) message = `Uventet ${quote(what)} her; mangler der et felt foran, eller skal værdien i anførselstegn?`;
+  } else if (error.code === 'RESOURCE_EXHAUSTION') {
+    // Raised for alias expansion and, when the composer's stack overflows, for nesting.
+    if (/alias/i.test(error.message)) rule = 'yaml/alias-limit';
+    else [rule, message] = ['load/too-deep', `Filen er indlejret for dybt (lister og afsnit i hinanden); højst ${MAX_DEPTH} niveauer`];
+  } else if (error.code === 'TAG_RESOLVE_FAILED' && error.message.includes(NON_FINITE)) {
+    [rule, message] = ['schema/range', `Tallet ${quote(text.slice(error.pos[0], error.pos[1]))} er for stort til at kunne bruges`];
   }
+  return { rule, severity, file, span, message };
+}
+
+/** YAML 1.2 allows tab, LF, CR and printable characters; anything else is a saved-wrong file. */
+// eslint-disable-next-line no-control-regex
+const NOT_PRINTABLE = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u0084\u0086-\u009F\uFFFE\uFFFF]/;
+
+/**
+ * Private-use characters show as nothing in the embedded font, and the renderer uses two of
+ * them as its value markers (and drops them from data): a value would silently lose them.
+ */
+const PRIVATE_USE = /[\uE000-\uF8FF]/;
+
+const codePoint = (char: string) => `U+${char.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`;
+
+function controlCharacter(file: string, at: number, char: string, inValue: boolean): Diagnostic {
+  const code = codePoint(char);
   return {
-    rule: error.code === 'DUPLICATE_KEY' ? 'yaml/duplicate-key' : error.code === 'RESOURCE_EXHAUSTION' ? 'yaml/alias-limit' : 'yaml/syntax',
-    severity,
+    rule: 'yaml/encoding',
+    severity: 'error',
     file,
-    span,
-    message,
+    span: { start: at, end: at + 1 },
+    message: `${inValue ? 'Teksten' : 'Filen'} indeholder et usynligt kontroltegn (${code}), som ikke er tilladt; slet det (det kommer ofte med ved kopiering fra et andet program)`,
   };
 }
 
 /**
+ * Depth of lists and sections, walked on the token tree without recursion. Returns the offset
+ * of the first collection deeper than MAX_DEPTH, if any.
+ */
+function tooDeep(tokens: readonly CST.Token[]): number | undefined {
+  let first: number | undefined;
+  const stack: Array<{ token: CST.Token; depth: number }> = tokens.map((token) => ({ token, depth: 0 }));
+  while (stack.length > 0) {
+    const { token, depth } = stack.pop()!;
+    if (token.type === 'document') {
+      if (token.value) stack.push({ token: token.value, depth });
+    } else if (token.type === 'block-map' || token.type === 'block-seq' || token.type === 'flow-collection') {
+      if (depth + 1 > MAX_DEPTH) {
+        if (first === undefined || token.offset < first) first = token.offset;
+        continue;
+      }
+      for (const item of token.items as CST.CollectionItem[]) {
+        if (item.key) stack.push({ token: item.key, depth: depth + 1 });
+        if (item.value) stack.push({ token: item.value, depth: depth + 1 });
+      }
+    }
+  }
+  return first;
+}
+
+/** Lexer markers that stand for no source text (start of document, of a scalar, flow end). */
+const MARKERS = new Set(['\u0002', '\u001f', '\u0018']);
+
+/**
+ * Offset of the first `[` or `{` nested deeper than MAX_DEPTH, from the lexer alone. The token
+ * tree of 100 000 nested brackets alone would take most of a small heap; the lexer takes none.
+ * (Block nesting needs indentation, so a file cannot nest deep that way without being large.)
+ */
+function flowTooDeep(text: string): number | undefined {
+  let depth = 0;
+  let offset = 0;
+  for (const lexeme of new Lexer().lex(text)) {
+    if (lexeme === '[' || lexeme === '{') {
+      if (++depth > MAX_DEPTH) return offset;
+    } else if (lexeme === ']' || lexeme === '}') depth = Math.max(0, depth - 1);
+    if (!MARKERS.has(lexeme)) offset += lexeme.length;
+  }
+  return undefined;
+}
+
+/**
+ * Lexes and parses into the token tree, without recursion. Only the
+ * first two documents are kept (a second is an error already), and at most a few stray error
+ * tokens: a file of 200 000 »]« would otherwise become 200 000 error objects.
+ */
+function tokenize(text: string): { tokens: CST.Token[]; droppedErrors: boolean } {
+  const tokens: CST.Token[] = [];
+  let documents = 0;
+  let errors = 0;
+  for (const token of new Parser().parse(text)) {
+    if (token.type === 'document' && ++documents > 2) continue;
+    if (token.type === 'error' && ++errors > MAX_SYNTAX_DIAGNOSTICS) continue;
+    if (documents <= 2) tokens.push(token);
+  }
+  return { tokens, droppedErrors: errors > MAX_SYNTAX_DIAGNOSTICS };
+}
+
+const spanOf = (node: Node): { start: number; end: number } => {
+  const [start, end] = node.range ?? [0, 1];
+  return { start, end: Math.max(end, start + 1) };
+};
+
+/**
+ * One pass over the composed document in source order, without recursion: duplicate keys
+ * (with a Set per section, so it is linear), aliases that point at no earlier anchor or at a
+ * section they are inside of (a cycle), and text values with control characters from escapes.
+ */
+function checkNodes(file: string, doc: Document.Parsed): { diagnostics: Diagnostic[]; firstAlias?: Node } {
+  const diagnostics: Diagnostic[] = [];
+  const anchors = new Map<string, Node>();
+  const open = new Set<Node>();
+  let firstAlias: Node | undefined;
+  type Step = { node: unknown; exit?: true };
+  const stack: Step[] = [{ node: doc.contents }];
+  while (stack.length > 0) {
+    const { node, exit } = stack.pop()!;
+    if (exit) {
+      open.delete(node as Node);
+      continue;
+    }
+    if (isPair(node)) {
+      stack.push({ node: node.value }, { node: node.key });
+      continue;
+    }
+    if (!isNode(node)) continue;
+    if (node.anchor) anchors.set(node.anchor, node);
+    if (isAlias(node)) {
+      firstAlias ??= node;
+      const target = anchors.get(node.source);
+      if (!target) {
+        diagnostics.push({ rule: 'yaml/syntax', severity: 'error', file, span: spanOf(node), message: `Aliasset »*${node.source}« peger ikke på et anker (&${node.source}) tidligere i filen` });
+      } else if (open.has(target)) {
+        diagnostics.push({ rule: 'yaml/syntax', severity: 'error', file, span: spanOf(node), message: `Aliasset »*${node.source}« står inde i det, det peger på, og ville gentage sig selv uendeligt` });
+      }
+    } else if (isScalar(node)) {
+      if (typeof node.value === 'string') {
+        const bad = NOT_PRINTABLE.exec(node.value);
+        const privateUse = PRIVATE_USE.exec(node.value);
+        if (bad) diagnostics.push(controlCharacter(file, spanOf(node).start, bad[0], true));
+        else if (privateUse) {
+          diagnostics.push({ rule: 'yaml/encoding', severity: 'error', file, span: spanOf(node), message: `Teksten indeholder et tegn fra Unicodes private område (${codePoint(privateUse[0])}), som ikke kan vises i dokumenterne; slet det` });
+        }
+      }
+    } else if (isMap(node) || isSeq(node)) {
+      open.add(node);
+      stack.push({ node, exit: true });
+      if (isMap(node)) {
+        const seen = new Set<string>();
+        for (const pair of node.items) {
+          if (!isScalar(pair.key)) continue;
+          const key = String(pair.key.value);
+          if (seen.has(key)) {
+            diagnostics.push({ rule: 'yaml/duplicate-key', severity: 'error', file, span: spanOf(pair.key), message: `Feltet ${quote(key)} står to gange i samme afsnit` });
+          }
+          seen.add(key);
+        }
+      }
+      for (let i = node.items.length - 1; i >= 0; i--) stack.push({ node: node.items[i] });
+    }
+  }
+  return { diagnostics, firstAlias };
+}
+
+/**
+ * Keeps the first findings of a broken file, and says that there are more: `more` when error
+ * tokens were dropped before composing (their number is then unknown).
+ */
+function capped(diagnostics: Diagnostic[], more: boolean): Diagnostic[] {
+  if (diagnostics.length <= MAX_SYNTAX_DIAGNOSTICS && !more) return diagnostics;
+  const sorted = [...diagnostics].sort((a, b) => (a.span?.start ?? 0) - (b.span?.start ?? 0));
+  const kept = sorted.slice(0, MAX_SYNTAX_DIAGNOSTICS);
+  const at = sorted[MAX_SYNTAX_DIAGNOSTICS] ?? sorted.at(-1)!;
+  const count = more ? 'flere' : String(sorted.length - MAX_SYNTAX_DIAGNOSTICS);
+  kept.push({ ...at, severity: 'error', message: `… og ${count} fejl mere i filen; ret de første, og kontrollér igen` });
+  return kept;
+}
+
+/**
  * Parses one file, keeping node ranges and the LineCounter so that every later finding can
- * point at a line and column. YAML 1.2 core schema: `yes`, `010` and dates stay text, the
- * schema then says what type is expected. Duplicate keys are errors; alias expansion is capped.
+ * point at a line and column. YAML 1.2 core schema: `yes`, `010` and dates stay as written
+ * (`010` is ten), the schema then says what type is expected. Hostile input is bounded: depth,
+ * alias expansion, duplicate keys and the number of findings; nothing here recurses on input.
  */
 export function parseYaml(file: string, text: string): { parsed?: ParsedYaml; lineCounter: LineCounter; diagnostics: Diagnostic[] } {
-  const lineCounter = new LineCounter();
-  const diagnostics: Diagnostic[] = [];
-  const docs = parseAllDocuments(text, { lineCounter, uniqueKeys: true, prettyErrors: false, version: '1.2' });
-  const list = Array.isArray(docs) ? docs : [];
-  if (list.length > 1) {
-    const second = list[1]!;
-    const start = second.range[0];
-    diagnostics.push({
-      rule: 'yaml/multiple-documents',
-      severity: 'error',
-      file,
-      span: { start, end: start + 3 },
-      message: 'Filen må kun indeholde ét YAML-dokument; fjern linjen med ---',
-    });
+  // Every YAML error is an Error object; their stack traces are never shown, but capturing them
+  // is most of the memory a file full of errors costs. Parsing is synchronous, so the global is
+  // restored before anything else runs.
+  const stackTraceLimit = Error.stackTraceLimit;
+  Error.stackTraceLimit = 0;
+  try {
+    return parseBounded(file, text);
+  } finally {
+    Error.stackTraceLimit = stackTraceLimit;
   }
-  const doc = list[0];
+}
+
+function parseBounded(file: string, text: string): { parsed?: ParsedYaml; lineCounter: LineCounter; diagnostics: Diagnostic[] } {
+  const lineCounter = new LineCounter();
+  const fail = (...diagnostics: Diagnostic[]) => ({ lineCounter, diagnostics });
+  const deepAt = (at: number): Diagnostic => ({
+    rule: 'load/too-deep',
+    severity: 'error',
+    file,
+    span: { start: at, end: at + 1 },
+    message: `Lister og afsnit er indlejret for dybt her (mere end ${MAX_DEPTH} niveauer i hinanden); en aftale har kun få niveauer`,
+  });
+
+  // Line starts from the text itself, as editors count lines. (The parser can fill a
+  // LineCounter too, but misses line starts in some broken block scalars.)
+  lineCounter.addNewLine(0);
+  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) lineCounter.addNewLine(i + 1);
+
+  const control = NOT_PRINTABLE.exec(text);
+  const loneCr = /\r(?!\n)/.exec(text);
+  const flowDeep = control || loneCr ? undefined : flowTooDeep(text);
+  if (control || loneCr || flowDeep !== undefined) {
+    if (control) return fail(controlCharacter(file, control.index, control[0], false));
+    // Old Mac line ends: YAML and the line counter would see one long line.
+    if (loneCr) return fail({ rule: 'yaml/syntax', severity: 'error', file, span: { start: loneCr.index, end: loneCr.index + 1 }, message: 'Linjeskift af typen CR (uden LF) er ikke tilladt; gem filen med almindelige linjeskift (LF eller CRLF)' });
+    return fail(deepAt(flowDeep!));
+  }
+
+  const { tokens, droppedErrors } = tokenize(text);
+  const deep = tooDeep(tokens);
+  if (deep !== undefined) return fail(deepAt(deep));
+
+  // One document is all a file may hold; composing stops at the second.
+  const docs: Document.Parsed[] = [];
+  for (const doc of new Composer(composeOptions).compose(tokens, true, text.length)) {
+    docs.push(doc as Document.Parsed);
+    if (docs.length === 2) break;
+  }
+  const diagnostics: Diagnostic[] = [];
+  if (docs.length > 1) {
+    const start = docs[1]!.range[0];
+    diagnostics.push({ rule: 'yaml/multiple-documents', severity: 'error', file, span: { start, end: start + 3 }, message: 'Filen må kun indeholde ét YAML-dokument; fjern linjen med ---' });
+  }
+  const doc = docs[0];
+  const syntax = (extra: Diagnostic[] = []) => capped([...diagnostics, ...extra], droppedErrors);
   if (!doc || doc.contents === null) {
-    if (diagnostics.length === 0) {
+    if (diagnostics.length === 0 && !doc?.errors.length) {
       diagnostics.push({ rule: 'load/empty', severity: 'error', file, span: { start: 0, end: 0 }, message: 'Filen er tom (eller indeholder kun kommentarer)' });
     }
-    return { lineCounter, diagnostics };
+    for (const error of doc?.errors ?? []) diagnostics.push(toDiagnostic(file, text, error, 'error'));
+    return fail(...syntax());
   }
-  for (const error of doc.errors) diagnostics.push(toDiagnostic(file, text, error, 'error'));
-  for (const warning of doc.warnings) diagnostics.push(toDiagnostic(file, text, warning, 'warning'));
-  if (diagnostics.some((d) => d.severity === 'error')) return { lineCounter, diagnostics };
+  const starts = new Set<number>();
+  for (const error of doc.errors) {
+    // »Nested mappings are not allowed in compact mappings« comes with the multi-line key error
+    // at the same place, which says what to do; one mistake, one message.
+    if (error.code === 'BLOCK_AS_IMPLICIT_KEY' && doc.errors.some((e) => e !== error && e.code === 'MULTILINE_IMPLICIT_KEY' && e.pos[0] === error.pos[0])) continue;
+    const diagnostic = toDiagnostic(file, text, error, 'error');
+    if (starts.has(diagnostic.span!.start)) continue;
+    starts.add(diagnostic.span!.start);
+    diagnostics.push(diagnostic);
+  }
+  // An unknown tag would silently change a value's type: an error, though yaml calls it a warning.
+  for (const warning of doc.warnings) diagnostics.push(toDiagnostic(file, text, warning, warning.code === 'TAG_RESOLVE_FAILED' ? 'error' : 'warning'));
+  if (diagnostics.some((d) => d.severity === 'error')) return fail(...syntax());
+
+  const nodes = checkNodes(file, doc);
+  if (nodes.diagnostics.length > 0) return fail(...syntax(nodes.diagnostics));
 
   try {
     const data = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
-    return { parsed: { doc, data, lineCounter }, lineCounter, diagnostics };
+    return { parsed: { doc, data, lineCounter }, lineCounter, diagnostics: syntax() };
   } catch (error) {
-    // toJS throws a ReferenceError for alias expansion past maxAliasCount; anything else it
-    // throws is still a property of the input, never a reason to crash.
+    // toJS throws a ReferenceError past maxAliasCount (aliases are otherwise checked above);
+    // anything else it throws is still a property of the input, never a reason to crash.
     const excessive = error instanceof ReferenceError || /alias/i.test(String(error));
-    diagnostics.push({
-      rule: excessive ? 'yaml/alias-limit' : 'yaml/syntax',
-      severity: 'error',
-      file,
-      span: { start: 0, end: 1 },
-      message: excessive
-        ? `Filen bruger aliasser (*navn), der udvider sig til for meget data (højst ${MAX_ALIAS_COUNT})`
-        : 'YAML-filen kan ikke omsættes til data',
-    });
-    return { lineCounter, diagnostics };
+    const at = nodes.firstAlias ? spanOf(nodes.firstAlias) : { start: 0, end: 1 };
+    return fail(
+      ...syntax([
+        excessive
+          ? { rule: 'yaml/alias-limit', severity: 'error', file, span: at, message: `Filen bruger aliasser (*navn), der udvider sig til for meget data (højst ${MAX_ALIAS_COUNT}); skriv værdierne ud i stedet` }
+          : error instanceof RangeError
+            ? { ...deepAt(0), message: 'Filen er indlejret for dybt til at kunne læses' }
+            : { rule: 'yaml/syntax', severity: 'error', file, span: { start: 0, end: 1 }, message: 'YAML-filen kan ikke omsættes til data' },
+      ]),
+    );
   }
 }

@@ -23,9 +23,61 @@ function typeOf(value: unknown): string {
   return typeof value;
 }
 
-function quote(value: unknown): string {
-  const text = typeof value === 'string' ? value : JSON.stringify(value);
+/** Control and direction characters, shown escaped so a message stays one honest line. */
+// eslint-disable-next-line no-control-regex
+const INVISIBLE = /[\u0000-\u001F\u007F-\u009F\u200B-\u200F\u2028-\u202E\u2066-\u2069\uFEFF]/g;
+
+function visible(text: string): string {
+  return text.replace(INVISIBLE, (c) => (c === '\n' ? '\\n' : c === '\t' ? '\\t' : `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`));
+}
+
+/**
+ * A value from the data as it may appear in a message: in »…«, at most 60 characters, with
+ * line breaks and invisible characters escaped (a value must not add lines to a report, or
+ * move text around in a terminal), and numbers as numbers (JSON would show Infinity as null).
+ */
+export function quote(value: unknown): string {
+  let text: string;
+  if (typeof value === 'string') text = value;
+  else if (typeof value === 'number' || typeof value === 'boolean' || typeof value === 'bigint') text = String(value);
+  else {
+    try {
+      text = JSON.stringify(value) ?? String(value);
+    } catch {
+      text = String(value); // e.g. a cycle; never a reason to fail a report
+    }
+  }
+  text = visible(text);
   return `»${text.length > 60 ? text.slice(0, 57) + '…' : text}«`;
+}
+
+/**
+ * Why a value of the wrong type was probably written that way, for the usual Danish habits:
+ * decimal comma, thousands separators, and yes/no for a boolean. Empty when nothing fits.
+ */
+function typeHint(expected: readonly string[], value: unknown): string {
+  const wantsNumber = expected.includes('number') || expected.includes('integer');
+  if (typeof value === 'string' && wantsNumber) {
+    const text = value.trim();
+    if (/^[-+]?\d{1,3}([.\s]\d{3})+(,\d+)?$/.test(text)) {
+      const plain = text.replace(/[.\s]/g, '').replace(/,\d+$/, '');
+      return ` (skriv beløb uden tusindtalspunktummer og mellemrum, fx ${plain})`;
+    }
+    if (/^[-+]?\d+,\d+$/.test(text)) {
+      return expected.includes('number') ? ` (brug punktum som decimaltegn, fx ${text.replace(',', '.')})` : ' (skal være et helt tal, uden decimaler)';
+    }
+    if (/^[-+]?\d+(\.\d+)?$/.test(text)) return ' (fjern anførselstegnene)';
+  }
+  if (typeof value === 'number' && expected.includes('integer') && !expected.includes('number') && !Number.isInteger(value) && Number.isFinite(value)) {
+    // 1.234 is read as one point two three four: probably meant as 1234 kr.
+    return /\.\d{3}$/.test(String(value)) ? ` (skriv beløb uden tusindtalspunktum, fx ${String(value).replace('.', '')})` : ' (skal være et helt tal, uden decimaler)';
+  }
+  if (typeof value === 'string' && expected.includes('boolean') && /^(yes|no|on|off|y|n|ja|nej|sand|falsk)$/i.test(value.trim())) {
+    // YAML 1.1 read yes/no/on/off as booleans; YAML 1.2 (used here) reads them as text.
+    return ' (skriv true for ja og false for nej)';
+  }
+  if (expected.includes('string') && (typeof value === 'number' || typeof value === 'boolean')) return ' (sæt værdien i anførselstegn)';
+  return '';
 }
 
 /** Edit distance, for »mente du …?« on misspelled field names. */
@@ -50,7 +102,8 @@ export function suggest(name: string, candidates: readonly string[]): string | u
     const d = distance(name.toLowerCase(), c);
     if (d < bestDistance) [best, bestDistance] = [c, d];
   }
-  return best !== undefined && bestDistance <= Math.max(2, Math.floor(name.length / 3)) ? best : undefined;
+  // Not a guess that replaces the whole name: »1« is not a typo of »id«.
+  return best !== undefined && bestDistance <= Math.max(2, Math.floor(name.length / 3)) && bestDistance < name.length ? best : undefined;
 }
 
 function schemaText(schema: unknown, key: 'description' | 'title'): string | undefined {
@@ -93,15 +146,14 @@ export function mapAjvError(error: ErrorObject, path: string[]): Mapped | undefi
         rule: 'schema/unknown-property',
         path: [...path, unknown],
         target: 'key',
-        message: `Ukendt felt »${unknown}«${guess ? ` – mente du »${guess}«?` : ''}`,
+        message: `Ukendt felt ${quote(unknown)}${guess ? ` – mente du »${guess}«?` : ''}`,
       };
     }
     case 'type': {
       const expected = ([] as string[]).concat(params.type as string | string[]);
       const words = expected.map((t) => typeWords[t] ?? t).join(' eller ');
       const actual = typeOf(error.data);
-      const quoteHint = expected.includes('string') && (actual === 'number' || actual === 'boolean') ? ' (sæt værdien i anførselstegn)' : '';
-      return { rule: 'schema/type', path, target: 'value', message: `»${name}« skal være ${words}, ikke ${typeWords[actual] ?? actual} ${quote(error.data)}${quoteHint}` };
+      return { rule: 'schema/type', path, target: 'value', message: `»${name}« skal være ${words}, ikke ${typeWords[actual] ?? actual} ${quote(error.data)}${typeHint(expected, error.data)}` };
     }
     case 'enum': {
       const allowed = (params.allowedValues as unknown[]).map(String);
