@@ -162,7 +162,7 @@ describe('bilag rules', () => {
       expect(at(findings, 'bilag/external-file')).toEqual([`${sag}:25:12 error`, `${sag}:30:12 error`, `${sag}:35:12 error`, `${sag}:40:12 error`]);
       expect(of(findings, 'bilag/external-file').map((f) => f.message)).toEqual([
         'Filen »agreements/bilag/mangler.pdf« findes ikke',
-        'Stien »../../udenfor.pdf« peger uden for repository\'et; bilaget skal ligge i repository\'et',
+        'Stien »../../udenfor.pdf« peger uden for agreements/; bilagsfiler skal ligge i en mappe ved navn bilag under agreements/, fx bilag/navn.pdf ved siden af sagen',
         'Stien »/etc/hostname« er absolut; angiv den relativt til YAML-filen, fx bilag/navn.pdf',
         '»agreements/bilag/genvej.pdf« er et symbolsk link; læg bilaget ind som en almindelig fil',
       ]);

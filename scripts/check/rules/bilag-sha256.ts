@@ -1,8 +1,6 @@
-import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
 import { defineRule } from '../rule.ts';
 import { canonical } from './support/documents.ts';
-import { resolveExternal } from './support/external-files.ts';
+import { resolveExternal, sha256File } from './support/external-files.ts';
 
 export default defineRule({
   id: 'bilag/sha256',
@@ -16,7 +14,7 @@ export default defineRule({
         if (!b.eksternt?.fil || !b.eksternt.sha256) continue;
         const resolved = resolveExternal(root, sag.file, b.eksternt.fil);
         if (!resolved.ok) continue; // bilag/external-file says why
-        const actual = createHash('sha256').update(readFileSync(resolved.absolute)).digest('hex');
+        const actual = sha256File(resolved.absolute);
         if (actual === b.eksternt.sha256) continue;
         report({
           doc: sag,

@@ -1,22 +1,28 @@
-import { lstatSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { closeSync, lstatSync, openSync, readSync } from 'node:fs';
 import path from 'node:path';
+import { quote } from '../../../validate/messages.ts';
 
 export type Resolved = { ok: true; file: string; absolute: string } | { ok: false; message: string };
 
 /**
- * Resolves an external bilag's `fil` (relative to the YAML file) to a regular file inside the
- * repository. Absolute paths, paths that climb out with `..`, and symbolic links anywhere on
- * the way are refused: the bilag must be the file in the repository, and a link could point
- * anywhere on the machine that builds the PDFs.
+ * Resolves an external bilag's `fil` (relative to the YAML file) to a regular file in a folder
+ * named `bilag` under agreements/ (where the loader also expects such files). Absolute paths,
+ * paths that climb out, files elsewhere in the repository and symbolic links anywhere on the way
+ * are refused: the bilag must be the file in the data, a link could point anywhere on the
+ * machine that builds the PDFs, and bilag/sha256 must never reveal the hash of another file
+ * (say .env or .signing/) to whoever writes the pull request.
  */
 export function resolveExternal(root: string, yamlFile: string, fil: string): Resolved {
+  const shownFil = quote(fil); // control characters escaped: a path must not break a report line
   if (path.posix.isAbsolute(fil) || path.win32.isAbsolute(fil)) {
-    return { ok: false, message: `Stien »${fil}« er absolut; angiv den relativt til YAML-filen, fx bilag/navn.pdf` };
+    return { ok: false, message: `Stien ${shownFil} er absolut; angiv den relativt til YAML-filen, fx bilag/navn.pdf` };
   }
-  if (fil.includes('\\')) return { ok: false, message: `Brug / (ikke \\) mellem mapper i stien »${fil}«` };
+  if (fil.includes('\\')) return { ok: false, message: `Brug / (ikke \\) mellem mapper i stien ${shownFil}` };
   const file = path.posix.normalize(path.posix.join(path.posix.dirname(yamlFile), fil));
-  if (file === '..' || file.startsWith('../')) {
-    return { ok: false, message: `Stien »${fil}« peger uden for repository'et; bilaget skal ligge i repository'et` };
+  const folders = file.split('/').slice(0, -1);
+  if (file === '..' || file.startsWith('../') || folders[0] !== 'agreements' || !folders.includes('bilag')) {
+    return { ok: false, message: `Stien ${shownFil} peger uden for agreements/; bilagsfiler skal ligge i en mappe ved navn bilag under agreements/, fx bilag/navn.pdf ved siden af sagen` };
   }
   let absolute = root;
   const segments = file.split('/');
@@ -33,4 +39,17 @@ export function resolveExternal(root: string, yamlFile: string, fil: string): Re
     if (i === segments.length - 1 && !stat.isFile()) return { ok: false, message: `»${file}« er ikke en fil` };
   }
   return { ok: true, file, absolute };
+}
+
+/** SHA-256 of a file, read in chunks: a bilag may be a large scan. */
+export function sha256File(absolute: string): string {
+  const hash = createHash('sha256');
+  const chunk = Buffer.alloc(1 << 20);
+  const fd = openSync(absolute, 'r');
+  try {
+    for (let n = readSync(fd, chunk); n > 0; n = readSync(fd, chunk)) hash.update(chunk.subarray(0, n));
+  } finally {
+    closeSync(fd);
+  }
+  return hash.digest('hex');
 }
