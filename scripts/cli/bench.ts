@@ -1,9 +1,8 @@
-import { parseArgs } from 'node:util';
 import { BenchError, runBench } from '../bench/bench.ts';
 import { DEFAULT_KOMMUNER } from '../bench/generate.ts';
 import { formatJson, formatText } from '../bench/report.ts';
 import { maxKommuner, readRealRegion } from '../bench/region.ts';
-import { REPO_ROOT, UsageError, runCli } from './cli.ts';
+import { parseCommandLine, REPO_ROOT, runCli, UsageError } from './cli.ts';
 
 const help = `Brug: npm run bench -- [valg]
 
@@ -34,26 +33,13 @@ function positiveInteger(value: string, option: string, max = Number.MAX_SAFE_IN
 }
 
 async function main(): Promise<number> {
-  let values;
-  try {
-    ({ values } = parseArgs({
-      options: {
-        kommuner: { type: 'string' },
-        json: { type: 'boolean', default: false },
-        keep: { type: 'boolean', default: false },
-        'no-pandoc': { type: 'boolean', default: false },
-        'pandoc-sample': { type: 'string' },
-        help: { type: 'boolean', short: 'h', default: false },
-      },
-      allowPositionals: false,
-    }));
-  } catch (error) {
-    throw new UsageError(error instanceof Error ? error.message : String(error));
-  }
-  if (values.help) {
-    process.stdout.write(help);
-    return 0;
-  }
+  const { values } = parseCommandLine({
+    kommuner: { type: 'string' },
+    json: { type: 'boolean', default: false },
+    keep: { type: 'boolean', default: false },
+    'no-pandoc': { type: 'boolean', default: false },
+    'pandoc-sample': { type: 'string' },
+  });
   const kommuner = values.kommuner === undefined ? DEFAULT_KOMMUNER : positiveInteger(values.kommuner, '--kommuner', maxKommuner(readRealRegion(REPO_ROOT)));
   const pandocSample = values['pandoc-sample'] === undefined ? undefined : positiveInteger(values['pandoc-sample'], '--pandoc-sample');
   try {
@@ -76,4 +62,4 @@ async function main(): Promise<number> {
   }
 }
 
-runCli('bench', main);
+runCli('bench', main, help);

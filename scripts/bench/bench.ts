@@ -1,0 +1,213 @@
+/**
+ * The scale benchmark: generate the synthetic repository, then time the real commands on it in
+ * the order a user meets them — check, full build, the same build again, a build after one
+ * edited HSA — and optionally pandoc + WeasyPrint on the same Markdown.
+ */
+import { mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { loadOrCreateDevelopmentKey } from '../sign/dev-certificate.ts';
+import { parseBuildOutput } from './build-output.ts';
+import { codeFingerprint } from './code-hash.ts';
+import { generateScaleRepo, type ScaleRepo } from './generate.ts';
+import { machine, type Machine } from './machine.ts';
+import { pandocAvailable, runPandoc, sample, type PandocRun } from './pandoc.ts';
+import { runCommand, STARTUP, type CommandRun } from './spawn.ts';
+import { todayInDenmark } from '../cli/cli.ts';
+
+/** The frist calendar's »today« for the check: before every deadline, as in the tests. */
+export const BENCH_TODAY = '2026-01-15';
+/** Seal time 2026-02-24 00:00 UTC, so the temporary folder (no git) builds reproducibly. */
+export const BENCH_SOURCE_DATE_EPOCH = '1771891200';
+
+/** A step failed (the synthetic data did not check clean, a build stopped): exit 1. */
+export class BenchError extends Error {}
+
+export interface BenchOptions {
+  kommuner: number;
+  /** Keep the temporary repository (its path is in the result). */
+  keep: boolean;
+  /** Compare with pandoc + WeasyPrint when both are installed. */
+  pandoc: boolean;
+  /** Convert at most this many documents with pandoc (spread over all kinds); default all. */
+  pandocSample?: number;
+  /** Progress lines for people (stderr); silent when undefined. */
+  onStep?: (label: string) => void;
+}
+
+export interface CheckStep {
+  seconds: number;
+  exitCode: number | null;
+  errors: number;
+  warnings: number;
+  maxRssMb: number | null;
+}
+
+export interface BuildStep {
+  /** Spawn to exit, as the user waits; the targets are judged on this. */
+  seconds: number;
+  /** The build's own figure (from its start to its summary), when it reports one. */
+  buildSeconds: number | null;
+  documents: number | null;
+  rendered: number | null;
+  reused: number | null;
+  bundles: number | null;
+  files: number | null;
+  maxRssMb: number | null;
+}
+
+export type PandocResult = (PandocRun & { available: true; oursPerDocumentSeconds: number; ratio: number }) | { available: false; reason: string };
+
+export interface BenchResult {
+  date: string;
+  machine: Machine;
+  kommuner: number;
+  /** Node + tsx starting an empty module: the part of every command's time that is startup. */
+  startupSeconds: number;
+  dataset: Omit<ScaleRepo, 'files' | 'sampleHsa'>;
+  check: CheckStep;
+  fullBuild: BuildStep;
+  noopBuild: BuildStep;
+  editBuild: BuildStep & { editedFile: string; field: string };
+  /** Documents of the full build per second of its wall time. */
+  documentsPerSecond: number;
+  /** The highest RSS of any command measured. */
+  peakRssMb: number | null;
+  /** The program code changed while the builds ran (a shared checkout): cache figures are then not meaningful. */
+  codeChanged: boolean;
+  /** Whether build printed the --json summary (false: figures read from its text). */
+  buildJson: boolean;
+  pandoc: PandocResult;
+  /** The temporary repository when kept, else null. */
+  tempDir: string | null;
+}
+
+/** Lines of a failed command worth showing: its own explanation, not pages of output. */
+function excerpt(run: CommandRun): string {
+  return `${run.stdout}\n${run.stderr}`.trim().split('\n').slice(0, 8).join('\n');
+}
+
+export const EDITED_FIELD = 'finansiering.aarligt_beloeb_kr';
+
+/** Raises the HSA's annual amount by 1000 kr.: one field, one document's data changed. */
+function editHsa(file: string): void {
+  const text = readFileSync(file, 'utf8');
+  const re = /^(\s+aarligt_beloeb_kr: )(\d+)$/m;
+  const m = re.exec(text);
+  if (!m) throw new BenchError(`${file} har ikke et beløb at ændre`);
+  writeFileSync(file, text.replace(re, `${m[1]}${Number(m[2]) + 1000}`));
+}
+
+/** Every document's Markdown in out/ (not the kommune bundles, which hold PDFs only). */
+function markdownFiles(out: string): string[] {
+  const found: string[] = [];
+  const walk = (dir: string) => {
+    for (const name of readdirSync(dir).sort()) {
+      const full = path.join(dir, name);
+      if (statSync(full).isDirectory()) walk(full);
+      else if (name.endsWith('.md')) found.push(full);
+    }
+  };
+  walk(out);
+  return found;
+}
+
+export async function runBench(options: BenchOptions): Promise<BenchResult> {
+  const step = options.onStep ?? (() => {});
+  // Before any work of ours: a load here is other work competing for the cores.
+  const host = await machine();
+  const root = mkdtempSync(path.join(tmpdir(), 'aftaler-bench-'));
+  try {
+    step(`Danner syntetiske data (${options.kommuner} kommuner) i ${root}`);
+    const { files: _files, sampleHsa, ...dataset } = await generateScaleRepo(root, { kommuner: options.kommuner });
+    // A one-time setup, as a real certificate is in CI: key generation is not part of a build.
+    await loadOrCreateDevelopmentKey(root);
+
+    step('Opstart af node + tsx');
+    const startup = await runCommand(STARTUP, []);
+    if (startup.exitCode !== 0) throw new BenchError(`node --import tsx kunne ikke starte:\n${excerpt(startup)}`);
+
+    step('Kontrol (check)');
+    const checkRun = await runCommand('check', ['--root', root, '--today', BENCH_TODAY, '--format', 'json']);
+    if (checkRun.exitCode !== 0) throw new BenchError(`kontrollen af de syntetiske data fejlede (kode ${checkRun.exitCode}):\n${excerpt(checkRun)}`);
+    let findings: Array<{ severity?: string }> = [];
+    try {
+      findings = JSON.parse(checkRun.stdout) as Array<{ severity?: string }>;
+    } catch {
+      throw new BenchError(`check --format json skrev ikke JSON:\n${excerpt(checkRun)}`);
+    }
+    const check: CheckStep = {
+      seconds: checkRun.wallSeconds,
+      exitCode: checkRun.exitCode,
+      errors: findings.filter((f) => f.severity === 'error').length,
+      warnings: findings.filter((f) => f.severity === 'warning').length,
+      maxRssMb: checkRun.maxRssMb,
+    };
+
+    let json = true;
+    const build = async (label: string): Promise<BuildStep> => {
+      step(label);
+      const base = ['--root', root, '--today', BENCH_TODAY, '--quiet'];
+      const env = { SOURCE_DATE_EPOCH: BENCH_SOURCE_DATE_EPOCH };
+      let run = await runCommand('build', json ? [...base, '--json'] : base, env);
+      // A build without --json refuses the option as a usage error; read its text instead.
+      if (json && run.exitCode === 2 && /json/.test(run.stderr)) {
+        json = false;
+        run = await runCommand('build', base, env);
+      }
+      if (run.exitCode !== 0) throw new BenchError(`${label} fejlede (kode ${run.exitCode}):\n${excerpt(run)}`);
+      const figures = parseBuildOutput(run.stdout);
+      return {
+        seconds: run.wallSeconds,
+        buildSeconds: figures.seconds,
+        documents: figures.documents,
+        rendered: figures.rendered,
+        reused: figures.reused,
+        bundles: figures.bundles,
+        files: figures.files,
+        maxRssMb: run.maxRssMb ?? figures.maxRssMb,
+      };
+    };
+
+    const code = codeFingerprint();
+    const fullBuild = await build('Fuld build');
+    const noopBuild = await build('Build igen uden ændringer');
+    editHsa(path.join(root, sampleHsa));
+    const editBuild = { ...(await build(`Build efter ændring af ${path.posix.basename(sampleHsa)}`)), editedFile: sampleHsa, field: EDITED_FIELD };
+
+    const codeChanged = codeFingerprint() !== code;
+    const documents = fullBuild.documents ?? dataset.documents;
+    const oursPerDocument = fullBuild.seconds / documents;
+    let pandoc: PandocResult;
+    if (!options.pandoc) pandoc = { available: false, reason: 'fravalgt (--no-pandoc)' };
+    else if (!pandocAvailable()) pandoc = { available: false, reason: 'pandoc og weasyprint er ikke installeret' };
+    else {
+      const files = sample(markdownFiles(path.join(root, 'out')), options.pandocSample);
+      const parallel = host.nproc;
+      step(`pandoc + WeasyPrint: ${files.length} dokumenter, ${parallel} ad gangen`);
+      const run = await runPandoc(files, parallel);
+      pandoc = { available: true, ...run, oursPerDocumentSeconds: oursPerDocument, ratio: run.perDocumentSeconds / oursPerDocument };
+    }
+
+    const rss = [check.maxRssMb, fullBuild.maxRssMb, noopBuild.maxRssMb, editBuild.maxRssMb].filter((v): v is number => v !== null);
+    return {
+      date: todayInDenmark(),
+      machine: host,
+      kommuner: options.kommuner,
+      startupSeconds: startup.wallSeconds,
+      dataset,
+      check,
+      fullBuild,
+      noopBuild,
+      editBuild,
+      documentsPerSecond: documents / fullBuild.seconds,
+      peakRssMb: rss.length > 0 ? Math.max(...rss) : null,
+      codeChanged,
+      buildJson: json,
+      pandoc,
+      tempDir: options.keep ? root : null,
+    };
+  } finally {
+    if (!options.keep) rmSync(root, { recursive: true, force: true });
+  }
+}

@@ -1,0 +1,118 @@
+/**
+ * Writes a synthetic, schema-valid repository for the scale benchmark (`npm run bench`): the
+ * real schemas, templates, opgaver and frister, a region with N kommuner (46 by default: the
+ * whole Region Østdanmark), and for every (kommune, opgave) the document its operating model
+ * needs, with one case per sundhedsråd. Same N → byte-identical files.
+ */
+import { cpSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { parse, stringify } from 'yaml';
+import type { Kind } from '../model/kinds.ts';
+import type { OpgaverData } from '../model/types.ts';
+import { anmodning, delingsaftale, hsa, sag, sagsId } from './documents.ts';
+import { decisionsFor, modelOf } from './models.ts';
+import { readRealRegion, scaleRegion } from './region.ts';
+import { REPO_ROOT } from '../cli/cli.ts';
+
+export const DEFAULT_KOMMUNER = 46;
+
+/** First line of every generated file: nobody should mistake these for real agreements. */
+export const SYNTHETIC_MARK = 'SYNTETISK';
+const HEADER = `# ${SYNTHETIC_MARK}: synthetic benchmark data from scripts/bench/generate.ts (npm run bench); not real data.`;
+
+export interface ScaleRepo {
+  /** Rendered documents (hsa + delingsaftale + anmodning + sag). */
+  documents: number;
+  hsa: number;
+  delingsaftaler: number;
+  anmodninger: number;
+  sager: number;
+  kommuner: number;
+  sundhedsraad: number;
+  /** Generated YAML files under agreements/, repository-relative, in write order. */
+  files: string[];
+  /** An HSA with an amount, repository-relative: the one the benchmark edits. */
+  sampleHsa: string;
+}
+
+const PLADS_OPGAVE = 'sundheds-og-omsorgspladser';
+
+/**
+ * Places per kommune, weighted 3/4/5 in turn and scaled to 90 % of the råd's total, so the
+ * capacity rule has real numbers to add up and they never exceed the limit.
+ */
+function pladser(total: number | null, members: readonly string[]): Map<string, number> {
+  const weights = members.map((_, i) => 3 + (i % 3));
+  const sum = weights.reduce((a, b) => a + b, 0);
+  return new Map(members.map((k, i) => [k, total === null ? 0 : Math.floor((0.9 * total * weights[i]!) / sum)]));
+}
+
+export async function generateScaleRepo(dir: string, options: { kommuner?: number } = {}): Promise<ScaleRepo> {
+  const count = options.kommuner ?? DEFAULT_KOMMUNER;
+  const real = readRealRegion(REPO_ROOT);
+  const { region, raad, kommune } = scaleRegion(real, count);
+  const opgaverFile = path.join(REPO_ROOT, 'agreements', 'reference', 'opgaver.yaml');
+  const opgaver = (parse(readFileSync(opgaverFile, 'utf8')) as OpgaverData).opgaver;
+
+  mkdirSync(dir, { recursive: true });
+  for (const part of ['schemas', 'templates']) cpSync(path.join(REPO_ROOT, part), path.join(dir, part), { recursive: true });
+  mkdirSync(path.join(dir, 'agreements', 'reference'), { recursive: true });
+  // The real reference data, byte for byte: the rules look deadlines and opgaver up there.
+  for (const file of ['opgaver.yaml', 'frister.yaml']) cpSync(path.join(REPO_ROOT, 'agreements', 'reference', file), path.join(dir, 'agreements', 'reference', file));
+  writeFileSync(
+    path.join(dir, 'SYNTETISK.md'),
+    `# ${SYNTHETIC_MARK}\n\nSynthetic data for \`npm run bench\` (scripts/bench/generate.ts), ${count} kommuner. Not real agreements: every DokID, amount, number of places and text under agreements/ (except reference/opgaver.yaml and reference/frister.yaml, copied) is invented.\n`,
+  );
+
+  const files: string[] = [];
+  const write = (relative: string, kind: Kind, data: unknown) => {
+    const depth = relative.split('/').length - 1;
+    const schema = `${'../'.repeat(depth)}schemas/${kind}.schema.json`;
+    const text = `${HEADER}\n# yaml-language-server: $schema=${schema}\n${stringify(data, { lineWidth: 100, blockQuote: 'literal' })}`;
+    mkdirSync(path.dirname(path.join(dir, relative)), { recursive: true });
+    writeFileSync(path.join(dir, relative), text);
+    files.push(relative);
+  };
+
+  write('agreements/reference/region.yaml', 'region', region);
+  const counts = { hsa: 0, delingsaftaler: 0, anmodninger: 0, sager: 0 };
+  let sampleHsa: string | undefined;
+  const opgaveIds = opgaver.map((o) => o.id);
+  for (const r of raad) {
+    const members = r.raad.kommuner;
+    if (members.length === 0) continue; // no kommuner here at this N: nothing to decide
+    const decisions = decisionsFor(r.index, members, opgaveIds);
+    const places = pladser(r.raad.sundheds_og_omsorgspladser, members);
+    const folder = `agreements/${r.raad.id}`;
+    for (const [m, code] of members.entries()) {
+      const k = kommune.get(code)!;
+      for (const [o, opgave] of opgaver.entries()) {
+        const model = modelOf(decisions, code, opgave.id);
+        if (model === 'kommunal') {
+          const file = `${folder}/${k.slug}/hsa-${k.slug}-${opgave.id}.yaml`;
+          write(file, 'hsa', hsa({ kommune: k, opgave, opgaveNo: o + 1, sagsId: sagsId(r.index), pladser: opgave.id === PLADS_OPGAVE ? places.get(code)! : undefined, forbehold: m % 3 === 1 }));
+          sampleHsa ??= file;
+          counts.hsa++;
+        } else if (model === 'anmodning') {
+          write(`${folder}/${k.slug}/anmodning-${k.slug}-${opgave.id}.yaml`, 'anmodning', anmodning(k, opgave, o + 1));
+          counts.anmodninger++;
+        }
+      }
+      write(`${folder}/${k.slug}/delingsaftale-${k.slug}.yaml`, 'delingsaftale', delingsaftale(k, opgaver, (o) => modelOf(decisions, code, o) === 'regional'));
+      counts.delingsaftaler++;
+    }
+    const data = sag({ raad: r, decisions, opgaver, kommune });
+    write(`${folder}/${data.id}.yaml`, 'sag', data);
+    counts.sager++;
+  }
+  if (sampleHsa === undefined) throw new Error('the synthetic dataset has no HSA to edit');
+
+  return {
+    documents: counts.hsa + counts.delingsaftaler + counts.anmodninger + counts.sager,
+    ...counts,
+    kommuner: region.kommuner.length,
+    sundhedsraad: region.sundhedsraad.length,
+    files,
+    sampleHsa,
+  };
+}

@@ -1,0 +1,112 @@
+/**
+ * The targets of issue »Fast at scale« and the benchmark's two outputs: a Danish table for
+ * people, and every figure as JSON for scripts and the README.
+ */
+import { countNoun } from '../diagnostics/danish.ts';
+import type { BenchResult, BuildStep } from './bench.ts';
+
+export interface Target {
+  id: 'check' | 'fuld-build' | 'uaendret-build' | 'en-hsa-build' | 'pandoc' | 'hukommelse';
+  label: string;
+  /** The measured value (seconds, a factor or MB); null when it was not measured. */
+  value: number | null;
+  limit: number;
+  unit: 's' | '×' | 'MB';
+  /** `max`: the value must be at most the limit; `min`: at least. */
+  kind: 'max' | 'min';
+  /** null: not measured, so neither met nor missed. */
+  ok: boolean | null;
+}
+
+function target(t: Omit<Target, 'ok'>): Target {
+  const ok = t.value === null ? null : t.kind === 'max' ? t.value <= t.limit : t.value >= t.limit;
+  return { ...t, ok };
+}
+
+export function targets(r: BenchResult): Target[] {
+  return [
+    target({ id: 'check', label: 'Kontrol (check)', value: r.check.seconds, limit: 1, unit: 's', kind: 'max' }),
+    target({ id: 'fuld-build', label: 'Fuld build (Markdown, PDF, forsegling)', value: r.fullBuild.seconds, limit: 15, unit: 's', kind: 'max' }),
+    target({ id: 'uaendret-build', label: 'Build igen uden ændringer', value: r.noopBuild.seconds, limit: 1, unit: 's', kind: 'max' }),
+    target({ id: 'en-hsa-build', label: 'Build efter ændring af én HSA', value: r.editBuild.seconds, limit: 2, unit: 's', kind: 'max' }),
+    target({ id: 'pandoc', label: 'Hurtigere pr. dokument end pandoc + WeasyPrint', value: r.pandoc.available ? r.pandoc.ratio : null, limit: 10, unit: '×', kind: 'min' }),
+    target({ id: 'hukommelse', label: 'Største hukommelsesforbrug (RSS)', value: r.peakRssMb, limit: 400, unit: 'MB', kind: 'max' }),
+  ];
+}
+
+/** Danish number: decimal comma, `digits` decimals. */
+export function dk(value: number, digits = 2): string {
+  return value.toFixed(digits).replace('.', ',');
+}
+
+function formatValue(value: number | null, unit: Target['unit']): string {
+  if (value === null) return 'ikke målt';
+  if (unit === 'MB') return `${Math.round(value)} MB`;
+  if (unit === '×') return `${dk(value, 1)}×`;
+  return `${dk(value)} s`;
+}
+
+function mark(ok: boolean | null): string {
+  return ok === null ? '–' : ok ? '✔' : '✖';
+}
+
+function table(rows: string[][]): string {
+  const widths = rows[0]!.map((_, c) => Math.max(...rows.map((r) => [...(r[c] ?? '')].length)));
+  return rows.map((r) => r.map((cell, c) => (c === r.length - 1 ? cell : cell + ' '.repeat(widths[c]! - [...cell].length))).join('  ').trimEnd()).join('\n');
+}
+
+function cacheNote(step: BuildStep): string {
+  if (step.rendered === null) return '';
+  return `${step.rendered} dannet${step.reused === null ? '' : `, ${step.reused} genbrugt`}`;
+}
+
+/** The human report (Danish). */
+export function formatText(r: BenchResult): string {
+  const t = targets(r);
+  const d = r.dataset;
+  const lines = [
+    `Ydelsesmåling · SYNTETISKE data · ${r.date}`,
+    `Datasæt: ${countNoun(d.kommuner, 'kommune', 'kommuner')} i ${d.sundhedsraad} sundhedsråd, ${countNoun(d.documents, 'dokument', 'dokumenter')} (${countNoun(d.hsa, 'samarbejdsaftale', 'samarbejdsaftaler')}, ${countNoun(d.delingsaftaler, 'delingsaftale', 'delingsaftaler')}, ${countNoun(d.anmodninger, 'anmodning', 'anmodninger')}, ${countNoun(d.sager, 'sag', 'sager')})`,
+    `Maskine: ${r.machine.cpu}, ${r.machine.nproc} kerner (nproc), ${r.machine.memoryGb} GB, Node ${r.machine.node}, load ${dk(r.machine.loadAverage)}${r.machine.busyCores === null ? '' : `, ${dk(r.machine.busyCores)} kerner optaget`} ved start`,
+    '',
+  ];
+  const rows: string[][] = [['Måling', 'Resultat', 'Mål', '', 'Bemærkning']];
+  const note: Record<Target['id'], string> = {
+    check: `${r.check.errors} fejl, ${countNoun(r.check.warnings, 'advarsel', 'advarsler')}`,
+    'fuld-build': cacheNote(r.fullBuild),
+    'uaendret-build': cacheNote(r.noopBuild),
+    'en-hsa-build': [cacheNote(r.editBuild), r.editBuild.field].filter(Boolean).join(' · '),
+    pandoc: r.pandoc.available
+      ? `${dk(r.pandoc.perDocumentSeconds, 3)} s mod ${dk(r.pandoc.oursPerDocumentSeconds, 3)} s pr. dokument (${r.pandoc.documents} dokumenter, ${r.pandoc.parallel} ad gangen${r.pandoc.failed ? `, ${r.pandoc.failed} fejlede` : ''})`
+      : r.pandoc.reason,
+    hukommelse: `check ${r.check.maxRssMb ?? '?'} MB, fuld build ${r.fullBuild.maxRssMb ?? '?'} MB`,
+  };
+  for (const x of t) {
+    rows.push([x.label, formatValue(x.value, x.unit), `${x.kind === 'max' ? '≤' : '≥'} ${x.limit}${x.unit === '×' ? '×' : ` ${x.unit}`}`, mark(x.ok), note[x.id]]);
+  }
+  rows.push(['Dokumenter pr. sekund (fuld build)', `${dk(r.documentsPerSecond, 1)}/s`, '', '', '']);
+  rows.push(['Opstart af node + tsx (indgår i alle tider)', `${dk(r.startupSeconds)} s`, '', '', '']);
+  lines.push(table(rows));
+  lines.push('');
+  const measured = t.filter((x) => x.ok !== null);
+  const met = measured.filter((x) => x.ok).length;
+  lines.push(`${met === measured.length ? '✔' : '✖'} ${met} af ${measured.length} mål nået. Tider er fra start til slut af kommandoen (node --import tsx …), inkl. opstart.`);
+  const busy = r.machine.busyCores ?? r.machine.loadAverage;
+  if (busy > r.machine.nproc / 4) {
+    lines.push(`Advarsel: andet arbejde brugte ${dk(busy)} af ${r.machine.nproc} kerner, da målingen startede; tiderne er usikre.`);
+  }
+  if (r.codeChanged) {
+    lines.push('Advarsel: programkoden (scripts/) blev ændret under målingen, så cachen blev ugyldig; tiderne for build uden ændringer og efter én HSA er ikke retvisende. Kør igen.');
+  } else if (r.noopBuild.rendered !== null && r.noopBuild.rendered > 0) {
+    lines.push(`Bemærk: build uden ændringer dannede ${r.noopBuild.rendered} dokumenter igen, skønt hverken data eller kode var ændret.`);
+  }
+  if (!r.buildJson) lines.push('Bemærk: build kender ikke --json; tallene er læst af dens tekst.');
+  if (r.tempDir) lines.push(`Data og out/ er bevaret i ${r.tempDir}`);
+  return `${lines.join('\n')}\n`;
+}
+
+/** Everything, for --json: the figures, the targets and whether each was met. */
+export function formatJson(r: BenchResult): string {
+  const t = targets(r);
+  return `${JSON.stringify({ ...r, targets: t, allTargetsMet: t.every((x) => x.ok !== false) }, null, 2)}\n`;
+}

@@ -1,0 +1,59 @@
+/**
+ * Runs one of the project's commands the way a user does (`node --import tsx scripts/cli/…`),
+ * timing it from spawn to exit, so startup, type stripping and the check are in the figure.
+ */
+import { spawn } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { REPO_ROOT } from '../cli/cli.ts';
+import { RSS_FILE_ENV } from './rss-probe.ts';
+
+const PROBE = pathToFileURL(path.join(path.dirname(fileURLToPath(import.meta.url)), 'rss-probe.ts')).href;
+
+export interface CommandRun {
+  /** Seconds from spawn to exit. */
+  wallSeconds: number;
+  exitCode: number | null;
+  stdout: string;
+  stderr: string;
+  /** Peak RSS of the command's process (worker threads included), from the probe; null if it did not report. */
+  maxRssMb: number | null;
+}
+
+/** The baseline: Node + tsx starting an empty module (scripts/bench/startup.ts). */
+export const STARTUP = 'startup';
+
+export function runCommand(command: 'check' | 'build' | typeof STARTUP, args: readonly string[], env: NodeJS.ProcessEnv = {}): Promise<CommandRun> {
+  const scratch = mkdtempSync(path.join(tmpdir(), 'aftaler-bench-rss-'));
+  const rssFile = path.join(scratch, 'maxrss');
+  const script = path.join(REPO_ROOT, 'scripts', command === STARTUP ? 'bench' : 'cli', `${command}.ts`);
+  return new Promise((resolve, reject) => {
+    const started = performance.now();
+    const child = spawn(process.execPath, ['--import', 'tsx', '--import', PROBE, script, ...args], {
+      cwd: REPO_ROOT,
+      env: { ...process.env, ...env, [RSS_FILE_ENV]: rssFile },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    const out: Buffer[] = [];
+    const err: Buffer[] = [];
+    child.stdout.on('data', (b: Buffer) => out.push(b));
+    child.stderr.on('data', (b: Buffer) => err.push(b));
+    child.on('error', (error) => {
+      rmSync(scratch, { recursive: true, force: true });
+      reject(error);
+    });
+    child.on('close', (code) => {
+      const wallSeconds = (performance.now() - started) / 1000;
+      let maxRssMb: number | null = null;
+      try {
+        maxRssMb = Math.round(Number(readFileSync(rssFile, 'utf8').trim()) / 1024);
+      } catch {
+        // killed before its exit handler ran: no figure rather than a wrong one
+      }
+      rmSync(scratch, { recursive: true, force: true });
+      resolve({ wallSeconds, exitCode: code, stdout: Buffer.concat(out).toString('utf8'), stderr: Buffer.concat(err).toString('utf8'), maxRssMb });
+    });
+  });
+}

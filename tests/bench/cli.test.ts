@@ -1,0 +1,67 @@
+import { spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { runCli, STACK_TRACE } from '../helpers/cli.ts';
+import { REPO_ROOT } from '../helpers/repo.ts';
+
+describe('npm run bench -- --json --kommuner 4 (smoke test, without pandoc)', () => {
+  let code: number | null;
+  let stdout: string;
+  let stderr: string;
+
+  beforeAll(() => {
+    // Through npm, as staff run it; --silent keeps npm's own banner off stdout.
+    const run = spawnSync('npm', ['run', '--silent', 'bench', '--', '--json', '--kommuner', '4', '--no-pandoc'], { cwd: REPO_ROOT, encoding: 'utf8', timeout: 150_000 });
+    ({ stdout, stderr } = run);
+    code = run.status;
+  }, 180_000);
+
+  it('measures every step and prints one JSON document with all figures', () => {
+    expect(stderr).not.toMatch(STACK_TRACE);
+    expect(code, stderr).toBe(0);
+    const r = JSON.parse(stdout) as Record<string, any>;
+    expect(r.date).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+    expect(r.machine).toMatchObject({ nproc: expect.any(Number), cpu: expect.any(String), node: process.version });
+    expect(r.kommuner).toBe(4);
+    expect(r.startupSeconds).toBeGreaterThan(0);
+    expect(r.dataset).toMatchObject({ kommuner: 4, documents: 19, hsa: 10, delingsaftaler: 4, anmodninger: 1, sager: 4 });
+    expect(r.check).toMatchObject({ seconds: expect.any(Number), exitCode: 0, errors: 0, maxRssMb: expect.any(Number) });
+    for (const step of ['fullBuild', 'noopBuild', 'editBuild']) {
+      expect(r[step], step).toMatchObject({ seconds: expect.any(Number), documents: 19, maxRssMb: expect.any(Number) });
+      for (const field of ['buildSeconds', 'rendered', 'reused', 'bundles', 'files']) expect(r[step], `${step}.${field}`).toHaveProperty(field);
+    }
+    expect(r.editBuild).toMatchObject({ editedFile: expect.stringMatching(/^agreements\/.+\/hsa-.+\.yaml$/), field: 'finansiering.aarligt_beloeb_kr' });
+    expect(r.documentsPerSecond).toBeGreaterThan(0);
+    expect(r.peakRssMb).toBeGreaterThan(0);
+    expect(r.pandoc).toEqual({ available: false, reason: expect.any(String) });
+    expect(r.targets.map((t: { id: string }) => t.id)).toEqual(['check', 'fuld-build', 'uaendret-build', 'en-hsa-build', 'pandoc', 'hukommelse']);
+    for (const t of r.targets) expect(t.ok === null || typeof t.ok === 'boolean').toBe(true);
+    expect(typeof r.allTargetsMet).toBe('boolean');
+    expect(typeof r.codeChanged).toBe('boolean');
+    expect(r.tempDir).toBeNull();
+  });
+
+  it('removes its temporary repository without --keep', () => {
+    const dir = /i (\S+aftaler-bench-\S+)$/m.exec(stderr)?.[1];
+    expect(dir).toBeDefined();
+    expect(existsSync(dir!)).toBe(false);
+  });
+});
+
+describe('npm run bench usage', () => {
+  it('explains itself in Danish', () => {
+    const r = runCli('bench', ['--help']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/^Brug: npm run bench/);
+    expect(r.stdout).toMatch(/--kommuner N/);
+  });
+
+  it('refuses a bad number of kommuner with exit 2 and no stack trace', () => {
+    for (const value of ['0', 'mange', '1000']) {
+      const r = runCli('bench', ['--kommuner', value]);
+      expect(r.code, value).toBe(2);
+      expect(r.stderr).toMatch(/--kommuner skal være et helt tal fra 1 til 145/);
+      expect(r.stderr).not.toMatch(STACK_TRACE);
+    }
+  });
+});
