@@ -7,7 +7,7 @@ import { documentDeadlines } from '../tooling/deadlines.ts';
 import { FRISTER_ICS, fristerIcs } from '../tooling/frister-calendar.ts';
 import { fristerReport } from '../tooling/frister-report.ts';
 import { ArgumentError, findKommune } from '../tooling/lookup.ts';
-import { runningBuild } from '../tooling/out-lock.ts';
+import { runningBuild } from '../emit/output-dir.ts';
 import { parseCommandLine, parseIsoDateOption, REPO_ROOT, runCli, todayInDenmark, UsageError } from './cli.ts';
 
 const help = `Brug: npm run frister -- [valg]

@@ -2,7 +2,7 @@ import path from 'node:path';
 import { writeFileAtomic } from '../tooling/atomic-write.ts';
 import { checkedRepository } from '../tooling/checked-repository.ts';
 import { STATUS_MD, STATUS_PDF, statusFiles } from '../tooling/outputs.ts';
-import { runningBuild } from '../tooling/out-lock.ts';
+import { runningBuild } from '../emit/output-dir.ts';
 import { parseCommandLine, parseIsoDateOption, REPO_ROOT, runCli, todayInDenmark, UsageError } from './cli.ts';
 
 const help = `Brug: npm run status -- [valg]

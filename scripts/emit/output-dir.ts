@@ -23,6 +23,18 @@ function alive(pid: number): boolean {
   }
 }
 
+/**
+ * The process id of a build that is writing `outDir` right now, if any. A build swaps out/ as a
+ * whole at its end, so a file written into out/ meanwhile would be lost; commands that add files
+ * to out/ check this first. A stale lock (dead process) is no build.
+ */
+export function runningBuild(outDir: string): number | undefined {
+  const lock = `${outDir.replace(/[\\/]+$/, '')}.lock`;
+  if (!existsSync(lock)) return undefined;
+  const pid = Number(readFileSync(lock, 'utf8'));
+  return Number.isInteger(pid) && pid > 0 && pid !== process.pid && alive(pid) ? pid : undefined;
+}
+
 const isInside = (child: string, parent: string) => {
   const relative = path.relative(parent, child);
   return relative === '' || (!relative.startsWith('..') && !path.isAbsolute(relative));
@@ -35,8 +47,8 @@ const code = (error: unknown) => (error as NodeJS.ErrnoException).code;
  * and swaps it in at the end, under a lock file, so an interrupted or concurrent build never
  * leaves a half-written out/. Leftovers of a killed build are cleaned up by the next one.
  *
- * The lock file holds the holder's process id and nothing else (scripts/tooling/out-lock.ts
- * reads it); it appears with that content in one step, so no reader ever sees it empty.
+ * The lock file holds the holder's process id and nothing else (runningBuild reads it); it
+ * appears with that content in one step, so no reader ever sees it empty.
  */
 export class OutputDir {
   readonly final: string;

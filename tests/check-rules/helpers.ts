@@ -4,18 +4,17 @@
  * assert literal line:column positions; the line numbers are listed beside each template.
  */
 import { spawnSync } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { rmSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { runRules } from '../../scripts/check/rule.ts';
 import { rules } from '../../scripts/check/rules/index.ts';
 import { toJson, type JsonDiagnostic } from '../../scripts/diagnostics/report-json.ts';
 import { loadRepository } from '../../scripts/load/load-repository.ts';
 import { Repository } from '../../scripts/model/repository.ts';
 import { compileValidators, type Validators } from '../../scripts/validate/schemas.ts';
+import { REPO_ROOT, RepoCopy } from '../helpers/repo.ts';
 
-export const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
+export { REPO_ROOT };
 
 /** Sundhedsråd Midt- og Vestsjælland in region.yaml's order: code → slug. */
 export const KOMMUNER = [
@@ -38,49 +37,18 @@ export function slugOf(kode: string): string {
 }
 
 /** A scratch repository: schemas/ and agreements/reference/ copied from this one. */
-export class Fixture {
-  readonly root: string;
-
+export class Fixture extends RepoCopy {
   constructor(parts: readonly string[] = ['schemas', 'agreements/reference']) {
-    this.root = mkdtempSync(path.join(tmpdir(), 'aftaler-rules-'));
-    for (const part of parts) cpSync(path.join(REPO_ROOT, part), path.join(this.root, part), { recursive: true });
+    super(parts, 'aftaler-rules-');
   }
 
-  path(file: string): string {
-    return path.join(this.root, file);
-  }
-
-  write(file: string, text: string): string {
-    mkdirSync(path.dirname(this.path(file)), { recursive: true });
-    writeFileSync(this.path(file), text);
-    return file;
-  }
-
-  read(file: string): string {
-    return readFileSync(this.path(file), 'utf8');
-  }
-
-  remove(file: string): void {
+  /** Deletes one file of the fixture (the whole fixture goes with cleanup()). */
+  delete(file: string): void {
     rmSync(this.path(file));
   }
 
-  /** Replaces exactly one occurrence; fails loudly if the text drifted. */
-  replace(file: string, from: string, to: string): void {
-    const text = this.read(file);
-    const at = text.indexOf(from);
-    if (at < 0 || text.indexOf(from, at + 1) >= 0) throw new Error(`expected exactly one »${from}« in ${file}`);
-    this.write(file, text.slice(0, at) + to + text.slice(at + from.length));
-  }
-
-  /** 1-based line of the n-th line containing `needle` (for files this test did not write). */
-  lineOf(file: string, needle: string, occurrence = 1): number {
-    let seen = 0;
-    for (const [i, line] of this.read(file).split('\n').entries()) if (line.includes(needle) && ++seen === occurrence) return i + 1;
-    throw new Error(`»${needle}« not found in ${file}`);
-  }
-
   cleanup(): void {
-    rmSync(this.root, { recursive: true, force: true });
+    super.remove();
   }
 
   hsa(options: HsaOptions = {}): string {

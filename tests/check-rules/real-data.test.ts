@@ -47,7 +47,7 @@ describe('mistakes in a copy of the shipped data', () => {
   afterEach(() => fx.cleanup());
 
   it('deleting an HSA gives one error, on the case’s bilag line', async () => {
-    fx.remove(`${DIR}/holbaek/hsa-holbaek-akutsygepleje.yaml`);
+    fx.delete(`${DIR}/holbaek/hsa-holbaek-akutsygepleje.yaml`);
     const findings = await run(fx.root, '2026-01-15');
     expect(errors(findings)).toEqual([`ref/unknown-document ${SAG}:${fx.lineOf(SAG, 'dokument: hsa-holbaek-akutsygepleje')}:15`]);
   });

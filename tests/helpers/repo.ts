@@ -1,4 +1,4 @@
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -9,8 +9,8 @@ export const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url
 export class RepoCopy {
   readonly root: string;
 
-  constructor(parts: readonly string[] = ['agreements', 'schemas']) {
-    this.root = mkdtempSync(path.join(tmpdir(), 'aftaler-test-'));
+  constructor(parts: readonly string[] = ['agreements', 'schemas'], prefix = 'aftaler-test-') {
+    this.root = mkdtempSync(path.join(tmpdir(), prefix));
     for (const part of parts) cpSync(path.join(REPO_ROOT, part), path.join(this.root, part), { recursive: true });
   }
 
@@ -22,8 +22,11 @@ export class RepoCopy {
     return readFileSync(this.path(file), 'utf8');
   }
 
-  write(file: string, text: string): void {
+  /** Writes a file (creating its folders); returns its path, for chaining into assertions. */
+  write(file: string, text: string): string {
+    mkdirSync(path.dirname(this.path(file)), { recursive: true });
     writeFileSync(this.path(file), text);
+    return file;
   }
 
   /** Replaces exactly one occurrence of `from`; fails loudly if the fixture text drifted. */
