@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { loadOrCreateDevelopmentKey } from '../sign/dev-certificate.ts';
 import { parseBuildOutput } from './build-output.ts';
-import { codeFingerprint } from './code-hash.ts';
+import { codeFingerprint } from '../pipeline/cache.ts';
 import { generateScaleRepo, type ScaleRepo } from './generate.ts';
 import { machine, type Machine } from './machine.ts';
 import { pandocAvailable, runPandoc, sample, type PandocRun } from './pandoc.ts';

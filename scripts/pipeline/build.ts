@@ -14,7 +14,7 @@ import { loadTemplates } from '../render/templates.ts';
 import { certificateDer } from '../sign/certificates.ts';
 import { ENV_P12_BASE64, ENV_P12_PATH, ENV_PASSPHRASE, loadSigningIdentity } from '../sign/keys.ts';
 import { cacheFile, contentKey, emptyCache, pipelineFingerprint, readCache, writeCache, type CacheIndex, type CachedOutputs } from './cache.ts';
-import type { RenderContext } from './context.ts';
+import { renderContext } from './context.ts';
 import { renderMarkdownOnly, type DocumentOutput } from './render-output.ts';
 import { createRenderer } from './renderer.ts';
 import { inShard, type Shard } from './shard.ts';
@@ -109,7 +109,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     throw new BuildError('der er ikke angivet et rigtigt certifikat (AFTALER_SIGN_P12 eller AFTALER_SIGN_P12_BASE64), og --require-certificate forbyder testcertifikatet');
   }
   const sealTime = buildTime(root, options.env);
-  const ctx: RenderContext = { root, repo, templates, seal: { identity, time: sealTime, reason: 'Forseglet af Region Østdanmark', location: 'Region Østdanmark' }, author: repo.ofKind('region')[0]?.data.navn ?? 'Region Østdanmark' };
+  const ctx = renderContext(root, repo, templates, identity, sealTime);
   const signer = { signer: identity.subjectCN, developmentSigned: identity.development };
 
   // Content keys: the fingerprint of code, schemas, fonts and seal, plus every input file.

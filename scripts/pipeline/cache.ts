@@ -66,21 +66,36 @@ function filesUnder(dir: string, suffix: string): string[] {
     .map((f) => path.join(dir, f));
 }
 
+/** Hashes files by name and content; a file gone between listing and reading counts by name. */
+function hashFiles(files: readonly string[]): string {
+  const hash = createHash('sha256');
+  for (const file of files) {
+    hash.update(`${path.relative(CODE_ROOT, file)}\n`);
+    try {
+      hash.update(readFileSync(file));
+    } catch {
+      // deleted meanwhile: a change, and its name alone records it
+    }
+  }
+  return hash.digest('hex');
+}
+
+/** The pipeline's own code and installed packages (scripts/ and the lock file). */
+export function codeFingerprint(): string {
+  return hashFiles([...filesUnder(path.join(CODE_ROOT, 'scripts'), '.ts'), path.join(CODE_ROOT, 'package-lock.json')]);
+}
+
 /**
  * Everything that shapes every output besides the data: the pipeline's code, the schemas, the
  * installed packages (lock file), the fonts, and the seal (certificate and time).
  */
 export function pipelineFingerprint(root: string, seal: { certificate: Uint8Array; time: Date; development: boolean }): string {
-  const hash = createHash('sha256').update(`format ${CACHE_FORMAT}\n`);
-  const files = [
-    ...filesUnder(path.join(CODE_ROOT, 'scripts'), '.ts'),
-    path.join(CODE_ROOT, 'package-lock.json'),
-    ...filesUnder(path.join(root, 'schemas'), '.json'),
-    ...Object.values(robotoPaths()).sort(),
-  ];
-  for (const file of files) hash.update(`${path.relative(CODE_ROOT, file)}\n`).update(readFileSync(file));
-  hash.update(seal.certificate).update(`${seal.time.getTime()} ${seal.development}`);
-  return hash.digest('hex');
+  const inputs = hashFiles([...filesUnder(path.join(root, 'schemas'), '.json'), ...Object.values(robotoPaths()).sort()]);
+  return createHash('sha256')
+    .update(`format ${CACHE_FORMAT}\n${codeFingerprint()}\n${inputs}\n`)
+    .update(seal.certificate)
+    .update(`${seal.time.getTime()} ${seal.development}`)
+    .digest('hex');
 }
 
 /** A content hash over the fingerprint and the bytes of the given repository files. */

@@ -2,7 +2,7 @@ import type { Seal } from '../emit/pdf-file.ts';
 import { loadRepository } from '../load/load-repository.ts';
 import { Repository } from '../model/repository.ts';
 import { loadTemplates, type TemplateSet } from '../render/templates.ts';
-import { loadSigningIdentity } from '../sign/keys.ts';
+import { loadSigningIdentity, type SigningIdentity } from '../sign/keys.ts';
 import { compileValidators } from '../validate/schemas.ts';
 
 /** Everything rendering needs, made once per thread: data, templates, the seal. */
@@ -14,14 +14,14 @@ export interface RenderContext {
   author: string;
 }
 
-/**
- * Builds a render context. The main thread passes the repository it already checked; a worker
- * loads it again (files only — the check has already passed in the main thread).
- */
-export async function createContext(root: string, env: NodeJS.ProcessEnv, sealTime: Date, repo?: Repository): Promise<RenderContext> {
-  const data = repo ?? new Repository((await loadRepository(root, compileValidators(root))).documents);
-  const templates = loadTemplates(root);
-  const identity = await loadSigningIdentity({ root, env });
+/** A render context from what the caller has already loaded (the main thread loads it early). */
+export function renderContext(root: string, repo: Repository, templates: TemplateSet, identity: SigningIdentity, sealTime: Date): RenderContext {
   const seal: Seal = { identity, time: sealTime, reason: 'Forseglet af Region Østdanmark', location: 'Region Østdanmark' };
-  return { root, repo: data, templates, seal, author: data.ofKind('region')[0]?.data.navn ?? 'Region Østdanmark' };
+  return { root, repo, templates, seal, author: repo.ofKind('region')[0]?.data.navn ?? 'Region Østdanmark' };
+}
+
+/** A worker's render context: it loads the data again (files only: the main thread has checked them). */
+export async function createContext(root: string, env: NodeJS.ProcessEnv, sealTime: Date): Promise<RenderContext> {
+  const repo = new Repository((await loadRepository(root, compileValidators(root))).documents);
+  return renderContext(root, repo, loadTemplates(root), await loadSigningIdentity({ root, env }), sealTime);
 }
