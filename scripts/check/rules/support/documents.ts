@@ -1,5 +1,5 @@
 import { opgaveTerm } from '../../../model/names.ts';
-import type { Kind } from '../../../model/kinds.ts';
+import { isDocumentKind, type Kind } from '../../../model/kinds.ts';
 import type { Repository } from '../../../model/repository.ts';
 import type { SourceDocument } from '../../../model/source-document.ts';
 
@@ -36,4 +36,29 @@ export function groupName(repo: Repository, doc: SourceDocument): string {
  */
 export function unresolvedBilag(repo: Repository, sag: SourceDocument<'sag'>): string[] {
   return sag.data.bilag.flatMap((b) => (b.dokument !== undefined && !repo.byId(b.dokument) ? [b.dokument] : []));
+}
+
+/** A case's bilag that points at a document in the repository, with that document's version. */
+export interface AttachedDocument {
+  sag: SourceDocument<'sag'>;
+  /** The bilag's index in the case's list. */
+  index: number;
+  dokument: string;
+  /** The version the case attaches, if it names one. */
+  attached: string | undefined;
+  target: SourceDocument;
+  /** The document's current version: undefined for kinds without versions, null for a draft without one. */
+  current: string | null | undefined;
+}
+
+/** Every bilag of every case that resolves to a document; broken references are ref/unknown-document's. */
+export function* attachedDocuments(repo: Repository): Generator<AttachedDocument> {
+  for (const sag of canonical(repo, 'sag')) {
+    for (const [index, b] of sag.data.bilag.entries()) {
+      if (b.dokument === undefined) continue;
+      const target = repo.byId(b.dokument);
+      if (!target || !isDocumentKind(target.kind)) continue;
+      yield { sag, index, dokument: b.dokument, attached: b.version, target, current: (target.data as { version?: string | null }).version };
+    }
+  }
 }
