@@ -1,5 +1,4 @@
-import { createHash } from 'node:crypto';
-import { mkdtempSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { parse } from 'yaml';
@@ -8,18 +7,10 @@ import { generateScaleRepo, SYNTHETIC_MARK, type ScaleRepo } from '../../scripts
 import { readRealRegion, scaleRegion } from '../../scripts/bench/region.ts';
 import { checkRepository, type CheckResult } from '../../scripts/check/check-repository.ts';
 import type { HsaData, RegionData } from '../../scripts/model/types.ts';
+import { filesUnder, hashTree } from '../helpers/files.ts';
 import { REPO_ROOT } from '../helpers/repo.ts';
 
-function filesUnder(dir: string, base = dir): string[] {
-  return readdirSync(dir)
-    .sort()
-    .flatMap((name) => {
-      const full = path.join(dir, name);
-      return statSync(full).isDirectory() ? filesUnder(full, base) : [path.relative(base, full).split(path.sep).join('/')];
-    });
-}
-
-const digest = (dir: string) => filesUnder(dir).map((f) => `${f} ${createHash('sha256').update(readFileSync(path.join(dir, f))).digest('hex')}`);
+const digest = (dir: string) => [...hashTree(dir)].map(([f, h]) => `${f} ${h}`);
 
 const real = readRealRegion(REPO_ROOT);
 

@@ -1,8 +1,8 @@
-import { createHash } from 'node:crypto';
 import { readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '../helpers/cli.ts';
+import { hashTree } from '../helpers/files.ts';
 import { RepoCopy } from '../helpers/repo.ts';
 
 const ENV = { SOURCE_DATE_EPOCH: '1771891200' };
@@ -17,16 +17,6 @@ interface Summary {
   renderedIds: string[];
 }
 
-function tree(dir: string, base = dir): Map<string, string> {
-  const out = new Map<string, string>();
-  for (const name of readdirSync(dir).sort()) {
-    const full = path.join(dir, name);
-    if (statSync(full).isDirectory()) for (const [k, v] of tree(full, base)) out.set(k, v);
-    else out.set(path.relative(base, full), createHash('sha256').update(readFileSync(full)).digest('hex'));
-  }
-  return out;
-}
-
 describe('incremental, cached and sharded builds', () => {
   const repo = new RepoCopy(['agreements', 'schemas', 'templates']);
   const build = (...args: string[]): Summary => {
@@ -37,7 +27,7 @@ describe('incremental, cached and sharded builds', () => {
   /** A from-scratch build into another folder: what the incremental result must equal. */
   const fresh = (name: string) => {
     build('--force', '--out', name);
-    return tree(repo.path(name));
+    return hashTree(repo.path(name));
   };
 
   beforeAll(() => {
@@ -58,7 +48,7 @@ describe('incremental, cached and sharded builds', () => {
     const edited = build();
     expect(edited.renderedIds).toEqual(['hsa-holbaek-akutsygepleje', 'sag-emn-2025-10366']);
     expect(edited.bundles).toBe(1); // Holbæk's; the case came out byte-identical for the others
-    expect(tree(repo.path('out'))).toEqual(fresh('out-full-1'));
+    expect(hashTree(repo.path('out'))).toEqual(fresh('out-full-1'));
   }, 120_000);
 
   it('re-renders every document that uses an edited partial', () => {
@@ -67,16 +57,16 @@ describe('incremental, cached and sharded builds', () => {
     const edited = build();
     expect(edited.renderedIds).toHaveLength(32); // 24 HSAs and 8 delingsaftaler; the case does not use it
     expect(edited.renderedIds).not.toContain('sag-emn-2025-10366');
-    expect(tree(repo.path('out'))).toEqual(fresh('out-full-2'));
+    expect(hashTree(repo.path('out'))).toEqual(fresh('out-full-2'));
   }, 120_000);
 
   it('detects a corrupted cache and ignores it', () => {
     const dir = repo.path('.cache/build');
     for (const f of readdirSync(dir)) writeFileSync(path.join(dir, f), '{"format": 1, "documents": {"x": 42}');
-    const before = tree(repo.path('out'));
+    const before = hashTree(repo.path('out'));
     const rebuilt = build();
     expect(rebuilt.rendered).toBe(33);
-    expect(tree(repo.path('out'))).toEqual(before);
+    expect(hashTree(repo.path('out'))).toEqual(before);
   }, 120_000);
 
   it('re-renders a document whose output was changed by hand', () => {
@@ -94,11 +84,11 @@ describe('incremental, cached and sharded builds', () => {
       build('--force', '--shard', s, '--out', `out-shard-${i + 1}`);
       return repo.path(`out-shard-${i + 1}`);
     });
-    const sizes = shards.map((s) => tree(s).size);
+    const sizes = shards.map((s) => hashTree(s).size);
     expect(sizes.every((n) => n > 1)).toBe(true); // every shard got work
     const merged = runCli('merge', ['--out', repo.path('out-merged'), ...shards]);
     expect(merged.code, merged.stdout + merged.stderr).toBe(0);
-    expect(tree(repo.path('out-merged'))).toEqual(full);
+    expect(hashTree(repo.path('out-merged'))).toEqual(full);
   }, 240_000);
 
   it('refuses to merge shards that disagree', () => {

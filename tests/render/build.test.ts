@@ -1,25 +1,15 @@
-import { createHash } from 'node:crypto';
-import { readFileSync, readdirSync, statSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Manifest } from '../../scripts/emit/manifest.ts';
 import { runCli, type CliResult } from '../helpers/cli.ts';
 import { pdfText, tool } from '../helpers/pdf-tools.ts';
+import { filesUnder, hashTree, sha256Of } from '../helpers/files.ts';
 import { REPO_ROOT, RepoCopy } from '../helpers/repo.ts';
 
 const ENV = { SOURCE_DATE_EPOCH: '1771891200' }; // 2026-02-24, so builds in a non-git copy are reproducible
 const PARTS = ['agreements', 'schemas', 'templates'];
 
-function filesUnder(dir: string, base = dir): string[] {
-  return readdirSync(dir)
-    .sort()
-    .flatMap((name) => {
-      const full = path.join(dir, name);
-      return statSync(full).isDirectory() ? filesUnder(full, base) : [path.relative(base, full).split(path.sep).join('/')];
-    });
-}
-
-const hashOf = (file: string) => createHash('sha256').update(readFileSync(file)).digest('hex');
 
 describe('npm run build on a copy of the repository', () => {
   const repo = new RepoCopy(PARTS);
@@ -55,7 +45,7 @@ describe('npm run build on a copy of the repository', () => {
     expect(manifest.files.map((e) => e.path)).toEqual(files);
     for (const entry of manifest.files) {
       const file = path.join(out(), entry.path);
-      expect(entry.sha256, entry.path).toBe(hashOf(file));
+      expect(entry.sha256, entry.path).toBe(sha256Of(file));
       expect(entry.bytes).toBe(statSync(file).size);
       expect(entry.sources[0]).toMatch(/^agreements\/.+\.yaml$/);
       if (entry.kind !== 'frister') expect(entry.sources.some((s) => s.startsWith('templates/'))).toBe(true);
@@ -110,10 +100,10 @@ describe('npm run build on a copy of the repository', () => {
   });
 
   it('gives byte-identical files when built again', () => {
-    const before = new Map(filesUnder(out()).map((f) => [f, hashOf(path.join(out(), f))]));
+    const before = hashTree(out());
     const again = runCli('build', ['--root', repo.root, '--today', '2026-01-15', '--quiet', '--force'], ENV);
     expect(again.code).toBe(0);
-    const after = new Map(filesUnder(out()).map((f) => [f, hashOf(path.join(out(), f))]));
+    const after = hashTree(out());
     expect(after).toEqual(before);
   }, 180_000);
 
@@ -126,7 +116,7 @@ describe('npm run build on a copy of the repository', () => {
   }, 60_000);
 
   it('writes nothing and keeps out/ when the check fails', () => {
-    const before = new Map(filesUnder(out()).map((f) => [f, hashOf(path.join(out(), f))]));
+    const before = hashTree(out());
     const file = 'agreements/midt-og-vestsjaelland/lejre/hsa-lejre-akutsygepleje.yaml';
     const original = repo.read(file);
     repo.replace(file, 'status: udkast', 'status: kladde');
@@ -136,7 +126,7 @@ describe('npm run build on a copy of the repository', () => {
       expect(r.stdout).toContain(`${file}:`);
       expect(r.stdout).toContain('schema/enum');
       expect(r.stdout).toContain('Build afbrudt');
-      expect(new Map(filesUnder(out()).map((f) => [f, hashOf(path.join(out(), f))]))).toEqual(before);
+      expect(hashTree(out())).toEqual(before);
     } finally {
       repo.write(file, original);
     }
