@@ -1,16 +1,11 @@
 /**
- * Fonts are parsed and words shaped anew for every document, as pdfkit does. Keeping either
- * across documents was tried and withdrawn: fontkit caches glyph objects with the code points
- * they were first seen with, and pdfkit writes those into the PDF's text mapping, so a PDF's
- * bytes (and its extracted text) came to depend on what the thread had rendered before; the
- * shared shaping cache also kept every document's parsed fonts alive (RSS doubled).
- *
  * The configured pdfmake instance. pdfmake's server build exports a process-wide
  * singleton; it is set up here once: no URL fetching, no local file access, and
  * fonts served from its in-memory virtual file system (read from disk once).
  */
 import pdfmake from 'pdfmake';
 import { fontDescriptors, fontFiles } from './fonts.ts';
+import { shareFontTables } from './shared-fonts.ts';
 
 /** The part of pdfmake's (untyped on the server) virtual file system we use. */
 interface VirtualFileSystem {
@@ -28,6 +23,9 @@ export function pdfEngine(): PdfEngine {
     // @types/pdfmake only types the browser-side vfs API; the server instance has a `virtualfs` object.
     const vfs = (pdfmake as unknown as { virtualfs: VirtualFileSystem }).virtualfs;
     for (const [name, bytes] of fontFiles()) vfs.writeFileSync(name, bytes);
+    // Font tables are decoded once per process; each document still gets its own font object
+    // (see shared-fonts.ts). Words are shaped per document, as pdfkit does.
+    shareFontTables();
     configured = true;
   }
   // A fresh descriptor per document: pdfmake rewrites descriptor entries in place while resolving them.
