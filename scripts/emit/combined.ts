@@ -1,42 +1,128 @@
-import type { Heading, List, Root, RootContent } from 'mdast';
-import type { TDocumentDefinitions } from 'pdfmake/interfaces.js';
-import { buildDocDefinition, type PdfMeta } from './pdf/index.ts';
+/**
+ * A kommune's combined PDF: a contents page listing each document with its pages in this file,
+ * then every document's pages exactly as they were sealed (copied, not laid out again; see
+ * pdf-assembly.ts), with a bookmark per document; the whole file is sealed once more.
+ */
+import type { Root, TableRow } from 'mdast';
+import { PDFDocument } from 'pdf-lib';
+import { addSignaturePlaceholderToPdfLib } from '../sign/placeholder.ts';
+import { signPdf } from '../sign/sign.ts';
+import { appendPdf, setOutline, type OutlineItem } from './pdf-assembly.ts';
+import { withSealLine, writePdfDefinition, type PdfFile, type Seal } from './pdf-file.ts';
+import { buildDocDefinition, PDF_CREATOR, PDF_LANGUAGE, type PdfMeta } from './pdf/index.ts';
 
 /** What a combined PDF needs of one document: plain data, so it can cross to a worker thread. */
-export interface CombinedPart {
+export interface CombinedMember {
   name: string;
-  titleBlock: Array<{ label: string; value: string }>;
-  body: Root;
+  version: string | null;
+  pdf: Uint8Array;
+  pages: number;
 }
 
-/** One document's part of a combined PDF: its name as a level-2 heading, title block, body. */
-function section({ name, titleBlock, body }: CombinedPart): RootContent[] {
-  const demoted = structuredClone(body.children).map((node) => {
-    if (node.type === 'heading') (node as Heading).depth = Math.min(6, node.depth + 1) as Heading['depth'];
-    return node;
+/** A kommune's bundle before rendering: plain data, so it can cross to a worker thread. */
+export interface CombinedJob {
+  kommune: { kode: string; navn: string };
+  members: CombinedMember[];
+  draft: boolean;
+  author: string;
+  /** The latest of the members' own dates, ISO. */
+  date: string;
+}
+
+export const CONTENTS_TITLE = 'Indhold';
+const PRODUCER = `${PDF_CREATOR} (pdfmake/pdfkit, pdf-lib)`;
+
+function cell(value: string): TableRow['children'][number] {
+  return { type: 'tableCell', children: [{ type: 'text', value }] };
+}
+
+function pageRange(first: number, count: number): string {
+  return count > 1 ? `${first}–${first + count - 1}` : String(first);
+}
+
+/** The contents page: documents in order, with where each starts in this file. */
+export function contentsBody(job: CombinedJob, contentsPages: number): Root {
+  let next = contentsPages + 1;
+  const rows: TableRow[] = job.members.map((m, i) => {
+    const row: TableRow = { type: 'tableRow', children: [cell(String(i + 1)), cell(m.name), cell(m.version ?? '–'), cell(pageRange(next, m.pages))] };
+    next += m.pages;
+    return row;
   });
-  const facts: List = {
-    type: 'list',
-    ordered: false,
-    spread: false,
-    children: titleBlock.map(({ label, value }) => ({
-      type: 'listItem',
-      spread: false,
-      children: [{ type: 'paragraph', children: [{ type: 'strong', children: [{ type: 'text', value: `${label}:` }] }, { type: 'text', value: ` ${value}` }] }],
-    })),
+  return {
+    type: 'root',
+    children: [
+      { type: 'heading', depth: 2, children: [{ type: 'text', value: CONTENTS_TITLE }] },
+      {
+        type: 'paragraph',
+        children: [
+          {
+            type: 'text',
+            value:
+              `Filen samler ${job.members.length} dokumenter for ${job.kommune.navn}. Hvert dokument følger efter denne side, ` +
+              'som det blev forseglet, med sine egne sidetal.',
+          },
+        ],
+      },
+      {
+        type: 'table',
+        align: ['right', 'left', 'left', 'right'],
+        children: [{ type: 'tableRow', children: [cell('Nr.'), cell('Dokument'), cell('Version'), cell('Sider i filen')] }, ...rows],
+      },
+    ],
   };
-  return [{ type: 'heading', depth: 2, children: [{ type: 'text', value: name }] }, facts, ...demoted];
 }
 
-/**
- * A kommune's documents in one PDF: a table of contents listing each document, each starting
- * on a new page, made from the same syntax trees as the single PDFs.
- */
-export function combinedDefinition(parts: readonly CombinedPart[], meta: PdfMeta): TDocumentDefinitions {
-  const root: Root = { type: 'root', children: parts.flatMap(section) };
-  const def = buildDocDefinition(root, { ...meta, toc: true, tocDepth: 2 });
-  for (const node of def.content as Array<{ headlineLevel?: number; pageBreak?: string }>) {
-    if (node.headlineLevel === 2) node.pageBreak = 'before';
+function contentsMeta(job: CombinedJob): PdfMeta {
+  const { kode, navn } = job.kommune;
+  return {
+    title: `Aftaler og sager for ${navn}`,
+    titleBlock: [
+      { label: 'Kommune', value: `${navn} (${kode})` },
+      { label: 'Dokumenter', value: String(job.members.length) },
+    ],
+    runningHeader: `Samlede dokumenter · ${navn}`,
+    draft: job.draft,
+    toc: false,
+    subject: `Horisontale samarbejdsaftaler, delingsaftaler og sager for ${navn}`,
+    keywords: ['opgaveflyt 2027', navn],
+    author: job.author,
+    date: new Date(`${job.date}T00:00:00Z`),
+  };
+}
+
+/** The contents page(s), unsealed; laid out again in the rare case the page count guess was off. */
+async function contentsPdf(job: CombinedJob, meta: PdfMeta): Promise<PdfFile> {
+  let pages = 1;
+  for (;;) {
+    const made = await writePdfDefinition(buildDocDefinition(contentsBody(job, pages), meta));
+    if (made.pages === pages) return made;
+    pages = made.pages;
   }
-  return def;
+}
+
+/** The combined PDF, sealed when a seal is given. */
+export async function combinedPdf(job: CombinedJob, seal?: Seal): Promise<PdfFile> {
+  const meta = withSealLine(contentsMeta(job), seal);
+  const contents = await contentsPdf(job, meta);
+  const doc = await PDFDocument.create({ updateMetadata: false });
+  const first = await appendPdf(doc, { pdf: contents.bytes, title: CONTENTS_TITLE });
+  const items: OutlineItem[] = [{ title: CONTENTS_TITLE, page: first.page }];
+  for (const m of job.members) items.push(await appendPdf(doc, { pdf: m.pdf, title: m.name }));
+  setOutline(doc, items);
+
+  // Fixed metadata, never the wall clock: the same inputs give the same bytes.
+  doc.setTitle(meta.title, { showInWindowTitleBar: true });
+  doc.setAuthor(meta.author);
+  doc.setSubject(meta.subject);
+  doc.setKeywords([meta.keywords.join(', ')]); // as pdfkit writes them for single documents
+  doc.setCreator(PDF_CREATOR);
+  doc.setProducer(PRODUCER);
+  doc.setCreationDate(meta.date);
+  doc.setModificationDate(meta.date);
+  doc.setLanguage(PDF_LANGUAGE);
+
+  if (seal) addSignaturePlaceholderToPdfLib(doc, { reason: seal.reason, name: seal.identity.subjectCN, location: seal.location, signingTime: seal.time });
+  // No object streams: the signature dictionary must stay a plain object for the byte range.
+  const unsigned = Buffer.from(await doc.save({ useObjectStreams: false }));
+  return { bytes: seal ? await signPdf(unsigned, seal.identity, seal.time) : unsigned, pages: doc.getPageCount() };
 }

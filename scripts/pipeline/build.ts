@@ -2,7 +2,8 @@ import { copyFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from
 import path from 'node:path';
 import { checkRepository, type CheckResult } from '../check/check-repository.ts';
 import { hasErrors } from '../diagnostics/diagnostic.ts';
-import { bundleFolder, bundleManifest, type BundleManifest, type CombinedJob } from '../emit/bundle.ts';
+import { bundleFolder, bundleManifest, type BundleManifest } from '../emit/bundle.ts';
+import type { CombinedJob } from '../emit/combined.ts';
 import { outputBase } from '../emit/layout.ts';
 import { serializeManifest, sha256, type Manifest, type ManifestEntry } from '../emit/manifest.ts';
 import { OutputDir } from '../emit/output-dir.ts';
@@ -237,15 +238,15 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     /** A bundle member: rendered in this run, or its PDF from the previous out/, or rendered now. */
     const member = async (doc: SourceDocument<DocumentKind>) => {
       const made = outputs.get(doc.data.id);
-      if (made) return { doc, pdf: readFileSync(out.path(`${made.base}.pdf`)), pages: made.pages, meta: made.meta, body: made.body, name: made.name, sources: made.sources };
+      if (made) return { doc, pdf: readFileSync(out.path(`${made.base}.pdf`)), pages: made.pages, meta: made.meta, name: made.name, sources: made.sources };
       const cached = cache.documents[doc.data.id];
       const pdfEntry = cached && cached.key === keyOf.get(doc.data.id) ? cached.entries.find((e) => e.path.endsWith('.pdf')) : undefined;
-      if (pdfEntry && present([pdfEntry])) {
+      if (pdfEntry && pdfEntry.pages !== null && present([pdfEntry])) {
         const rendered = renderMarkdownOnly(ctx, doc);
-        return { doc, pdf: read(path.join(outDir, pdfEntry.path)), pages: pdfEntry.pages, meta: rendered.meta, body: rendered.body, name: documentName(repo, doc), sources: pdfEntry.sources };
+        return { doc, pdf: read(path.join(outDir, pdfEntry.path)), pages: pdfEntry.pages, meta: rendered.meta, name: documentName(repo, doc), sources: pdfEntry.sources };
       }
       const o = await renderer.document(doc); // e.g. a shard's bundle member owned by another shard
-      return { doc, pdf: o.pdf, pages: o.pages, meta: o.meta, body: o.body, name: o.name, sources: o.sources };
+      return { doc, pdf: o.pdf, pages: o.pages, meta: o.meta, name: o.name, sources: o.sources };
     };
 
     await Promise.all(
@@ -263,7 +264,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
         }
         const job: CombinedJob = {
           kommune,
-          parts: members.map((m) => ({ name: m.name, titleBlock: m.meta.titleBlock, body: m.body })),
+          members: members.map((m) => ({ name: m.name, version: m.meta.version, pdf: m.pdf, pages: m.pages })),
           draft: members.some((m) => m.meta.draft),
           author: ctx.author,
           date: members.map((m) => m.meta.date).sort().at(-1)!,

@@ -1,5 +1,5 @@
 import { Worker } from 'node:worker_threads';
-import type { CombinedJob } from '../emit/bundle.ts';
+import type { CombinedJob } from '../emit/combined.ts';
 import { TemplateError } from '../render/template-error.ts';
 import type { DocumentOutput } from './render-output.ts';
 

@@ -1,4 +1,3 @@
-import type { Root } from 'mdast';
 import { outputBase } from '../emit/layout.ts';
 import { writePdf } from '../emit/pdf-file.ts';
 import type { DocumentKind } from '../model/kinds.ts';
@@ -20,7 +19,6 @@ export interface DocumentOutput {
   pdf: Uint8Array;
   pages: number;
   meta: DocumentMeta;
-  body: Root;
   sources: string[];
 }
 
@@ -39,7 +37,7 @@ export function sourcesOf(repo: Repository, rendered: RenderedDocument): string[
   return [...[...files].sort(), ...rendered.templates];
 }
 
-/** Markdown only: cheap, for documents whose PDF is reused but whose body a bundle needs. */
+/** Markdown only: cheap, for documents whose PDF is reused but whose metadata a bundle needs. */
 export function renderMarkdownOnly(ctx: RenderContext, doc: SourceDocument<DocumentKind>): RenderedDocument {
   return renderDocument(ctx.repo, ctx.templates, doc);
 }
@@ -59,7 +57,6 @@ export async function renderOutput(ctx: RenderContext, doc: SourceDocument<Docum
     pdf: pdf.bytes,
     pages: pdf.pages,
     meta,
-    body,
     sources: sourcesOf(ctx.repo, rendered),
   };
 }

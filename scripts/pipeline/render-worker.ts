@@ -4,7 +4,7 @@
  * transferred buffers, not copies.
  */
 import { parentPort, workerData } from 'node:worker_threads';
-import { combinedPdf } from '../emit/bundle.ts';
+import { combinedPdf } from '../emit/combined.ts';
 import type { DocumentKind } from '../model/kinds.ts';
 import type { SourceDocument } from '../model/source-document.ts';
 import { createContext } from './context.ts';

@@ -1,5 +1,5 @@
 import { availableParallelism } from 'node:os';
-import { combinedPdf, type CombinedJob } from '../emit/bundle.ts';
+import { combinedPdf, type CombinedJob } from '../emit/combined.ts';
 import type { DocumentKind } from '../model/kinds.ts';
 import type { SourceDocument } from '../model/source-document.ts';
 import type { RenderContext } from './context.ts';

@@ -5,7 +5,9 @@
  * filled in later by signPdf. The field is invisible – the visible seal line is
  * drawn by the renderer (see formatSealLine).
  */
+import { pdflibAddPlaceholder } from '@signpdf/placeholder-pdf-lib';
 import { pdfkitAddPlaceholder } from '@signpdf/placeholder-pdfkit';
+import type { PDFDocument } from 'pdf-lib';
 import { SUBFILTER_ETSI_CADES_DETACHED } from '@signpdf/utils';
 
 /**
@@ -25,18 +27,26 @@ export interface SignaturePlaceholderInfo {
   contactInfo?: string;
 }
 
-export function addSignaturePlaceholder(doc: PDFKit.PDFDocument, info: SignaturePlaceholderInfo): void {
-  pdfkitAddPlaceholder({
-    pdf: doc,
-    // Required by the package's types but never read: the placeholder is added to the open document.
-    pdfBuffer: Buffer.alloc(0),
+/** The placeholder options both libraries take, from ours. */
+function placeholderOptions(info: SignaturePlaceholderInfo) {
+  return {
     reason: info.reason,
     contactInfo: info.contactInfo ?? '',
     name: info.name,
     location: info.location,
-    // pdfkit writes a Date as (D:YYYYMMDDHHmmSSZ) in UTC, so /M is deterministic.
+    // Both pdfkit and pdf-lib write a Date as (D:YYYYMMDDHHmmSSZ) in UTC, so /M is deterministic.
     signingTime: info.signingTime,
     signatureLength: SIGNATURE_PLACEHOLDER_BYTES,
     subFilter: SUBFILTER_ETSI_CADES_DETACHED,
-  });
+  };
+}
+
+export function addSignaturePlaceholder(doc: PDFKit.PDFDocument, info: SignaturePlaceholderInfo): void {
+  // pdfBuffer is required by the package's types but never read: the placeholder goes into the open document.
+  pdfkitAddPlaceholder({ pdf: doc, pdfBuffer: Buffer.alloc(0), ...placeholderOptions(info) });
+}
+
+/** The same placeholder in a pdf-lib document (a combined PDF assembled from finished ones). */
+export function addSignaturePlaceholderToPdfLib(doc: PDFDocument, info: SignaturePlaceholderInfo): void {
+  pdflibAddPlaceholder({ pdfDoc: doc, ...placeholderOptions(info) });
 }

@@ -1,0 +1,145 @@
+/**
+ * A kommune's combined PDF (scripts/emit/combined.ts): a contents page, then each document's
+ * pages copied as sealed, bookmarks per document, working links, one seal of its own.
+ */
+import { writeFileSync } from 'node:fs';
+import path from 'node:path';
+import type { Root } from 'mdast';
+import { PDFArray, PDFDict, PDFDocument, PDFName, PDFRef } from 'pdf-lib';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { combinedPdf, type CombinedJob } from '../../scripts/emit/combined.ts';
+import { writePdf, type Seal } from '../../scripts/emit/pdf-file.ts';
+import { loadSigningIdentity } from '../../scripts/sign/keys.ts';
+import { verifyPdf } from '../../scripts/sign/verify.ts';
+import { pdfText } from '../helpers/pdf-tools.ts';
+import { createTestPki, PASSPHRASE, type TestPki } from './pki.ts';
+import { pdfsig, removeTempDirs, run, tempDir } from './tools.ts';
+
+/** A body with `sections` numbered clauses of a few paragraphs each (six or more get a TOC). */
+function body(title: string, sections: number): Root {
+  return {
+    type: 'root',
+    children: Array.from({ length: sections }, (_, i) => [
+      { type: 'heading' as const, depth: 2 as const, children: [{ type: 'text' as const, value: `§ ${i + 1}. ${title} afsnit ${i + 1}` }] },
+      ...Array.from({ length: 4 }, () => ({ type: 'paragraph' as const, children: [{ type: 'text' as const, value: `${title}: ${'Tekst om opgaveflyt og ansvar. '.repeat(12)}` }] })),
+    ]).flat(),
+  };
+}
+
+const TIME = new Date('2026-02-24T00:00:00Z');
+
+function meta(title: string, toc: boolean) {
+  return { title, runningHeader: title, titleBlock: [{ label: 'Version', value: '1' }], draft: false, toc, subject: title, keywords: ['test'], author: 'Region Østdanmark', date: TIME };
+}
+
+let pki: TestPki;
+let seal: Seal;
+let job: CombinedJob;
+let combined: Buffer;
+let file: string;
+let work: string;
+
+beforeAll(async () => {
+  pki = createTestPki();
+  work = tempDir('combined');
+  const identity = await loadSigningIdentity({ root: work, env: { AFTALER_SIGN_P12: pki.region.p12, AFTALER_SIGN_PASSPHRASE: PASSPHRASE } });
+  seal = { identity, time: new Date(Date.now() + 60_000), reason: 'Forseglet af Region Østdanmark', location: 'Region Østdanmark' };
+  const a = await writePdf(body('Samarbejdsaftale', 7), meta('Samarbejdsaftale om akutsygepleje', true), seal);
+  const b = await writePdf(body('Delingsaftale', 2), meta('Delingsaftale', false), seal);
+  job = {
+    kommune: { kode: '316', navn: 'Holbæk Kommune' },
+    members: [
+      { name: 'Samarbejdsaftale om akutsygepleje', version: 'V1', pdf: a.bytes, pages: a.pages },
+      { name: 'Delingsaftale', version: null, pdf: b.bytes, pages: b.pages },
+    ],
+    draft: false,
+    author: 'Region Østdanmark',
+    date: '2026-02-24',
+  };
+  combined = (await combinedPdf(job, seal)).bytes;
+  file = path.join(work, 'samlet.pdf');
+  writeFileSync(file, combined);
+});
+afterAll(removeTempDirs);
+
+function pageText(from: number, to = from): string {
+  return run('pdftotext', ['-layout', '-f', String(from), '-l', String(to), file, '-']).stdout;
+}
+
+describe('combined PDF', () => {
+  it('has a contents page, then every member page in order, each as the member shows it', () => {
+    const [a, b] = job.members;
+    const pages = Number(/Pages:\s+(\d+)/.exec(run('pdfinfo', [file]).stdout)?.[1]);
+    expect(pages).toBe(1 + a!.pages + b!.pages);
+    const contents = pageText(1);
+    expect(contents).toContain('Aftaler og sager for Holbæk Kommune');
+    expect(contents).toMatch(new RegExp(`1\\s+Samarbejdsaftale om akutsygepleje\\s+V1\\s+2–${1 + a!.pages}`));
+    expect(contents).toMatch(new RegExp(`2\\s+Delingsaftale\\s+–\\s+${2 + a!.pages}(–${1 + a!.pages + b!.pages})?\\s`));
+    // Each copied page carries the member's own footer: page x of its own count.
+    expect(pageText(2)).toContain(`Side 1 af ${a!.pages}`);
+    expect(pageText(2 + a!.pages)).toContain(`Side 1 af ${b!.pages}`);
+    expect(pageText(2 + a!.pages)).toContain('Delingsaftale afsnit 1');
+  });
+
+  it('passes qpdf --check and carries exactly one signature, its own, valid', async () => {
+    const check = run('qpdf', ['--check', file]);
+    expect(check.status, check.stdout + check.stderr).toBe(0);
+    expect(check.stdout + check.stderr).not.toMatch(/warning|error:/i);
+    const sig = pdfsig(file);
+    expect(sig.match(/Signature #\d+:/g)).toHaveLength(1);
+    expect(sig).toContain('Signature is Valid');
+    expect(sig).toContain('Total document signed');
+    expect(sig).toContain('ETSI.CAdES.detached');
+    const verified = await verifyPdf(combined, { caPem: run('cat', [pki.region.caPem]).stdout });
+    expect(verified).toMatchObject({ ok: true, chainTrusted: true });
+  });
+
+  it('bookmarks each member at its first page, with its own clauses below', () => {
+    const outlines = JSON.parse(run('qpdf', ['--json', '--json-key=outlines', file]).stdout) as {
+      outlines: Array<{ title: string; destpageposfrom1: number; kids: Array<{ title: string; destpageposfrom1: number }> }>;
+    };
+    const top = outlines.outlines.map((o) => [o.title, o.destpageposfrom1]);
+    expect(top).toEqual([
+      ['Indhold', 1],
+      ['Samarbejdsaftale om akutsygepleje', 2],
+      ['Delingsaftale', 2 + job.members[0]!.pages],
+    ]);
+    const clauses = outlines.outlines[1]!.kids;
+    expect(clauses.map((k) => k.title)).toEqual(Array.from({ length: 7 }, (_, i) => `§ ${i + 1}. Samarbejdsaftale afsnit ${i + 1}`));
+    for (const k of clauses) expect(k.destpageposfrom1).toBeGreaterThanOrEqual(2);
+    expect(clauses.at(-1)!.destpageposfrom1).toBeLessThanOrEqual(1 + job.members[0]!.pages);
+  });
+
+  it('re-points the member’s table-of-contents links at the copied pages', async () => {
+    const doc = await PDFDocument.load(combined);
+    const refs = doc.getPages().map((p) => p.ref);
+    const targets: number[] = [];
+    for (const page of doc.getPages()) {
+      const annots = page.node.Annots();
+      for (let i = 0; annots && i < annots.size(); i++) {
+        const annot = annots.lookup(i, PDFDict);
+        if (annot.get(PDFName.of('Subtype')) !== PDFName.of('Link')) continue;
+        const dest = annot.lookupMaybe(PDFName.of('Dest'), PDFArray);
+        const target = dest?.get(0);
+        expect(target, 'every link has an explicit destination in this file').toBeInstanceOf(PDFRef);
+        targets.push(refs.indexOf(target as PDFRef) + 1);
+      }
+    }
+    // pdfmake links each part of a contents line (title, page number); the distinct targets are
+    // the pages the member's clauses start on, as its bookmarks say.
+    const outlines = JSON.parse(run('qpdf', ['--json', '--json-key=outlines', file]).stdout) as { outlines: Array<{ kids: Array<{ destpageposfrom1: number }> }> };
+    const clausePages = new Set(outlines.outlines[1]!.kids.map((k) => k.destpageposfrom1));
+    expect(targets.length).toBeGreaterThanOrEqual(7);
+    expect(new Set(targets)).toEqual(clausePages);
+  });
+
+  it('is byte-identical when made again', async () => {
+    expect((await combinedPdf(job, seal)).bytes.equals(combined)).toBe(true);
+  });
+
+  it('keeps the members’ text: every word of a member appears in the combined text', () => {
+    const all = pdfText(file);
+    expect(all).toContain('§ 7. Samarbejdsaftale afsnit 7');
+    expect(all).toContain('§ 2. Delingsaftale afsnit 2');
+  });
+});
