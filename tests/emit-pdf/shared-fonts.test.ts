@@ -36,6 +36,22 @@ describe('fonts shared across documents', () => {
     expect(text).not.toContain(OMEGA);
   });
 
+  it('replays shaped words only as a fresh layout would make them (same words, other order)', async () => {
+    // Shaped words are cached per process; a word whose glyph first came from the other code
+    // point must not carry that code point into a document that met it the other way round.
+    const first = `# Tegn\n\n${OMEGA} ${OHM} fil ${OMEGA}-fil ${OHM}-fil offentlig.\n`;
+    const second = `# Tegn\n\n${OHM} ${OMEGA} fil ${OHM}-fil ${OMEGA}-fil offentlig.\n`;
+    forgetFontTables();
+    const cold = await render(second);
+    forgetFontTables();
+    await render(first);
+    const warm = await render(second);
+    expect(warm.equals(cold)).toBe(true);
+    // pdfkit maps a glyph to one character per document, the first it met: here the ohm sign,
+    // as this document has it first — not the omega the earlier document met first.
+    expect(pdfText(writeTempPdf(warm, 'second.pdf'))).toContain(`${OHM} ${OHM} fil`);
+  });
+
   it('decodes each font file once: later documents use the same table store', async () => {
     const doc = `# Tekst\n\nOrd med æøå, **fed** og *kursiv*.\n`;
     const storesOf = async (): Promise<unknown[]> => {

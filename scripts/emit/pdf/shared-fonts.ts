@@ -1,5 +1,6 @@
 /**
- * Decodes each font file's tables once per process instead of once per document.
+ * Decodes each font file's tables, and shapes each word, once per process instead of once per
+ * document.
  *
  * pdfkit makes a new fontkit font for every document, and decoding its TrueType tables (cmap,
  * GSUB, GPOS, …) was the largest single cost of a PDF in a CPU profile. Decoded tables are a
@@ -14,15 +15,40 @@
  * cold and again after one that reaches the same glyph through another code point, and asserts
  * identical bytes.
  *
- * This reaches into pdfmake's `provideFont` and fontkit 2's `_tables` (versions pinned through
- * package-lock and the pdfkit override).
+ * Shaping (OpenType GSUB/GPOS, the next largest cost) is shared the same way: a word's shaping
+ * result is kept as plain data and replayed into each document's own font (shapeThroughCache).
+ *
+ * This reaches into pdfmake's `provideFont` and fontkit 2's `_tables`, `layout` and `getGlyph`
+ * (versions pinned through package-lock and the pdfkit override).
  */
 // @ts-expect-error pdfmake ships no types for its internal modules; the shape used is declared below.
 import PdfmakeDocumentModule from 'pdfmake/js/PDFDocument.js';
 
-/** The slice of a fontkit font we touch: its cache of decoded tables by tag. */
+/** A glyph position as fontkit makes it (a class: pdfkit enumerates its fields). */
+interface GlyphPosition {
+  xAdvance: number;
+  yAdvance: number;
+  xOffset: number;
+  yOffset: number;
+}
+
+/** A shaped run as fontkit returns it; pdfkit reads glyphs, positions and advanceWidth. */
+interface GlyphRun {
+  glyphs: Array<{ id: number; codePoints: number[] }>;
+  positions: GlyphPosition[];
+  script: unknown;
+  language: unknown;
+  direction: unknown;
+  features: Record<string, boolean>;
+}
+
+/** The slice of a fontkit font we touch: its cache of decoded tables by tag, and shaping. */
 interface FontkitFont {
   _tables: Record<string, unknown>;
+  layout(text: unknown, ...rest: unknown[]): GlyphRun;
+  glyphsForString(text: string): unknown[];
+  getGlyph(id: number, codePoints?: number[]): GlyphRun['glyphs'][number];
+  glyphForCodePoint(codePoint: number): unknown;
 }
 
 /** The slice of pdfkit's EmbeddedFont we touch. */
@@ -44,6 +70,36 @@ interface PdfmakeDocument {
 let tableStores = new WeakMap<Uint8Array, Record<string, unknown>>();
 let installed = false;
 
+/** A shaped word as plain data: the glyph lookups shaping made, the glyphs, where they go. */
+interface ShapedRun {
+  lookups: Array<[number, number[]]>;
+  ids: number[];
+  positions: Array<[number, number, number, number]>;
+  script: unknown;
+  language: unknown;
+  direction: unknown;
+  features: Record<string, boolean>;
+}
+
+/** Shaped runs of one font file, and fontkit's run and position classes to rebuild them with. */
+interface RunCache {
+  runs: Map<string, ShapedRun>;
+  runPrototype?: object;
+  Position?: new (xAdvance: number, yAdvance: number, xOffset: number, yOffset: number) => GlyphPosition;
+}
+
+const runCaches = new WeakMap<Record<string, unknown>, RunCache>();
+
+/** Enough for the vocabulary of many documents; past it, words are shaped as usual. */
+const MAX_RUNS_PER_FONT = 50_000;
+
+/**
+ * Text the cache may take: scripts fontkit shapes with its default shaper only (Latin, Greek,
+ * Cyrillic, Armenian, general punctuation, symbols). Hangul and Indic shapers look glyphs up
+ * while planning, which a replay would not repeat, so such text is always shaped afresh.
+ */
+const DEFAULT_SHAPER_TEXT = /^[\u0000-\u058f\u2000-\u2bff]+$/;
+
 /** The font file's bytes as pdfmake will read them, when they come from its virtual file system. */
 function fontBytes(doc: PdfmakeDocument, family: string, bold: boolean, italics: boolean): Uint8Array | undefined {
   const file = doc.getFontFile(family, bold, italics);
@@ -51,6 +107,75 @@ function fontBytes(doc: PdfmakeDocument, family: string, bold: boolean, italics:
   if (typeof name !== 'string' || !doc.virtualfs?.existsSync(name)) return undefined;
   const bytes = doc.virtualfs.readFileSync(name);
   return bytes instanceof Uint8Array ? bytes : undefined;
+}
+
+/** Whether the string's glyphs carry exactly the string's code points (no earlier text's). */
+function ownCodePoints(text: string, glyphs: unknown[]): boolean {
+  const expected = [...text].map((c) => c.codePointAt(0)!);
+  const actual = (glyphs as GlyphRun['glyphs']).flatMap((g) => g.codePoints);
+  return actual.length === expected.length && actual.every((cp, i) => cp === expected[i]);
+}
+
+/**
+ * Shapes a word once per process and replays it for later documents. fontkit hands out glyph
+ * objects that keep the code points they were first asked for, and pdfkit writes those into the
+ * text layer; so a replay repeats, on the document's own font and in the same order, every glyph
+ * lookup the shaping made (recorded the first time), and only then takes the shaped glyphs. A
+ * word is recorded or replayed only while its glyphs carry the word's own code points: otherwise
+ * the lookups themselves would depend on earlier text, and the word is shaped afresh. Positions
+ * are new objects each time: pdfkit scales them in place.
+ */
+function shapeThroughCache(font: FontkitFont, cache: RunCache): void {
+  const layout = font.layout.bind(font);
+  font.layout = (text: unknown, ...rest: unknown[]): GlyphRun => {
+    const [features, ...more] = rest;
+    if (typeof text !== 'string' || more.length > 0 || !DEFAULT_SHAPER_TEXT.test(text)) return layout(text, ...rest);
+    // The first lookups of any layout; made here so their glyphs can be checked.
+    if (!ownCodePoints(text, font.glyphsForString(text))) return layout(text, ...rest);
+    const key = features === undefined ? text : `${text}\u0000${JSON.stringify(features)}`;
+    const hit = cache.runs.get(key);
+    if (hit === undefined || cache.runPrototype === undefined || cache.Position === undefined) return record(font, layout, cache, key, text, rest);
+    for (const [id, codePoints] of hit.lookups) font.getGlyph(id, [...codePoints]);
+    const run = Object.create(cache.runPrototype) as GlyphRun;
+    run.glyphs = hit.ids.map((id) => font.getGlyph(id));
+    run.positions = hit.positions.map(([xAdvance, yAdvance, xOffset, yOffset]) => new cache.Position!(xAdvance, yAdvance, xOffset, yOffset));
+    run.script = hit.script;
+    run.language = hit.language;
+    run.direction = hit.direction;
+    run.features = { ...hit.features };
+    return run;
+  };
+}
+
+/** Shapes with fontkit, recording its glyph lookups, and keeps the result for replays. */
+function record(font: FontkitFont, layout: FontkitFont['layout'], cache: RunCache, key: string, text: string, rest: unknown[]): GlyphRun {
+  const lookups: ShapedRun['lookups'] = [];
+  const getGlyph = font.getGlyph;
+  font.getGlyph = (id: number, codePoints: number[] = []) => {
+    lookups.push([id, [...codePoints]]);
+    return getGlyph.call(font, id, codePoints);
+  };
+  let run: GlyphRun;
+  try {
+    run = layout(text, ...rest);
+  } finally {
+    // The own property shadowed the prototype's method; removing it restores fontkit's own.
+    delete (font as Partial<FontkitFont>).getGlyph;
+  }
+  if (cache.runs.size < MAX_RUNS_PER_FONT && run.positions.length > 0) {
+    cache.runs.set(key, {
+      lookups,
+      ids: run.glyphs.map((g) => g.id),
+      positions: run.positions.map((p) => [p.xAdvance, p.yAdvance, p.xOffset, p.yOffset]),
+      script: run.script,
+      language: run.language,
+      direction: run.direction,
+      features: { ...run.features },
+    });
+    cache.runPrototype ??= Object.getPrototypeOf(run) as object;
+    cache.Position ??= run.positions[0]!.constructor as RunCache['Position'];
+  }
+  return run;
 }
 
 /** Installs the sharing once per process (idempotent). */
@@ -66,9 +191,12 @@ export function shareFontTables(): void {
     const embedded = provideFont.call(this, family, bold, italics);
     const bytes = known ? undefined : fontBytes(this, family, bold, italics);
     if (bytes !== undefined) {
-      const store = tableStores.get(bytes);
-      if (store === undefined) tableStores.set(bytes, embedded.font._tables);
+      let store = tableStores.get(bytes);
+      if (store === undefined) tableStores.set(bytes, (store = embedded.font._tables));
       else embedded.font._tables = store;
+      let cache = runCaches.get(store);
+      if (cache === undefined) runCaches.set(store, (cache = { runs: new Map() }));
+      shapeThroughCache(embedded.font, cache);
     }
     return embedded;
   };
