@@ -16,11 +16,10 @@ import { certificateDer } from '../sign/certificates.ts';
 import { ENV_P12_BASE64, ENV_P12_PATH, ENV_PASSPHRASE, loadSigningIdentity } from '../sign/keys.ts';
 import { cacheFile, contentKey, emptyCache, pipelineFingerprint, readCache, writeCache, type CacheIndex, type CachedOutputs } from './cache.ts';
 import { renderContext } from './context.ts';
-import { renderMarkdownOnly, type DocumentOutput } from './render-output.ts';
-import { createRenderer } from './renderer.ts';
+import type { DocumentOutput } from './render-output.ts';
 import { inShard, type Shard } from './shard.ts';
 import { buildTime } from './signing-time.ts';
-import { fristerFiles } from '../tooling/outputs.ts';
+import { fristerFiles } from '../tooling/frister-calendar.ts';
 
 export interface BuildOptions {
   root: string;
@@ -179,6 +178,9 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     }
   }
 
+  // The rendering stack (unified, pdfmake, pdfkit, pdf-lib) takes longer to load than a no-op
+  // build takes in all; it is loaded only once there is something to render.
+  const [{ createRenderer }, { renderMarkdownOnly }] = await Promise.all([import('./renderer.ts'), import('./render-output.ts')]);
   const out = new OutputDir(outDir);
   out.open({ keepExisting: options.only !== undefined });
   const renderer = createRenderer(ctx, toRender.length + toBundle.length, { root, env: signingEnv(options.env), sealTime: sealTime.getTime() }, options.jobs);

@@ -3,7 +3,7 @@ import { existsSync, mkdirSync, readFileSync, readdirSync, renameSync, statSync,
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { ManifestEntry } from '../emit/manifest.ts';
-import { robotoPaths } from '../emit/pdf/index.ts';
+import { robotoPaths } from '../emit/pdf/fonts.ts';
 
 /** Bumped when the cache's shape or the meaning of its keys changes. */
 const CACHE_FORMAT = 1;

@@ -75,3 +75,8 @@ export function fristerIcs(repo: Repository, options: { env: NodeJS.ProcessEnv }
     events: documentDeadlines(repo).map((d) => deadlineEvent(repo, d)),
   });
 }
+
+/** out/frister.ics as text. Depends on the data and SOURCE_DATE_EPOCH only, not on the day. */
+export function fristerFiles(repo: Repository, options: { env: NodeJS.ProcessEnv }): { [FRISTER_ICS]: string } {
+  return { [FRISTER_ICS]: fristerIcs(repo, options) };
+}

@@ -2,10 +2,9 @@ import path from 'node:path';
 import type { Repository } from '../model/repository.ts';
 import { writeFileAtomic } from './atomic-write.ts';
 import { documentDeadlines } from './deadlines.ts';
-import { FRISTER_ICS, fristerIcs } from './frister-calendar.ts';
+import { fristerFiles } from './frister-calendar.ts';
 import { statusMatrix } from './status-matrix.ts';
 import { statusMarkdown } from './status-markdown.ts';
-import { statusPdf } from './status-pdf.ts';
 
 export const STATUS_MD = 'status.md';
 export const STATUS_PDF = 'status.pdf';
@@ -22,13 +21,12 @@ export interface StatusFiles {
 export async function statusFiles(repo: Repository, options: { today: string }): Promise<StatusFiles> {
   const matrix = statusMatrix(repo, documentDeadlines(repo), options.today);
   const { markdown, body } = statusMarkdown(repo, matrix, options.today);
+  // Loaded here, not at the top: a build needs frister.ics from this module, not the PDF stack.
+  const { statusPdf } = await import('./status-pdf.ts');
   return { [STATUS_MD]: markdown, [STATUS_PDF]: await statusPdf(repo, body, options.today) };
 }
 
-/** out/frister.ics as text. Depends on the data and SOURCE_DATE_EPOCH only, not on the day. */
-export function fristerFiles(repo: Repository, options: { env: NodeJS.ProcessEnv }): { [FRISTER_ICS]: string } {
-  return { [FRISTER_ICS]: fristerIcs(repo, options) };
-}
+export { fristerFiles };
 
 /**
  * Writes status.md, status.pdf and frister.ics into `dir`, each atomically. `dir` may be a

@@ -111,9 +111,15 @@ function fontBytes(doc: PdfmakeDocument, family: string, bold: boolean, italics:
 
 /** Whether the string's glyphs carry exactly the string's code points (no earlier text's). */
 function ownCodePoints(text: string, glyphs: unknown[]): boolean {
-  const expected = [...text].map((c) => c.codePointAt(0)!);
-  const actual = (glyphs as GlyphRun['glyphs']).flatMap((g) => g.codePoints);
-  return actual.length === expected.length && actual.every((cp, i) => cp === expected[i]);
+  // Allocation-free: this runs for every distinct word of every document.
+  let at = 0;
+  for (const glyph of glyphs as GlyphRun['glyphs']) {
+    for (const codePoint of glyph.codePoints) {
+      if (at >= text.length || text.codePointAt(at) !== codePoint) return false;
+      at += codePoint > 0xffff ? 2 : 1;
+    }
+  }
+  return at === text.length;
 }
 
 /**
