@@ -1,4 +1,4 @@
-import { copyFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, linkSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { checkRepository, type CheckResult } from '../check/check-repository.ts';
 import { hasErrors } from '../diagnostics/diagnostic.ts';
@@ -14,7 +14,7 @@ import type { SourceDocument } from '../model/source-document.ts';
 import { loadTemplates } from '../render/templates.ts';
 import { certificateDer } from '../sign/certificates.ts';
 import { ENV_P12_BASE64, ENV_P12_PATH, ENV_PASSPHRASE, loadSigningIdentity } from '../sign/keys.ts';
-import { cacheFile, contentKey, emptyCache, pipelineFingerprint, readCache, writeCache, type CacheIndex, type CachedOutputs } from './cache.ts';
+import { cacheFile, contentKey, emptyCache, fileHolds, pipelineFingerprint, readCache, stampFiles, writeCache, type CacheIndex, type CachedOutputs } from './cache.ts';
 import { renderContext } from './context.ts';
 import type { DocumentOutput } from './render-output.ts';
 import { inShard, type Shard } from './shard.ts';
@@ -80,6 +80,15 @@ function readManifest(file: string): ManifestEntry[] {
   }
 }
 
+/** A hard link where the file system allows one (same device, links supported), else a copy. */
+function linkOrCopy(from: string, to: string): void {
+  try {
+    linkSync(from, to);
+  } catch {
+    copyFileSync(from, to);
+  }
+}
+
 /** Only what signing needs crosses into worker threads. */
 function signingEnv(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
   return Object.fromEntries([ENV_P12_PATH, ENV_P12_BASE64, ENV_PASSPHRASE].filter((k) => env[k] !== undefined).map((k) => [k, env[k]]));
@@ -128,8 +137,8 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   const outDir = path.resolve(root, options.out);
   const cachePath = cacheFile(root, outDir);
   const cache = options.force ? emptyCache() : readCache(cachePath);
-  // Outputs are hashed from disk each time, not kept: they are most of a build's bytes.
-  const present = (entries: readonly ManifestEntry[]) => entries.every((e) => existsSync(path.join(outDir, e.path)) && sha256(readFileSync(path.join(outDir, e.path))) === e.sha256);
+  // Outputs are checked on disk each time (by stat stamp, else by hash), not kept in memory.
+  const present = (entries: readonly ManifestEntry[]) => entries.every((e) => fileHolds(path.join(outDir, e.path), e.sha256, cache.files[e.path]));
   const reusable = (cached: CachedOutputs | undefined, key: string): cached is CachedOutputs => cached?.key === key && present(cached.entries);
   const toRender = selected.filter((d) => !reusable(cache.documents[d.data.id], keyOf.get(d.data.id)!));
   const cachedPdfHash = (id: string) => {
@@ -188,13 +197,16 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     const entries: ManifestEntry[] = [...reusedEntries];
     const write = (relative: string, data: Uint8Array | string) => {
       mkdirSync(path.dirname(out.path(relative)), { recursive: true });
+      // Never write through a name that may be a hard link into the previous out/ (see below).
+      rmSync(out.path(relative), { force: true });
       writeFileSync(out.path(relative), data);
     };
-    // A reused output is copied as is from the previous out/ (with --only, staging holds a copy already).
+    // A reused output is taken as is from the previous out/ (with --only, staging holds a copy
+    // already): hard-linked, since outputs are never changed in place, else copied.
     const copyFromOut = (e: ManifestEntry) => {
       if (options.only !== undefined) return;
       mkdirSync(path.dirname(out.path(e.path)), { recursive: true });
-      copyFileSync(path.join(outDir, e.path), out.path(e.path));
+      linkOrCopy(path.join(outDir, e.path), out.path(e.path));
     };
     reusedEntries.forEach(copyFromOut);
 
@@ -294,7 +306,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     const manifest = [...kept, ...entries];
     write(MANIFEST, serializeManifest(manifest));
     out.commit();
-    writeCache(cachePath, next);
+    writeCache(cachePath, { ...next, files: stampFiles(outDir, manifest) });
     return { ok: true, check, entries: manifest, ...stats(true) };
   } finally {
     await renderer.close();

@@ -6,7 +6,7 @@ import type { ManifestEntry } from '../emit/manifest.ts';
 import { robotoPaths } from '../emit/pdf/fonts.ts';
 
 /** Bumped when the cache's shape or the meaning of its keys changes. */
-const CACHE_FORMAT = 1;
+const CACHE_FORMAT = 2;
 
 /** The repository the pipeline's own code lives in (not necessarily the data root). */
 const CODE_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -16,15 +16,46 @@ export interface CachedOutputs {
   entries: ManifestEntry[];
 }
 
+/** An output file as the build left it: size, modification time and inode, with its hash. */
+export type FileStamp = [size: number, mtimeMs: number, ino: number, sha256: string];
+
 /** What the last build made from which inputs, per document and per kommune bundle. */
 export interface CacheIndex {
   format: typeof CACHE_FORMAT;
   documents: Record<string, CachedOutputs>;
   bundles: Record<string, CachedOutputs>;
+  /** Output path → stamp: a file whose stat still matches need not be read and hashed again. */
+  files: Record<string, FileStamp>;
 }
 
 export function emptyCache(): CacheIndex {
-  return { format: CACHE_FORMAT, documents: {}, bundles: {} };
+  return { format: CACHE_FORMAT, documents: {}, bundles: {}, files: {} };
+}
+
+/**
+ * Whether an output file still holds `sha256`. As git's index does, a file whose size, mtime and
+ * inode match what the build recorded is taken as unchanged; any other file is read and hashed,
+ * so an output edited or replaced by hand is noticed either way.
+ */
+export function fileHolds(file: string, sha256: string, stamp: FileStamp | undefined): boolean {
+  let stat;
+  try {
+    stat = statSync(file);
+  } catch {
+    return false;
+  }
+  if (stamp && stamp[0] === stat.size && stamp[1] === stat.mtimeMs && stamp[2] === stat.ino) return stamp[3] === sha256;
+  return createHash('sha256').update(readFileSync(file)).digest('hex') === sha256;
+}
+
+/** Stamps of the given output files as they are now (after the build wrote them). */
+export function stampFiles(outDir: string, entries: ReadonlyArray<{ path: string; sha256: string }>): Record<string, FileStamp> {
+  const files: Record<string, FileStamp> = {};
+  for (const e of entries) {
+    const stat = statSync(path.join(outDir, e.path));
+    files[e.path] = [stat.size, stat.mtimeMs, stat.ino, e.sha256];
+  }
+  return files;
 }
 
 /** One cache file per output folder, in the gitignored .cache/ of the data root. */
@@ -38,13 +69,19 @@ function isOutputs(value: unknown): value is CachedOutputs {
   return typeof v === 'object' && v !== null && typeof v.key === 'string' && Array.isArray(v.entries) && v.entries.every((e) => typeof e?.path === 'string' && typeof e?.sha256 === 'string');
 }
 
+function isStamp(value: unknown): value is FileStamp {
+  return Array.isArray(value) && value.length === 4 && value.slice(0, 3).every((n) => typeof n === 'number') && typeof value[3] === 'string';
+}
+
 /** Reads the cache; anything unreadable or of another shape is ignored (a full build follows). */
 export function readCache(file: string): CacheIndex {
   try {
     const data = JSON.parse(readFileSync(file, 'utf8')) as CacheIndex;
     const groups = [data.documents, data.bundles];
     if (data.format !== CACHE_FORMAT || groups.some((g) => typeof g !== 'object' || g === null || !Object.values(g).every(isOutputs))) return emptyCache();
-    return data;
+    // Stamps only save work: if they are damaged, every output is hashed instead.
+    const stampsOk = typeof data.files === 'object' && data.files !== null && Object.values(data.files).every(isStamp);
+    return stampsOk ? data : { ...data, files: {} };
   } catch {
     return emptyCache();
   }
