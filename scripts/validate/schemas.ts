@@ -1,30 +1,67 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
-import { Ajv2020, type ValidateFunction } from 'ajv/dist/2020.js';
-import addFormats from 'ajv-formats';
+import type { ErrorObject } from 'ajv';
+import { CODE_CACHE_DIR, cacheKey, readCacheFile, writeCacheFile } from '../load/cache-file.ts';
 import { kinds, type Kind } from '../model/kinds.ts';
+import { AJV_OPTIONS, FORMATS, ajvVersions, compileSchemas, loadStandalone, type SchemaSource } from './compile.ts';
 
-export type Validators = Record<Kind, ValidateFunction>;
+/** What validation needs of a validator: ajv's calling convention, compiled or standalone. */
+export interface Validator {
+  (data: unknown): boolean;
+  errors?: ErrorObject[] | null;
+}
+
+export type Validators = Record<Kind, Validator>;
+
+export interface LoadedValidators {
+  validators: Validators;
+  /** Whether they came from the cache or were compiled (and then cached). */
+  from: 'cache' | 'compiled';
+}
+
+const schemaId = (kind: Kind) => `https://aftaler.invalid/schemas/${kind}.schema.json`;
+
+/** Bumped when the layout of a cached module or the meaning of its key changes. */
+const CACHE_FORMAT = 1;
+
+/** One file per key: schema versions differ between data roots, revisions (`npm run diff`), tests. */
+export const VALIDATOR_CACHE_DIR = path.join(CODE_CACHE_DIR, 'validators');
 
 /**
- * Compiles one validator per kind from schemas/. allErrors so one run reports every problem;
- * verbose so messages can quote the offending value and the schema's Danish descriptions.
+ * One validator per kind from schemas/. Compiling them is a large part of a check, so ajv's
+ * standalone code for them is cached in `cacheDir`, keyed on everything that shapes it: every
+ * schema file's name and text, the ajv and ajv-formats versions and the options. A missing,
+ * damaged or unusable entry is ignored and the schemas are compiled as without a cache; both
+ * give the same code, so the same findings. `cacheDir` null: no cache.
  */
-export function compileValidators(root: string): Validators {
+export function loadValidators(root: string, cacheDir: string | null = VALIDATOR_CACHE_DIR): LoadedValidators {
   const dir = path.join(root, 'schemas');
-  // strictRequired off: `if`/`else` branches name required fields defined next to them, the idiomatic form.
-  const ajv = new Ajv2020({ allErrors: true, verbose: true, strict: true, strictRequired: false, allowUnionTypes: true, inlineRefs: false });
-  // ajv-formats is CommonJS: under NodeNext the default import is module.exports, whose
-  // `default` property is the plugin (at run time and in its typings alike).
-  addFormats.default(ajv, ['date']);
-  for (const name of readdirSync(dir).filter((n) => n.endsWith('.schema.json')).sort()) {
-    ajv.addSchema(JSON.parse(readFileSync(path.join(dir, name), 'utf8')) as object);
+  const schemas: SchemaSource[] = readdirSync(dir)
+    .filter((n) => n.endsWith('.schema.json'))
+    .sort()
+    .map((name) => ({ name, text: readFileSync(path.join(dir, name), 'utf8') }));
+  const ids = Object.fromEntries(kinds.map((kind) => [kind, schemaId(kind)]));
+  if (cacheDir === null) return { validators: compileSchemas(schemas, ids).validators as Validators, from: 'compiled' };
+
+  const key = cacheKey([`validators ${CACHE_FORMAT}`, ajvVersions(), JSON.stringify(AJV_OPTIONS), JSON.stringify(FORMATS), JSON.stringify(ids), ...schemas.flatMap((s) => [s.name, s.text])]);
+  const file = path.join(cacheDir, `${key}.cjs`);
+  const cached = readCacheFile(file, key);
+  const validators = cached === undefined ? undefined : loadStandalone(cached, kinds);
+  if (validators) return { validators: validators as Validators, from: 'cache' };
+
+  const compiled = compileSchemas(schemas, ids);
+  let code: string | undefined;
+  try {
+    code = compiled.standalone();
+  } catch {
+    // A schema feature the generator cannot write out: compiled validators serve without a cache.
   }
-  const validators = {} as Validators;
-  for (const kind of kinds) {
-    const validate = ajv.getSchema(`https://aftaler.invalid/schemas/${kind}.schema.json`);
-    if (!validate) throw new Error(`schemas/${kind}.schema.json mangler`);
-    validators[kind] = validate;
-  }
-  return validators;
+  // Only code that loads is stored, so a bad entry is never written in the first place.
+  if (code !== undefined && loadStandalone(code, kinds)) writeCacheFile(file, key, code);
+  return { validators: compiled.validators as Validators, from: 'compiled' };
+}
+
+/** One validator per kind from schemas/ (see loadValidators). */
+export function compileValidators(root: string): Validators {
+  return loadValidators(root).validators;
 }
