@@ -4,9 +4,21 @@ import { isKind, kinds, type Kind } from '../model/kinds.ts';
 import { quote, suggest } from '../validate/messages.ts';
 import { locate } from './locate.ts';
 
-/** Tells which kind a parsed file is from its `dokumenttype`; a file of no known kind is reported. */
-export function classify(file: string, doc: Document.Parsed, data: unknown): { kind?: Kind; diagnostic?: Diagnostic } {
-  const fail = (message: string, span = locate(doc, [], 'key')): { diagnostic: Diagnostic } => ({
+/** The kind of a file's data: a section whose `dokumenttype` is a known kind; else undefined. */
+function kindOf(data: unknown): Kind | undefined {
+  if (data === null || typeof data !== 'object' || Array.isArray(data)) return undefined;
+  const value = (data as Record<string, unknown>).dokumenttype;
+  return isKind(value) ? value : undefined;
+}
+
+/**
+ * Tells which kind a parsed file is from its `dokumenttype`; a file of no known kind is
+ * reported. `doc` gives the syntax tree, asked for only to position a finding.
+ */
+export function classify(file: string, doc: () => Document.Parsed, data: unknown): { kind?: Kind; diagnostic?: Diagnostic } {
+  const kind = kindOf(data);
+  if (kind) return { kind };
+  const fail = (message: string, span = locate(doc(), [], 'key')): { diagnostic: Diagnostic } => ({
     diagnostic: { rule: 'load/unknown-kind', severity: 'error', file, span, message },
   });
   if (data === null || typeof data !== 'object' || Array.isArray(data)) {
@@ -14,10 +26,9 @@ export function classify(file: string, doc: Document.Parsed, data: unknown): { k
   }
   const value = (data as Record<string, unknown>).dokumenttype;
   if (value === undefined) return fail(`Feltet »dokumenttype« mangler; brug en af: ${kinds.join(', ')}`);
-  if (isKind(value)) return { kind: value };
   const guess = typeof value === 'string' ? suggest(value, kinds) : undefined;
   return fail(
     `Ukendt dokumenttype ${quote(value)}; brug en af: ${kinds.join(', ')}${guess ? ` (mente du »${guess}«?)` : ''}`,
-    locate(doc, ['dokumenttype'], 'value'),
+    locate(doc(), ['dokumenttype'], 'value'),
   );
 }

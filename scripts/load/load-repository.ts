@@ -1,5 +1,6 @@
-import { readFile, stat } from 'node:fs/promises';
+import { readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
+import type { Document } from 'yaml';
 import type { Diagnostic } from '../diagnostics/diagnostic.ts';
 import { SourceStore } from '../diagnostics/sources.ts';
 import type { Kind } from '../model/kinds.ts';
@@ -10,7 +11,8 @@ import { classify } from './classify.ts';
 import { decodeUtf8 } from './decode.ts';
 import { discover, type FoundFile } from './discover.ts';
 import { locate } from './locate.ts';
-import { parseYaml } from './parse-yaml.ts';
+import { ParseCache } from './parse-cache.ts';
+import { lineCounterOf, parseYaml } from './parse-yaml.ts';
 
 /** The data folder, relative to the repository root. */
 export const DATA_DIR = 'agreements';
@@ -67,7 +69,21 @@ function isAllowedNonYaml(file: string): boolean {
   return file.split('/').includes('bilag') || path.posix.basename(file).toLowerCase() === 'readme.md';
 }
 
-async function loadFile(found: FoundFile, validators: Validators, out: LoadResult): Promise<void> {
+/**
+ * The syntax tree of a text that parsed without a finding before, parsed again on first use:
+ * only a finding that needs a position asks for it.
+ */
+function treeOf(file: string, text: string): () => Document.Parsed {
+  let doc: Document.Parsed | undefined;
+  return () => {
+    doc ??= parseYaml(file, text).parsed?.doc;
+    // The same text and parser gave data before; anything else is a bug, not bad data.
+    if (!doc) throw new Error(`${file} kunne ikke læses igen`);
+    return doc;
+  };
+}
+
+function loadFile(found: FoundFile, validators: Validators, out: LoadResult, cache: ParseCache | undefined): void {
   if (ODD_PATH.test(found.file)) {
     // Reported under a visible form of the name: the real one cannot be printed as one line.
     const shown = JSON.stringify(found.file).slice(1, -1);
@@ -102,36 +118,53 @@ async function loadFile(found: FoundFile, validators: Validators, out: LoadResul
     report({ rule: 'load/too-large', severity: 'error', message: `Filen er for stor (${size} bytes; højst ${MAX_FILE_BYTES}); en aftale fylder normalt under 20 kB` });
   let bytes: Buffer;
   try {
-    const size = (await stat(found.absolute)).size;
+    // Synchronous: the files are small and read one after another, and a round trip through
+    // the thread pool per call (two per file) cost a check more than the reading itself.
+    const size = statSync(found.absolute).size;
     if (size > MAX_FILE_BYTES) return tooLarge(size);
-    bytes = await readFile(found.absolute);
+    bytes = readFileSync(found.absolute);
   } catch (error) {
     return cannotRead(error);
   }
   // The file may have grown between stat and read.
   if (bytes.length > MAX_FILE_BYTES) return tooLarge(bytes.length);
   const { text, diagnostic } = decodeUtf8(file, bytes);
-  const { parsed, lineCounter, diagnostics } = parseYaml(file, text);
-  out.sources.add(file, lineCounter);
   const broken = (id: unknown = path.posix.basename(file, '.yaml')) => {
     if (typeof id === 'string') out.brokenIds.add(id);
   };
-  if (diagnostic) {
-    out.diagnostics.push(diagnostic);
-    broken();
-    return;
+  const cached = diagnostic ? undefined : cache?.lookup(text);
+  let data: unknown;
+  let doc: () => Document.Parsed;
+  if (cached?.data !== undefined) {
+    // The same text parsed without a finding before (see ParseCache).
+    cache!.keep(cached.hash);
+    out.sources.add(file, lineCounterOf(text));
+    data = cached.data;
+    doc = treeOf(file, text);
+  } else {
+    const { parsed, lineCounter, diagnostics } = parseYaml(file, text);
+    out.sources.add(file, lineCounter);
+    if (diagnostic) {
+      out.diagnostics.push(diagnostic);
+      broken();
+      return;
+    }
+    out.diagnostics.push(...diagnostics);
+    if (!parsed) return broken();
+    // Data with aliases may share objects, which JSON would turn into copies.
+    if (cached && diagnostics.length === 0 && !parsed.aliases) cache!.put(cached.hash, parsed.data);
+    data = parsed.data;
+    doc = () => parsed.doc;
   }
-  out.diagnostics.push(...diagnostics);
-  if (!parsed) return broken();
-  const rawId = (parsed.data as { id?: unknown } | null)?.id;
+  const rawId = (data as { id?: unknown } | null)?.id;
 
-  const { kind, diagnostic: kindDiagnostic } = classify(file, parsed.doc, parsed.data);
+  const { kind, diagnostic: kindDiagnostic } = classify(file, doc, data);
   if (!kind) {
     out.diagnostics.push(kindDiagnostic!);
     return broken(rawId);
   }
   out.counts[kind] = (out.counts[kind] ?? 0) + 1;
-  const schemaDiagnostics = validateDocument(validators, kind, file, parsed.doc, parsed.data);
+  const schemaDiagnostics = validateDocument(validators, kind, file, doc, data);
   if (schemaDiagnostics.length > 0) {
     out.diagnostics.push(...schemaDiagnostics.slice(0, MAX_SCHEMA_DIAGNOSTICS));
     if (schemaDiagnostics.length > MAX_SCHEMA_DIAGNOSTICS) {
@@ -140,27 +173,41 @@ async function loadFile(found: FoundFile, validators: Validators, out: LoadResul
     }
     return broken(rawId);
   }
-  const id = (parsed.data as { id: string }).id;
+  const id = (data as { id: string }).id;
   if (path.posix.basename(file) !== `${id}.yaml`) {
     report({
       rule: 'load/filename',
       severity: 'error',
-      span: locate(parsed.doc, ['id']),
+      span: locate(doc(), ['id']),
       message: `Filen skal hedde »${id}.yaml« efter sit id (eller id'et rettes til filnavnet)`,
     });
     return broken(rawId);
   }
-  out.documents.push({ file, kind, yaml: parsed.doc, data: parsed.data } as SourceDocument);
+  out.documents.push({
+    file,
+    kind,
+    get yaml() {
+      return doc();
+    },
+    data,
+  } as SourceDocument);
+}
+
+export interface LoadOptions {
+  /** Folder of the parse cache (see ParseCache); null: parse every file. */
+  parseCache?: string | null;
 }
 
 /**
  * Load → validate for every file under agreements/. Nothing is thrown for bad data: each
  * problem becomes a diagnostic, and only schema-valid documents go on to the checks.
  */
-export async function loadRepository(root: string, validators: Validators): Promise<LoadResult> {
+export async function loadRepository(root: string, validators: Validators, options: LoadOptions = {}): Promise<LoadResult> {
   const out: LoadResult = { sources: new SourceStore(), diagnostics: [], documents: [], files: 0, counts: {}, brokenIds: new Set() };
   const found = await discover(root, DATA_DIR, { listUnreadable: true });
   out.files = found.length;
-  for (const f of found) await loadFile(f, validators, out);
+  const cache = options.parseCache === null ? undefined : ParseCache.open(root, options.parseCache);
+  for (const f of found) loadFile(f, validators, out, cache);
+  cache?.save();
   return out;
 }

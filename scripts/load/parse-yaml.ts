@@ -21,6 +21,19 @@ export interface ParsedYaml {
   doc: Document.Parsed;
   data: unknown;
   lineCounter: LineCounter;
+  /** The file uses aliases (*name): its data may hold the same object at more than one place. */
+  aliases: boolean;
+}
+
+/**
+ * Line starts from the text itself, as editors count lines. (The parser can fill a LineCounter
+ * too, but misses line starts in some broken block scalars.)
+ */
+export function lineCounterOf(text: string): LineCounter {
+  const lineCounter = new LineCounter();
+  lineCounter.addNewLine(0);
+  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) lineCounter.addNewLine(i + 1);
+  return lineCounter;
 }
 
 const messages: Record<ErrorCode, string> = {
@@ -218,36 +231,35 @@ function tooDeep(tokens: readonly CST.Token[]): number | undefined {
 const MARKERS = new Set(['\u0002', '\u001f', '\u0018']);
 
 /**
- * Offset of the first `[` or `{` nested deeper than MAX_DEPTH, from the lexer alone. The token
- * tree of 100 000 nested brackets alone would take most of a small heap; the lexer takes none.
- * (Block nesting needs indentation, so a file cannot nest deep that way without being large.)
+ * Lexes once and parses into the token tree, without recursion. The lexemes are counted for
+ * `[`/`{` nesting on the way in, and lexing stops at the first bracket nested deeper than
+ * MAX_DEPTH (returned as `flowDeep`): the token tree of 100 000 nested brackets alone would take
+ * most of a small heap. (Block nesting needs indentation, so a file cannot nest deep that way
+ * without being large; `tooDeep` checks it on the tree.) Only the first two documents are kept
+ * (a second is an error already), and at most a few stray error tokens: a file of 200 000 »]«
+ * would otherwise become 200 000 error objects.
  */
-function flowTooDeep(text: string): number | undefined {
-  let depth = 0;
-  let offset = 0;
-  for (const lexeme of new Lexer().lex(text)) {
-    if (lexeme === '[' || lexeme === '{') {
-      if (++depth > MAX_DEPTH) return offset;
-    } else if (lexeme === ']' || lexeme === '}') depth = Math.max(0, depth - 1);
-    if (!MARKERS.has(lexeme)) offset += lexeme.length;
-  }
-  return undefined;
-}
-
-/**
- * Lexes and parses into the token tree, without recursion. Only the
- * first two documents are kept (a second is an error already), and at most a few stray error
- * tokens: a file of 200 000 »]« would otherwise become 200 000 error objects.
- */
-function tokenize(text: string): { tokens: CST.Token[]; droppedErrors: boolean } {
+function tokenize(text: string): { flowDeep: number } | { tokens: CST.Token[]; droppedErrors: boolean } {
+  const parser = new Parser();
   const tokens: CST.Token[] = [];
   let documents = 0;
   let errors = 0;
-  for (const token of new Parser().parse(text)) {
-    if (token.type === 'document' && ++documents > 2) continue;
-    if (token.type === 'error' && ++errors > MAX_SYNTAX_DIAGNOSTICS) continue;
+  const keep = (token: CST.Token) => {
+    if (token.type === 'document' && ++documents > 2) return;
+    if (token.type === 'error' && ++errors > MAX_SYNTAX_DIAGNOSTICS) return;
     if (documents <= 2) tokens.push(token);
+  };
+  let depth = 0;
+  let offset = 0;
+  // What Parser.parse(text) does, with the lexemes in view (one lexer pass instead of two).
+  for (const lexeme of new Lexer().lex(text)) {
+    if (lexeme === '[' || lexeme === '{') {
+      if (++depth > MAX_DEPTH) return { flowDeep: offset };
+    } else if (lexeme === ']' || lexeme === '}') depth = Math.max(0, depth - 1);
+    if (!MARKERS.has(lexeme)) offset += lexeme.length;
+    for (const token of parser.next(lexeme)) keep(token);
   }
+  for (const token of parser.end()) keep(token);
   return { tokens, droppedErrors: errors > MAX_SYNTAX_DIAGNOSTICS };
 }
 
@@ -351,7 +363,7 @@ export function parseYaml(file: string, text: string): { parsed?: ParsedYaml; li
 }
 
 function parseBounded(file: string, text: string): { parsed?: ParsedYaml; lineCounter: LineCounter; diagnostics: Diagnostic[] } {
-  const lineCounter = new LineCounter();
+  const lineCounter = lineCounterOf(text);
   const fail = (...diagnostics: Diagnostic[]) => ({ lineCounter, diagnostics });
   const deepAt = (at: number): Diagnostic => ({
     rule: 'load/too-deep',
@@ -361,22 +373,15 @@ function parseBounded(file: string, text: string): { parsed?: ParsedYaml; lineCo
     message: `Lister og afsnit er indlejret for dybt her (mere end ${MAX_DEPTH} niveauer i hinanden); en aftale har kun få niveauer`,
   });
 
-  // Line starts from the text itself, as editors count lines. (The parser can fill a
-  // LineCounter too, but misses line starts in some broken block scalars.)
-  lineCounter.addNewLine(0);
-  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) lineCounter.addNewLine(i + 1);
-
   const control = NOT_PRINTABLE.exec(text);
+  if (control) return fail(controlCharacter(file, control.index, control[0], false));
   const loneCr = /\r(?!\n)/.exec(text);
-  const flowDeep = control || loneCr ? undefined : flowTooDeep(text);
-  if (control || loneCr || flowDeep !== undefined) {
-    if (control) return fail(controlCharacter(file, control.index, control[0], false));
-    // Old Mac line ends: YAML and the line counter would see one long line.
-    if (loneCr) return fail({ rule: 'yaml/syntax', severity: 'error', file, span: { start: loneCr.index, end: loneCr.index + 1 }, message: 'Linjeskift af typen CR (uden LF) er ikke tilladt; gem filen med almindelige linjeskift (LF eller CRLF)' });
-    return fail(deepAt(flowDeep!));
-  }
+  // Old Mac line ends: YAML and the line counter would see one long line.
+  if (loneCr) return fail({ rule: 'yaml/syntax', severity: 'error', file, span: { start: loneCr.index, end: loneCr.index + 1 }, message: 'Linjeskift af typen CR (uden LF) er ikke tilladt; gem filen med almindelige linjeskift (LF eller CRLF)' });
 
-  const { tokens, droppedErrors } = tokenize(text);
+  const tokenized = tokenize(text);
+  if ('flowDeep' in tokenized) return fail(deepAt(tokenized.flowDeep));
+  const { tokens, droppedErrors } = tokenized;
   const deep = tooDeep(tokens);
   if (deep !== undefined) return fail(deepAt(deep));
 
@@ -419,7 +424,7 @@ function parseBounded(file: string, text: string): { parsed?: ParsedYaml; lineCo
 
   try {
     const data = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
-    return { parsed: { doc, data, lineCounter }, lineCounter, diagnostics: syntax() };
+    return { parsed: { doc, data, lineCounter, aliases: nodes.firstAlias !== undefined }, lineCounter, diagnostics: syntax() };
   } catch (error) {
     // toJS throws a ReferenceError past maxAliasCount (aliases are otherwise checked above);
     // anything else it throws is still a property of the input, never a reason to crash.

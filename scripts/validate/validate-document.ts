@@ -5,8 +5,11 @@ import type { Kind } from '../model/kinds.ts';
 import { mapAjvError } from './messages.ts';
 import type { Validators } from './schemas.ts';
 
-/** Validates one document against its kind's schema; every error positioned in the source. */
-export function validateDocument(validators: Validators, kind: Kind, file: string, doc: Document.Parsed, data: unknown): Diagnostic[] {
+/**
+ * Validates one document against its kind's schema; every error positioned in the source.
+ * `doc` gives the syntax tree, asked for only when there is an error to position.
+ */
+export function validateDocument(validators: Validators, kind: Kind, file: string, doc: () => Document.Parsed, data: unknown): Diagnostic[] {
   const validate = validators[kind];
   if (validate(data)) return [];
   const seen = new Set<string>();
@@ -14,7 +17,7 @@ export function validateDocument(validators: Validators, kind: Kind, file: strin
   for (const error of validate.errors ?? []) {
     const mapped = mapAjvError(error, pointerToPath(error.instancePath));
     if (!mapped) continue;
-    const span = locate(doc, mapped.path, mapped.target);
+    const span = locate(doc(), mapped.path, mapped.target);
     const key = `${mapped.rule}|${span?.start}|${mapped.message}`;
     if (seen.has(key)) continue;
     seen.add(key);
