@@ -189,7 +189,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
 
   // The rendering stack (unified, pdfmake, pdfkit, pdf-lib) takes longer to load than a no-op
   // build takes in all; it is loaded only once there is something to render.
-  const [{ createRenderer }, { renderMarkdownOnly }] = await Promise.all([import('./renderer.ts'), import('./render-output.ts')]);
+  const [{ createRenderer }, { renderDocument }] = await Promise.all([import('./renderer.ts'), import('../render/render-document.ts')]);
   const out = new OutputDir(outDir);
   out.open({ keepExisting: options.only !== undefined });
   const renderer = createRenderer(ctx, toRender.length + toBundle.length, { root, env: signingEnv(options.env), sealTime: sealTime.getTime() }, options.jobs);
@@ -256,7 +256,8 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
       const cached = cache.documents[doc.data.id];
       const pdfEntry = cached && cached.key === keyOf.get(doc.data.id) ? cached.entries.find((e) => e.path.endsWith('.pdf')) : undefined;
       if (pdfEntry && pdfEntry.pages !== null && present([pdfEntry])) {
-        const rendered = renderMarkdownOnly(ctx, doc);
+        // Its Markdown only (cheap): the bundle needs the document's metadata, not its PDF again.
+        const rendered = renderDocument(repo, templates, doc);
         return { doc, pdf: read(path.join(outDir, pdfEntry.path)), pages: pdfEntry.pages, meta: rendered.meta, name: documentName(repo, doc), sources: pdfEntry.sources };
       }
       const o = await renderer.document(doc); // e.g. a shard's bundle member owned by another shard

@@ -49,19 +49,33 @@ interface Pending {
   reject: (error: Error) => void;
 }
 
+/** Runs a task in the calling thread (the main thread's share of the work). */
+export type LocalRunner = (task: Task) => Promise<TaskResult>;
+
 /**
- * A fixed set of rendering threads, each doing one task at a time; tasks are handed out in
- * order as threads free up. Results do not depend on which thread made them.
+ * Tasks a worker holds at once: it renders one and has the next at hand, so it need not wait
+ * for this thread (busy rendering its own share) to hand it more.
+ */
+const WORKER_PREFETCH = 2;
+
+/**
+ * Rendering threads fed from one queue in order: a fixed set of workers, each rendering one
+ * task at a time, and optionally this thread too (`local`), so that on n cores n - 1 workers
+ * suffice — one thread fewer to start and to hold data, templates and fonts. Results do not
+ * depend on which thread made them.
  */
 export class RenderPool {
   readonly #workers: Worker[] = [];
-  readonly #idle: Worker[] = [];
+  readonly #load = new Map<Worker, number>();
   readonly #queue: Array<{ request: PoolRequest } & Pending> = [];
   readonly #pending = new Map<number, Pending & { worker: Worker }>();
+  readonly #local: LocalRunner | undefined;
+  #localBusy = false;
   #next = 0;
   #failure: Error | undefined;
 
-  constructor(size: number, init: WorkerInit) {
+  constructor(size: number, init: WorkerInit, local?: LocalRunner) {
+    this.#local = local;
     for (let i = 0; i < size; i++) {
       // A modest heap limit makes V8 collect each finished document's layout early instead of
       // growing; one document at a time needs far less.
@@ -72,7 +86,7 @@ export class RenderPool {
         if (code !== 0) this.#fail(new Error(`en arbejdstråd stoppede uventet (kode ${code})`));
       });
       this.#workers.push(worker);
-      this.#idle.push(worker);
+      this.#load.set(worker, 0);
     }
   }
 
@@ -80,7 +94,8 @@ export class RenderPool {
     if (this.#failure) return Promise.reject(this.#failure);
     return new Promise((resolve, reject) => {
       this.#queue.push({ request: { id: this.#next++, task }, resolve, reject });
-      this.#dispatch();
+      // Later: callers queue many tasks in one go, and this thread may take one of them itself.
+      queueMicrotask(() => this.#dispatch());
     });
   }
 
@@ -89,19 +104,40 @@ export class RenderPool {
   }
 
   #dispatch(): void {
-    while (this.#idle.length > 0 && this.#queue.length > 0) {
-      const worker = this.#idle.pop()!;
-      const { request, resolve, reject } = this.#queue.shift()!;
-      this.#pending.set(request.id, { resolve, reject, worker });
-      worker.postMessage(request);
+    while (this.#queue.length > 0 && this.#failure === undefined) {
+      const worker = this.#leastLoaded();
+      if (worker !== undefined) {
+        const { request, resolve, reject } = this.#queue.shift()!;
+        this.#pending.set(request.id, { resolve, reject, worker });
+        this.#load.set(worker, this.#load.get(worker)! + 1);
+        worker.postMessage(request);
+      } else if (this.#local !== undefined && !this.#localBusy) {
+        const { request, resolve, reject } = this.#queue.shift()!;
+        this.#localBusy = true;
+        this.#local(request.task)
+          .then(resolve, reject)
+          .finally(() => {
+            this.#localBusy = false;
+            this.#dispatch();
+          });
+      } else return;
     }
+  }
+
+  #leastLoaded(): Worker | undefined {
+    let best: Worker | undefined;
+    for (const worker of this.#workers) {
+      const load = this.#load.get(worker)!;
+      if (load < WORKER_PREFETCH && (best === undefined || load < this.#load.get(best)!)) best = worker;
+    }
+    return best;
   }
 
   #settle(worker: Worker, response: PoolResponse): void {
     const pending = this.#pending.get(response.id);
     if (!pending) return;
     this.#pending.delete(response.id);
-    this.#idle.push(worker);
+    this.#load.set(worker, this.#load.get(worker)! - 1);
     if (response.ok) pending.resolve(response.result);
     else pending.reject(fromFailure(response));
     this.#dispatch();

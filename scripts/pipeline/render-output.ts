@@ -37,11 +37,6 @@ export function sourcesOf(repo: Repository, rendered: RenderedDocument): string[
   return [...[...files].sort(), ...rendered.templates];
 }
 
-/** Markdown only: cheap, for documents whose PDF is reused but whose metadata a bundle needs. */
-export function renderMarkdownOnly(ctx: RenderContext, doc: SourceDocument<DocumentKind>): RenderedDocument {
-  return renderDocument(ctx.repo, ctx.templates, doc);
-}
-
 /** Renders one document to Markdown and sealed PDF. */
 export async function renderOutput(ctx: RenderContext, doc: SourceDocument<DocumentKind>): Promise<DocumentOutput> {
   const rendered = renderDocument(ctx.repo, ctx.templates, doc);

@@ -1,38 +1,30 @@
 /**
  * A rendering worker thread: loads data, templates, fonts and the signing key once, then
- * renders documents and combined PDFs on request. Results carry their PDF bytes as
- * transferred buffers, not copies.
+ * renders documents and combined PDFs on request, one at a time in the order received (the
+ * pool sends the next task ahead). Results carry their PDF bytes as transferred buffers.
  */
 import { parentPort, workerData } from 'node:worker_threads';
-import { combinedPdf } from '../emit/combined.ts';
-import type { DocumentKind } from '../model/kinds.ts';
-import type { SourceDocument } from '../model/source-document.ts';
 import { createContext } from './context.ts';
 import { toFailure, type PoolRequest, type PoolResponse, type WorkerInit } from './pool.ts';
-import { renderOutput } from './render-output.ts';
+import { runTask } from './run-task.ts';
 
 const init = workerData as WorkerInit;
 const port = parentPort!;
 const ready = createContext(init.root, init.env, new Date(init.sealTime));
+let queue: Promise<void> = Promise.resolve();
+
+async function handle(request: PoolRequest): Promise<void> {
+  try {
+    const result = await runTask(await ready, request.task);
+    const response: PoolResponse = { id: request.id, ok: true, result };
+    const bytes = result.kind === 'document' ? result.output.pdf : result.pdf;
+    port.postMessage(response, [bytes.buffer as ArrayBuffer]);
+  } catch (error) {
+    const response: PoolResponse = { id: request.id, ok: false, ...toFailure(error) };
+    port.postMessage(response);
+  }
+}
 
 port.on('message', (request: PoolRequest) => {
-  void (async () => {
-    try {
-      const ctx = await ready;
-      if (request.task.kind === 'document') {
-        const doc = ctx.repo.byId(request.task.id) as SourceDocument<DocumentKind> | undefined;
-        if (!doc) throw new Error(`dokumentet ${request.task.id} findes ikke i arbejdstråden`);
-        const output = await renderOutput(ctx, doc);
-        const response: PoolResponse = { id: request.id, ok: true, result: { kind: 'document', output } };
-        port.postMessage(response, [output.pdf.buffer as ArrayBuffer]);
-      } else {
-        const pdf = await combinedPdf(request.task.job, ctx.seal);
-        const response: PoolResponse = { id: request.id, ok: true, result: { kind: 'combined', pdf: pdf.bytes, pages: pdf.pages } };
-        port.postMessage(response, [pdf.bytes.buffer as ArrayBuffer]);
-      }
-    } catch (error) {
-      const response: PoolResponse = { id: request.id, ok: false, ...toFailure(error) };
-      port.postMessage(response);
-    }
-  })();
+  queue = queue.then(() => handle(request));
 });

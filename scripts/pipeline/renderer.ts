@@ -1,10 +1,10 @@
 import { availableParallelism } from 'node:os';
-import { combinedPdf, type CombinedJob } from '../emit/combined.ts';
+import type { CombinedJob } from '../emit/combined.ts';
 import type { DocumentKind } from '../model/kinds.ts';
 import type { SourceDocument } from '../model/source-document.ts';
 import type { RenderContext } from './context.ts';
-import { RenderPool, type WorkerInit } from './pool.ts';
-import { renderOutput, type DocumentOutput } from './render-output.ts';
+import { RenderPool, type Task, type TaskResult, type WorkerInit } from './pool.ts';
+import type { DocumentOutput } from './render-output.ts';
 
 /** Renders documents and combined PDFs, in this thread or in a pool of workers. */
 export interface Renderer {
@@ -32,34 +32,41 @@ export function inlineRenderer(ctx: RenderContext): Renderer {
     return run;
   };
   return {
-    document: (doc) => serial(() => renderOutput(ctx, doc)),
-    combined: (job) =>
-      serial(async () => {
-        const pdf = await combinedPdf(job, ctx.seal);
-        return { pdf: pdf.bytes, pages: pdf.pages };
-      }),
+    document: (doc) => serial(async () => documentResult(await runLocally(ctx, { kind: 'document', id: doc.data.id }))),
+    combined: (job) => serial(async () => combinedResult(await runLocally(ctx, { kind: 'combined', job }))),
     close: async () => {},
   };
 }
 
+/** A task in this thread; the PDF stack is loaded on first use, so a no-op build never loads it. */
+async function runLocally(ctx: RenderContext, task: Task): Promise<TaskResult> {
+  return (await import('./run-task.ts')).runTask(ctx, task);
+}
+
+function documentResult(result: TaskResult): DocumentOutput {
+  if (result.kind !== 'document') throw new Error('uventet svar fra arbejdstråd');
+  return result.output;
+}
+
+function combinedResult(result: TaskResult): { pdf: Uint8Array; pages: number } {
+  if (result.kind !== 'combined') throw new Error('uventet svar fra arbejdstråd');
+  return { pdf: result.pdf, pages: result.pages };
+}
+
 function pooledRenderer(pool: RenderPool): Renderer {
   return {
-    async document(doc) {
-      const result = await pool.run({ kind: 'document', id: doc.data.id });
-      if (result.kind !== 'document') throw new Error('uventet svar fra arbejdstråd');
-      return result.output;
-    },
-    async combined(job) {
-      const result = await pool.run({ kind: 'combined', job });
-      if (result.kind !== 'combined') throw new Error('uventet svar fra arbejdstråd');
-      return { pdf: result.pdf, pages: result.pages };
-    },
+    document: async (doc) => documentResult(await pool.run({ kind: 'document', id: doc.data.id })),
+    combined: async (job) => combinedResult(await pool.run({ kind: 'combined', job })),
     close: () => pool.close(),
   };
 }
 
-/** Workers sized to the cores (or `jobs`), for enough work; otherwise this thread. */
+/**
+ * As many rendering threads as cores (or `jobs`) for enough work: this thread and jobs - 1
+ * workers. Otherwise this thread alone.
+ */
 export function createRenderer(ctx: RenderContext, tasks: number, init: WorkerInit, jobs = availableParallelism()): Renderer {
-  const size = Math.min(jobs, Math.ceil(tasks / 2));
-  return size > 1 && tasks >= WORKER_THRESHOLD ? pooledRenderer(new RenderPool(size, init)) : inlineRenderer(ctx);
+  const threads = Math.min(jobs, Math.ceil(tasks / 2));
+  if (threads < 2 || tasks < WORKER_THRESHOLD) return inlineRenderer(ctx);
+  return pooledRenderer(new RenderPool(threads - 1, init, (task) => runLocally(ctx, task)));
 }
