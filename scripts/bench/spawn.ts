@@ -22,6 +22,17 @@ export interface CommandRun {
   maxRssMb: number | null;
 }
 
+/**
+ * The Node options `npm run <command>` gives (package.json: `tsx <options> scripts/cli/<command>.ts`),
+ * so the figures are those of the command as users run it — e.g. the build's heap limit.
+ */
+export function nodeOptionsOf(command: string): string[] {
+  const scripts = (JSON.parse(readFileSync(path.join(REPO_ROOT, 'package.json'), 'utf8')) as { scripts?: Record<string, string> }).scripts ?? {};
+  const words = (scripts[command] ?? '').split(/\s+/);
+  const end = words.findIndex((w) => w.endsWith('.ts'));
+  return words[0] === 'tsx' && end > 0 ? words.slice(1, end).filter((w) => w.startsWith('--')) : [];
+}
+
 /** The baseline: Node + tsx starting an empty module (scripts/bench/startup.ts). */
 export const STARTUP = 'startup';
 
@@ -31,7 +42,8 @@ export function runCommand(command: 'check' | 'build' | typeof STARTUP, args: re
   const script = path.join(REPO_ROOT, 'scripts', command === STARTUP ? 'bench' : 'cli', `${command}.ts`);
   return new Promise((resolve, reject) => {
     const started = performance.now();
-    const child = spawn(process.execPath, ['--import', 'tsx', '--import', PROBE, script, ...args], {
+    const options = command === STARTUP ? [] : nodeOptionsOf(command);
+    const child = spawn(process.execPath, [...options, '--import', 'tsx', '--import', PROBE, script, ...args], {
       cwd: REPO_ROOT,
       env: { ...process.env, ...env, [RSS_FILE_ENV]: rssFile },
       stdio: ['ignore', 'pipe', 'pipe'],

@@ -217,87 +217,99 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
 
     const outputs = new Map<string, DocumentOutput>();
     const pdfHashes = new Map<string, string>();
-    await Promise.all(
-      toRender.map(async (doc) => {
-        const o = await renderer.document(doc);
-        outputs.set(o.id, o);
-        const common = { kind: o.kind, id: o.id, kommuner: o.meta.kommuner, opgave: o.meta.opgave, version: o.meta.version, status: o.meta.status, sources: o.sources };
-        const docEntries: ManifestEntry[] = [
-          { path: `${o.base}.md`, ...common, sha256: sha256(o.markdown), bytes: Buffer.byteLength(o.markdown), pages: null },
-          { path: `${o.base}.pdf`, ...common, sha256: sha256(o.pdf), bytes: o.pdf.length, pages: o.pages, ...signer },
-        ];
-        write(`${o.base}.md`, o.markdown);
-        write(`${o.base}.pdf`, o.pdf);
-        entries.push(...docEntries);
-        next.documents[o.id] = { key: keyOf.get(o.id)!, entries: docEntries };
-        pdfHashes.set(o.id, docEntries[1]!.sha256);
-        // Only what a bundle still needs is kept; the PDF is read back from staging if so.
-        outputs.set(o.id, { ...o, pdf: new Uint8Array(0), markdown: '' });
-        tick(o.id);
-      }),
-    );
+    const renderOne = async (doc: SourceDocument<DocumentKind>) => {
+      const o = await renderer.document(doc);
+      const common = { kind: o.kind, id: o.id, kommuner: o.meta.kommuner, opgave: o.meta.opgave, version: o.meta.version, status: o.meta.status, sources: o.sources };
+      const docEntries: ManifestEntry[] = [
+        { path: `${o.base}.md`, ...common, sha256: sha256(o.markdown), bytes: Buffer.byteLength(o.markdown), pages: null },
+        { path: `${o.base}.pdf`, ...common, sha256: sha256(o.pdf), bytes: o.pdf.length, pages: o.pages, ...signer },
+      ];
+      write(`${o.base}.md`, o.markdown);
+      write(`${o.base}.pdf`, o.pdf);
+      entries.push(...docEntries);
+      next.documents[o.id] = { key: keyOf.get(o.id)!, entries: docEntries };
+      pdfHashes.set(o.id, docEntries[1]!.sha256);
+      // Only what a bundle still needs is kept; the PDF is read back from staging if so.
+      outputs.set(o.id, { ...o, pdf: new Uint8Array(0), markdown: '' });
+      tick(o.id);
+    };
+    // Cases first (each is a member of every bundle of its sundhedsråd), then kommune by kommune,
+    // so that bundles can be made while the rest is still rendering instead of all at the end.
+    const renderOrder = (d: SourceDocument<DocumentKind>) => `${d.kind === 'sag' ? 0 : 1} ${kommunerOf(repo, d)[0] ?? ''} ${d.data.id}`;
+    const rendering = new Map([...toRender].sort((a, b) => (renderOrder(a) < renderOrder(b) ? -1 : 1)).map((doc) => [doc.data.id, renderOne(doc)]));
 
-    // Now that members' outputs are known, bundles whose members came out byte-identical are kept.
+    /** A member's PDF for this run's bundle: its hash once rendered now, else the cached one. */
     const outputHash = (id: string) => pdfHashes.get(id) ?? cachedPdfHash(id);
-    const unchanged = toBundle.filter((c) => reusable(cache.bundles[c], bundleKey(c, outputHash)));
-    for (const c of unchanged) {
-      const keptEntries = cache.bundles[c]!.entries;
-      entries.push(...keptEntries);
-      next.bundles[c] = cache.bundles[c]!;
-      keptEntries.forEach(copyFromOut);
-      tick(`${c} (uændret)`);
-    }
-    toBundle = toBundle.filter((c) => !unchanged.includes(c));
 
     /** A bundle member: rendered in this run, or its PDF from the previous out/, or rendered now. */
     const member = async (doc: SourceDocument<DocumentKind>) => {
       const made = outputs.get(doc.data.id);
-      if (made) return { doc, pdf: readFileSync(out.path(`${made.base}.pdf`)), pages: made.pages, meta: made.meta, name: made.name, sources: made.sources };
+      if (made) {
+        const file = out.path(`${made.base}.pdf`);
+        return { doc, file, pdf: readFileSync(file), pages: made.pages, meta: made.meta, name: made.name, sources: made.sources };
+      }
       const cached = cache.documents[doc.data.id];
       const pdfEntry = cached && cached.key === keyOf.get(doc.data.id) ? cached.entries.find((e) => e.path.endsWith('.pdf')) : undefined;
       if (pdfEntry && pdfEntry.pages !== null && present([pdfEntry])) {
         // Its Markdown only (cheap): the bundle needs the document's metadata, not its PDF again.
         const rendered = renderDocument(repo, templates, doc);
-        return { doc, pdf: read(path.join(outDir, pdfEntry.path)), pages: pdfEntry.pages, meta: rendered.meta, name: documentName(repo, doc), sources: pdfEntry.sources };
+        const file = path.join(outDir, pdfEntry.path);
+        return { doc, file, pdf: read(file), pages: pdfEntry.pages, meta: rendered.meta, name: documentName(repo, doc), sources: pdfEntry.sources };
       }
       const o = await renderer.document(doc); // e.g. a shard's bundle member owned by another shard
-      return { doc, pdf: o.pdf, pages: o.pages, meta: o.meta, name: o.name, sources: o.sources };
+      return { doc, file: undefined, pdf: o.pdf, pages: o.pages, meta: o.meta, name: o.name, sources: o.sources };
     };
 
-    await Promise.all(
-      toBundle.map(async (code) => {
-        const members = await Promise.all(membersOf(code).map(member));
-        const kommune = { kode: code, navn: repo.kommune(code)!.navn };
-        const folder = bundleFolder(repo, code);
-        const files: BundleManifest['files'] = [];
-        const bundleEntries: ManifestEntry[] = [];
-        for (const m of members) {
-          const file = `${path.posix.basename(outputBase(repo, m.doc))}.pdf`;
-          write(`${folder}/${file}`, m.pdf);
-          files.push({ file, sha256: sha256(m.pdf), document: m.doc.data.id, kind: m.doc.kind, version: m.meta.version, signer: identity.subjectCN });
-          bundleEntries.push({ path: `${folder}/${file}`, kind: m.doc.kind, id: m.doc.data.id, kommuner: m.meta.kommuner, opgave: m.meta.opgave, version: m.meta.version, status: m.meta.status, sources: m.sources, sha256: sha256(m.pdf), bytes: m.pdf.length, pages: m.pages, ...signer });
-        }
-        const job: CombinedJob = {
-          kommune,
-          members: members.map((m) => ({ name: m.name, version: m.meta.version, pdf: m.pdf, pages: m.pages })),
-          draft: members.some((m) => m.meta.draft),
-          author: ctx.author,
-          date: members.map((m) => m.meta.date).sort().at(-1)!,
-        };
-        const combined = await renderer.combined(job);
-        const combinedFile = `${path.posix.basename(folder)}-samlet.pdf`;
-        write(`${folder}/${combinedFile}`, combined.pdf);
-        files.push({ file: combinedFile, sha256: sha256(combined.pdf), document: `samlet-${code}`, kind: 'samlet', version: null, signer: identity.subjectCN });
-        const sources = [...new Set(members.flatMap((m) => m.sources))].sort();
-        bundleEntries.push({ path: `${folder}/${combinedFile}`, kind: 'samlet', id: `samlet-${code}`, kommuner: [code], opgave: null, version: null, status: null, sources, sha256: sha256(combined.pdf), bytes: combined.pdf.length, pages: combined.pages, ...signer });
-        const manifestText = bundleManifest(kommune, files);
-        write(`${folder}/${MANIFEST}`, manifestText);
-        bundleEntries.push({ path: `${folder}/${MANIFEST}`, kind: 'bundle-manifest', id: `manifest-${code}`, kommuner: [code], opgave: null, version: null, status: null, sources, sha256: sha256(manifestText), bytes: Buffer.byteLength(manifestText), pages: null });
-        entries.push(...bundleEntries);
-        next.bundles[code] = { key: bundleKey(code, outputHash), entries: bundleEntries };
-        tick(folder);
-      }),
-    );
+    /** A kommune's bundle, as soon as its members rendered in this run are done. */
+    const bundleOne = async (code: string): Promise<void> => {
+      await Promise.all(membersOf(code).map((d) => rendering.get(d.data.id)));
+      // Members that came out byte-identical to last time leave the bundle as it was.
+      if (reusable(cache.bundles[code], bundleKey(code, outputHash))) {
+        const keptEntries = cache.bundles[code].entries;
+        entries.push(...keptEntries);
+        next.bundles[code] = cache.bundles[code];
+        keptEntries.forEach(copyFromOut);
+        unchangedBundles.push(code);
+        tick(`${code} (uændret)`);
+        return;
+      }
+      const members = await Promise.all(membersOf(code).map(member));
+      const kommune = { kode: code, navn: repo.kommune(code)!.navn };
+      const folder = bundleFolder(repo, code);
+      const files: BundleManifest['files'] = [];
+      const bundleEntries: ManifestEntry[] = [];
+      for (const m of members) {
+        const file = `${path.posix.basename(outputBase(repo, m.doc))}.pdf`;
+        if (m.file) {
+          mkdirSync(out.path(folder), { recursive: true });
+          linkOrCopy(m.file, out.path(`${folder}/${file}`));
+        } else write(`${folder}/${file}`, m.pdf);
+        files.push({ file, sha256: sha256(m.pdf), document: m.doc.data.id, kind: m.doc.kind, version: m.meta.version, signer: identity.subjectCN });
+        bundleEntries.push({ path: `${folder}/${file}`, kind: m.doc.kind, id: m.doc.data.id, kommuner: m.meta.kommuner, opgave: m.meta.opgave, version: m.meta.version, status: m.meta.status, sources: m.sources, sha256: sha256(m.pdf), bytes: m.pdf.length, pages: m.pages, ...signer });
+      }
+      const job: CombinedJob = {
+        kommune,
+        members: members.map((m) => ({ name: m.name, version: m.meta.version, pdf: m.pdf, pages: m.pages })),
+        draft: members.some((m) => m.meta.draft),
+        author: ctx.author,
+        date: members.map((m) => m.meta.date).sort().at(-1)!,
+      };
+      const combined = await renderer.combined(job);
+      const combinedFile = `${path.posix.basename(folder)}-samlet.pdf`;
+      write(`${folder}/${combinedFile}`, combined.pdf);
+      files.push({ file: combinedFile, sha256: sha256(combined.pdf), document: `samlet-${code}`, kind: 'samlet', version: null, signer: identity.subjectCN });
+      const sources = [...new Set(members.flatMap((m) => m.sources))].sort();
+      bundleEntries.push({ path: `${folder}/${combinedFile}`, kind: 'samlet', id: `samlet-${code}`, kommuner: [code], opgave: null, version: null, status: null, sources, sha256: sha256(combined.pdf), bytes: combined.pdf.length, pages: combined.pages, ...signer });
+      const manifestText = bundleManifest(kommune, files);
+      write(`${folder}/${MANIFEST}`, manifestText);
+      bundleEntries.push({ path: `${folder}/${MANIFEST}`, kind: 'bundle-manifest', id: `manifest-${code}`, kommuner: [code], opgave: null, version: null, status: null, sources, sha256: sha256(manifestText), bytes: Buffer.byteLength(manifestText), pages: null });
+      entries.push(...bundleEntries);
+      next.bundles[code] = { key: bundleKey(code, outputHash), entries: bundleEntries };
+      tick(folder);
+    };
+    const unchangedBundles: string[] = [];
+    await Promise.all([...rendering.values(), ...toBundle.map(bundleOne)]);
+    toBundle = toBundle.filter((c) => !unchangedBundles.includes(c));
 
     for (const [name, text] of overview) write(name, text);
     entries.push(...overviewEntries);

@@ -93,7 +93,11 @@ export class RenderPool {
   run(task: Task): Promise<TaskResult> {
     if (this.#failure) return Promise.reject(this.#failure);
     return new Promise((resolve, reject) => {
-      this.#queue.push({ request: { id: this.#next++, task }, resolve, reject });
+      const queued = { request: { id: this.#next++, task }, resolve, reject };
+      // A combined PDF is queued once its members are done: ahead of the remaining documents,
+      // so bundles are finished along the way rather than all after the last document.
+      if (task.kind === 'combined') this.#queue.unshift(queued);
+      else this.#queue.push(queued);
       // Later: callers queue many tasks in one go, and this thread may take one of them itself.
       queueMicrotask(() => this.#dispatch());
     });

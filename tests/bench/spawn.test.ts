@@ -1,0 +1,22 @@
+/** The bench runs each command with the Node options its npm script gives (scripts/bench/spawn.ts). */
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { nodeOptionsOf } from '../../scripts/bench/spawn.ts';
+import { REPO_ROOT } from '../../scripts/cli/cli.ts';
+
+describe('nodeOptionsOf', () => {
+  const scripts = (JSON.parse(readFileSync(path.join(REPO_ROOT, 'package.json'), 'utf8')) as { scripts: Record<string, string> }).scripts;
+
+  it('takes the options between tsx and the script from package.json', () => {
+    expect(scripts.build).toMatch(/^tsx (--\S+ )+scripts\/cli\/build\.ts$/);
+    expect(nodeOptionsOf('build')).toEqual(scripts.build!.split(' ').slice(1, -1));
+    expect(nodeOptionsOf('build')).toContain('--max-old-space-size=256');
+  });
+
+  it('gives none for a script without options, or no such script', () => {
+    expect(scripts.check).toBe('tsx scripts/cli/check.ts');
+    expect(nodeOptionsOf('check')).toEqual([]);
+    expect(nodeOptionsOf('findes-ikke')).toEqual([]);
+  });
+});
