@@ -4,6 +4,7 @@ import type { Repository } from '../model/repository.ts';
 import type { SourceDocument } from '../model/source-document.ts';
 import { numberClauses } from './clause-numbers.ts';
 import type { RenderData } from './helpers.ts';
+import { compactTree } from './compact-tree.ts';
 import { parseMarkdown, stringifyMarkdown } from './markdown.ts';
 import { documentMeta, type DocumentMeta } from './meta.ts';
 import { substituteTokens } from './substitute.ts';
@@ -58,8 +59,8 @@ function header(meta: DocumentMeta): Root {
 
 /**
  * template → Markdown with tokens → syntax tree → data substituted → clauses numbered →
- * normalised Markdown. The PDF body is parsed back from that Markdown, so the PDF shows
- * exactly what the .md file says.
+ * normalised Markdown. The PDF body is that same tree, compacted to what parsing the Markdown
+ * gives back (see compactTree), so the PDF shows exactly what the .md file says.
  */
 export function renderDocument(repo: Repository, templates: TemplateSet, doc: SourceDocument<DocumentKind>): RenderedDocument {
   const tokens = new TokenTable();
@@ -73,7 +74,7 @@ export function renderDocument(repo: Repository, templates: TemplateSet, doc: So
     doc,
     meta,
     markdown: `${stringifyMarkdown(header(meta))}\n${bodyMarkdown}`,
-    body: parseMarkdown(bodyMarkdown),
+    body: compactTree(tree),
     templates: templates.filesOf(doc.kind),
   };
 }

@@ -1,3 +1,4 @@
+import { reparsedBody } from '../helpers/markdown.ts';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -94,6 +95,9 @@ describe('property: a value in a text field renders literally', () => {
         sag.data.indstilling.indledning = value;
         try {
           const rendered = renderDocument(data, templates, sag);
+          // The PDF is made from this tree, not from the .md: the two must agree for any value.
+          expect(rendered.body).toEqual(reparsedBody(rendered.markdown));
+          expect(renderYdelse(value).body).toEqual(reparsedBody(renderYdelse(value).markdown));
           const paragraph = rendered.body.children.find((n) => n.type === 'paragraph' && collapse(texts(n).join('')) === collapse(value));
           if (!paragraph) expect.fail(`not found literally in:\n${rendered.markdown.slice(0, 600)}`);
           expect(types(paragraph!).filter((t) => t !== 'paragraph' && t !== 'text')).toEqual([]);
