@@ -123,6 +123,8 @@ export async function combinedPdf(job: CombinedJob, seal?: Seal): Promise<PdfFil
 
   if (seal) addSignaturePlaceholderToPdfLib(doc, { reason: seal.reason, name: seal.identity.subjectCN, location: seal.location, signingTime: seal.time });
   // No object streams: the signature dictionary must stay a plain object for the byte range.
-  const unsigned = Buffer.from(await doc.save({ useObjectStreams: false }));
+  // No pause every 50 objects (pdf-lib's default yields to the event loop with a timer), and no
+  // form appearances to regenerate: the only field is the invisible signature.
+  const unsigned = Buffer.from(await doc.save({ useObjectStreams: false, objectsPerTick: Infinity, updateFieldAppearances: false }));
   return { bytes: seal ? await signPdf(unsigned, seal.identity, seal.time) : unsigned, pages: doc.getPageCount() };
 }
