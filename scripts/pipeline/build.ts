@@ -11,6 +11,7 @@ import { isDocumentKind, type DocumentKind } from '../model/kinds.ts';
 import { documentName } from '../model/names.ts';
 import type { Repository } from '../model/repository.ts';
 import type { SourceDocument } from '../model/source-document.ts';
+import { documentMeta } from '../render/meta.ts';
 import { loadTemplates } from '../render/templates.ts';
 import { certificateDer } from '../sign/certificates.ts';
 import { ENV_P12_BASE64, ENV_P12_PATH, ENV_PASSPHRASE, loadSigningIdentity } from '../sign/keys.ts';
@@ -189,7 +190,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
 
   // The rendering stack (unified, pdfmake, pdfkit, pdf-lib) takes longer to load than a no-op
   // build takes in all; it is loaded only once there is something to render.
-  const [{ createRenderer }, { renderDocument }] = await Promise.all([import('./renderer.ts'), import('../render/render-document.ts')]);
+  const { createRenderer } = await import('./renderer.ts');
   const out = new OutputDir(outDir);
   out.open({ keepExisting: options.only !== undefined });
   const renderer = createRenderer(ctx, toRender.length + toBundle.length, { root, env: signingEnv(options.env), sealTime: sealTime.getTime() }, options.jobs);
@@ -251,10 +252,9 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
       const cached = cache.documents[doc.data.id];
       const pdfEntry = cached && cached.key === keyOf.get(doc.data.id) ? cached.entries.find((e) => e.path.endsWith('.pdf')) : undefined;
       if (pdfEntry && pdfEntry.pages !== null && present([pdfEntry])) {
-        // Its Markdown only (cheap): the bundle needs the document's metadata, not its PDF again.
-        const rendered = renderDocument(repo, templates, doc);
+        // The bundle needs the document's metadata (from its data), not the document again.
         const file = path.join(outDir, pdfEntry.path);
-        return { doc, file, pdf: read(file), pages: pdfEntry.pages, meta: rendered.meta, name: documentName(repo, doc), sources: pdfEntry.sources };
+        return { doc, file, pdf: read(file), pages: pdfEntry.pages, meta: documentMeta(repo, doc), name: documentName(repo, doc), sources: pdfEntry.sources };
       }
       const o = await renderer.document(doc); // e.g. a shard's bundle member owned by another shard
       return { doc, file: undefined, pdf: o.pdf, pages: o.pages, meta: o.meta, name: o.name, sources: o.sources };
