@@ -15,7 +15,9 @@ import { documentMeta } from '../render/meta.ts';
 import { loadTemplates } from '../render/templates.ts';
 import { certificateDer } from '../sign/certificates.ts';
 import { ENV_P12_BASE64, ENV_P12_PATH, ENV_PASSPHRASE, loadSigningIdentity } from '../sign/keys.ts';
-import { cacheFile, contentKey, emptyCache, fileHolds, pipelineFingerprint, readCache, stampFiles, writeCache, type CacheIndex, type CachedOutputs } from './cache.ts';
+import { cacheFile, contentKey, emptyCache, fileHolds, inputStamp, pipelineFingerprint, readCache, stampFiles, writeCache, type CacheIndex, type CachedOutputs } from './cache.ts';
+import type { RenderPool, WorkerInit } from './pool.ts';
+import { createRenderer, startWorkersEarly } from './renderer.ts';
 import { renderContext } from './context.ts';
 import type { DocumentOutput } from './render-output.ts';
 import { inShard, type Shard } from './shard.ts';
@@ -102,6 +104,42 @@ function signingEnv(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
  * the check finds errors, and nothing at all when out/ is already up to date.
  */
 export async function build(options: BuildOptions): Promise<BuildResult> {
+  const outDir = path.resolve(options.root, options.out);
+  const cachePath = cacheFile(options.root, outDir);
+  const cache = options.force ? emptyCache() : readCache(cachePath);
+  const inputs = inputStamp(options.root);
+  let early: RenderPool | undefined;
+  if (cache.inputs !== inputs) {
+    try {
+      // Inputs changed since the last build, so it will most likely render: let workers load
+      // while this thread checks. (A bad SOURCE_DATE_EPOCH is reported below, in its turn.)
+      early = startWorkersEarly(workerInit(options, buildTime(options.root, options.env)), options.jobs);
+    } catch {
+      early = undefined;
+    }
+  }
+  try {
+    return await checkAndBuild(options, { outDir, cachePath, cache, inputs, early });
+  } finally {
+    await early?.close();
+  }
+}
+
+function workerInit(options: BuildOptions, sealTime: Date): WorkerInit {
+  return { root: options.root, env: signingEnv(options.env), sealTime: sealTime.getTime() };
+}
+
+interface Prepared {
+  outDir: string;
+  cachePath: string;
+  cache: CacheIndex;
+  /** inputStamp() at the start of this build, recorded in the cache it writes. */
+  inputs: string;
+  /** Workers started before the check, if any; handed to the renderer. */
+  early: RenderPool | undefined;
+}
+
+async function checkAndBuild(options: BuildOptions, { outDir, cachePath, cache, inputs, early }: Prepared): Promise<BuildResult> {
   const { root } = options;
   const check = await checkRepository(root, { today: options.today, strict: options.strict });
   if (hasErrors(check.diagnostics)) return { ok: false, reason: 'check', check };
@@ -135,9 +173,6 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   );
   const membersOf = (code: string) => all.filter((d) => kommunerOf(repo, d).includes(code));
 
-  const outDir = path.resolve(root, options.out);
-  const cachePath = cacheFile(root, outDir);
-  const cache = options.force ? emptyCache() : readCache(cachePath);
   // Outputs are checked on disk each time (by stat stamp, else by hash), not kept in memory.
   const present = (entries: readonly ManifestEntry[]) => entries.every((e) => fileHolds(path.join(outDir, e.path), e.sha256, cache.files[e.path]));
   const reusable = (cached: CachedOutputs | undefined, key: string): cached is CachedOutputs => cached?.key === key && present(cached.entries);
@@ -184,16 +219,17 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     const kept = options.only !== undefined ? previous.filter((e) => !reusedEntries.some((r) => r.path === e.path)) : [];
     const unchanged = [...kept, ...reusedEntries, ...overviewEntries];
     if (existsSync(path.join(outDir, MANIFEST)) && readFileSync(path.join(outDir, MANIFEST), 'utf8') === serializeManifest(unchanged)) {
+      // Nothing to do; remember these inputs, so the next build does not start workers for nothing.
+      if (cache.inputs !== inputs && !options.force) writeCache(cachePath, { ...cache, inputs });
       return { ok: true, check, entries: unchanged, ...stats(false) };
     }
   }
 
-  // The rendering stack (unified, pdfmake, pdfkit, pdf-lib) takes longer to load than a no-op
-  // build takes in all; it is loaded only once there is something to render.
-  const { createRenderer } = await import('./renderer.ts');
   const out = new OutputDir(outDir);
   out.open({ keepExisting: options.only !== undefined });
-  const renderer = createRenderer(ctx, toRender.length + toBundle.length, { root, env: signingEnv(options.env), sealTime: sealTime.getTime() }, options.jobs);
+  // The rendering stack (unified, pdfmake, pdfkit, pdf-lib) takes longer to load than a no-op
+  // build takes in all; this thread loads it only when it renders (see createRenderer).
+  const renderer = createRenderer(ctx, toRender.length + toBundle.length, workerInit(options, sealTime), options.jobs, early);
   try {
     const entries: ManifestEntry[] = [...reusedEntries];
     const write = (relative: string, data: Uint8Array | string) => {
@@ -319,7 +355,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     const manifest = [...kept, ...entries];
     write(MANIFEST, serializeManifest(manifest));
     out.commit();
-    writeCache(cachePath, { ...next, files: stampFiles(outDir, manifest) });
+    writeCache(cachePath, { ...next, files: stampFiles(outDir, manifest), inputs });
     return { ok: true, check, entries: manifest, ...stats(true) };
   } finally {
     await renderer.close();

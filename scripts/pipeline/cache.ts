@@ -26,6 +26,8 @@ export interface CacheIndex {
   bundles: Record<string, CachedOutputs>;
   /** Output path → stamp: a file whose stat still matches need not be read and hashed again. */
   files: Record<string, FileStamp>;
+  /** inputStamp() when this index was written: unchanged, the next build is most likely a no-op. */
+  inputs?: string;
 }
 
 export function emptyCache(): CacheIndex {
@@ -46,6 +48,39 @@ export function fileHolds(file: string, sha256: string, stamp: FileStamp | undef
   }
   if (stamp && stamp[0] === stat.size && stamp[1] === stat.mtimeMs && stamp[2] === stat.ino) return stamp[3] === sha256;
   return createHash('sha256').update(readFileSync(file)).digest('hex') === sha256;
+}
+
+/**
+ * The size and mtime of every file a build reads (data, templates, schemas, the pipeline's code,
+ * the lock file), hashed: a cheap guess, before the check, whether this build will render
+ * anything. Only a guess — the content keys decide what is rendered.
+ */
+export function inputStamp(root: string): string {
+  const hash = createHash('sha256');
+  const add = (dir: string) => {
+    let names: string[];
+    try {
+      names = readdirSync(dir, { recursive: true, encoding: 'utf8' }).sort();
+    } catch {
+      return; // a missing folder: the check reports it
+    }
+    for (const name of names) {
+      try {
+        const stat = statSync(path.join(dir, name));
+        if (stat.isFile()) hash.update(`${dir}/${name} ${stat.size} ${stat.mtimeMs}\n`);
+      } catch {
+        // removed while listing: the check sees the folder as it is
+      }
+    }
+  };
+  for (const dir of ['agreements', 'templates', 'schemas']) add(path.join(root, dir));
+  add(path.join(CODE_ROOT, 'scripts'));
+  try {
+    hash.update(String(statSync(path.join(CODE_ROOT, 'package-lock.json')).mtimeMs));
+  } catch {
+    // no lock file: nothing to stamp
+  }
+  return hash.digest('hex');
 }
 
 /** Stamps of the given output files as they are now (after the build wrote them). */
@@ -81,7 +116,8 @@ export function readCache(file: string): CacheIndex {
     if (data.format !== CACHE_FORMAT || groups.some((g) => typeof g !== 'object' || g === null || !Object.values(g).every(isOutputs))) return emptyCache();
     // Stamps only save work: if they are damaged, every output is hashed instead.
     const stampsOk = typeof data.files === 'object' && data.files !== null && Object.values(data.files).every(isStamp);
-    return stampsOk ? data : { ...data, files: {} };
+    const read = stampsOk ? data : { ...data, files: {} };
+    return typeof read.inputs === 'string' || read.inputs === undefined ? read : { ...read, inputs: undefined };
   } catch {
     return emptyCache();
   }

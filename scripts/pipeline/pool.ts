@@ -69,7 +69,7 @@ export class RenderPool {
   readonly #load = new Map<Worker, number>();
   readonly #queue: Array<{ request: PoolRequest } & Pending> = [];
   readonly #pending = new Map<number, Pending & { worker: Worker }>();
-  readonly #local: LocalRunner | undefined;
+  #local: LocalRunner | undefined;
   #localBusy = false;
   #next = 0;
   #failure: Error | undefined;
@@ -88,6 +88,11 @@ export class RenderPool {
       this.#workers.push(worker);
       this.#load.set(worker, 0);
     }
+  }
+
+  /** Lets this thread take tasks too, from now on (for a pool started before it knew the work). */
+  setLocal(local: LocalRunner): void {
+    this.#local = local;
   }
 
   run(task: Task): Promise<TaskResult> {

@@ -11,6 +11,9 @@ import { runTask } from './run-task.ts';
 const init = workerData as WorkerInit;
 const port = parentPort!;
 const ready = createContext(init.root, init.env, new Date(init.sealTime));
+// A worker may start before the main thread has checked data and keys (see startWorkersEarly):
+// a failure here is reported with the first task, or not at all if the build stops before.
+ready.catch(() => undefined);
 let queue: Promise<void> = Promise.resolve();
 
 async function handle(request: PoolRequest): Promise<void> {

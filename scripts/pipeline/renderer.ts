@@ -61,12 +61,34 @@ function pooledRenderer(pool: RenderPool): Renderer {
   };
 }
 
+/** The number of rendering threads for `jobs` (default: the cores). */
+export function renderThreads(jobs: number | undefined): number {
+  return Math.max(1, jobs ?? availableParallelism());
+}
+
 /**
  * As many rendering threads as cores (or `jobs`) for enough work: this thread and jobs - 1
- * workers. Otherwise this thread alone.
+ * workers. Otherwise this thread alone — unless workers were started already (`started`, while
+ * this thread checked the data): then they do a small job alone, and this thread need not load
+ * the PDF stack at all.
  */
-export function createRenderer(ctx: RenderContext, tasks: number, init: WorkerInit, jobs = availableParallelism()): Renderer {
-  const threads = Math.min(jobs, Math.ceil(tasks / 2));
-  if (threads < 2 || tasks < WORKER_THRESHOLD) return inlineRenderer(ctx);
+export function createRenderer(ctx: RenderContext, tasks: number, init: WorkerInit, jobs?: number, started?: RenderPool): Renderer {
+  const threads = Math.min(renderThreads(jobs), Math.ceil(tasks / 2));
+  const enough = threads >= 2 && tasks >= WORKER_THRESHOLD;
+  if (started) {
+    if (enough) started.setLocal((task) => runLocally(ctx, task));
+    return pooledRenderer(started);
+  }
+  if (!enough) return inlineRenderer(ctx);
   return pooledRenderer(new RenderPool(threads - 1, init, (task) => runLocally(ctx, task)));
+}
+
+/**
+ * Workers started before the check, when the build will most likely render (its inputs changed
+ * since the last build): they load data, templates, fonts and keys on the other cores while this
+ * thread checks. None with one thread.
+ */
+export function startWorkersEarly(init: WorkerInit, jobs?: number): RenderPool | undefined {
+  const threads = renderThreads(jobs);
+  return threads >= 2 ? new RenderPool(threads - 1, init) : undefined;
 }

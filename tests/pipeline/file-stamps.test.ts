@@ -1,10 +1,10 @@
 /** Output verification by stat stamp (scripts/pipeline/cache.ts): what is trusted, what is re-hashed. */
 import { createHash } from 'node:crypto';
-import { mkdtempSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { fileHolds, readCache, stampFiles, writeCache, emptyCache } from '../../scripts/pipeline/cache.ts';
+import { emptyCache, fileHolds, inputStamp, readCache, stampFiles, writeCache } from '../../scripts/pipeline/cache.ts';
 
 const dir = mkdtempSync(path.join(tmpdir(), 'aftaler-stamps-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -52,5 +52,23 @@ describe('cache stamps', () => {
     const read = readCache(file);
     expect(read.files).toEqual({});
     expect(read.documents.d?.key).toBe('k');
+  });
+});
+
+describe('inputStamp', () => {
+  it('stays the same while nothing changes and moves when a data file does', () => {
+    const root = mkdtempSync(path.join(tmpdir(), 'aftaler-inputs-'));
+    try {
+      const file = path.join(root, 'agreements', 'a.yaml');
+      mkdirSync(path.dirname(file), { recursive: true });
+      writeFileSync(file, 'id: a\n');
+      const first = inputStamp(root);
+      expect(inputStamp(root)).toBe(first);
+      writeFileSync(file, 'id: b\n');
+      utimesSync(file, new Date('2026-01-15T12:00:00Z'), new Date('2026-01-15T12:00:00Z'));
+      expect(inputStamp(root)).not.toBe(first);
+    } finally {
+      rmSync(root, { recursive: true, force: true });
+    }
   });
 });
