@@ -90,14 +90,18 @@ function contentsMeta(job: CombinedJob): PdfMeta {
   };
 }
 
-/** The contents page(s), unsealed; laid out again in the rare case the page count guess was off. */
+/**
+ * The contents page(s), unsealed. Their page numbers depend on how many pages the contents
+ * take; laid out again while that guess was off (once at most in practice, bounded regardless).
+ */
 async function contentsPdf(job: CombinedJob, meta: PdfMeta): Promise<PdfFile> {
   let pages = 1;
-  for (;;) {
+  for (let attempt = 0; attempt < 4; attempt++) {
     const made = await writePdfDefinition(buildDocDefinition(contentsBody(job, pages), meta));
     if (made.pages === pages) return made;
     pages = made.pages;
   }
+  throw new Error(`indholdsfortegnelsen for ${job.kommune.navn} fik ikke et fast sidetal`);
 }
 
 /** The combined PDF, sealed when a seal is given. */

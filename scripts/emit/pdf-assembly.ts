@@ -50,7 +50,7 @@ function text(value: PDFObject | undefined): string | undefined {
 }
 
 /** Every entry of a name tree (PDF 32000 7.9.6), leaves and kids alike. */
-function nameTree(doc: PDFDocument, node: PDFDict | undefined, into = new Map<string, PDFObject>()): Map<string, PDFObject> {
+function nameTree(node: PDFDict | undefined, into = new Map<string, PDFObject>()): Map<string, PDFObject> {
   if (!node) return into;
   const names = node.lookupMaybe(name('Names'), PDFArray);
   for (let i = 0; names && i + 1 < names.size(); i += 2) {
@@ -59,7 +59,7 @@ function nameTree(doc: PDFDocument, node: PDFDict | undefined, into = new Map<st
     if (key !== undefined && value !== undefined) into.set(key, value);
   }
   const kids = node.lookupMaybe(name('Kids'), PDFArray);
-  for (let i = 0; kids && i < kids.size(); i++) nameTree(doc, kids.lookup(i, PDFDict), into);
+  for (let i = 0; kids && i < kids.size(); i++) nameTree(kids.lookup(i, PDFDict), into);
   return into;
 }
 
@@ -68,7 +68,7 @@ function namedDestinations(doc: PDFDocument): Map<string, Destination> {
   const pages = doc.getPages().map((p) => p.ref);
   const dests = new Map<string, Destination>();
   const tree = doc.catalog.lookupMaybe(name('Names'), PDFDict)?.lookupMaybe(name('Dests'), PDFDict);
-  for (const [key, value] of nameTree(doc, tree)) {
+  for (const [key, value] of nameTree(tree)) {
     const array = value instanceof PDFArray ? value : value instanceof PDFDict ? value.lookupMaybe(name('D'), PDFArray) : undefined;
     const target = array?.get(0);
     const page = target instanceof PDFRef ? pages.findIndex((ref) => ref === target) : -1;

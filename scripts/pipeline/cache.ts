@@ -57,28 +57,14 @@ export function fileHolds(file: string, sha256: string, stamp: FileStamp | undef
  */
 export function inputStamp(root: string): string {
   const hash = createHash('sha256');
-  const add = (dir: string) => {
-    let names: string[];
-    try {
-      names = readdirSync(dir, { recursive: true, encoding: 'utf8' }).sort();
-    } catch {
-      return; // a missing folder: the check reports it
-    }
-    for (const name of names) {
-      try {
-        const stat = statSync(path.join(dir, name));
-        if (stat.isFile()) hash.update(`${dir}/${name} ${stat.size} ${stat.mtimeMs}\n`);
-      } catch {
-        // removed while listing: the check sees the folder as it is
-      }
-    }
-  };
-  for (const dir of ['agreements', 'templates', 'schemas']) add(path.join(root, dir));
-  add(path.join(CODE_ROOT, 'scripts'));
   try {
-    hash.update(String(statSync(path.join(CODE_ROOT, 'package-lock.json')).mtimeMs));
+    const dirs = [...['agreements', 'templates', 'schemas'].map((d) => path.join(root, d)), path.join(CODE_ROOT, 'scripts')];
+    for (const file of [...dirs.flatMap((d) => filesUnder(d, '')), path.join(CODE_ROOT, 'package-lock.json')]) {
+      const stat = statSync(file, { throwIfNoEntry: false });
+      hash.update(`${file} ${stat?.size ?? '-'} ${stat?.mtimeMs ?? '-'}\n`);
+    }
   } catch {
-    // no lock file: nothing to stamp
+    return ''; // a file removed while listing: no guess, as if everything changed
   }
   return hash.digest('hex');
 }

@@ -9,7 +9,7 @@ import { renderOutput } from './render-output.ts';
 export async function runTask(ctx: RenderContext, task: Task): Promise<TaskResult> {
   if (task.kind === 'document') {
     const doc = ctx.repo.byId(task.id) as SourceDocument<DocumentKind> | undefined;
-    if (!doc) throw new Error(`dokumentet ${task.id} findes ikke i arbejdstråden`);
+    if (!doc) throw new Error(`dokumentet ${task.id} findes ikke i de indlæste data`);
     return { kind: 'document', output: await renderOutput(ctx, doc) };
   }
   const pdf = await combinedPdf(task.job, ctx.seal);
