@@ -108,18 +108,17 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   const cachePath = cacheFile(options.root, outDir);
   const cache = options.force ? emptyCache() : readCache(cachePath);
   const inputs = inputStamp(options.root);
-  let early: RenderPool | undefined;
-  if (cache.inputs !== inputs) {
-    try {
-      // Inputs changed since the last build, so it will most likely render: let workers load
-      // while this thread checks. (A bad SOURCE_DATE_EPOCH is reported below, in its turn.)
-      early = startWorkersEarly(workerInit(options, buildTime(options.root, options.env)), options.jobs);
-    } catch {
-      early = undefined;
-    }
-  }
+  let sealTime: Date | undefined;
   try {
-    return await checkAndBuild(options, { outDir, cachePath, cache, inputs, early });
+    sealTime = buildTime(options.root, options.env);
+  } catch {
+    // A bad SOURCE_DATE_EPOCH: reported after the check, in its turn (checkAndBuild asks again).
+  }
+  // Inputs changed since the last build, so it will most likely render: let workers load while
+  // this thread checks.
+  const early = sealTime && cache.inputs !== inputs ? startWorkersEarly(workerInit(options, sealTime), options.jobs) : undefined;
+  try {
+    return await checkAndBuild(options, { outDir, cachePath, cache, inputs, sealTime, early });
   } finally {
     await early?.close();
   }
@@ -135,11 +134,13 @@ interface Prepared {
   cache: CacheIndex;
   /** inputStamp() at the start of this build, recorded in the cache it writes. */
   inputs: string;
+  /** The seal time, unless working it out failed (then it is asked for again, to report why). */
+  sealTime: Date | undefined;
   /** Workers started before the check, if any; handed to the renderer. */
   early: RenderPool | undefined;
 }
 
-async function checkAndBuild(options: BuildOptions, { outDir, cachePath, cache, inputs, early }: Prepared): Promise<BuildResult> {
+async function checkAndBuild(options: BuildOptions, { outDir, cachePath, cache, inputs, sealTime: knownTime, early }: Prepared): Promise<BuildResult> {
   const { root } = options;
   const check = await checkRepository(root, { today: options.today, strict: options.strict });
   if (hasErrors(check.diagnostics)) return { ok: false, reason: 'check', check };
@@ -156,7 +157,7 @@ async function checkAndBuild(options: BuildOptions, { outDir, cachePath, cache, 
   if (options.requireCertificate && identity.development) {
     throw new BuildError('der er ikke angivet et rigtigt certifikat (AFTALER_SIGN_P12 eller AFTALER_SIGN_P12_BASE64), og --require-certificate forbyder testcertifikatet');
   }
-  const sealTime = buildTime(root, options.env);
+  const sealTime = knownTime ?? buildTime(root, options.env);
   const ctx = renderContext(root, repo, templates, identity, sealTime);
   const signer = { signer: identity.subjectCN, developmentSigned: identity.development };
 
@@ -238,12 +239,14 @@ async function checkAndBuild(options: BuildOptions, { outDir, cachePath, cache, 
       rmSync(out.path(relative), { force: true });
       writeFileSync(out.path(relative), data);
     };
-    // A reused output is taken as is from the previous out/ (with --only, staging holds a copy
-    // already): hard-linked, since outputs are never changed in place, else copied.
+    // A finished file is taken as is: hard-linked, since outputs are never changed in place.
+    const link = (from: string, relative: string) => {
+      mkdirSync(path.dirname(out.path(relative)), { recursive: true });
+      linkOrCopy(from, out.path(relative));
+    };
+    // A reused output comes from the previous out/ (with --only, staging holds a copy already).
     const copyFromOut = (e: ManifestEntry) => {
-      if (options.only !== undefined) return;
-      mkdirSync(path.dirname(out.path(e.path)), { recursive: true });
-      linkOrCopy(path.join(outDir, e.path), out.path(e.path));
+      if (options.only === undefined) link(path.join(outDir, e.path), e.path);
     };
     reusedEntries.forEach(copyFromOut);
 
@@ -316,12 +319,11 @@ async function checkAndBuild(options: BuildOptions, { outDir, cachePath, cache, 
       const bundleEntries: ManifestEntry[] = [];
       for (const m of members) {
         const file = `${path.posix.basename(outputBase(repo, m.doc))}.pdf`;
-        if (m.file) {
-          mkdirSync(out.path(folder), { recursive: true });
-          linkOrCopy(m.file, out.path(`${folder}/${file}`));
-        } else write(`${folder}/${file}`, m.pdf);
-        files.push({ file, sha256: sha256(m.pdf), document: m.doc.data.id, kind: m.doc.kind, version: m.meta.version, signer: identity.subjectCN });
-        bundleEntries.push({ path: `${folder}/${file}`, kind: m.doc.kind, id: m.doc.data.id, kommuner: m.meta.kommuner, opgave: m.meta.opgave, version: m.meta.version, status: m.meta.status, sources: m.sources, sha256: sha256(m.pdf), bytes: m.pdf.length, pages: m.pages, ...signer });
+        if (m.file) link(m.file, `${folder}/${file}`);
+        else write(`${folder}/${file}`, m.pdf);
+        const hash = sha256(m.pdf);
+        files.push({ file, sha256: hash, document: m.doc.data.id, kind: m.doc.kind, version: m.meta.version, signer: identity.subjectCN });
+        bundleEntries.push({ path: `${folder}/${file}`, kind: m.doc.kind, id: m.doc.data.id, kommuner: m.meta.kommuner, opgave: m.meta.opgave, version: m.meta.version, status: m.meta.status, sources: m.sources, sha256: hash, bytes: m.pdf.length, pages: m.pages, ...signer });
       }
       const job: CombinedJob = {
         kommune,
@@ -333,9 +335,10 @@ async function checkAndBuild(options: BuildOptions, { outDir, cachePath, cache, 
       const combined = await renderer.combined(job);
       const combinedFile = `${path.posix.basename(folder)}-samlet.pdf`;
       write(`${folder}/${combinedFile}`, combined.pdf);
-      files.push({ file: combinedFile, sha256: sha256(combined.pdf), document: `samlet-${code}`, kind: 'samlet', version: null, signer: identity.subjectCN });
+      const combinedHash = sha256(combined.pdf);
+      files.push({ file: combinedFile, sha256: combinedHash, document: `samlet-${code}`, kind: 'samlet', version: null, signer: identity.subjectCN });
       const sources = [...new Set(members.flatMap((m) => m.sources))].sort();
-      bundleEntries.push({ path: `${folder}/${combinedFile}`, kind: 'samlet', id: `samlet-${code}`, kommuner: [code], opgave: null, version: null, status: null, sources, sha256: sha256(combined.pdf), bytes: combined.pdf.length, pages: combined.pages, ...signer });
+      bundleEntries.push({ path: `${folder}/${combinedFile}`, kind: 'samlet', id: `samlet-${code}`, kommuner: [code], opgave: null, version: null, status: null, sources, sha256: combinedHash, bytes: combined.pdf.length, pages: combined.pages, ...signer });
       const manifestText = bundleManifest(kommune, files);
       write(`${folder}/${MANIFEST}`, manifestText);
       bundleEntries.push({ path: `${folder}/${MANIFEST}`, kind: 'bundle-manifest', id: `manifest-${code}`, kommuner: [code], opgave: null, version: null, status: null, sources, sha256: sha256(manifestText), bytes: Buffer.byteLength(manifestText), pages: null });

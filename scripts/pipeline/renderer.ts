@@ -44,12 +44,12 @@ async function runLocally(ctx: RenderContext, task: Task): Promise<TaskResult> {
 }
 
 function documentResult(result: TaskResult): DocumentOutput {
-  if (result.kind !== 'document') throw new Error('uventet svar fra arbejdstråd');
+  if (result.kind !== 'document') throw new Error('uventet svar på en dannelsesopgave');
   return result.output;
 }
 
 function combinedResult(result: TaskResult): { pdf: Uint8Array; pages: number } {
-  if (result.kind !== 'combined') throw new Error('uventet svar fra arbejdstråd');
+  if (result.kind !== 'combined') throw new Error('uventet svar på en dannelsesopgave');
   return { pdf: result.pdf, pages: result.pages };
 }
 

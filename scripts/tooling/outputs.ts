@@ -5,6 +5,7 @@ import { documentDeadlines } from './deadlines.ts';
 import { fristerFiles } from './frister-calendar.ts';
 import { statusMatrix } from './status-matrix.ts';
 import { statusMarkdown } from './status-markdown.ts';
+import { statusPdf } from './status-pdf.ts';
 
 export const STATUS_MD = 'status.md';
 export const STATUS_PDF = 'status.pdf';
@@ -21,12 +22,8 @@ export interface StatusFiles {
 export async function statusFiles(repo: Repository, options: { today: string }): Promise<StatusFiles> {
   const matrix = statusMatrix(repo, documentDeadlines(repo), options.today);
   const { markdown, body } = statusMarkdown(repo, matrix, options.today);
-  // Loaded here, not at the top: a build needs frister.ics from this module, not the PDF stack.
-  const { statusPdf } = await import('./status-pdf.ts');
   return { [STATUS_MD]: markdown, [STATUS_PDF]: await statusPdf(repo, body, options.today) };
 }
-
-export { fristerFiles };
 
 /**
  * Writes status.md, status.pdf and frister.ics into `dir`, each atomically. `dir` may be a
