@@ -19,6 +19,19 @@ export const loadRuleIds = [
   'load/too-deep',
 ] as const;
 
+/**
+ * Limits on the text of Markdown fields and on invisible characters in any text: text that passes
+ * `check` must render, in bounded time and memory, to the same reading in the PDF, the .md and a
+ * pull-request comment. Always errors, like load/ findings (not configurable).
+ */
+export const textRuleIds = ['tekst/dybde', 'tekst/ordlaengde', 'tekst/tegnraekke', 'tekst/styretegn'] as const;
+
+/**
+ * Findings about the repository around the data: generated or cached files committed to git,
+ * and a configuration that would switch off a rule that keeps the output truthful.
+ */
+export const repoRuleIds = ['repo/genereret-fil-i-git', 'config/laast-regel'] as const;
+
 export const schemaRuleIds = [
   'schema/required',
   'schema/unknown-property',
@@ -45,6 +58,7 @@ export const refRuleIds = [
   'ref/unknown-document',
   'ref/duplicate-dokid',
   'ref/missing-frist',
+  'ref/bilag-sig-selv',
 ] as const;
 
 /** The consistency rules: deadlines, dates, bilag, coverage of the indstilling, capacity. */
@@ -89,4 +103,6 @@ export type LoadRuleId = (typeof loadRuleIds)[number];
 export type SchemaRuleId = (typeof schemaRuleIds)[number];
 export type RefRuleId = (typeof refRuleIds)[number];
 export type ConsistencyRuleId = (typeof consistencyRuleIds)[number];
-export type RuleId = LoadRuleId | SchemaRuleId | RefRuleId | ConsistencyRuleId;
+export type TextRuleId = (typeof textRuleIds)[number];
+export type RepoRuleId = (typeof repoRuleIds)[number];
+export type RuleId = LoadRuleId | TextRuleId | RepoRuleId | SchemaRuleId | RefRuleId | ConsistencyRuleId;
