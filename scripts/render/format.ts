@@ -10,9 +10,15 @@ function lazy<T>(make: () => T): () => T {
 }
 
 const dateFormat = lazy(() => new Intl.DateTimeFormat('da-DK', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }));
-const integerFormat = lazy(() => new Intl.NumberFormat('da-DK', { maximumFractionDigits: 0 }));
-const decimalFormat = lazy(() => new Intl.NumberFormat('da-DK', { maximumFractionDigits: 2 }));
-const billionFormat = lazy(() => new Intl.NumberFormat('da-DK', { minimumFractionDigits: 1, maximumFractionDigits: 3 }));
+/**
+ * YAML reads `-0` and `-0.0` as negative zero, which the schema's `minimum: 0` lets through and
+ * Intl's default sign display prints as »-0«; so would a small negative that rounds to zero.
+ * `negative` shows a minus only on a number that is below zero after rounding.
+ */
+const number = (options: Intl.NumberFormatOptions) => new Intl.NumberFormat('da-DK', { ...options, signDisplay: 'negative' });
+const integerFormat = lazy(() => number({ maximumFractionDigits: 0 }));
+const decimalFormat = lazy(() => number({ maximumFractionDigits: 2 }));
+const billionFormat = lazy(() => number({ minimumFractionDigits: 1, maximumFractionDigits: 3 }));
 const plural = lazy(() => new Intl.PluralRules('da-DK'));
 
 /** Shown where a value the document needs is not recorded yet. */
