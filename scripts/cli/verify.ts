@@ -1,23 +1,38 @@
 import { readFile, readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
+import { printable } from '../sign/certificates.ts';
 import { SigningError } from '../sign/errors.ts';
-import { type VerifyResult, verifyPdf } from '../sign/verify.ts';
+import { invalidResult, issuerUncheckedMessage, type VerifyResult, verifyPdf } from '../sign/verify.ts';
 import { parseCommandLine, runCli, UsageError } from './cli.ts';
+
+/** Where a trust anchor comes from when --ca is not given (a path to a PEM file). */
+const CA_ENV = 'AFTALER_VERIFY_CA';
+
+const EXIT_VALID = 0;
+const EXIT_INVALID = 1;
+const EXIT_ISSUER_UNCHECKED = 3;
 
 const help = `Brug: npm run verify -- [valg] <pdf eller mappe>…
 
 Kontrollerer forseglingen (PAdES) af PDF-filer: at signaturen dækker hele
-filen, at intet er ændret eller tilføjet, og at signaturen er gyldig.
+filen, at intet er ændret eller tilføjet, at signaturen er gyldig, og at
+certifikatet er udstedt af en CA, du stoler på (regionens OCES3-rod).
 Mapper gennemsøges rekursivt for *.pdf.
 
 Valg:
   --ca FIL            PEM med CA-certifikat(er), som underskriveren skal kæde til.
-                      Uden --ca kontrolleres kun integriteten, ikke hvem der har forseglet.
+                      Uden --ca bruges filen i miljøvariablen ${CA_ENV}.
+                      Uden nogen af dem kontrolleres kun integriteten: enhver kan
+                      lave et certifikat med regionens navn, så filen kaldes
+                      ikke gyldig, og afslutningskoden er 3.
   --format text|json  Rapportens form (standard: text)
   -h, --help          Vis denne hjælp
 
-Afslutningskode: 0 alle filer gyldige, 1 mindst én ugyldig (eller ingen PDF fundet),
-2 forkert brug eller intern fejl.
+Afslutningskode:
+  0  alle filer er gyldigt forseglet af en betroet udsteder
+  1  mindst én fil er ugyldig (eller ingen PDF fundet)
+  2  forkert brug (fx en CA-fil, der ikke kan læses) eller intern fejl
+  3  ingen fil er ugyldig, men udstederen er ikke kontrolleret (ingen CA angivet)
 `;
 
 const formats = ['text', 'json'] as const;
@@ -45,20 +60,35 @@ async function main(): Promise<number> {
   }
   if (positionals.length === 0) throw new UsageError('angiv mindst én PDF-fil eller mappe');
 
-  const caPem = values.ca === undefined ? undefined : await readCa(values.ca);
+  const caPem = await readTrustAnchors(values.ca, process.env[CA_ENV]);
   const files = await collectPdfFiles(positionals);
   const results: FileResult[] = [];
   for (const file of files) results.push({ file, ...(await verifyFile(file, caPem)) });
 
-  process.stdout.write(format === 'json' ? reportJson(results) : reportText(results, caPem !== undefined));
-  return results.length > 0 && results.every((result) => result.ok) ? 0 : 1;
+  process.stdout.write(format === 'json' ? reportJson(results) : reportText(results));
+  return exitCode(results);
 }
 
-async function readCa(file: string): Promise<string> {
+function exitCode(results: readonly FileResult[]): number {
+  if (results.length === 0 || results.some((result) => result.verdict === 'invalid')) return EXIT_INVALID;
+  if (results.some((result) => result.verdict === 'issuer-unchecked')) return EXIT_ISSUER_UNCHECKED;
+  return EXIT_VALID;
+}
+
+/** --ca wins over the environment; an empty variable counts as not set. */
+async function readTrustAnchors(option: string | undefined, fromEnv: string | undefined): Promise<string | undefined> {
+  if (option !== undefined) return readCa(option, `CA-filen »${option}« kan ikke læses`);
+  if (fromEnv !== undefined && fromEnv !== '') {
+    return readCa(fromEnv, `${CA_ENV} peger på »${fromEnv}«, som ikke kan læses`);
+  }
+  return undefined;
+}
+
+async function readCa(file: string, failure: string): Promise<string> {
   try {
     return await readFile(file, 'utf8');
   } catch {
-    throw new UsageError(`CA-filen »${file}« kan ikke læses`);
+    throw new UsageError(failure);
   }
 }
 
@@ -67,7 +97,7 @@ async function verifyFile(file: string, caPem: string | undefined): Promise<Veri
   try {
     bytes = await readFile(file);
   } catch {
-    return { ok: false, signerCN: null, signingTime: null, chainTrusted: null, reasons: ['Filen kan ikke læses.'] };
+    return invalidResult('Filen kan ikke læses.');
   }
   try {
     return await verifyPdf(bytes, caPem === undefined ? {} : { caPem });
@@ -102,21 +132,36 @@ async function pdfsUnder(dir: string): Promise<string[]> {
   return found;
 }
 
-function reportText(results: readonly FileResult[], caGiven: boolean): string {
+const LABELS: Readonly<Record<VerifyResult['verdict'], string>> = {
+  valid: 'OK  ',
+  'issuer-unchecked': 'OBS ',
+  invalid: 'FEJL',
+};
+
+/** What the staff read under a file: the failure reasons, or why an intact file is not called valid. */
+function messages(result: VerifyResult): string[] {
+  return result.verdict === 'issuer-unchecked' ? [issuerUncheckedMessage(result)] : result.reasons;
+}
+
+function reportText(results: readonly FileResult[]): string {
   if (results.length === 0) return 'Ingen PDF-filer fundet.\n';
   const lines: string[] = [];
   for (const result of results) {
-    lines.push(`${result.ok ? 'OK  ' : 'FEJL'} ${result.file}`);
-    if (result.signerCN !== null) lines.push(`     Forseglet af: ${result.signerCN}`);
+    lines.push(`${LABELS[result.verdict]} ${result.file}`);
+    if (result.signerCN !== null) lines.push(`     Forseglet af: ${printable(result.signerCN)}`);
     if (result.signingTime !== null) lines.push(`     Tidspunkt:    ${DANISH_TIME.format(result.signingTime)}`);
-    if (result.ok) {
-      const chain = caGiven ? 'betroet (udstedt af CA fra --ca)' : 'ikke kontrolleret (angiv --ca)';
-      lines.push(`     Kæde:         ${chain}`);
-    }
-    for (const reason of result.reasons) lines.push(`     ${reason}`);
+    if (result.verdict === 'valid') lines.push('     Kæde:         betroet (udstedt af en angivet CA)');
+    for (const message of messages(result)) lines.push(`     ${message}`);
   }
-  const valid = results.filter((result) => result.ok).length;
-  lines.push('', `${valid} af ${results.length} ${results.length === 1 ? 'fil' : 'filer'} er gyldigt forseglet.`);
+  const count = (verdict: VerifyResult['verdict']): number => results.filter((result) => result.verdict === verdict).length;
+  lines.push('', `${count('valid')} af ${results.length} ${results.length === 1 ? 'fil' : 'filer'} er gyldigt forseglet.`);
+  const unchecked = count('issuer-unchecked');
+  if (unchecked > 0) {
+    lines.push(
+      `${unchecked} ${unchecked === 1 ? 'fil har' : 'filer har'} en intakt forsegling, men udstederen er ikke kontrolleret ` +
+        `(angiv --ca FIL eller ${CA_ENV}).`,
+    );
+  }
   return `${lines.join('\n')}\n`;
 }
 
@@ -124,10 +169,13 @@ function reportJson(results: readonly FileResult[]): string {
   const files = results.map((result) => ({
     file: result.file,
     ok: result.ok,
+    verdict: result.verdict,
     signer: result.signerCN,
+    subject: result.signerSubject,
+    issuer: result.signerIssuer,
     signingTime: result.signingTime?.toISOString() ?? null,
     chainTrusted: result.chainTrusted,
-    reasons: result.reasons,
+    reasons: messages(result),
   }));
   const ok = results.length > 0 && results.every((result) => result.ok);
   return `${JSON.stringify({ ok, files }, null, 2)}\n`;

@@ -40,6 +40,39 @@ export function subjectCommonName(certificate: pkijs.Certificate): string {
   return commonName(certificate.subject) ?? '(uden navn)';
 }
 
+/** Short names for the attributes OCES3 and the test certificates use; others show as their OID. */
+const ATTRIBUTE_NAMES: Readonly<Record<string, string>> = {
+  '2.5.4.3': 'CN',
+  '2.5.4.5': 'serialNumber',
+  '2.5.4.6': 'C',
+  '2.5.4.7': 'L',
+  '2.5.4.8': 'ST',
+  '2.5.4.10': 'O',
+  '2.5.4.11': 'OU',
+  '2.5.4.97': 'organizationIdentifier',
+};
+
+/**
+ * A name as one line, most specific first (RFC 4514 order: "CN=…, O=…, C=DK").
+ * The text comes from whoever made the certificate, so control and bidi
+ * characters are replaced: they could rewrite a terminal line or hide part of a name.
+ */
+export function distinguishedName(name: pkijs.RelativeDistinguishedNames): string {
+  const parts = name.typesAndValues.map((entry) => {
+    const value: unknown = entry.value.valueBlock.value;
+    const text = typeof value === 'string' ? value : '(ukendt værdi)';
+    return `${ATTRIBUTE_NAMES[entry.type] ?? entry.type}=${printable(text)}`;
+  });
+  return parts.length === 0 ? '(uden navn)' : parts.reverse().join(', ');
+}
+
+// C0/C1 controls, and the bidi embeddings, overrides and isolates.
+const UNPRINTABLE = /[\u0000-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
+
+export function printable(text: string): string {
+  return text.replace(UNPRINTABLE, '\uFFFD');
+}
+
 /**
  * The certificates above `leaf`, following issuer names (leaf's issuer first).
  * Certificates that are not on the path are dropped: a PKCS#12 may carry extras,

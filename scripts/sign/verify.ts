@@ -1,25 +1,38 @@
 /**
  * Verifies a sealed PDF: the ByteRange covers the whole file except the
  * signature value, the CMS signature and digest match, the PAdES B-B
- * attributes are in place, and – with a CA – the certificate chains to it.
+ * attributes are in place, and the certificate chains to a trust anchor.
+ * Without a trust anchor the verdict is never "valid": anyone can make a
+ * certificate named »Region Østdanmark« and re-seal an edited file.
  * Never throws for a bad PDF; the result carries Danish reasons instead.
  */
 import type * as pkijs from 'pkijs';
-import { parsePemCertificates, subjectCommonName } from './certificates.ts';
+import { distinguishedName, parsePemCertificates, subjectCommonName } from './certificates.ts';
 import { SigningError } from './errors.ts';
 import { locateSignature } from './pdf-signature.ts';
 import { checkCms } from './verify-cms.ts';
 
 const PADES_SUBFILTER = 'ETSI.CAdES.detached';
 
+/**
+ * valid: intact and chained to a trust anchor. issuer-unchecked: intact, but no trust
+ * anchor was given, so who sealed it is unknown. invalid: anything else.
+ */
+export type Verdict = 'valid' | 'issuer-unchecked' | 'invalid';
+
 export interface VerifyResult {
+  verdict: Verdict;
+  /** verdict === 'valid'. */
   ok: boolean;
   signerCN: string | null;
+  /** The signer certificate's subject and issuer as one line each ("CN=…, O=…, C=DK"). */
+  signerSubject: string | null;
+  signerIssuer: string | null;
   /** The claimed signing time from the signature dictionary (/M). */
   signingTime: Date | null;
   /** Whether the certificate chains to the given CA; null when no CA was given. */
   chainTrusted: boolean | null;
-  /** Why verification failed (Danish); empty when ok. */
+  /** Why verification failed (Danish); empty unless the verdict is invalid. */
   reasons: string[];
 }
 
@@ -34,7 +47,7 @@ export async function verifyPdf(bytes: Buffer, opts: VerifyOptions = {}): Promis
   const trusted = opts.caPem === undefined ? undefined : parseTrustAnchors(opts.caPem);
   const located = locateSignature(bytes);
   if (!located.ok) {
-    return { ok: false, signerCN: null, signingTime: null, chainTrusted: null, reasons: [located.reason] };
+    return invalidResult(located.reason);
   }
   const { signature } = located;
   const reasons: string[] = [];
@@ -49,13 +62,43 @@ export async function verifyPdf(bytes: Buffer, opts: VerifyOptions = {}): Promis
     validationTime: signature.signingTime ?? opts.now ?? new Date(),
   });
   reasons.push(...cms.reasons);
+  const verdict: Verdict = reasons.length > 0 ? 'invalid' : cms.chainTrusted === true ? 'valid' : 'issuer-unchecked';
+  const signer = cms.signerCertificate;
   return {
-    ok: reasons.length === 0,
-    signerCN: cms.signerCertificate ? subjectCommonName(cms.signerCertificate) : null,
+    verdict,
+    ok: verdict === 'valid',
+    signerCN: signer ? subjectCommonName(signer) : null,
+    signerSubject: signer ? distinguishedName(signer.subject) : null,
+    signerIssuer: signer ? distinguishedName(signer.issuer) : null,
     signingTime: signature.signingTime,
     chainTrusted: cms.chainTrusted,
     reasons,
   };
+}
+
+/** A result for a file that could not be checked at all (unreadable, no signature). */
+export function invalidResult(reason: string): VerifyResult {
+  return {
+    verdict: 'invalid',
+    ok: false,
+    signerCN: null,
+    signerSubject: null,
+    signerIssuer: null,
+    signingTime: null,
+    chainTrusted: null,
+    reasons: [reason],
+  };
+}
+
+/** The verdict for an intact file whose issuer nobody checked, naming who it claims to be. */
+export function issuerUncheckedMessage(result: Pick<VerifyResult, 'signerSubject' | 'signerIssuer'>): string {
+  const subject = result.signerSubject ?? '(uden navn)';
+  const issuer = result.signerIssuer === result.signerSubject ? 'sig selv' : `»${result.signerIssuer ?? '(uden navn)'}«`;
+  return (
+    `Integriteten er i orden, men udstederen er ikke kontrolleret: certifikatet »${subject}« ` +
+    `(udstedt af ${issuer}) er ikke kontrolleret mod en betroet CA. Enhver kan lave et certifikat med det navn; ` +
+    'angiv regionens CA med --ca FIL eller AFTALER_VERIFY_CA.'
+  );
 }
 
 function parseTrustAnchors(caPem: string): pkijs.Certificate[] {

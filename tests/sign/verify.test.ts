@@ -7,7 +7,11 @@ import { signingTimeFromEnv } from '../../scripts/sign/signing-time.ts';
 import { verifyPdf } from '../../scripts/sign/verify.ts';
 import { extractSignature, renderWithPlaceholder } from './pdf.ts';
 import { LEAF_CN, PASSPHRASE, type TestPki, createTestPki } from './pki.ts';
-import { pdfsig, removeTempDirs, runVerifyCli, tempDir } from './tools.ts';
+import { mustRun, pdfsig, REPO_ROOT, removeTempDirs, run, tempDir } from './tools.ts';
+
+/** What an attacker would name a certificate of their own making. */
+const FORGED_SUBJECT = '/C=DK/O=Region Østdanmark/CN=Region Østdanmark';
+const UNCHECKED = 'Integriteten er i orden, men udstederen er ikke kontrolleret';
 
 let pki: TestPki;
 let work: string;
@@ -15,6 +19,7 @@ let signingTime: Date;
 let signed: Buffer;
 let otherSigned: Buffer;
 let regionCa: string;
+let forged: { pem: string; signed: Buffer };
 
 async function sealWith(p12: string): Promise<Buffer> {
   const identity = await loadSigningIdentity({
@@ -22,6 +27,30 @@ async function sealWith(p12: string): Promise<Buffer> {
     env: { AFTALER_SIGN_P12: p12, AFTALER_SIGN_PASSPHRASE: PASSPHRASE },
   });
   return signPdf(await renderWithPlaceholder(signingTime, identity.subjectCN), identity, signingTime);
+}
+
+/** A self-signed »Region Østdanmark« certificate and a PDF sealed with it, made with openssl. */
+async function forgeRegionSeal(): Promise<{ pem: string; signed: Buffer }> {
+  const dir = tempDir('forged');
+  const file = (name: string): string => path.join(dir, name);
+  mustRun('openssl', [
+    'req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-utf8', '-days', '365',
+    '-keyout', file('forged.key'), '-out', file('forged.pem'), '-subj', FORGED_SUBJECT,
+  ]);
+  mustRun('openssl', [
+    'pkcs12', '-export', '-inkey', file('forged.key'), '-in', file('forged.pem'),
+    '-out', file('forged.p12'), '-passout', `pass:${PASSPHRASE}`,
+  ]);
+  return { pem: file('forged.pem'), signed: await sealWith(file('forged.p12')) };
+}
+
+/**
+ * The verify CLI with a controlled environment: AFTALER_VERIFY_CA is cleared unless a case
+ * sets it, so a developer's own setting cannot change what "no trust anchor" means here.
+ */
+function verifyCli(args: readonly string[], env: NodeJS.ProcessEnv = {}): ReturnType<typeof run> {
+  const script = path.join(REPO_ROOT, 'scripts/cli/verify.ts');
+  return run(process.execPath, ['--import', 'tsx', script, ...args], { ...process.env, AFTALER_VERIFY_CA: '', ...env });
 }
 
 function write(name: string, bytes: Buffer): string {
@@ -44,19 +73,36 @@ beforeAll(async () => {
   signed = await sealWith(pki.region.p12);
   otherSigned = await sealWith(pki.other.p12);
   regionCa = readFileSync(pki.region.caPem, 'utf8');
+  forged = await forgeRegionSeal();
 });
 afterAll(removeTempDirs);
 
 describe('verifyPdf', () => {
-  it('accepts a sealed PDF and reports signer and signing time', async () => {
-    expect(await verifyPdf(signed)).toEqual({
+  it('calls a sealed PDF valid only with a trust anchor; without one, intact but issuer unchecked', async () => {
+    expect(await verifyPdf(signed, { caPem: regionCa })).toEqual({
+      verdict: 'valid',
       ok: true,
       signerCN: LEAF_CN,
+      signerSubject: `CN=${LEAF_CN}, O=Region Østdanmark, C=DK`,
+      signerIssuer: 'CN=Test CA Region Østdanmark, O=Test, C=DK',
       signingTime,
-      chainTrusted: null,
+      chainTrusted: true,
       reasons: [],
     });
-    expect(await verifyPdf(signed, { caPem: regionCa })).toMatchObject({ ok: true, chainTrusted: true });
+    expect(await verifyPdf(signed)).toMatchObject({ verdict: 'issuer-unchecked', ok: false, chainTrusted: null, reasons: [] });
+  });
+
+  it('does not call a PDF re-sealed with a self-signed »Region Østdanmark« certificate valid', async () => {
+    const unchecked = await verifyPdf(forged.signed);
+    expect(unchecked).toMatchObject({
+      verdict: 'issuer-unchecked',
+      ok: false,
+      signerSubject: 'CN=Region Østdanmark, O=Region Østdanmark, C=DK',
+      signerIssuer: 'CN=Region Østdanmark, O=Region Østdanmark, C=DK',
+    });
+    const againstRegion = await verifyPdf(forged.signed, { caPem: regionCa });
+    expect(againstRegion).toMatchObject({ verdict: 'invalid', ok: false, chainTrusted: false });
+    expect(againstRegion.reasons.join(' ')).toMatch(/angivne CA/);
   });
 
   it('rejects a change of any single byte in the signed ranges', async () => {
@@ -77,16 +123,17 @@ describe('verifyPdf', () => {
       if (position < firstLength || position >= gapEnd) positions.push(position);
     }
     for (const position of positions) {
-      const result = await verifyPdf(withByteChanged(signed, position));
-      expect(result.ok, `byte ${position}`).toBe(false);
+      // With the trust anchor: tampering must fail on its own account, not for lack of a CA.
+      const result = await verifyPdf(withByteChanged(signed, position), { caPem: regionCa });
+      expect(result.verdict, `byte ${position}`).toBe('invalid');
       expect(result.reasons.length, `byte ${position}`).toBeGreaterThan(0);
     }
   });
 
   it('rejects appended bytes, including a fake incremental update', async () => {
     for (const tail of ['\n', '%%EOF\n', '\n1 0 obj\n<< >>\nendobj\n%%EOF\n']) {
-      const result = await verifyPdf(Buffer.concat([signed, Buffer.from(tail)]));
-      expect(result.ok).toBe(false);
+      const result = await verifyPdf(Buffer.concat([signed, Buffer.from(tail)]), { caPem: regionCa });
+      expect(result.verdict).toBe('invalid');
       expect(result.reasons.join(' ')).toMatch(/tilføjet/);
     }
   });
@@ -96,19 +143,19 @@ describe('verifyPdf', () => {
     const copy = Buffer.from(signed);
     copy.write('ff', gapEnd - 3, 'latin1');
     expect(copy.subarray(firstLength, gapEnd).toString('latin1')).toMatch(/ff>$/);
-    expect((await verifyPdf(copy)).ok).toBe(false);
+    expect((await verifyPdf(copy, { caPem: regionCa })).verdict).toBe('invalid');
   });
 
   it('rejects a PDF sealed under another CA when the region CA is required', async () => {
-    expect((await verifyPdf(otherSigned)).ok).toBe(true);
+    expect((await verifyPdf(otherSigned)).verdict).toBe('issuer-unchecked');
     const result = await verifyPdf(otherSigned, { caPem: regionCa });
     expect(result).toMatchObject({ ok: false, chainTrusted: false });
     expect(result.reasons.join(' ')).toMatch(/angivne CA/);
   });
 
   it('rejects an unsigned PDF', async () => {
-    const result = await verifyPdf(await renderWithPlaceholder(signingTime, LEAF_CN));
-    expect(result.ok).toBe(false);
+    const result = await verifyPdf(await renderWithPlaceholder(signingTime, LEAF_CN), { caPem: regionCa });
+    expect(result.verdict).toBe('invalid');
   });
 });
 
@@ -130,8 +177,8 @@ describe('verify CLI', () => {
     const bad = write('cli/ændret.pdf', withByteChanged(signed, 10));
     const other = write('cli/anden.pdf', otherSigned);
     const outputs: string[] = [];
-    const cli = (...args: string[]): ReturnType<typeof runVerifyCli> => {
-      const result = runVerifyCli(args);
+    const cli = (...args: string[]): ReturnType<typeof verifyCli> => {
+      const result = verifyCli(args);
       outputs.push(result.stdout, result.stderr);
       return result;
     };
@@ -142,11 +189,18 @@ describe('verify CLI', () => {
     expect(ok.stdout).toContain('1 af 1 fil er gyldigt forseglet.');
 
     const appended = write('cli/tilføjet.pdf', Buffer.concat([signed, Buffer.from('\n%%EOF\n')]));
-    const tampered = cli(good, bad, appended);
+    const tampered = cli('--ca', pki.region.caPem, good, bad, appended);
     expect(tampered.status).toBe(1);
     expect(tampered.stdout).toMatch(/^FEJL .*ændret\.pdf$/m);
     expect(tampered.stdout).toMatch(/^FEJL .*tilføjet\.pdf$/m);
     expect(tampered.stdout).toContain('1 af 3 filer er gyldigt forseglet.');
+    // Without a trust anchor a tampered file still fails, and failure outranks "unchecked".
+    const tamperedNoCa = cli(good, bad, appended);
+    expect(tamperedNoCa.status).toBe(1);
+    expect(tamperedNoCa.stdout).toMatch(/^OBS  .*aftale\.pdf$/m);
+    expect(tamperedNoCa.stdout).toMatch(/^FEJL .*ændret\.pdf$/m);
+    expect(tamperedNoCa.stdout).toMatch(/^FEJL .*tilføjet\.pdf$/m);
+    expect(tamperedNoCa.stdout).toContain('0 af 3 filer er gyldigt forseglet.');
 
     const json = cli('--format', 'json', '--ca', pki.region.caPem, other);
     expect(json.status).toBe(1);
@@ -158,6 +212,7 @@ describe('verify CLI', () => {
       [],
       ['--format', 'xml', good],
       ['--ca', path.join(work, 'ingen.pem'), good],
+      ['--ca', pki.region.leafPem.replace(/\.pem$/, '.key'), good],
       [path.join(work, 'ingen.pdf')],
     ];
     for (const usage of usageErrors) {
@@ -166,5 +221,47 @@ describe('verify CLI', () => {
       expect(result.stderr).not.toMatch(/^\s+at /m);
     }
     for (const output of outputs) expect(output).not.toContain(PASSPHRASE);
+  });
+
+  it('exits 3 with its own message for a self-signed »Region Østdanmark« seal and no trust anchor', () => {
+    const file = write('cli/forfalsket/aftale.pdf', forged.signed);
+    const noCa = verifyCli([file]);
+    expect(noCa.status).toBe(3);
+    expect(noCa.stdout).toMatch(/^OBS  .*aftale\.pdf$/m);
+    expect(noCa.stdout).toContain(`${UNCHECKED}: certifikatet »CN=Region Østdanmark, O=Region Østdanmark, C=DK« (udstedt af sig selv)`);
+    expect(noCa.stdout).toContain('0 af 1 fil er gyldigt forseglet.');
+    expect(noCa.stdout).not.toMatch(/^OK /m);
+    expect(noCa.stderr).toBe('');
+
+    const json = verifyCli(['--format', 'json', file]);
+    expect(json.status).toBe(3);
+    expect(JSON.parse(json.stdout)).toMatchObject({
+      ok: false,
+      files: [{ ok: false, verdict: 'issuer-unchecked', issuer: 'CN=Region Østdanmark, O=Region Østdanmark, C=DK', reasons: [expect.stringContaining(UNCHECKED)] }],
+    });
+
+    // The real region CA, by option or by environment: the forgery is invalid.
+    for (const againstRegion of [verifyCli(['--ca', pki.region.caPem, file]), verifyCli([file], { AFTALER_VERIFY_CA: pki.region.caPem })]) {
+      expect(againstRegion.status).toBe(1);
+      expect(againstRegion.stdout).toMatch(/^FEJL .*aftale\.pdf$/m);
+      expect(againstRegion.stdout).toContain('angivne CA');
+      expect(againstRegion.stdout).not.toContain(UNCHECKED);
+    }
+  });
+
+  it('calls the genuine seal valid with the right CA, from --ca or AFTALER_VERIFY_CA (--ca wins)', () => {
+    const file = write('cli/ægte/aftale.pdf', signed);
+    const byOption = verifyCli(['--ca', pki.region.caPem, file]);
+    expect(byOption.status).toBe(0);
+    expect(byOption.stdout).toMatch(/^OK   .*aftale\.pdf$/m);
+    expect(verifyCli([file], { AFTALER_VERIFY_CA: pki.region.caPem }).status).toBe(0);
+    expect(verifyCli(['--ca', pki.other.caPem, file], { AFTALER_VERIFY_CA: pki.region.caPem }).status).toBe(1);
+    // A forged certificate is "valid" only to someone who chose to trust that very certificate.
+    expect(verifyCli(['--ca', forged.pem, write('cli/forfalsket/igen.pdf', forged.signed)]).status).toBe(0);
+
+    const missing = verifyCli([file], { AFTALER_VERIFY_CA: path.join(work, 'ingen.pem') });
+    expect(missing.status).toBe(2);
+    expect(missing.stderr).toContain('AFTALER_VERIFY_CA peger på');
+    expect(missing.stderr).not.toMatch(/^\s+at /m);
   });
 });
