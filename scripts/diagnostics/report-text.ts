@@ -1,4 +1,5 @@
-import { compareDiagnostics, type Diagnostic } from './diagnostic.ts';
+import { capFindings, FINDINGS_PER_RULE_AND_FILE, omittedMessage, worstSeverity } from './cap.ts';
+import type { Diagnostic } from './diagnostic.ts';
 import { countNoun, kindCount, severityLabel } from './danish.ts';
 import type { SourceStore } from './sources.ts';
 import type { RunSummary } from './summary.ts';
@@ -6,23 +7,21 @@ import type { RunSummary } from './summary.ts';
 /**
  * Human report in the spirit of vfile-reporter: one line per finding as
  * `file:line:col  severity  rule-id  message`, grouped per file with aligned columns, then one
- * closing summary. Every line starts with a clickable location.
+ * closing summary. Every line starts with a clickable location. A rule over the limit in a file
+ * ends with »… og N flere« at the first finding left out; the summary counts every finding.
  */
-export function reportText(diagnostics: readonly Diagnostic[], sources: SourceStore, summary: RunSummary): string {
-  const sorted = [...diagnostics].sort(compareDiagnostics);
-  const rows = sorted.map((d) => {
+export function reportText(diagnostics: readonly Diagnostic[], sources: SourceStore, summary: RunSummary, limit = FINDINGS_PER_RULE_AND_FILE): string {
+  const row = (d: Diagnostic, severity: Diagnostic['severity'], message: string, related: string[]) => {
     const { start } = sources.resolve(d.file, d.span);
-    return {
-      file: d.file,
-      place: `${d.file}:${start.line}:${start.column}`,
-      severity: severityLabel[d.severity],
-      rule: d.rule,
-      message: d.message,
-      related: (d.related ?? []).map((r) => {
-        const p = sources.resolve(r.file, r.span).start;
-        return `${r.file}:${p.line}:${p.column}  ${r.message}`;
-      }),
-    };
+    return { file: d.file, place: `${d.file}:${start.line}:${start.column}`, severity: severityLabel[severity], rule: d.rule, message, related };
+  };
+  const rows = capFindings(diagnostics, limit).flatMap(({ diagnostic: d, omitted }) => {
+    const related = (d.related ?? []).map((r) => {
+      const p = sources.resolve(r.file, r.span).start;
+      return `${r.file}:${p.line}:${p.column}  ${r.message}`;
+    });
+    const shown = row(d, d.severity, d.message, related);
+    return omitted.length > 0 ? [shown, row(omitted[0]!, worstSeverity(omitted), omittedMessage(omitted.length), [])] : [shown];
   });
   const width = (pick: (r: (typeof rows)[number]) => string) => Math.max(0, ...rows.map((r) => pick(r).length));
   const wPlace = width((r) => r.place);
