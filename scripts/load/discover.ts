@@ -19,9 +19,14 @@ export interface FoundFile {
  * error is thrown.
  */
 export async function discover(root: string, dir: string, options: { listUnreadable?: boolean } = {}): Promise<FoundFile[]> {
-  const found: FoundFile[] = [];
   // Synchronous walk (the function stays async for its callers): one thread-pool round trip per
   // folder cost more than listing it.
+  return discoverSync(root, dir, options);
+}
+
+/** discover(), synchronously: for the build's input stamps and fingerprints. */
+export function discoverSync(root: string, dir: string, options: { listUnreadable?: boolean } = {}): FoundFile[] {
+  const found: FoundFile[] = [];
   function walk(absoluteDir: string): void {
     const file = path.relative(root, absoluteDir).split(path.sep).join('/');
     let entries;

@@ -2,13 +2,19 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
-import { CODE_CACHE_DIR, cacheKey, readCacheFile, sha256, writeCacheFile } from './cache-file.ts';
+import { cacheKey, codeCacheDir, readCacheFile, sha256, writeCacheFile } from './cache-file.ts';
 
 /** Bumped when the layout of a store or the meaning of its entries changes. */
 const CACHE_FORMAT = 1;
 
-/** One store per data root (a hash of its path), each holding the entries of that root's last load. */
-export const PARSE_CACHE_DIR = path.join(CODE_CACHE_DIR, 'parsed');
+/**
+ * One store per data root (a hash of its path), each holding the entries of that root's last
+ * load; undefined when caching is off (see cache-file.ts for where caches live and why).
+ */
+export function parseCacheDir(root: string): string | undefined {
+  const dir = codeCacheDir(root);
+  return dir === undefined ? undefined : path.join(dir, 'parsed');
+}
 
 /**
  * What a file's data depends on besides its text: the parser (its options, its limits) and the
@@ -49,8 +55,9 @@ export class ParseCache {
     this.#stored = stored;
   }
 
-  /** The store of `root`; undefined (no cache) when the parser's own source cannot be read. */
-  static open(root: string, dir: string = PARSE_CACHE_DIR): ParseCache | undefined {
+  /** The store of `root`; undefined (no cache) when caching is off or the parser's own source cannot be read. */
+  static open(root: string, dir: string | undefined = parseCacheDir(root)): ParseCache | undefined {
+    if (dir === undefined) return undefined;
     const file = path.join(dir, `${sha256(path.resolve(root)).slice(0, 16)}.json`);
     let key: string;
     try {

@@ -130,7 +130,7 @@ function workerInit(options: BuildOptions, sealTime: Date): WorkerInit {
 
 interface Prepared {
   outDir: string;
-  cachePath: string;
+  cachePath: string | undefined;
   cache: CacheIndex;
   /** inputStamp() at the start of this build, recorded in the cache it writes. */
   inputs: string;

@@ -1,15 +1,19 @@
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, readdirSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { lstatSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { ManifestEntry } from '../emit/manifest.ts';
 import { robotoPaths } from '../emit/pdf/fonts.ts';
+import { CODE_ROOT, codeCacheDir, prune, readCacheFile, sha256, writeCacheFile } from '../load/cache-file.ts';
+import { discoverSync } from '../load/discover.ts';
 
 /** Bumped when the cache's shape or the meaning of its keys changes. */
-const CACHE_FORMAT = 2;
+const CACHE_FORMAT = 3;
 
-/** The repository the pipeline's own code lives in (not necessarily the data root). */
-const CODE_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
+/** The key every build cache file is stored under (cache-file.ts checks it with the entry's HMAC). */
+const ENTRY_KEY = `build ${CACHE_FORMAT}`;
+
+/** Data roots whose build caches are kept; the least recently built go (test runs make many). */
+const MAX_ROOTS = 64;
 
 export interface CachedOutputs {
   key: string;
@@ -79,10 +83,15 @@ export function stampFiles(outDir: string, entries: ReadonlyArray<{ path: string
   return files;
 }
 
-/** One cache file per output folder, in the gitignored .cache/ of the data root. */
-export function cacheFile(root: string, outDir: string): string {
-  const id = createHash('sha256').update(path.resolve(outDir)).digest('hex').slice(0, 16);
-  return path.join(root, '.cache', 'build', `${id}.json`);
+/**
+ * One cache file per data root and output folder, in this checkout's cache folder outside the
+ * work tree (see cache-file.ts: a committed `.cache/` or `out/` must not decide what is reused);
+ * undefined when caching is off, and every build is then a full one.
+ */
+export function cacheFile(root: string, outDir: string): string | undefined {
+  const dir = codeCacheDir(root);
+  if (dir === undefined) return undefined;
+  return path.join(dir, 'build', sha256(path.resolve(root)).slice(0, 16), `${sha256(path.resolve(outDir)).slice(0, 16)}.json`);
 }
 
 function isOutputs(value: unknown): value is CachedOutputs {
@@ -94,10 +103,15 @@ function isStamp(value: unknown): value is FileStamp {
   return Array.isArray(value) && value.length === 4 && value.slice(0, 3).every((n) => typeof n === 'number') && typeof value[3] === 'string';
 }
 
-/** Reads the cache; anything unreadable or of another shape is ignored (a full build follows). */
-export function readCache(file: string): CacheIndex {
+/**
+ * Reads the cache; anything missing, unreadable, not written on this machine (its HMAC) or of
+ * another shape is ignored (a full build follows).
+ */
+export function readCache(file: string | undefined): CacheIndex {
+  const text = file === undefined ? undefined : readCacheFile(file, ENTRY_KEY);
+  if (text === undefined) return emptyCache();
   try {
-    const data = JSON.parse(readFileSync(file, 'utf8')) as CacheIndex;
+    const data = JSON.parse(text) as CacheIndex;
     const groups = [data.documents, data.bundles];
     if (data.format !== CACHE_FORMAT || groups.some((g) => typeof g !== 'object' || g === null || !Object.values(g).every(isOutputs))) return emptyCache();
     // Stamps only save work: if they are damaged, every output is hashed instead.
@@ -109,20 +123,33 @@ export function readCache(file: string): CacheIndex {
   }
 }
 
-/** Written beside and renamed into place, so a killed build never leaves a torn cache. */
-export function writeCache(file: string, index: CacheIndex): void {
-  mkdirSync(path.dirname(file), { recursive: true });
-  const temp = `${file}.tmp-${process.pid}`;
-  writeFileSync(temp, JSON.stringify(index));
-  renameSync(temp, file);
+/**
+ * Written beside and renamed into place (cache-file.ts), so a killed build never leaves a torn
+ * cache; best effort, like every cache. The data roots' folders are pruned to the most recent.
+ */
+export function writeCache(file: string | undefined, index: CacheIndex): void {
+  if (file === undefined) return;
+  writeCacheFile(file, ENTRY_KEY, JSON.stringify(index));
+  const roots = path.dirname(path.dirname(file));
+  if (path.basename(roots) !== 'build') return; // a test's own file: nothing of ours to prune
+  try {
+    prune(roots, MAX_ROOTS);
+  } catch {
+    // Pruning only saves space.
+  }
 }
 
+/**
+ * The regular files below `dir` whose names end in `suffix`, sorted by path. Symbolic links are
+ * not followed — a link to a parent folder would make the walk endless — nor listed: `check`
+ * reports them under agreements/, and nothing else a build reads is a link.
+ */
 function filesUnder(dir: string, suffix: string): string[] {
-  if (!existsSync(dir)) return [];
-  return readdirSync(dir, { recursive: true, encoding: 'utf8' })
-    .filter((f) => f.endsWith(suffix) && statSync(path.join(dir, f)).isFile())
-    .sort()
-    .map((f) => path.join(dir, f));
+  if (!lstatSync(dir, { throwIfNoEntry: false })?.isDirectory()) return []; // missing, or itself a link
+  return discoverSync(dir, '')
+    .filter((f) => !f.symlink && f.file.endsWith(suffix))
+    .map((f) => f.absolute)
+    .sort();
 }
 
 /** Hashes files by name and content; a file gone between listing and reading counts by name. */

@@ -1,7 +1,7 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import type { ErrorObject } from 'ajv';
-import { CODE_CACHE_DIR, cacheKey, readCacheFile, writeCacheFile } from '../load/cache-file.ts';
+import { cacheKey, codeCacheDir, readCacheFile, writeCacheFile } from '../load/cache-file.ts';
 import { kinds, type Kind } from '../model/kinds.ts';
 import { AJV_OPTIONS, FORMATS, ajvVersions, compileSchemas, loadStandalone, type SchemaSource } from './compile.ts';
 
@@ -24,8 +24,15 @@ const schemaId = (kind: Kind) => `https://aftaler.invalid/schemas/${kind}.schema
 /** Bumped when the layout of a cached module or the meaning of its key changes. */
 const CACHE_FORMAT = 1;
 
-/** One file per key: schema versions differ between data roots, revisions (`npm run diff`), tests. */
-export const VALIDATOR_CACHE_DIR = path.join(CODE_CACHE_DIR, 'validators');
+/**
+ * One file per key: schema versions differ between data roots, revisions (`npm run diff`), tests.
+ * Undefined when caching is off. The entries are executed, which is why they live outside any
+ * checkout and carry this machine's HMAC (see cache-file.ts).
+ */
+export function validatorCacheDir(root: string): string | undefined {
+  const dir = codeCacheDir(root);
+  return dir === undefined ? undefined : path.join(dir, 'validators');
+}
 
 /**
  * One validator per kind from schemas/. Compiling them is a large part of a check, so ajv's
@@ -34,7 +41,7 @@ export const VALIDATOR_CACHE_DIR = path.join(CODE_CACHE_DIR, 'validators');
  * damaged or unusable entry is ignored and the schemas are compiled as without a cache; both
  * give the same code, so the same findings. `cacheDir` null: no cache.
  */
-export function loadValidators(root: string, cacheDir: string | null = VALIDATOR_CACHE_DIR): LoadedValidators {
+export function loadValidators(root: string, cacheDir: string | null = validatorCacheDir(root) ?? null): LoadedValidators {
   const dir = path.join(root, 'schemas');
   const schemas: SchemaSource[] = readdirSync(dir)
     .filter((n) => n.endsWith('.schema.json'))

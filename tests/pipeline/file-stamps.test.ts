@@ -1,10 +1,10 @@
 /** Output verification by stat stamp (scripts/pipeline/cache.ts): what is trusted, what is re-hashed. */
 import { createHash } from 'node:crypto';
-import { mkdirSync, mkdtempSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, statSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { emptyCache, fileHolds, inputStamp, readCache, stampFiles, writeCache } from '../../scripts/pipeline/cache.ts';
+import { emptyCache, fileHolds, inputStamp, readCache, stampFiles, writeCache, type CacheIndex } from '../../scripts/pipeline/cache.ts';
 
 const dir = mkdtempSync(path.join(tmpdir(), 'aftaler-stamps-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -48,10 +48,17 @@ describe('cache stamps', () => {
     const file = path.join(dir, 'cache.json');
     writeCache(file, { ...emptyCache(), documents: { d: { key: 'k', entries: [] } }, files: { 'a.pdf': [1, 2, 3, 'x'] } });
     expect(readCache(file).files).toEqual({ 'a.pdf': [1, 2, 3, 'x'] });
-    writeFileSync(file, JSON.stringify({ ...emptyCache(), documents: { d: { key: 'k', entries: [] } }, files: { 'a.pdf': 'ødelagt' } }));
+    // Written by this machine (the HMAC holds), but of a shape this code does not write.
+    writeCache(file, { ...emptyCache(), documents: { d: { key: 'k', entries: [] } }, files: { 'a.pdf': 'ødelagt' } } as unknown as CacheIndex);
     const read = readCache(file);
     expect(read.files).toEqual({});
     expect(read.documents.d?.key).toBe('k');
+  });
+
+  it('ignores a cache file this machine did not write, even of the right shape', () => {
+    const file = path.join(dir, 'forged.json');
+    writeFileSync(file, JSON.stringify({ ...emptyCache(), documents: { d: { key: 'k', entries: [] } } }));
+    expect(readCache(file)).toEqual(emptyCache());
   });
 });
 
@@ -67,6 +74,20 @@ describe('inputStamp', () => {
       writeFileSync(file, 'id: b\n');
       utimesSync(file, new Date('2026-01-15T12:00:00Z'), new Date('2026-01-15T12:00:00Z'));
       expect(inputStamp(root)).not.toBe(first);
+    } finally {
+      rmSync(root, { recursive: true, force: true });
+    }
+  });
+
+  it('does not follow a folder symlink to a parent folder (the walk would never end)', () => {
+    const root = mkdtempSync(path.join(tmpdir(), 'aftaler-inputs-'));
+    try {
+      mkdirSync(path.join(root, 'agreements', 'a'), { recursive: true });
+      writeFileSync(path.join(root, 'agreements', 'a', 'x.yaml'), 'id: a\n');
+      const before = inputStamp(root);
+      symlinkSync('..', path.join(root, 'agreements', 'a', 'loop'));
+      symlinkSync(root, path.join(root, 'templates'));
+      expect(inputStamp(root)).toBe(before); // links are neither followed nor counted
     } finally {
       rmSync(root, { recursive: true, force: true });
     }

@@ -1,6 +1,7 @@
 import { readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { cacheFile } from '../../scripts/pipeline/cache.ts';
 import { runCli } from '../helpers/cli.ts';
 import { hashTree } from '../helpers/files.ts';
 import { RepoCopy } from '../helpers/repo.ts';
@@ -61,7 +62,7 @@ describe('incremental, cached and sharded builds', () => {
   }, 120_000);
 
   it('detects a corrupted cache and ignores it', () => {
-    const dir = repo.path('.cache/build');
+    const dir = path.dirname(cacheFile(repo.root, repo.path('out'))!);
     for (const f of readdirSync(dir)) writeFileSync(path.join(dir, f), '{"format": 1, "documents": {"x": 42}');
     const before = hashTree(repo.path('out'));
     const rebuilt = build();
