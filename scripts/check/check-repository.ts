@@ -1,8 +1,9 @@
 import type { Diagnostic } from '../diagnostics/diagnostic.ts';
 import { loadRepository, type LoadResult } from '../load/load-repository.ts';
+import { trackedGeneratedDiagnostics } from '../load/tracked-generated.ts';
 import { Repository } from '../model/repository.ts';
 import { compileValidators } from '../validate/schemas.ts';
-import { effectiveSeverity, loadConfig } from './config.ts';
+import { CONFIG_FILE, configDiagnostics, effectiveSeverity, loadConfig } from './config.ts';
 import { runRules } from './rule.ts';
 import { rules } from './rules/index.ts';
 
@@ -30,6 +31,7 @@ export async function checkRepository(root: string, options: CheckOptions): Prom
   const load = await loadRepository(root, validators);
   const repo = new Repository(load.documents, load.brokenIds);
   const severity = (rule: (typeof rules)[number]) => effectiveSeverity(rule, config, { strict: options.strict ?? false });
-  const diagnostics = [...load.diagnostics, ...runRules(rules, repo, { today: options.today, root, severity })];
+  if (config.text !== undefined) load.sources.addText(CONFIG_FILE, config.text);
+  const diagnostics = [...trackedGeneratedDiagnostics(root), ...load.diagnostics, ...configDiagnostics(config), ...runRules(rules, repo, { today: options.today, root, severity })];
   return { load, repo, diagnostics };
 }

@@ -13,17 +13,23 @@
  *   }
  *
  * - `rules` maps a rule id to "error", "warning" or "off". Rules not named keep their default.
+ * - Locked rules (`locked` in the catalogue: duplicate ids, unknown references, status
+ *   consistency, the bilag files' place and checksum) keep the output truthful and cannot be
+ *   weakened: setting one to "warning" or "off" is itself an error (`config/laast-regel`) at its
+ *   line in the file, and the rule keeps its severity. The file is committed with the data, so
+ *   it is as untrusted as the data.
  * - Only the catalogue's rules can be configured; load/, yaml/ and schema/ findings are always
  *   errors (a file that cannot be read or validated cannot be checked further).
  * - `--strict` makes the overdue rules (those flagged `overdue`, ids `forsinket/…`) errors, also
  *   when the file sets them to "warning"; a rule set to "off" stays off.
- * - A mistake in the file (invalid JSON, an unknown key or rule id, another value) stops the
+ * - A mistake in the file (invalid JSON, a key given twice, an unknown key or rule id, another value) stops the
  *   command with exit code 2 and a message naming the problem, rather than being ignored:
  *   a silently ignored setting would let an error pass as configured.
  */
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import type { Severity } from '../diagnostics/diagnostic.ts';
+import { isMap, isScalar, parseDocument } from 'yaml';
+import type { Diagnostic, Severity, Span } from '../diagnostics/diagnostic.ts';
 import type { RuleId } from '../diagnostics/rule-id.ts';
 import { suggest } from '../validate/messages.ts';
 import type { RuleMeta } from './rule.ts';
@@ -34,6 +40,17 @@ export type RuleSetting = Severity | 'off';
 
 export interface Config {
   rules: Partial<Record<RuleId, RuleSetting>>;
+  /** Settings that would weaken a locked rule: not applied, reported at their place in the file. */
+  refused?: RefusedSetting[];
+  /** The file's text, for positioning those findings; undefined without a file. */
+  text?: string;
+}
+
+export interface RefusedSetting {
+  id: RuleId;
+  setting: RuleSetting;
+  /** The rule id's key in the file. */
+  span: Span;
 }
 
 /** A mistake in the configuration file; the command reports it as a usage error. */
@@ -45,6 +62,27 @@ function isRecord(value: unknown): value is Record<string, unknown> {
   return value !== null && typeof value === 'object' && !Array.isArray(value);
 }
 
+/**
+ * Where each key of `rules` stands in the text. JSON has no positions, so the text is read again
+ * as YAML (JSON is a subset of YAML 1.2), which also finds a key written twice: JSON.parse would
+ * keep the last one silently, so a second »"off"« could hide behind a harmless first setting.
+ */
+function ruleKeySpans(text: string): Map<string, Span> {
+  const doc = parseDocument(text, { uniqueKeys: true });
+  const duplicate = doc.errors.find((e) => e.code === 'DUPLICATE_KEY');
+  if (duplicate) {
+    const at = duplicate.linePos?.[0];
+    throw new ConfigError(`${CONFIG_FILE}${at ? `:${at.line}:${at.col}` : ''}: en nøgle står to gange; skriv hver regel én gang`);
+  }
+  const spans = new Map<string, Span>();
+  const rules = isMap(doc.contents) ? doc.contents.get('rules', true) : undefined;
+  if (!isMap(rules)) return spans;
+  for (const pair of rules.items) {
+    if (isScalar(pair.key) && typeof pair.key.value === 'string' && pair.key.range) spans.set(pair.key.value, { start: pair.key.range[0], end: pair.key.range[1] });
+  }
+  return spans;
+}
+
 /** Parses and validates the file's text against the catalogue. */
 export function parseConfig(text: string, catalogue: readonly RuleMeta[]): Config {
   let data: unknown;
@@ -53,6 +91,7 @@ export function parseConfig(text: string, catalogue: readonly RuleMeta[]): Confi
   } catch (error) {
     throw new ConfigError(`${CONFIG_FILE} er ikke gyldig JSON (${error instanceof Error ? error.message : String(error)})`);
   }
+  const spans = ruleKeySpans(text);
   if (!isRecord(data)) throw new ConfigError(`${CONFIG_FILE} skal være et JSON-objekt med feltet »rules«`);
   for (const key of Object.keys(data)) {
     if (key !== 'rules' && key !== '$comment') throw new ConfigError(`${CONFIG_FILE}: ukendt felt »${key}«; tilladt er »rules« (og »$comment«)`);
@@ -60,7 +99,7 @@ export function parseConfig(text: string, catalogue: readonly RuleMeta[]): Confi
   const rules = data.rules ?? {};
   if (!isRecord(rules)) throw new ConfigError(`${CONFIG_FILE}: »rules« skal være et objekt, fx {"kapacitet/ukendt": "off"}`);
   const ids = catalogue.map((r) => r.id as string);
-  const config: Config = { rules: {} };
+  const config: Config = { rules: {}, refused: [], text };
   for (const [id, value] of Object.entries(rules)) {
     if (!ids.includes(id)) {
       const guess = suggest(id, ids);
@@ -69,9 +108,25 @@ export function parseConfig(text: string, catalogue: readonly RuleMeta[]): Confi
     if (typeof value !== 'string' || !settings.includes(value as RuleSetting)) {
       throw new ConfigError(`${CONFIG_FILE}: reglen »${id}« skal sættes til "error", "warning" eller "off", ikke ${JSON.stringify(value)}`);
     }
+    const rule = catalogue.find((r) => r.id === id)!;
+    if (rule.locked && value !== 'error' && value !== rule.severity) {
+      config.refused!.push({ id: rule.id, setting: value as RuleSetting, span: spans.get(id) ?? { start: 0, end: 0 } });
+      continue;
+    }
     config.rules[id as RuleId] = value as RuleSetting;
   }
   return config;
+}
+
+/** The refused settings as findings in the configuration file (rule config/laast-regel). */
+export function configDiagnostics(config: Config): Diagnostic[] {
+  return (config.refused ?? []).map(({ id, setting, span }) => ({
+    rule: 'config/laast-regel',
+    severity: 'error',
+    file: CONFIG_FILE,
+    span,
+    message: `Reglen »${id}« kan ikke sættes til "${setting}": den sikrer, at de forseglede dokumenter er sande, og er altid en fejl; fjern linjen`,
+  }));
 }
 
 /** Reads `<root>/.aftalerrc.json`; no file means no changes. */

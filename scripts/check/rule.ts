@@ -56,6 +56,12 @@ export interface RuleMeta<Id extends RuleId = RuleId> {
    * recorded. Such findings are warnings by default; `--strict` makes them errors.
    */
   overdue?: true;
+  /**
+   * The rule keeps the sealed output truthful (no document silently replaced by another, no
+   * reference to nothing, no status its dates contradict, no bilag file from outside the data):
+   * `.aftalerrc.json` may not make it a warning or turn it off.
+   */
+  locked?: true;
 }
 
 export interface Rule<Id extends RuleId = RuleId> extends RuleMeta<Id> {

@@ -28,7 +28,8 @@ Valg:
 
 Reglernes alvor kan ændres i ${CONFIG_FILE} i repository'ets rod, fx
   {"rules": {"kapacitet/ukendt": "off", "bilag/stale-version": "warning"}}
-(værdier: "error", "warning" eller "off").
+(værdier: "error", "warning" eller "off"). Låste regler (markeret »låst« i
+kataloget) sikrer, at de forseglede dokumenter er sande, og kan ikke svækkes.
 
 Afslutningskode: 0 ingen fejl (advarsler er tilladt), 1 fejl fundet, 2 forkert brug eller intern fejl.
 `;
@@ -66,6 +67,7 @@ async function main(): Promise<number> {
       severity: effectiveSeverity(r, config, { strict }),
       defaultSeverity: r.severity,
       overdue: r.overdue === true,
+      locked: r.locked === true,
       description: r.description,
       citation: citationText(r.citation, repo),
     }));
@@ -76,7 +78,7 @@ async function main(): Promise<number> {
     const width = Math.max(...catalogue.map((r) => r.id.length)) + 2;
     const label = (s: (typeof catalogue)[number]['severity']) => (s === 'off' ? 'fra' : severityLabel[s]);
     for (const r of catalogue) {
-      const note = r.overdue && !strict && r.severity === 'warning' ? ' (fejl med --strict)' : '';
+      const note = r.overdue && !strict && r.severity === 'warning' ? ' (fejl med --strict)' : r.locked ? ' (låst)' : '';
       process.stdout.write(`${r.id.padEnd(width)}${label(r.severity).padEnd(10)}${r.description}${note}\n${' '.repeat(width + 10)}Kilde: ${r.citation}\n`);
     }
     return 0;

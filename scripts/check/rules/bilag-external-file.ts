@@ -5,6 +5,7 @@ import { resolveExternal } from './support/external-files.ts';
 export default defineRule({
   id: 'bilag/external-file',
   severity: 'error',
+  locked: true,
   description: 'Et eksternt bilags fil findes som almindelig fil i repository’et (relativ sti, ingen .. ud af repository’et, ingen symbolske links).',
   citation: 'Projektets datamodel (schemas/sag.schema.json, bilag.eksternt.fil)',
   check({ repo, root, report }) {

@@ -5,6 +5,7 @@ import { resolveExternal, sha256File } from './support/external-files.ts';
 export default defineRule({
   id: 'bilag/sha256',
   severity: 'error',
+  locked: true,
   description: 'Et eksternt bilags fil har den SHA-256, sagen angiver, så bilaget er præcis den fil, der blev vedlagt.',
   citation: 'Projektets datamodel (schemas/sag.schema.json, bilag.eksternt.sha256)',
   check({ repo, root, report }) {

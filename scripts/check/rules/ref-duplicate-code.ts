@@ -31,6 +31,7 @@ function unique<T>(
 export default defineRule({
   id: 'ref/duplicate-code',
   severity: 'error',
+  locked: true,
   description: 'Kommunekoder, sundhedsråd, opgaver, frister og vilkår står kun én gang i referencedata.',
   citation: 'Projektets datamodel (schemas/README.md)',
   check({ repo, report }) {

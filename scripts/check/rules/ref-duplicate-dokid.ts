@@ -4,6 +4,7 @@ import { dokidReferences, type Reference } from '../../model/references.ts';
 export default defineRule({
   id: 'ref/duplicate-dokid',
   severity: 'error',
+  locked: true,
   description: 'Hvert DokID tilhører præcis ét dokument i hele repository’et.',
   citation: 'Sag EMN-2025-10366, bilagsliste (hvert bilag har sit eget DokID)',
   check({ repo, report }) {

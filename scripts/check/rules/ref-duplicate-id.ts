@@ -4,6 +4,7 @@ import type { SourceDocument } from '../../model/source-document.ts';
 export default defineRule({
   id: 'ref/duplicate-id',
   severity: 'error',
+  locked: true,
   description: 'Hvert dokument har et id, som intet andet dokument har.',
   citation: 'Projektets datamodel (schemas/README.md)',
   check({ repo, report }) {

@@ -4,6 +4,7 @@ import { fristIds, vilkaarIds } from './support/calendar.ts';
 export default defineRule({
   id: 'ref/missing-frist',
   severity: 'error',
+  locked: true,
   description: 'Fristkalenderen indeholder alle de frister og vilkår, reglerne kontrollerer datoer imod.',
   citation: 'agreements/reference/frister.yaml (fristkalenderen; reglerne har ingen datoer i koden)',
   check({ repo, report }) {

@@ -6,6 +6,7 @@ const files = { region: 'region.yaml', opgaver: 'opgaver.yaml', frister: 'friste
 export default defineRule({
   id: 'ref/missing-reference-data',
   severity: 'error',
+  locked: true,
   description: 'Referencedata (region, opgaver og frister) findes præcis én gang.',
   citation: 'Projektets datamodel (schemas/README.md)',
   check({ repo, report }) {

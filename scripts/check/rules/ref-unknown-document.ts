@@ -4,6 +4,7 @@ import { isDocumentKind } from '../../model/kinds.ts';
 export default defineRule({
   id: 'ref/unknown-document',
   severity: 'error',
+  locked: true,
   description: 'Hvert bilag, der henviser til et dokument, peger på et dokument, der findes i repository’et.',
   citation: 'Sag EMN-2025-10366, bilagsliste (bilag er navngivne dokumenter med version og DokID)',
   check({ repo, report }) {

@@ -4,6 +4,7 @@ import { kommuneReferences } from '../../model/references.ts';
 export default defineRule({
   id: 'ref/unknown-kommune',
   severity: 'error',
+  locked: true,
   description: 'Hver kommunekode findes i regionens kommuneliste.',
   citation: 'agreements/reference/region.yaml (officielle kommunekoder)',
   check({ repo, report }) {

@@ -5,6 +5,7 @@ import { suggest } from '../../validate/messages.ts';
 export default defineRule({
   id: 'ref/unknown-opgave',
   severity: 'error',
+  locked: true,
   description: 'Hver opgave, der henvises til, er en af de fire opgaver i referencedata.',
   citation: 'Q&A: Flytning af opgaver fra kommunerne til regionen, »Baggrund for opgaveflyttet« (de fire opgaver)',
   check({ repo, report }) {

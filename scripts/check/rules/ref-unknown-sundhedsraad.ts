@@ -4,6 +4,7 @@ import { suggest } from '../../validate/messages.ts';
 export default defineRule({
   id: 'ref/unknown-sundhedsraad',
   severity: 'error',
+  locked: true,
   description: 'En sag hører til et sundhedsråd, der findes i referencedata.',
   citation: 'agreements/reference/region.yaml (regionens seks sundhedsråd)',
   check({ repo, report }) {

@@ -8,6 +8,7 @@ const approved: readonly Status[] = ['godkendt', 'underskrevet'];
 export default defineRule({
   id: 'status/godkendt-uden-dato',
   severity: 'error',
+  locked: true,
   description: 'En aftale med status godkendt eller underskrevet har begge godkendelsesdatoer, og en underskrevet samarbejdsaftale har datoen for underskrift.',
   citation: cite({ frister: ['hsa-godkendelse', 'delingsaftale-indgaaelse'] }),
   check({ repo, report }) {
