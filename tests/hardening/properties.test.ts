@@ -12,12 +12,14 @@ import type { SourceDocument } from '../../scripts/model/source-document.ts';
 import { parseMarkdown } from '../../scripts/render/markdown.ts';
 import { renderDocument } from '../../scripts/render/render-document.ts';
 import { loadTemplates, type TemplateSet } from '../../scripts/render/templates.ts';
-import { pdfText } from '../helpers/pdf-tools.ts';
+import { tool } from '../helpers/pdf-tools.ts';
 import { RepoCopy } from '../helpers/repo.ts';
 import { HSA, SAG, TODAY, expectInsideFiles, positioned } from './support.ts';
 
-/** FC_SEED=… reproduces a failure that fast-check reported; FC_RUNS=… overrides every run count. */
-const seed = process.env.FC_SEED ? { seed: Number(process.env.FC_SEED) } : {};
+/**
+ * The seed is fixed for every run (tests/helpers/fast-check-seed.ts; FC_SEED=… replaces it, as
+ * `npm run explore` does). FC_RUNS=… overrides every run count here.
+ */
 const runs = (n: number) => Number(process.env.FC_RUNS ?? n);
 
 /**
@@ -48,6 +50,52 @@ const collapse = (s: string) => s.replace(/\s+/g, ' ').trim();
 function texts(node: Root | RootContent): string[] {
   if ('value' in node && typeof node.value === 'string') return [node.value];
   return 'children' in node ? node.children.flatMap((c) => texts(c as RootContent)) : [];
+}
+
+/** A word as `pdftotext -bbox` places it: page index and box in PDF points, y growing downwards. */
+interface PdfWord {
+  page: number;
+  xMin: number;
+  yMin: number;
+  xMax: number;
+  yMax: number;
+  text: string;
+}
+
+const XML_ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
+
+function pdfWords(file: string): PdfWord[] {
+  const words: PdfWord[] = [];
+  let page = -1;
+  const xml = tool('pdftotext', ['-enc', 'UTF-8', '-bbox', file, '-']).stdout;
+  for (const m of xml.matchAll(/<page |<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([^<]*)<\/word>/g)) {
+    if (m[0] === '<page ') page++;
+    else words.push({ page, xMin: Number(m[1]), yMin: Number(m[2]), xMax: Number(m[3]), yMax: Number(m[4]), text: m[5]!.replace(/&(\w+);/g, (e, name: string) => XML_ENTITIES[name] ?? e) });
+  }
+  return words;
+}
+
+/**
+ * The text of the first body cell under the column header `column`, read from the glyphs' places
+ * rather than from pdftotext's reading order: that order follows gaps between words, so a wrapped
+ * or widely spaced cell comes out interleaved with its neighbours (`"#     #"` as »# Regionen #«).
+ * The cell is the box from `column`'s left edge to the next header `nextColumn`, from below the
+ * header row to the top of the second row in `nextColumn`; words the size of the header only, so
+ * the large diagonal draft mark is not counted. Lines top to bottom, words left to right.
+ */
+function firstCellText(file: string, column: string, nextColumn: string): string {
+  const words = pdfWords(file);
+  const near = (a: number, b: number) => Math.abs(a - b) < 1;
+  const header = words.find((w) => w.text === column && words.some((n) => n.text === nextColumn && n.page === w.page && near(n.yMin, w.yMin)));
+  if (!header) throw new Error(`no table header »${column} ${nextColumn}« in ${file}`);
+  const next = words.find((n) => n.text === nextColumn && n.page === header.page && near(n.yMin, header.yMin))!;
+  const height = header.yMax - header.yMin;
+  const onPage = words.filter((w) => w.page === header.page && near(w.yMax - w.yMin, height) && w.yMin > header.yMax);
+  const rowTops = onPage.filter((w) => near(w.xMin, next.xMin)).map((w) => w.yMin);
+  const bottom = rowTops[1] ?? Infinity;
+  const cell = onPage.filter((w) => w.xMin >= header.xMin - 1 && w.xMax <= next.xMin && w.yMin < bottom - 1);
+  cell.sort((a, b) => (near(a.yMin, b.yMin) ? a.xMin - b.xMin : a.yMin - b.yMin));
+  return cell.map((w) => w.text).join(' ');
 }
 
 function types(node: Root | RootContent): string[] {
@@ -105,7 +153,7 @@ describe('property: a value in a text field renders literally', () => {
           sag.data.indstilling.indledning = original;
         }
       }),
-      { numRuns: runs(100), ...seed },
+      { numRuns: runs(100) },
     );
   }, 120_000);
 
@@ -118,10 +166,13 @@ describe('property: a value in a text field renders literally', () => {
           const pdf = await writePdf(rendered.body, { ...rendered.meta, toc: false, author: 'Region Østdanmark', date: new Date('2026-02-24T00:00:00Z') });
           const file = path.join(dir, 'hsa.pdf');
           writeFileSync(file, pdf.bytes);
-          // Line breaks fall where the cell is full; compare without any whitespace.
-          expect(pdfText(file).replace(/\s+/g, '')).toContain(value.replace(/\s+/g, ''));
+          // Spaces are not characters in a PDF, only gaps, and lines break where the cell is full:
+          // the cell's characters, in order, are what must survive.
+          expect(firstCellText(file, 'Ydelse', 'Ansvarlig').replace(/\s+/g, '')).toBe(value.replace(/\s+/g, ''));
         }),
-        { numRuns: runs(15), ...seed },
+        // Found by this property: wide spaces split a cell into two pieces that pdftotext read
+        // with the next column's text in between. The second example wraps onto two lines.
+        { numRuns: runs(15), examples: [['#     #'], ['Ydelse {{{ <b>æøå</b> &amp; — xyz 019 | \\ `kode` [link](x) ~~ §§ €€ ÆØÅ ÆØÅ abc abc abc abc abc abc abc']] },
       );
     } finally {
       rmSync(dir, { recursive: true, force: true });
@@ -178,7 +229,6 @@ describe('property: loading never throws, and every finding lies inside its file
       fc.asyncProperty(fc.array(mutation, { minLength: 1, maxLength: 6 }), async (steps) => checkWith(HSA, mutate(valid, steps))),
       {
         numRuns: runs(30),
-        ...seed,
         // Found by this property: an invalid byte at the start of a line in a block scalar; the
         // YAML parser's line counter missed that line's start, so the column ran past the line.
         examples: [[[{ kind: 'flip', at: 171618339, byte: 128 }, { kind: 'insert', at: 2064540413, text: '>\n' }, { kind: 'duplicate-line', at: 0 }]]],
@@ -192,7 +242,7 @@ describe('property: loading never throws, and every finding lies inside its file
     const sagText = repo.read(SAG);
     await fc.assert(
       fc.asyncProperty(fc.oneof(fc.uint8Array({ maxLength: 300 }).map((a) => Buffer.from(a)), yamlish.map((s) => Buffer.from(s))), async (bytes) => checkWith(HSA, bytes)),
-      { numRuns: runs(30), ...seed },
+      { numRuns: runs(30) },
     );
     writeFileSync(repo.path(HSA), valid);
     expect(repo.read(SAG)).toBe(sagText);
