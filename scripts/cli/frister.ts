@@ -1,13 +1,13 @@
 import path from 'node:path';
 import { countNoun } from '../diagnostics/danish.ts';
 import { SigningError } from '../sign/errors.ts';
-import { writeFileAtomic } from '../tooling/atomic-write.ts';
 import { checkedRepository } from '../tooling/checked-repository.ts';
 import { documentDeadlines } from '../tooling/deadlines.ts';
 import { FRISTER_ICS, fristerIcs } from '../tooling/frister-calendar.ts';
 import { fristerReport } from '../tooling/frister-report.ts';
 import { ArgumentError, findKommune } from '../tooling/lookup.ts';
-import { runningBuild } from '../emit/output-dir.ts';
+import { OutputLockedError, runningBuild } from '../emit/output-dir.ts';
+import { writeIntoOutput } from '../tooling/outputs.ts';
 import { parseCommandLine, parseIsoDateOption, REPO_ROOT, runCli, todayInDenmark, UsageError } from './cli.ts';
 
 const help = `Brug: npm run frister -- [valg]
@@ -35,7 +35,7 @@ registreret i data (fx begge godkendelsesdatoer i en samarbejdsaftale).
 Kalenderens tidsstempel er SOURCE_DATE_EPOCH, ellers den seneste dato i data.
 
 Afslutningskode: 0 færdig (også når frister er overskredet), 1 fejl i data
-(ret dem først; se npm run check), 2 forkert brug.
+(ret dem først; se npm run check) eller out/ kan ikke skrives, 2 forkert brug.
 `;
 
 async function main(): Promise<number> {
@@ -80,7 +80,13 @@ async function main(): Promise<number> {
       if (error instanceof SigningError) throw new UsageError(error.message);
       throw error;
     }
-    writeFileAtomic(path.join(outDir, FRISTER_ICS), ics);
+    try {
+      writeIntoOutput(outDir, { [FRISTER_ICS]: ics });
+    } catch (error) {
+      if (!(error instanceof OutputLockedError)) throw error;
+      process.stdout.write(`${FRISTER_ICS} er ikke skrevet: ${error.message}\n`);
+      return 1;
+    }
     process.stdout.write(`Kalender: ${path.join(values.out, FRISTER_ICS)} (${countNoun(deadlines.length, 'frist', 'frister')})\n`);
   }
   return 0;

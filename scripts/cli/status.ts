@@ -1,8 +1,7 @@
 import path from 'node:path';
-import { writeFileAtomic } from '../tooling/atomic-write.ts';
 import { checkedRepository } from '../tooling/checked-repository.ts';
-import { STATUS_MD, STATUS_PDF, statusFiles } from '../tooling/outputs.ts';
-import { runningBuild } from '../emit/output-dir.ts';
+import { STATUS_MD, STATUS_PDF, statusFiles, writeIntoOutput } from '../tooling/outputs.ts';
+import { OutputLockedError, runningBuild } from '../emit/output-dir.ts';
 import { parseCommandLine, parseIsoDateOption, REPO_ROOT, runCli, todayInDenmark, UsageError } from './cli.ts';
 
 const help = `Brug: npm run status -- [valg]
@@ -19,8 +18,8 @@ Valg:
   --root MAPPE        Et andet repository (standard: dette)
   -h, --help          Vis denne hjælp
 
-Afslutningskode: 0 færdig, 1 fejl i data (ret dem først; se npm run check)
-eller en build skriver netop nu til out/, 2 forkert brug.
+Afslutningskode: 0 færdig, 1 fejl i data (ret dem først; se npm run check),
+en build skriver netop nu til out/, eller out/ kan ikke skrives, 2 forkert brug.
 `;
 
 async function main(): Promise<number> {
@@ -43,7 +42,13 @@ async function main(): Promise<number> {
     return 1;
   }
   const files = await statusFiles(checked.repo, { today });
-  for (const name of [STATUS_MD, STATUS_PDF] as const) writeFileAtomic(path.join(outDir, name), files[name]);
+  try {
+    writeIntoOutput(outDir, files);
+  } catch (error) {
+    if (!(error instanceof OutputLockedError)) throw error;
+    process.stdout.write(`Statusoversigten er ikke skrevet: ${error.message}\n`);
+    return 1;
+  }
   process.stdout.write(`✔ Statusoversigt pr. ${today} dannet: ${path.join(values.out, STATUS_MD)} og ${path.join(values.out, STATUS_PDF)}\n`);
   return 0;
 }

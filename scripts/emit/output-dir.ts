@@ -1,9 +1,25 @@
 import { cpSync, existsSync, linkSync, lstatSync, mkdirSync, openSync, closeSync, readFileSync, readdirSync, renameSync, rmSync, writeFileSync, writeSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { fsProblem } from './fs-problem.ts';
+import { isCompleteOutput } from './manifest-paths.ts';
+import { removeTree } from './remove-tree.ts';
 
-/** Another build holds the lock, or the output folder cannot be used. */
+/**
+ * Another build holds the lock, or the output folder cannot be used (also because the machine
+ * refuses: a read-only folder, a full disk). The message is one Danish line for staff.
+ */
 export class OutputLockedError extends Error {}
+
+/**
+ * An environment error (see fsProblem) as an OutputLockedError with `message(path, reason)`;
+ * anything else is a bug and passes through unchanged.
+ */
+function environmentError(error: unknown, message: (where: string, reason: string) => string): unknown {
+  if (error instanceof OutputLockedError) return error;
+  const problem = fsProblem(error);
+  return problem ? new OutputLockedError(message(problem.path ?? '', problem.reason)) : error;
+}
 
 /** The checkout this code runs from; a build must never replace it or a folder above it. */
 const CODE_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -55,6 +71,8 @@ export class OutputDir {
   readonly staging: string;
   readonly #lock: string;
   #locked = false;
+  /** Recovery put a parked output back in place of a missing or incomplete out/. */
+  #restored = false;
 
   constructor(final: string) {
     this.final = path.resolve(final);
@@ -65,16 +83,36 @@ export class OutputDir {
   /** Takes the lock (or explains who holds it) and prepares an empty or copied staging folder. */
   open(options: { keepExisting: boolean }): void {
     this.#guard();
-    mkdirSync(path.dirname(this.final), { recursive: true });
-    this.#takeLock();
+    this.#lockAndRecover();
     try {
-      this.#recover();
-      rmSync(this.staging, { recursive: true, force: true });
+      // The caller read out/ before it opened it (which outputs to reuse, the manifest to keep). A
+      // parked output put back just now was not there then: a partial build would write a
+      // manifest of its own files only. A full build rendered everything anyway, so it may go on.
+      if (this.#restored && options.keepExisting) {
+        throw new OutputLockedError(`${path.basename(this.final)}/ fra en tidligere, afbrudt build er lagt tilbage; kør kommandoen igen`);
+      }
+      this.#removeLeftover(this.staging);
       if (options.keepExisting && existsSync(this.final)) cpSync(this.final, this.staging, { recursive: true });
       else mkdirSync(this.staging, { recursive: true });
     } catch (error) {
       this.close(); // a lock held by a live process would block every later build
-      throw error;
+      throw environmentError(error, (where, reason) => `kan ikke forberede ${path.basename(this.final)}/: ${where}: ${reason}; ret adgangen eller vælg en anden outputmappe med --out, og kør igen`);
+    }
+  }
+
+  /**
+   * Runs `add` with out/ locked, after putting back an output that a killed build left parked: for
+   * commands that add a file to out/ in place (status, frister). Without this they would create
+   * an out/ holding just their file while the previous output sits in out.old-*, and the next
+   * build would take that out/ as current and throw the parked one away. The lock also keeps
+   * a build from swapping out/ (and losing the file) while it is written.
+   */
+  withLock<T>(add: () => T): T {
+    this.#lockAndRecover();
+    try {
+      return add();
+    } finally {
+      this.close();
     }
   }
 
@@ -88,18 +126,43 @@ export class OutputDir {
    */
   commit(): void {
     const old = `${this.final}.old-${process.pid}`;
-    if (existsSync(this.final)) renameSync(this.final, old);
-    renameSync(this.staging, this.final);
+    const swapFailed = (error: unknown) =>
+      environmentError(error, (where, reason) => `${path.basename(this.final)}/ kan ikke udskiftes med den nye output: ${where}: ${reason}; ret adgangen til ${this.final} og mappen over den, og kør igen`);
+    try {
+      if (existsSync(this.final)) renameSync(this.final, old);
+    } catch (error) {
+      throw swapFailed(error); // nothing changed
+    }
+    try {
+      renameSync(this.staging, this.final);
+    } catch (error) {
+      // Put the previous output back rather than leave it parked (if that fails too, the next
+      // build or status run puts it back: see #recover).
+      try {
+        if (existsSync(old) && !existsSync(this.final)) renameSync(old, this.final);
+      } catch {
+        // see above
+      }
+      throw swapFailed(error);
+    }
     try {
       rmSync(old, { recursive: true, force: true });
     } catch {
-      // out/ is complete; the leftover is removed by the next build.
+      // out/ is complete; the leftover is removed by the next build (or explained, if it cannot be).
     }
   }
 
-  /** Drops the staging folder and the lock; out/ stays as it was. */
+  /**
+   * Drops the staging folder and the lock; out/ stays as it was. Best effort: it runs in
+   * `finally` blocks, where an error would hide the one that matters, and a staging folder left
+   * behind is removed (or explained) by the next build.
+   */
   close(): void {
-    rmSync(this.staging, { recursive: true, force: true });
+    try {
+      rmSync(this.staging, { recursive: true, force: true });
+    } catch {
+      // see above
+    }
     if (this.#locked) rmSync(this.#lock, { force: true });
     this.#locked = false;
   }
@@ -216,15 +279,85 @@ export class OutputDir {
     }
   }
 
-  /** A build killed between the two renames of commit() leaves out/ missing and out.old-* whole. */
+  /** Creates the parent folder, takes the lock and recovers; a refusal of the machine in one Danish line. */
+  #lockAndRecover(): void {
+    const parent = path.dirname(this.final);
+    const advice = 'giv skriveadgang til mappen, eller vælg en anden outputmappe med --out';
+    try {
+      mkdirSync(parent, { recursive: true });
+    } catch (error) {
+      throw environmentError(error, (where, reason) => `mappen ${parent} kan ikke oprettes (${where}: ${reason}); ${advice}`);
+    }
+    try {
+      this.#takeLock(); // the lock file is the first thing written beside out/
+    } catch (error) {
+      throw environmentError(error, (_where, reason) => `der kan ikke skrives i ${parent} (${reason}); ${advice}`);
+    }
+    try {
+      this.#recover();
+    } catch (error) {
+      this.close();
+      throw environmentError(error, (where, reason) => `${where}: ${reason}; ret adgangen, og kør igen`);
+    }
+  }
+
+  /**
+   * Cleans up after killed builds (the lock is held, so their processes are gone): staging
+   * folders (out.tmp-*) are removed, and an output parked by commit() (out.old-*) is put back
+   * when out/ is missing or is not a complete output while the parked one is, judged by the
+   * manifest. A complete output is never deleted for an incomplete one, e.g. an out/ made by an
+   * older `npm run status` while the previous output was parked.
+   */
   #recover(): void {
     const dir = path.dirname(this.final);
     const base = path.basename(this.final);
-    const leftovers = readdirSync(dir).filter((n) => n.startsWith(`${base}.old-`) || n.startsWith(`${base}.tmp-`)).sort();
-    for (const name of leftovers) {
+    const names = readdirSync(dir);
+    const parked = names.filter((n) => n.startsWith(`${base}.old-`)).sort();
+    for (const name of names.filter((n) => n.startsWith(`${base}.tmp-`)).sort()) this.#removeLeftover(path.join(dir, name));
+    for (const name of parked) {
       const full = path.join(dir, name);
-      if (name.startsWith(`${base}.old-`) && !existsSync(this.final)) renameSync(full, this.final);
-      else rmSync(full, { recursive: true, force: true });
+      if (!existsSync(this.final)) {
+        renameSync(full, this.final);
+        this.#restored = true;
+      } else if (!isCompleteOutput(this.final) && isCompleteOutput(full)) {
+        this.#guard(); // out/ is about to be replaced: it must be a build's output folder
+        const incomplete = `${this.final}.tmp-${process.pid}-incomplete`;
+        renameSync(this.final, incomplete);
+        renameSync(full, this.final);
+        this.#restored = true;
+        this.#removeLeftover(incomplete);
+      } else {
+        this.#removeLeftover(full);
+      }
     }
   }
+
+  /** Deletes a leftover of a killed build; one that cannot be deleted is the user's to remove. */
+  #removeLeftover(full: string): void {
+    try {
+      removeTree(full);
+    } catch (error) {
+      throw environmentError(
+        error,
+        (where, reason) => `${full} er tilbage fra en afbrudt build og kan ikke slettes (${where}: ${reason}); slet den selv, efter at have fjernet skrivebeskyttelsen, og kør igen`,
+      );
+    }
+  }
+}
+
+/**
+ * Puts back an output that a killed build left parked (out.old-*), under the lock: for a command
+ * that reads out/ before it opens it, as a build does (which outputs it can reuse, which manifest
+ * entries to keep), so that it reads the output it will replace. Without a parked output it
+ * takes no lock: an up-to-date build writes nothing and need not wait for one.
+ */
+export function recoverOutput(final: string): void {
+  const resolved = path.resolve(final);
+  let names: string[];
+  try {
+    names = readdirSync(path.dirname(resolved));
+  } catch {
+    return; // no parent folder yet: nothing parked
+  }
+  if (names.some((n) => n.startsWith(`${path.basename(resolved)}.old-`))) new OutputDir(resolved).withLock(() => undefined);
 }
