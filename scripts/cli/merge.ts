@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { countNoun } from '../diagnostics/danish.ts';
+import { fsProblem } from '../emit/fs-problem.ts';
 import { OutputLockedError } from '../emit/output-dir.ts';
 import { MergeError, mergeShards } from '../pipeline/merge.ts';
 import { parseCommandLine, REPO_ROOT, runCli, UsageError } from './cli.ts';
@@ -14,7 +15,8 @@ Valg:
   --out MAPPE   Den samlede mappe (standard: out)
   -h, --help    Vis denne hjælp
 
-Afslutningskode: 0 samlet, 1 delene passer ikke sammen, 2 forkert brug.
+Afslutningskode: 0 samlet, 1 delene passer ikke sammen (eller et manifest
+nævner en sti uden for sin mappe), 2 forkert brug.
 `;
 
 async function main(): Promise<number> {
@@ -29,6 +31,12 @@ async function main(): Promise<number> {
   } catch (error) {
     if (error instanceof MergeError || error instanceof OutputLockedError) {
       process.stdout.write(`Sammenlægning afbrudt: ${error.message}\n`);
+      return 1;
+    }
+    // Copying into the staging folder can still meet a full disk: the machine's problem, not a bug.
+    const problem = fsProblem(error);
+    if (problem) {
+      process.stdout.write(`Sammenlægning afbrudt: ${problem.path ?? values.out}: ${problem.reason}; ret det, og kør igen. ${values.out}/ er uændret.\n`);
       return 1;
     }
     throw error;
