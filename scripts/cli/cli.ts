@@ -28,6 +28,7 @@ const wantsHelp = (args: readonly string[]) => args.some((a) => a === '-h' || a 
  * `-h`/`--help` prints the command's help text and exits 0 before anything else runs.
  */
 export function runCli(name: string, main: () => Promise<number>, help?: string): void {
+  endOnClosedPipe();
   if (help !== undefined && wantsHelp(process.argv.slice(2))) {
     process.stdout.write(help);
     process.exitCode = 0;
@@ -48,6 +49,29 @@ export function runCli(name: string, main: () => Promise<number>, help?: string)
       process.exitCode = 2;
     },
   );
+}
+
+/** The exit code of a process ended by SIGPIPE (128 + 13), as shells report it. */
+export const CLOSED_PIPE_EXIT = 141;
+
+/**
+ * A reader that stops reading (`npm run check -- --format json | head -1`) closes the pipe, and
+ * the next write fails with EPIPE. Node ignores SIGPIPE, so that error would surface as an
+ * unhandled 'error' event with a stack trace. Instead the command ends at once and quietly, as
+ * a Unix tool killed by SIGPIPE does, with that exit code: the output was cut short, so the
+ * command cannot say it succeeded, and under `set -o pipefail` a failed check still fails.
+ * Anything half done is left as after any kill (a build's next run cleans up; see OutputDir).
+ */
+function endOnClosedPipe(): void {
+  for (const stream of [process.stdout, process.stderr]) {
+    if (stream.listeners('error').includes(onStreamError)) continue;
+    stream.on('error', onStreamError);
+  }
+}
+
+function onStreamError(error: NodeJS.ErrnoException): void {
+  if (error.code === 'EPIPE') process.exit(CLOSED_PIPE_EXIT);
+  throw error; // as without this listener
 }
 
 /** Today's date in Copenhagen as YYYY-MM-DD (deadlines are Danish calendar days). */
