@@ -1,5 +1,6 @@
 import type { Diagnostic } from '../diagnostics/diagnostic.ts';
 import { loadRepository, type LoadResult } from '../load/load-repository.ts';
+import { attributeDiagnostics } from '../load/git-attributes.ts';
 import { trackedGeneratedDiagnostics } from '../load/tracked-generated.ts';
 import { Repository } from '../model/repository.ts';
 import { compileValidators } from '../validate/schemas.ts';
@@ -32,6 +33,6 @@ export async function checkRepository(root: string, options: CheckOptions): Prom
   const repo = new Repository(load.documents, load.brokenIds);
   const severity = (rule: (typeof rules)[number]) => effectiveSeverity(rule, config, { strict: options.strict ?? false });
   if (config.text !== undefined) load.sources.addText(CONFIG_FILE, config.text);
-  const diagnostics = [...trackedGeneratedDiagnostics(root), ...load.diagnostics, ...configDiagnostics(config), ...runRules(rules, repo, { today: options.today, root, severity })];
+  const diagnostics = [...trackedGeneratedDiagnostics(root), ...attributeDiagnostics(root), ...load.diagnostics, ...configDiagnostics(config), ...runRules(rules, repo, { today: options.today, root, severity })];
   return { load, repo, diagnostics };
 }

@@ -1,18 +1,13 @@
 import { existsSync } from 'node:fs';
 import { $ } from 'zx/core';
+import { gitEnv } from '../load/git-sync.ts';
 
 /** A git problem the user can fix (not a repository, unknown revision): one Danish line. */
 export class GitError extends Error {}
 
-/**
- * git in `root`, and only there: variables a hook or a wrapper may have set (GIT_DIR,
- * GIT_WORK_TREE, GIT_INDEX_FILE) are removed so they cannot point git at another repository.
- * GIT_OPTIONAL_LOCKS=0 keeps even read-only commands from refreshing the user's index.
- */
+/** git in `root`, and only there (see gitEnv). */
 function gitShell(cwd: string) {
-  const env: NodeJS.ProcessEnv = { ...process.env, GIT_OPTIONAL_LOCKS: '0', GIT_TERMINAL_PROMPT: '0' };
-  for (const name of ['GIT_DIR', 'GIT_WORK_TREE', 'GIT_INDEX_FILE', 'GIT_PREFIX', 'GIT_COMMON_DIR']) delete env[name];
-  return $({ cwd, env, quiet: true, verbose: false });
+  return $({ cwd, env: gitEnv(), quiet: true, verbose: false });
 }
 
 export interface Git {
@@ -22,6 +17,8 @@ export interface Git {
   /** Runs git; output on success, undefined on a non-zero exit. */
   tryRun(args: readonly string[]): Promise<string | undefined>;
   run(args: readonly string[]): Promise<string>;
+  /** Runs git with `input` on its standard input; its output as bytes. */
+  runBytes(args: readonly string[], input?: string): Promise<Buffer>;
 }
 
 export async function openGit(root: string): Promise<Git> {
@@ -43,6 +40,11 @@ export async function openGit(root: string): Promise<Git> {
       const out = await shell({ nothrow: true })`git ${args}`;
       if (out.exitCode !== 0) throw new GitError(`git ${args[0] ?? ''} fejlede: ${out.stderr.trim().split('\n')[0] ?? ''}`);
       return out.stdout;
+    },
+    async runBytes(args, input) {
+      const out = await shell({ nothrow: true, ...(input === undefined ? {} : { input }) })`git ${args}`;
+      if (out.exitCode !== 0) throw new GitError(`git ${args[0] ?? ''} fejlede: ${out.stderr.trim().split('\n')[0] ?? ''}`);
+      return out.buffer();
     },
   };
 }

@@ -1,7 +1,6 @@
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { $ } from 'zx/core';
 import type { Git } from './git.ts';
 import { SnapshotError } from './snapshot.ts';
 
@@ -15,10 +14,62 @@ export interface Materialised {
   dispose(): void;
 }
 
+/** One entry of `git ls-tree -r -z`. */
+interface TreeEntry {
+  mode: string;
+  oid: string;
+  path: string;
+}
+
+function parseTree(listing: Buffer): TreeEntry[] {
+  const entries: TreeEntry[] = [];
+  for (const record of listing.toString('utf8').split('\0')) {
+    if (record === '') continue;
+    const tab = record.indexOf('\t');
+    const [mode, , oid] = record.slice(0, tab).split(' ');
+    entries.push({ mode: mode!, oid: oid!, path: record.slice(tab + 1) });
+  }
+  return entries;
+}
+
 /**
- * Writes a revision's input folders into a new temporary folder with `git archive | tar -x`:
- * git reads the commit from its object store and nothing else. The user's working tree,
- * index, HEAD, branches, stash and worktree list stay exactly as they were.
+ * The blobs' bytes from one `git cat-file --batch`: per object a line »<oid> <type> <size>«, the
+ * content and a newline.
+ */
+function parseBatch(output: Buffer, count: number): Buffer[] {
+  const blobs: Buffer[] = [];
+  let at = 0;
+  for (let i = 0; i < count; i++) {
+    const newline = output.indexOf(10, at);
+    const header = output.subarray(at, newline).toString('utf8').split(' ');
+    if (header[1] !== 'blob') throw new Error(`git cat-file: ${header.join(' ')}`);
+    const size = Number(header[2]);
+    blobs.push(output.subarray(newline + 1, newline + 1 + size));
+    at = newline + 1 + size + 1;
+  }
+  return blobs;
+}
+
+/**
+ * A path from the revision's tree, checked before anything is written: git refuses to check out
+ * `..`, `.git` or an empty segment, but a crafted tree object can hold them.
+ */
+function safePath(root: string, file: string, label: string): string {
+  const segments = file.split('/');
+  if (segments.some((s) => s === '' || s === '.' || s === '..' || s.toLowerCase() === '.git' || s.includes('\\'))) {
+    throw new SnapshotError(label, `Revisionen indeholder stien »${JSON.stringify(file).slice(1, -1)}«, som git ikke ville tjekke ud; den kan ikke dannes.\n`);
+  }
+  return path.join(root, ...segments);
+}
+
+/**
+ * Writes a revision's input folders into a new temporary folder, from the commit's trees and
+ * blobs as git stores them (`git ls-tree` and `git cat-file`). Not `git archive`: it obeys the
+ * revision's own .gitattributes (`export-ignore` leaves files out, `export-subst` rewrites
+ * them), so a pull request could show the reviewer another set of files than the build renders.
+ * Symbolic links are written as links, so the loader reports them as it does in a checkout;
+ * submodules are left out (a checkout holds an empty folder). The user's working tree, index,
+ * HEAD, branches, stash and worktree list stay exactly as they were.
  */
 export async function materialise(git: Git, sha: string, label: string): Promise<Materialised> {
   const tree = `${sha}:${git.prefix}`;
@@ -31,12 +82,16 @@ export async function materialise(git: Git, sha: string, label: string): Promise
   const dispose = () => rmSync(dir, { recursive: true, force: true });
   try {
     const root = path.join(dir, 'tree');
-    const archive = path.join(dir, 'revision.tar');
     mkdirSync(root);
     const folders = INPUT_FOLDERS.filter((f) => present.has(f));
-    await git.run(['archive', '--format=tar', `--output=${archive}`, tree, '--', ...folders]);
-    await $({ quiet: true, verbose: false })`tar -x -f ${archive} -C ${root}`;
-    rmSync(archive);
+    const entries = parseTree(await git.runBytes(['ls-tree', '-r', '-z', tree, '--', ...folders])).filter((e) => e.mode !== '160000');
+    const blobs = entries.length === 0 ? [] : parseBatch(await git.runBytes(['cat-file', '--batch'], entries.map((e) => `${e.oid}\n`).join('')), entries.length);
+    for (const [i, entry] of entries.entries()) {
+      const file = safePath(root, entry.path, label);
+      mkdirSync(path.dirname(file), { recursive: true });
+      if (entry.mode === '120000') symlinkSync(blobs[i]!.toString('utf8'), file);
+      else writeFileSync(file, blobs[i]!);
+    }
     // A revision from before the first agreement has no agreements/: then it simply has no documents.
     mkdirSync(path.join(root, 'agreements'), { recursive: true });
     return { root, dispose };

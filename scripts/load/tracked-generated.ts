@@ -1,5 +1,5 @@
-import { execFileSync } from 'node:child_process';
 import type { Diagnostic } from '../diagnostics/diagnostic.ts';
+import { gitSync as git } from './git-sync.ts';
 
 /**
  * Folders and files the pipeline itself makes (outputs, caches, the development certificate,
@@ -12,20 +12,6 @@ export const GENERATED_PATHSPECS = [':(glob).cache/**', ':(glob).signing/**', ':
 
 /** Files listed per run; the rest are counted in one more finding. */
 const LISTED = 20;
-
-/**
- * git in `root` with a clean environment: variables a hook or a wrapper may have set (GIT_DIR,
- * GIT_WORK_TREE, GIT_INDEX_FILE) could point it at another repository's index.
- */
-function git(root: string, args: readonly string[]): string | undefined {
-  const env: NodeJS.ProcessEnv = { ...process.env, GIT_OPTIONAL_LOCKS: '0', GIT_TERMINAL_PROMPT: '0' };
-  for (const name of ['GIT_DIR', 'GIT_WORK_TREE', 'GIT_INDEX_FILE', 'GIT_PREFIX', 'GIT_COMMON_DIR']) delete env[name];
-  try {
-    return execFileSync('git', ['-C', root, ...args], { env, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'], maxBuffer: 64 * 1024 * 1024 });
-  } catch {
-    return undefined; // no git, or not a repository: nothing is committed
-  }
-}
 
 /**
  * Files under `root` that git tracks although they are generated: under one of

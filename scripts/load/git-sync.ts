@@ -1,0 +1,26 @@
+import { execFileSync } from 'node:child_process';
+
+/**
+ * The environment git runs in: variables a hook or a wrapper may have set (GIT_DIR,
+ * GIT_WORK_TREE, GIT_INDEX_FILE) are removed so they cannot point git at another repository,
+ * GIT_OPTIONAL_LOCKS=0 keeps even read-only commands from refreshing the user's index, and git
+ * never asks for a password.
+ */
+export function gitEnv(): NodeJS.ProcessEnv {
+  const env: NodeJS.ProcessEnv = { ...process.env, GIT_OPTIONAL_LOCKS: '0', GIT_TERMINAL_PROMPT: '0' };
+  for (const name of ['GIT_DIR', 'GIT_WORK_TREE', 'GIT_INDEX_FILE', 'GIT_PREFIX', 'GIT_COMMON_DIR']) delete env[name];
+  return env;
+}
+
+/**
+ * git in `root`, synchronously, for the few questions `check` asks about the repository around
+ * the data; undefined when git is missing or `root` is not in a repository (then there is
+ * nothing committed to ask about).
+ */
+export function gitSync(root: string, args: readonly string[], input?: string): string | undefined {
+  try {
+    return execFileSync('git', ['-C', root, ...args], { env: gitEnv(), encoding: 'utf8', input, stdio: ['pipe', 'pipe', 'ignore'], maxBuffer: 64 * 1024 * 1024 });
+  } catch {
+    return undefined;
+  }
+}
