@@ -26,11 +26,12 @@
  *   command with exit code 2 and a message naming the problem, rather than being ignored:
  *   a silently ignored setting would let an error pass as configured.
  */
-import { readFile } from 'node:fs/promises';
+import { lstatSync } from 'node:fs';
 import path from 'node:path';
 import { isMap, isScalar, parseDocument } from 'yaml';
 import type { Diagnostic, Severity, Span } from '../diagnostics/diagnostic.ts';
 import type { RuleId } from '../diagnostics/rule-id.ts';
+import { InputFileError, readRegularFile } from '../load/regular-file.ts';
 import { suggest } from '../validate/messages.ts';
 import type { RuleMeta } from './rule.ts';
 
@@ -129,14 +130,18 @@ export function configDiagnostics(config: Config): Diagnostic[] {
   }));
 }
 
-/** Reads `<root>/.aftalerrc.json`; no file means no changes. */
+/**
+ * Reads `<root>/.aftalerrc.json`; no file means no changes. Only a regular file is read: a
+ * symbolic link (to /proc/self/environ, say) would have its target quoted in the JSON error.
+ */
 export async function loadConfig(root: string, catalogue: readonly RuleMeta[]): Promise<Config> {
+  const file = path.join(root, CONFIG_FILE);
+  if (!lstatSync(file, { throwIfNoEntry: false })) return { rules: {} };
   let text: string;
   try {
-    text = await readFile(path.join(root, CONFIG_FILE), 'utf8');
+    text = readRegularFile(root, CONFIG_FILE).toString('utf8');
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { rules: {} };
-    throw new ConfigError(`${CONFIG_FILE} kan ikke læses (${(error as Error).message})`);
+    throw new ConfigError(error instanceof InputFileError ? error.message : `${CONFIG_FILE} kan ikke læses (${(error as Error).message})`);
   }
   return parseConfig(text, catalogue);
 }

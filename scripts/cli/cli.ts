@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
+import { InputFileError } from '../load/regular-file.ts';
 
 type OptionsConfig = NonNullable<NonNullable<Parameters<typeof parseArgs>[0]>['options']>;
 
@@ -39,6 +40,12 @@ export function runCli(name: string, main: () => Promise<number>, help?: string)
       process.exitCode = code;
     },
     (error: unknown) => {
+      if (error instanceof InputFileError) {
+        // Bad input, not bad usage: positioned like every finding, exit 1.
+        process.stdout.write(`${error.file}:1:1  fejl  ${error.rule}  ${error.message}\n`);
+        process.exitCode = 1;
+        return;
+      }
       if (error instanceof UsageError) {
         process.stderr.write(`${name}: ${error.message}\nSe »npm run ${name} -- --help«.\n`);
       } else {

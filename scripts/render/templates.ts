@@ -1,7 +1,8 @@
-import { readFileSync, readdirSync } from 'node:fs';
+import { readdirSync } from 'node:fs';
 import path from 'node:path';
 import Handlebars from 'handlebars';
 import { strictBlock, strictBlockHelpers, valueHelpers, type RenderData } from './helpers.ts';
+import { InputFileError, readRegularFile } from '../load/regular-file.ts';
 import { TemplateError } from './template-error.ts';
 
 export const TEMPLATE_DIR = 'templates';
@@ -96,7 +97,13 @@ export function loadTemplates(root: string): TemplateSet {
   const usedPartials = new Map<string, Set<string>>();
 
   const compile = (file: string) => {
-    const source = readFileSync(path.join(root, file), 'utf8');
+    let source: string;
+    try {
+      source = readRegularFile(root, file).toString('utf8');
+    } catch (error) {
+      if (error instanceof InputFileError) throw new TemplateError('template/syntax', file, 1, 1, error.message);
+      throw error;
+    }
     let ast: hbs.AST.Program;
     try {
       ast = hb.parse(source, { srcName: file } as never);

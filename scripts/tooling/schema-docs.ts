@@ -1,6 +1,7 @@
-import { readFileSync, readdirSync } from 'node:fs';
+import { readdirSync } from 'node:fs';
 import path from 'node:path';
 import type { Kind } from '../model/kinds.ts';
+import { readRegularFile } from '../load/regular-file.ts';
 
 /** The part of a JSON Schema node this module reads; schemas are data, so every field is optional. */
 export interface SchemaNode {
@@ -44,7 +45,7 @@ export class SchemaDocs {
   constructor(root: string) {
     const dir = path.join(root, SCHEMA_DIR);
     for (const name of readdirSync(dir).filter((n) => n.endsWith('.schema.json')).sort()) {
-      this.#files.set(`${SCHEMA_DIR}/${name}`, JSON.parse(readFileSync(path.join(dir, name), 'utf8')) as SchemaNode);
+      this.#files.set(`${SCHEMA_DIR}/${name}`, JSON.parse(readRegularFile(root, `${SCHEMA_DIR}/${name}`).toString('utf8')) as SchemaNode);
     }
   }
 

@@ -1,7 +1,8 @@
-import { readFileSync, readdirSync } from 'node:fs';
+import { readdirSync } from 'node:fs';
 import path from 'node:path';
 import type { ErrorObject } from 'ajv';
 import { cacheKey, codeCacheDir, readCacheFile, writeCacheFile } from '../load/cache-file.ts';
+import { readRegularFile } from '../load/regular-file.ts';
 import { kinds, type Kind } from '../model/kinds.ts';
 import { AJV_OPTIONS, FORMATS, ajvVersions, compileSchemas, loadStandalone, type SchemaSource } from './compile.ts';
 
@@ -46,7 +47,7 @@ export function loadValidators(root: string, cacheDir: string | null = validator
   const schemas: SchemaSource[] = readdirSync(dir)
     .filter((n) => n.endsWith('.schema.json'))
     .sort()
-    .map((name) => ({ name, text: readFileSync(path.join(dir, name), 'utf8') }));
+    .map((name) => ({ name, text: readRegularFile(root, `schemas/${name}`).toString('utf8') }));
   const ids = Object.fromEntries(kinds.map((kind) => [kind, schemaId(kind)]));
   if (cacheDir === null) return { validators: compileSchemas(schemas, ids).validators as Validators, from: 'compiled' };
 
