@@ -56,6 +56,14 @@ describe('reference rules', () => {
     expect(hits[0]!.message).toMatch(/\(mente du »midt-og-vestsjaelland«\?\)$/);
   });
 
+  it('ref/bilag-sig-selv: a case that lists itself as a bilag, at that entry', async () => {
+    repo.replace(SAG, '\nbilag:\n', '\nbilag:\n  - dokument: sag-emn-2025-10366\n    version: 2026-02-24\n');
+    const hits = await findings(repo.root, 'ref/bilag-sig-selv');
+    expect(hits).toHaveLength(1);
+    expect(hits[0]).toMatchObject({ file: SAG, line: repo.lineOf(SAG, '- dokument: sag-emn-2025-10366'), column: 15, severity: 'error' });
+    expect(hits[0]!.message).toBe('Sagen »sag-emn-2025-10366« kan ikke være bilag til sig selv; fjern punktet fra bilagslisten');
+  });
+
   it('ref/missing-reference-data: a missing reference file is named', async () => {
     rmSync(repo.path('agreements/reference/opgaver.yaml'));
     const hits = await findings(repo.root, 'ref/missing-reference-data');

@@ -30,6 +30,7 @@ import fristHsaOpsigelsesvarsel from './frist-hsa-opsigelsesvarsel.ts';
 import fristSagMoede from './frist-sag-moede.ts';
 import kapacitetPladser from './kapacitet-pladser.ts';
 import kapacitetUkendt from './kapacitet-ukendt.ts';
+import refBilagSigSelv from './ref-bilag-sig-selv.ts';
 import refDuplicateCode from './ref-duplicate-code.ts';
 import refDuplicateDokid from './ref-duplicate-dokid.ts';
 import refDuplicateId from './ref-duplicate-id.ts';
@@ -56,6 +57,7 @@ export const rules: readonly Rule[] = [
   refUnknownOpgave,
   refUnknownSundhedsraad,
   refUnknownDocument,
+  refBilagSigSelv,
   refDuplicateDokid,
   fristHsaGodkendelse,
   fristHsaIkrafttraeden,
