@@ -24,7 +24,7 @@ export const loadRuleIds = [
  * `check` must render, in bounded time and memory, to the same reading in the PDF, the .md and a
  * pull-request comment. Always errors, like load/ findings (not configurable).
  */
-export const textRuleIds = ['tekst/dybde', 'tekst/ordlaengde', 'tekst/tegnraekke', 'tekst/styretegn'] as const;
+export const textRuleIds = ['tekst/dybde', 'tekst/ordlaengde', 'tekst/tegnraekke', 'tekst/styretegn', 'tekst/omfang'] as const;
 
 /**
  * Findings about the repository around the data: generated or cached files committed to git,

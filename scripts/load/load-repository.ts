@@ -6,7 +6,10 @@ import { SourceStore } from '../diagnostics/sources.ts';
 import type { Kind } from '../model/kinds.ts';
 import type { SourceDocument } from '../model/source-document.ts';
 import type { Validators } from '../validate/schemas.ts';
+import { textFields } from '../validate/text-fields.ts';
+import { checkTextLimits } from '../validate/text-limits.ts';
 import { validateDocument } from '../validate/validate-document.ts';
+import { SchemaDocs } from '../tooling/schema-docs.ts';
 import { classify } from './classify.ts';
 import { decodeUtf8 } from './decode.ts';
 import { discover, type FoundFile } from './discover.ts';
@@ -83,7 +86,7 @@ function treeOf(file: string, text: string): () => Document.Parsed {
   };
 }
 
-function loadFile(found: FoundFile, validators: Validators, out: LoadResult, cache: ParseCache | undefined): void {
+function loadFile(found: FoundFile, validators: Validators, schemas: () => SchemaDocs, out: LoadResult, cache: ParseCache | undefined): void {
   if (ODD_PATH.test(found.file)) {
     // Reported under a visible form of the name: the real one cannot be printed as one line.
     const shown = JSON.stringify(found.file).slice(1, -1);
@@ -183,6 +186,13 @@ function loadFile(found: FoundFile, validators: Validators, out: LoadResult, cac
     });
     return broken(rawId);
   }
+  // Text the renderer could not handle in bounded time, or that reads differently in the PDF,
+  // the .md and on GitHub: refused here, so check and build (and every worker) agree.
+  const textDiagnostics = checkTextLimits(file, text, doc, textFields(schemas(), kind, data));
+  if (textDiagnostics.length > 0) {
+    out.diagnostics.push(...textDiagnostics);
+    return broken(rawId);
+  }
   out.documents.push({
     file,
     kind,
@@ -207,7 +217,9 @@ export async function loadRepository(root: string, validators: Validators, optio
   const found = await discover(root, DATA_DIR, { listUnreadable: true });
   out.files = found.length;
   const cache = options.parseCache === null ? undefined : ParseCache.open(root, options.parseCache);
-  for (const f of found) loadFile(f, validators, out, cache);
+  let schemaDocs: SchemaDocs | undefined;
+  const schemas = () => (schemaDocs ??= new SchemaDocs(root));
+  for (const f of found) loadFile(f, validators, schemas, out, cache);
   cache?.save();
   return out;
 }

@@ -1,4 +1,4 @@
-import { isMap, isNode, isPair, isScalar, isSeq, type Document, type Node, type Pair, type YAMLMap } from 'yaml';
+import { isAlias, isMap, isNode, isPair, isScalar, isSeq, type Document, type Node, type Pair, type Scalar, type YAMLMap } from 'yaml';
 import type { Span } from '../diagnostics/diagnostic.ts';
 
 export type DataPath = ReadonlyArray<string | number>;
@@ -61,6 +61,22 @@ export function locate(doc: Document.Parsed, path: DataPath, target: Target = 'v
   }
   if (target === 'key' && keyNode) return span(keyNode);
   return span(isNode(node) ? node : undefined) ?? span(keyNode);
+}
+
+/**
+ * The scalar at `path` (through an alias to its anchor), or undefined when the path leads
+ * elsewhere: for findings that point inside a text value (see scalar-offsets.ts).
+ */
+export function scalarAt(doc: Document.Parsed, path: DataPath): Scalar | undefined {
+  let node: unknown = doc.contents;
+  for (const segment of path) {
+    if (isAlias(node)) node = node.resolve(doc);
+    if (isMap(node)) node = pairOf(node, String(segment))?.value;
+    else if (isSeq(node)) node = node.items[typeof segment === 'number' ? segment : /^\d+$/.test(segment) ? Number(segment) : -1];
+    else return undefined;
+  }
+  if (isAlias(node)) node = node.resolve(doc);
+  return isScalar(node) ? node : undefined;
 }
 
 /** Decodes an RFC 6901 JSON pointer (as ajv's instancePath) into path segments. */
