@@ -6,7 +6,7 @@ import { bundleFolder, bundleManifest, type BundleManifest } from '../emit/bundl
 import type { CombinedJob } from '../emit/combined.ts';
 import { outputBase } from '../emit/layout.ts';
 import { serializeManifest, sha256, type Manifest, type ManifestEntry } from '../emit/manifest.ts';
-import { OutputDir } from '../emit/output-dir.ts';
+import { OutputDir, recoverOutput } from '../emit/output-dir.ts';
 import { isDocumentKind, type DocumentKind } from '../model/kinds.ts';
 import { documentName } from '../model/names.ts';
 import type { Repository } from '../model/repository.ts';
@@ -105,6 +105,10 @@ function signingEnv(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
  */
 export async function build(options: BuildOptions): Promise<BuildResult> {
   const outDir = path.resolve(options.root, options.out);
+  // A build killed mid-swap parked the previous output: put it back before reading what can be
+  // reused from it (its manifest), so this build neither renders everything again nor, with
+  // --only, writes a manifest of its own files alone.
+  recoverOutput(outDir);
   const cachePath = cacheFile(options.root, outDir);
   const cache = options.force ? emptyCache() : readCache(cachePath);
   const inputs = inputStamp(options.root);

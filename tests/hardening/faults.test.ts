@@ -1,11 +1,12 @@
 import { spawn, spawnSync } from 'node:child_process';
-import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, renameSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { serializeManifest, sha256, type ManifestEntry } from '../../scripts/emit/manifest.ts';
 import { isCompleteOutput, unsafeManifestPath } from '../../scripts/emit/manifest-paths.ts';
 import { OutputDir, OutputLockedError, recoverOutput } from '../../scripts/emit/output-dir.ts';
+import { build } from '../../scripts/pipeline/build.ts';
 import { MergeError, mergeShards } from '../../scripts/pipeline/merge.ts';
 import { writeIntoOutput } from '../../scripts/tooling/outputs.ts';
 import { STACK_TRACE } from '../helpers/cli.ts';
@@ -361,4 +362,23 @@ describe('the commands, end to end', () => {
     expect(stderr).toBe('');
     expect([code, signal]).toEqual([141, null]);
   });
+});
+
+describe('a build after a kill between the swap renames', () => {
+  it('puts the parked output back first, so --only neither stops nor writes a short manifest', async () => {
+    const repo = new RepoCopy(['agreements', 'schemas', 'templates']);
+    try {
+      const first = await build({ root: repo.root, out: 'out', today: TODAY, env: ENV });
+      expect(first.ok).toBe(true);
+      const complete = treeHashes(repo.path('out'));
+      // As a build killed between its two renames leaves it: out/ parked, no out/.
+      renameSync(repo.path('out'), repo.path(`out.old-${DEAD}`));
+      const partial = await build({ root: repo.root, out: 'out', today: TODAY, env: ENV, only: 'hsa-holbaek-akutsygepleje' });
+      expect(partial.ok).toBe(true);
+      expect(treeHashes(repo.path('out'))).toEqual(complete);
+      expect(leftovers(repo.root)).toEqual([]);
+    } finally {
+      repo.remove();
+    }
+  }, 180_000);
 });
