@@ -20,8 +20,9 @@ dokument – ændrede felter i data og ændret tekst, afsnit for afsnit.
   TIL   Git-revision at sammenligne med (standard: arbejdskopien, som den
         ligger på disken, også ændringer der ikke er committet)
 
-Revisionerne hentes med git archive til en midlertidig mappe; arbejdskopien,
-index, HEAD og grene røres ikke.
+Revisionerne hentes direkte fra gits objekter til en midlertidig mappe (ikke
+med git archive, som .gitattributes kan ændre); arbejdskopien, index, HEAD og
+grene røres ikke.
 
 Valg:
   --format markdown|json  Rapportens form (standard: markdown, til en
