@@ -1,0 +1,62 @@
+import { existsSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { MAX_LINES, MAX_MARKUP_RUN, MAX_NESTING, MAX_WORD } from '../../scripts/validate/text-limits.ts';
+import { runCli, STACK_TRACE } from '../helpers/cli.ts';
+import { RepoCopy } from '../helpers/repo.ts';
+
+const ENV = { SOURCE_DATE_EPOCH: '1771891200' };
+const ID = 'hsa-holbaek-akutsygepleje';
+const HSA = `agreements/midt-og-vestsjaelland/holbaek/${ID}.yaml`;
+const FORMAAL = /\nformaal: [>|]-\n(?:(?: {2}.*)?\n)+?(?=\S)/;
+
+/** `formaal` as a literal block holding `paragraphs`, separated by blank lines. */
+function withFormaal(repo: RepoCopy, paragraphs: readonly string[]): void {
+  const value = paragraphs.join('\n\n');
+  const block = value
+    .split('\n')
+    .map((line) => (line === '' ? '' : `  ${line}`))
+    .join('\n');
+  repo.write(HSA, repo.read(HSA).replace(FORMAAL, `\nformaal: |-\n${block}\n`));
+}
+
+/** Every limit at once, each at its maximum: the most a field can ask of the renderer. */
+function atLimits(over: number): string[] {
+  const n = MAX_NESTING + over;
+  return [
+    `${'> '.repeat(n)}dybt citat ${'q'.repeat(MAX_WORD + over)}`,
+    Array.from({ length: n }, (_, i) => `${'  '.repeat(i)}- punkt ${'l'.repeat(MAX_WORD)}`).join('\n'),
+    ['| a | b | c | d | e | f |', '|---|---|---|---|---|---|', ...Array.from({ length: 20 }, () => `| ${'w'.repeat(MAX_WORD)} | b | c | d | e | f |`)].join('\n'),
+    `${'['.repeat(MAX_MARKUP_RUN + over)} ${'*a* '.repeat(300)}${'a*b '.repeat(500)}`,
+    `Tekst${over ? '\u202E' : ''} ${`${'x'.repeat(MAX_WORD - 1)} `.repeat(20)}`,
+    // Hard line breaks: each a line of its own in the PDF; the rest of the document has fewer
+    // than 100 lines of text, so this stays below MAX_LINES, or passes it by `over`.
+    'a  \n'.repeat(MAX_LINES - 150 + over * 200).trimEnd(),
+  ];
+}
+
+describe('a document at every text limit builds; one past them is refused by build', () => {
+  const repo = new RepoCopy(['agreements', 'schemas', 'templates']);
+  afterAll(() => repo.remove());
+
+  it('over: exit 1 with a positioned finding per limit and no output; at: the PDF in seconds', () => {
+    withFormaal(repo, atLimits(1));
+    const refused = runCli('build', ['--root', repo.root, '--today', '2026-01-15', '--only', ID, '--quiet'], ENV);
+    expect(refused.code).toBe(1);
+    expect(refused.stdout + refused.stderr).not.toMatch(STACK_TRACE);
+    const rules = new Set([...(refused.stdout + refused.stderr).matchAll(new RegExp(`^${HSA}:\\d+:\\d+\\s+fejl\\s+(tekst/[a-z]+)`, 'gm'))].map((m) => m[1]));
+    expect([...rules].sort()).toEqual(['tekst/dybde', 'tekst/omfang', 'tekst/ordlaengde', 'tekst/styretegn', 'tekst/tegnraekke']);
+    expect(existsSync(repo.path('out'))).toBe(false);
+
+    withFormaal(repo, atLimits(0));
+    const started = Date.now();
+    const built = runCli('build', ['--root', repo.root, '--today', '2026-01-15', '--only', ID, '--quiet', '--jobs', '1'], ENV);
+    const seconds = (Date.now() - started) / 1000;
+    expect(built.stderr).not.toMatch(/intern fejl|tekst\//);
+    expect(built.code).toBe(0);
+    const pdf = path.join(repo.path('out'), 'midt-og-vestsjaelland', '316-holbaek', `${ID}.pdf`);
+    expect(statSync(pdf).size).toBeGreaterThan(10_000);
+    // Measured 9–13 s on the shared 2-core machine (check, render, seal), most of it start-up.
+    expect(seconds).toBeLessThan(20);
+  }, 60_000);
+});
