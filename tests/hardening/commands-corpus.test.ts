@@ -51,6 +51,9 @@ interface RepoCase {
   expect: (repo: RepoCopy) => RegExp;
 }
 
+let MERGE_CASES = 0;
+let VERIFY_CASES = 0;
+
 const REPO_CASES: RepoCase[] = [
   // Committed generated files: caches, outputs, the development certificate.
   { name: 'committed validator cache', command: 'check', setup: (r) => commitForced(r, { '.cache/validators/k.cjs': 'require("fs").writeFileSync("/tmp/x","")' }), expect: () => finding('.cache/validators/k.cjs', 1, 1, 'repo/genereret-fil-i-git') },
@@ -58,6 +61,7 @@ const REPO_CASES: RepoCase[] = [
   { name: 'committed build cache', command: 'build', setup: (r) => commitForced(r, { '.cache/build/b.json': '{}' }), expect: () => finding('.cache/build/b.json', 1, 1, 'repo/genereret-fil-i-git') },
   { name: 'committed output PDF', command: 'build', setup: (r) => commitForced(r, { 'out/midt-og-vestsjaelland/x.pdf': '%PDF-1.7' }), expect: () => finding('out/midt-og-vestsjaelland/x.pdf', 1, 1, 'repo/genereret-fil-i-git') },
   { name: 'committed development key', command: 'check', setup: (r) => commitForced(r, { '.signing/udviklingsnoegle.pem': 'x' }), expect: () => finding('.signing/udviklingsnoegle.pem', 1, 1, 'repo/genereret-fil-i-git') },
+  { name: 'committed installed package', command: 'check', setup: (r) => commitForced(r, { 'node_modules/handlebars/index.js': 'x' }), expect: () => finding('node_modules/handlebars/index.js', 1, 1, 'repo/genereret-fil-i-git') },
   {
     name: 'committed cache with .gitignore emptied',
     command: 'check',
@@ -145,6 +149,7 @@ describe(`crafted shard manifests through merge (${HEAP_MB} MB heap)`, () => {
   const cases: Array<{ name: string; make: (shard: string) => void; message: RegExp }> = [
     { name: '../evil.txt', make: (s) => writeFileSync(path.join(s, 'manifest.json'), serializeManifest([entry('a.pdf', 'a'), entry('../evil.txt', 'evil')])), message: /stien »\.\.\/evil\.txt« kan ikke bruges: stien går op over mappen/ },
     { name: 'an absolute path', make: (s) => writeFileSync(path.join(s, 'manifest.json'), serializeManifest([entry('/tmp/evil.txt', 'evil')])), message: /stien er absolut/ },
+    { name: 'a NUL in a path', make: (s) => writeFileSync(path.join(s, 'manifest.json'), serializeManifest([entry('a.pdf\u0000/../../evil.txt', 'evil')])), message: /NUL-tegn/ },
     { name: 'a backslash path', make: (s) => writeFileSync(path.join(s, 'manifest.json'), serializeManifest([entry('a\\..\\..\\evil.txt', 'evil')])), message: /omvendt skråstreg/ },
     {
       name: 'a listed file that is a link',
@@ -157,6 +162,7 @@ describe(`crafted shard manifests through merge (${HEAP_MB} MB heap)`, () => {
     },
   ];
 
+  MERGE_CASES = cases.length;
   for (const c of cases) {
     it(`merge: ${c.name}`, () => {
       const dir = mkdtempSync(path.join(work, 'case-'));
@@ -210,6 +216,7 @@ describe(`damaged and forged PDFs through verify (${HEAP_MB} MB heap)`, () => {
     expect(r.code, r.stdout + r.stderr).toBe(0);
   });
 
+  VERIFY_CASES = cases.length;
   for (const c of cases) {
     it(`verify: ${c.name}`, () => {
       const file = path.join(repo.root, 'forfalsket.pdf');
@@ -230,5 +237,6 @@ describe(`damaged and forged PDFs through verify (${HEAP_MB} MB heap)`, () => {
   }
 });
 
-/** The number of cases in this part, for the corpus total (tests/hardening/corpus.test.ts). */
-export const COMMAND_CASES = REPO_CASES.length + 4 + 5;
+it('has at least 29 cases (with the 65 of corpus.test.ts, at least 80)', () => {
+  expect(REPO_CASES.length + MERGE_CASES + VERIFY_CASES).toBeGreaterThanOrEqual(29);
+});

@@ -35,6 +35,11 @@ interface Case {
 const fil = (path: string, sha = 'a'.repeat(64)) => ({ edit: SAG, from: '      dokid: "12721612"\n', to: `      dokid: "12721612"\n      fil: ${path}\n      sha256: ${sha}\n` });
 const amount = (value: string) => ({ edit: HSA, from: '  aarligt_beloeb_kr: null\n', to: `  aarligt_beloeb_kr: ${value}\n` });
 const header = 'dokumenttype: hsa\nid: hsa-holbaek-akutsygepleje\n';
+/** A text put into the HSA's `formaal` (a folded Markdown field), right after its first words. */
+const FORMAAL = '  Regionen og Holbæk Kommune har det fælles mål';
+/** The column of the inserted text's first character. */
+const AT = FORMAAL.length + 2;
+const inFormaal = (text: string) => ({ edit: HSA, from: FORMAAL, to: `${FORMAAL} ${text} ` });
 
 export const CASES: Case[] = [
   // YAML syntax
@@ -144,6 +149,21 @@ export const CASES: Case[] = [
     message: /symbolsk link/,
   },
   { name: 'missing bilag file', place: fil('bilag/findes-ikke.pdf'), rule: 'bilag/external-file', line: 'fil: bilag/', column: 12, message: /findes ikke/ },
+
+  // Text that would crash, hang or read differently in the PDF, the .md and a PR comment.
+  { name: 'a word of 501 characters', place: inFormaal('x'.repeat(501)), rule: 'tekst/ordlaengde', line: FORMAAL, column: AT, message: /^Et ord på 501 tegn uden mellemrum/ },
+  { name: '11 nested block quotes', place: { edit: HSA, from: 'formaal: >-\n', to: 'formaal: |-\n  > > > > > > > > > > > x\n\n' }, rule: 'tekst/dybde', line: '> > > > >', column: 3 + 20, message: /indlejret i mere end 10 niveauer/ },
+  { name: '101 asterisks in a row', place: inFormaal('*'.repeat(101)), rule: 'tekst/tegnraekke', line: FORMAAL, column: AT, message: /^101 formateringstegn i træk/ },
+  { name: 'a right-to-left override', place: inFormaal('\u202Eabc'), rule: 'tekst/styretegn', line: FORMAAL, column: AT, message: /U\+202E/ },
+  { name: 'a bidi isolate', place: inFormaal('\u2066abc\u2069'), rule: 'tekst/styretegn', line: FORMAAL, column: AT, message: /U\+2066/ },
+  { name: 'a zero-width space', place: inFormaal('ab\u200Bc'), rule: 'tekst/styretegn', line: FORMAAL, column: AT + 2, message: /U\+200B/ },
+  { name: 'an override as a hex reference', place: inFormaal('&#x202E;abc'), rule: 'tekst/styretegn', line: FORMAAL, column: AT, message: /U\+202E/ },
+  { name: 'an override as a decimal reference', place: inFormaal('&#8238;abc'), rule: 'tekst/styretegn', line: FORMAAL, column: AT, message: /U\+202E/ },
+  { name: 'a direction mark as a named reference', place: inFormaal('&rlm;abc'), rule: 'tekst/styretegn', line: FORMAAL, column: AT, message: /U\+200F/ },
+  { name: 'a private-use character as a reference', place: inFormaal('&#xE000;'), rule: 'tekst/styretegn', line: FORMAAL, column: AT, message: /U\+E000/ },
+  { name: 'a lone surrogate as a YAML escape', place: { edit: HSA, from: '  - ydelse: Myndigheds- og finansieringsansvar\n', to: '  - ydelse: "Myndigheds-\\uD800ansvar"\n' }, rule: 'tekst/styretegn', line: 'ydelse: "Myndigheds-', column: 25, message: /surrogat|U\+D800/ },
+  { name: 'a case that is its own bilag', place: { edit: SAG, from: '\nbilag:\n', to: '\nbilag:\n  - dokument: sag-emn-2025-10366\n    version: 2026-02-24\n' }, rule: 'ref/bilag-sig-selv', line: '- dokument: sag-emn-2025-10366', column: 15, message: /kan ikke være bilag til sig selv/ },
+  { name: 'a folder link to a parent folder', place: { setup: (r) => symlinkSync('..', r.path(`${path.dirname(HSA)}/loop`)) }, file: `${path.dirname(HSA)}/loop`, rule: 'load/symlink', line: 1, column: 1, message: /Symbolske links er ikke tilladt/ },
 ];
 
 function place(repo: RepoCopy, p: Placement): string | undefined {
@@ -162,8 +182,9 @@ function place(repo: RepoCopy, p: Placement): string | undefined {
 describe('hostile input: a positioned Danish finding, exit 1, nothing written', () => {
   const prototypes = prototypeSnapshot();
 
-  it('has at least 30 cases with distinct names', () => {
-    expect(CASES.length).toBeGreaterThanOrEqual(30);
+  // With the 29 of commands-corpus.test.ts, the corpus has at least 80 cases.
+  it('has at least 65 cases with distinct names', () => {
+    expect(CASES.length).toBeGreaterThanOrEqual(65);
     expect(new Set(CASES.map((c) => c.name)).size).toBe(CASES.length);
   });
 

@@ -3,6 +3,7 @@ import { defineRule } from '../rule.ts';
 export default defineRule({
   id: 'ref/bilag-sig-selv',
   severity: 'error',
+  locked: true,
   description: 'En sag har ikke sig selv som bilag: et bilag er et andet dokument, der vedlægges sagen.',
   citation: 'Sag EMN-2025-10366, bilagsliste (bilag er navngivne dokumenter med version og DokID)',
   check({ repo, report }) {
