@@ -9,6 +9,11 @@
 
 /** Why a code point is refused, as a short Danish description for the message; undefined: allowed. */
 export function invisibleKind(cp: number): string | undefined {
+  // Line breaks other than LF (a YAML escape or a reference can carry them): remark and the PDF's
+  // line breaker end a line there, GitHub shows a space or nothing, and line counts miss them.
+  if (cp === 0x0b || cp === 0x0c || cp === 0x0d || cp === 0x85) return 'et linjeskift af en anden slags end \\n';
+  // Drawn as a hyphen by the PDF's font (pdfmake does not hyphenate), hidden on GitHub.
+  if (cp === 0xad) return 'en blød bindestreg';
   if ((cp >= 0x202a && cp <= 0x202e) || (cp >= 0x2066 && cp <= 0x2069) || cp === 0x200e || cp === 0x200f || cp === 0x061c) return 'et skjult retningstegn';
   if ((cp >= 0x200b && cp <= 0x200d) || cp === 0x2060 || cp === 0xfeff || cp === 0x180e) return 'et usynligt tegn uden bredde';
   // Invisible operators, deprecated format characters, line/paragraph separators (a line break
@@ -42,6 +47,7 @@ export const INVISIBLE_ENTITIES: Readonly<Record<string, number>> = {
   InvisibleTimes: 0x2062,
   ic: 0x2063,
   InvisibleComma: 0x2063,
+  shy: 0xad,
 };
 
 export interface Invisible {
@@ -55,7 +61,7 @@ export interface Invisible {
 }
 
 // Cheap pre-test: only texts with a candidate go through the exact scan below.
-const CANDIDATE = /[\u061C\u115F\u1160\u180E\u200B-\u200F\u2028-\u202E\u2060-\u206F\u3164\uD800-\uDFFF\uE000-\uF8FF\uFEFF\uFFA0\uFFF9-\uFFFB]|&(?:#|[A-Za-z])/;
+const CANDIDATE = /[\u000B-\u000D\u0085\u00AD\u061C\u115F\u1160\u180E\u200B-\u200F\u2028-\u202E\u2060-\u206F\u3164\uD800-\uDFFF\uE000-\uF8FF\uFEFF\uFFA0\uFFF9-\uFFFB]|&(?:#|[A-Za-z])/;
 const REFERENCE = /&(?:#[xX]([0-9A-Fa-f]{1,6});|#([0-9]{1,7});|([A-Za-z][A-Za-z0-9]{1,31});)/y;
 
 /** Every refused character in `text`, directly or as a character reference, in text order. */

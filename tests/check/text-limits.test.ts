@@ -5,7 +5,7 @@ import { checkRepository } from '../../scripts/check/check-repository.ts';
 import { toJson, type JsonDiagnostic } from '../../scripts/diagnostics/report-json.ts';
 import { scalarOffsets } from '../../scripts/load/scalar-offsets.ts';
 import { INVISIBLE_ENTITIES, invisibleKind } from '../../scripts/validate/invisible.ts';
-import { MAX_LINES, MAX_MARKUP, MAX_MARKUP_RUN, MAX_NESTING, MAX_TEXT_DIAGNOSTICS, MAX_WORD } from '../../scripts/validate/text-limits.ts';
+import { MAX_LINES, MAX_MARKUP, MAX_MARKUP_BLOCK, MAX_MARKUP_RUN, MAX_NESTING, MAX_TEXT_DIAGNOSTICS, MAX_WORD } from '../../scripts/validate/text-limits.ts';
 import { REPO_ROOT, RepoCopy } from '../helpers/repo.ts';
 
 const HSA = 'agreements/midt-og-vestsjaelland/holbaek/hsa-holbaek-akutsygepleje.yaml';
@@ -94,21 +94,39 @@ describe('text limits and invisible characters', () => {
   });
 
   it(`tekst/tegnraekke: ${MAX_MARKUP_RUN + 1} markup characters in a row; ${MAX_MARKUP_RUN} pass`, async () => {
-    const line = formaal(`${'*_'.repeat(MAX_MARKUP_RUN / 2)} og ${'['.repeat(MAX_MARKUP_RUN + 1)}`);
+    // Two paragraphs (a blank line in the value: two in a folded block), so that the paragraph
+    // limit is not reached.
+    const line = formaal(`${'*_'.repeat(MAX_MARKUP_RUN / 2)}\n\n\n  og ${'['.repeat(MAX_MARKUP_RUN + 1)}`);
     const hits = text(await check(repo.root));
     expect(hits).toEqual([
-      expect.objectContaining({ rule: 'tekst/tegnraekke', line, column: 3 + MAX_MARKUP_RUN + 4, endColumn: 3 + MAX_MARKUP_RUN + 4 + MAX_MARKUP_RUN + 1, message: `${MAX_MARKUP_RUN + 1} formateringstegn i træk (højst ${MAX_MARKUP_RUN}); fjern dem, eller skriv teksten uden dem` }),
+      expect.objectContaining({ rule: 'tekst/tegnraekke', line: line + 3, column: 6, endColumn: 6 + MAX_MARKUP_RUN + 1, message: `${MAX_MARKUP_RUN + 1} formateringstegn i træk (højst ${MAX_MARKUP_RUN}); fjern dem, eller skriv teksten uden dem` }),
     ]);
   });
 
   it(`tekst/tegnraekke: more than ${MAX_MARKUP} markup characters in one document's Markdown, at the first one too many`, async () => {
-    // Three paragraphs: the limit is for the document, not for one paragraph.
-    const half = '*a* '.repeat(MAX_MARKUP / 4).trim();
-    const line = formaal(`${half}\n\n  ${half}\n\n  *b*`);
+    // Twenty-one paragraphs of at most MAX_MARKUP_BLOCK each: the limit is for the document.
+    const paragraph = '*a* '.repeat(50).trim(); // 100 markup characters
+    // Paragraphs are separated by a blank line in the value: two in a folded block.
+    const line = formaal(`${Array.from({ length: MAX_MARKUP / 100 }, () => paragraph).join('\n\n\n  ')}\n\n\n  *b*`);
     const hits = text(await check(repo.root));
     expect(hits).toHaveLength(1);
-    expect(hits[0]).toMatchObject({ rule: 'tekst/tegnraekke', line: line + 4, column: 3 });
+    expect(hits[0]).toMatchObject({ rule: 'tekst/tegnraekke', line: line + 3 * (MAX_MARKUP / 100), column: 3 });
     expect(hits[0]!.message).toMatch(new RegExp(`^Dokumentets Markdown-tekster har mere end ${MAX_MARKUP} formateringstegn`));
+  });
+
+  it(`tekst/tegnraekke: emphasis nested ${MAX_MARKUP_BLOCK / 2 + 1} levels deep in one paragraph (every run one character), at the first one too many`, async () => {
+    // remark-stringify's time grows faster than linearly with this nesting (998 levels: 28 s).
+    const levels = MAX_MARKUP_BLOCK / 2 + 1;
+    const open = Array.from({ length: levels }, (_, i) => (i % 2 ? '_a ' : '*a ')).join('');
+    const close = Array.from({ length: levels }, (_, i) => (i % 2 ? ' a_' : ' a*')).reverse().join('');
+    const inserted = `${open}x${close}`;
+    const line = formaal(inserted);
+    let seen = 0;
+    const at = [...inserted].findIndex((c) => (c === '*' || c === '_') && ++seen > MAX_MARKUP_BLOCK);
+    const hits = text(await check(repo.root));
+    expect(hits).toHaveLength(1);
+    expect(hits[0]).toMatchObject({ rule: 'tekst/tegnraekke', line, column: 3 + at });
+    expect(hits[0]!.message).toMatch(new RegExp(`^Afsnittet har mere end ${MAX_MARKUP_BLOCK} formateringstegn`));
   });
 
   it(`tekst/omfang: more than ${MAX_LINES} lines of text in one document, at the line that passes the limit`, async () => {
@@ -145,6 +163,10 @@ describe('text limits and invisible characters', () => {
       ['named reference &rlm;', '&rlm;', /tegnkoden »&rlm;«, som bliver til et skjult retningstegn \(U\+200F\)/],
       ['named reference &ZeroWidthSpace;', '&ZeroWidthSpace;', /tegnkoden »&ZeroWidthSpace;«, som bliver til et usynligt tegn uden bredde \(U\+200B\)/],
       ['reference to private use &#xE000;', '&#xE000;', /tegnkoden »&#xE000;«, som bliver til et tegn fra Unicodes private område/],
+      ['soft hyphen U+00AD (a hyphen in the PDF, nothing on GitHub)', '\u00AD', /en blød bindestreg \(U\+00AD\)/],
+      ['named reference &shy;', '&shy;', /tegnkoden »&shy;«, som bliver til en blød bindestreg \(U\+00AD\)/],
+      ['form feed as a reference &#12;', '&#12;', /tegnkoden »&#12;«, som bliver til et linjeskift af en anden slags end \\n \(U\+000C\)/],
+      ['carriage return as a reference &#xD;', '&#xD;', /\(U\+000D\)/],
     ];
     it.each(cases)('%s', async (_name, chars, message) => {
       const line = formaal(`Tekst ${chars}her`);
@@ -153,6 +175,18 @@ describe('text limits and invisible characters', () => {
       expect(hits[0]).toMatchObject({ rule: 'tekst/styretegn', severity: 'error', line, column: 3 + 'Tekst '.length, endLine: line, endColumn: 3 + 'Tekst '.length + chars.length });
       expect(hits[0]!.message).toMatch(message);
     });
+  });
+
+  it.each([
+    ['a lone carriage return', '\\r', 'U+000D'],
+    ['a next-line character', '\\N', 'U+0085'],
+  ])('tekst/styretegn: %s as a YAML escape (a line break for remark and the PDF, not for GitHub)', async (_name, escape, code) => {
+    repo.replace(HSA, YDELSE, `  - ydelse: "Myndigheds${escape}ansvar"\n`);
+    const line = repo.lineOf(HSA, 'ydelse: "Myndigheds');
+    const hits = text(await check(repo.root));
+    expect(hits).toHaveLength(1);
+    expect(hits[0]).toMatchObject({ rule: 'tekst/styretegn', line, column: 24, endColumn: 26 });
+    expect(hits[0]!.message).toContain(`(${code})`);
   });
 
   it('tekst/styretegn: in a double-quoted literal field, written as YAML escapes, at the escape; a lone surrogate too', async () => {
