@@ -7,7 +7,7 @@ import { Repository } from '../model/repository.ts';
 import { FileExistsError, writeNewFileAtomic } from '../tooling/atomic-write.ts';
 import { ArgumentError } from '../tooling/lookup.ts';
 import { ScaffoldError, scaffold, type ScaffoldRequest } from '../tooling/scaffold.ts';
-import { SchemaDocs } from '../tooling/schema-docs.ts';
+import { SchemaDocs } from '../validate/schema-docs.ts';
 import { suggest } from '../validate/messages.ts';
 import { compileValidators } from '../validate/schemas.ts';
 import { parseCommandLine, parseIsoDateOption, REPO_ROOT, runCli, todayInDenmark, UsageError } from './cli.ts';

@@ -9,7 +9,7 @@ import type { Validators } from '../validate/schemas.ts';
 import { textFields } from '../validate/text-fields.ts';
 import { checkTextLimits } from '../validate/text-limits.ts';
 import { validateDocument } from '../validate/validate-document.ts';
-import { SchemaDocs } from '../tooling/schema-docs.ts';
+import { SchemaDocs } from '../validate/schema-docs.ts';
 import { classify } from './classify.ts';
 import { decodeUtf8 } from './decode.ts';
 import { discover, type FoundFile } from './discover.ts';

@@ -1,4 +1,4 @@
-import { allowsNull, types, type ResolvedSchema, type SchemaDocs } from './schema-docs.ts';
+import { allowsNull, types, type ResolvedSchema, type SchemaDocs } from '../validate/schema-docs.ts';
 
 /** Marks free text nobody has written yet; staff search for it, and so does review. */
 export const PLACEHOLDER = 'Udestår:';

@@ -1,6 +1,6 @@
 import { Document, isMap, isScalar, isSeq, Scalar, type Pair, type YAMLMap } from 'yaml';
 import { commentBlock, wrapComment } from './comment-text.ts';
-import type { ResolvedSchema, SchemaDocs, SchemaNode } from './schema-docs.ts';
+import { isMarkdownSchema, type ResolvedSchema, type SchemaDocs, type SchemaNode } from '../validate/schema-docs.ts';
 
 /** Extra comment lines for a field, keyed by its dotted path (»opsigelse.varsel_maaneder«). */
 export type FieldNotes = ReadonlyMap<string, string>;
@@ -10,10 +10,6 @@ const WIDTH = 98;
 /** The Danish help text for a field: its description, else its title. */
 export function fieldHelp(node: SchemaNode): string {
   return node.description ?? node.title ?? '';
-}
-
-function isMarkdown(node: SchemaNode): boolean {
-  return node.contentMediaType === 'text/markdown';
 }
 
 /** »ydelse: Ydelsens navn. · ansvarlig: … (valgfri)«, for a list whose items are objects. */
@@ -50,11 +46,11 @@ function decorateMap(schemas: SchemaDocs, map: YAMLMap, schema: ResolvedSchema, 
     if (depth === 0 && (block || previousWasBlock)) item.key.spaceBefore = true;
     previousWasBlock = block;
     if (isMap(value)) decorateMap(schemas, value, child, [...path, key], notes, depth + 1);
-    if (isScalar(value) && typeof value.value === 'string' && isMarkdown(child.node)) value.type = Scalar.BLOCK_FOLDED;
+    if (isScalar(value) && typeof value.value === 'string' && isMarkdownSchema(child.node)) value.type = Scalar.BLOCK_FOLDED;
     if (isSeq(value)) {
       const items = schemas.items(child);
       for (const element of value.items) {
-        if (isScalar(element) && typeof element.value === 'string' && items && isMarkdown(items.node)) element.type = Scalar.BLOCK_FOLDED;
+        if (isScalar(element) && typeof element.value === 'string' && items && isMarkdownSchema(items.node)) element.type = Scalar.BLOCK_FOLDED;
         if (isMap(element) && items) markMarkdown(schemas, element, items);
       }
     }
@@ -67,7 +63,7 @@ function markMarkdown(schemas: SchemaDocs, map: YAMLMap, schema: ResolvedSchema)
     if (!isScalar(item.key)) continue;
     const child = schemas.property(schema, String(item.key.value));
     if (!child) continue;
-    if (isScalar(item.value) && typeof item.value.value === 'string' && isMarkdown(child.node)) item.value.type = Scalar.BLOCK_FOLDED;
+    if (isScalar(item.value) && typeof item.value.value === 'string' && isMarkdownSchema(child.node)) item.value.type = Scalar.BLOCK_FOLDED;
     if (isMap(item.value)) markMarkdown(schemas, item.value, child);
   }
 }

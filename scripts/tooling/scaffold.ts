@@ -9,7 +9,7 @@ import { ArgumentError, findKommune, findOpgave, findSundhedsraad } from './look
 import { modelKey, modelLabel, operatingModels } from './operating-models.ts';
 import { fillRequired, PLACEHOLDER } from './scaffold-fill.ts';
 import { commentedYaml, type FieldNotes } from './scaffold-yaml.ts';
-import { allowsNull, schemaFileOf, type SchemaDocs } from './schema-docs.ts';
+import { allowsNull, schemaFileOf, type SchemaDocs } from '../validate/schema-docs.ts';
 
 /** What `npm run new` was asked for; values as typed (a kommune by code or name). */
 export type ScaffoldRequest =

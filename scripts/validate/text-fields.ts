@@ -1,6 +1,6 @@
 import type { DataPath } from '../load/locate.ts';
 import type { Kind } from '../model/kinds.ts';
-import { SchemaDocs, type ResolvedSchema } from '../tooling/schema-docs.ts';
+import { isMarkdownSchema, SchemaDocs, type ResolvedSchema } from './schema-docs.ts';
 
 /** A text value of a document, and whether its schema says it is Markdown. */
 export interface TextField {
@@ -9,12 +9,13 @@ export interface TextField {
   markdown: boolean;
 }
 
-const isMarkdown = (schema: ResolvedSchema | undefined) => schema?.node.contentMediaType === 'text/markdown';
+const isMarkdown = (schema: ResolvedSchema | undefined) => isMarkdownSchema(schema?.node);
 
 /**
  * Every string in a schema-valid document, in document order, with the schema's verdict on
- * Markdown (`"contentMediaType": "text/markdown"`, see schemas/README.md): the same mark the
- * templates' `md` helper relies on. Walked without recursion; the schemas use only
+ * Markdown (`"contentMediaType": "text/markdown"`, see schemas/README.md). The templates' `md` helper
+ * does not look at the schema: a template must use it only on fields the schema marks, or the
+ * text limits for Markdown are not applied to what it parses. Walked without recursion; the schemas use only
  * `properties`, `items` and `$ref` (as SchemaDocs reads them), so a text reached otherwise is
  * literal text.
  */

@@ -7,7 +7,7 @@ import { loadRepository } from '../../scripts/load/load-repository.ts';
 import { Repository } from '../../scripts/model/repository.ts';
 import { ArgumentError } from '../../scripts/tooling/lookup.ts';
 import { scaffold, type ScaffoldRequest } from '../../scripts/tooling/scaffold.ts';
-import { SchemaDocs, type ResolvedSchema } from '../../scripts/tooling/schema-docs.ts';
+import { SchemaDocs, type ResolvedSchema } from '../../scripts/validate/schema-docs.ts';
 import { compileValidators } from '../../scripts/validate/schemas.ts';
 import { runCli, STACK_TRACE } from '../helpers/cli.ts';
 import { REPO_ROOT, RepoCopy } from '../helpers/repo.ts';

@@ -33,6 +33,11 @@ export function schemaFileOf(kind: Kind): string {
   return `${SCHEMA_DIR}/${kind}.schema.json`;
 }
 
+/** Whether a schema node marks its text as Markdown (see schemas/README.md). */
+export function isMarkdownSchema(node: SchemaNode | undefined): boolean {
+  return node?.contentMediaType === 'text/markdown';
+}
+
 /**
  * The project's JSON Schemas, read for their documentation: the Danish titles and descriptions
  * the scaffolder writes as comments, and the types it fills in. Validation stays with ajv
