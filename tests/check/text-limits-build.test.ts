@@ -1,7 +1,7 @@
 import { existsSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { MAX_LINES, MAX_MARKUP_RUN, MAX_NESTING, MAX_WORD } from '../../scripts/validate/text-limits.ts';
+import { MAX_LINES, MAX_MARKUP_BLOCK, MAX_MARKUP_RUN, MAX_NESTING, MAX_WORD } from '../../scripts/validate/text-limits.ts';
 import { runCli, STACK_TRACE } from '../helpers/cli.ts';
 import { RepoCopy } from '../helpers/repo.ts';
 
@@ -27,7 +27,11 @@ function atLimits(over: number): string[] {
     `${'> '.repeat(n)}dybt citat ${'q'.repeat(MAX_WORD + over)}`,
     Array.from({ length: n }, (_, i) => `${'  '.repeat(i)}- punkt ${'l'.repeat(MAX_WORD)}`).join('\n'),
     ['| a | b | c | d | e | f |', '|---|---|---|---|---|---|', ...Array.from({ length: 20 }, () => `| ${'w'.repeat(MAX_WORD)} | b | c | d | e | f |`)].join('\n'),
-    `${'['.repeat(MAX_MARKUP_RUN + over)} ${'*a* '.repeat(300)}${'a*b '.repeat(500)}`,
+    // Markup: one run at its limit, then paragraphs at the paragraph limit (MAX_MARKUP_BLOCK).
+    '['.repeat(MAX_MARKUP_RUN + over),
+    ...Array.from({ length: 3 }, () => '*a* '.repeat(MAX_MARKUP_BLOCK / 2).trimEnd()),
+    ...Array.from({ length: 2 }, () => 'a*b '.repeat(MAX_MARKUP_BLOCK).trimEnd()),
+    'a*b '.repeat(100).trimEnd(),
     `Tekst${over ? '\u202E' : ''} ${`${'x'.repeat(MAX_WORD - 1)} `.repeat(20)}`,
     // Hard line breaks: each a line of its own in the PDF; the rest of the document has fewer
     // than 100 lines of text, so this stays below MAX_LINES, or passes it by `over`.
