@@ -36,11 +36,6 @@ export function lastDayOfPeriod(start: string, v: Vilkaar): string {
   return addDays(addMonths(start, vilkaarMonths(v)), -1);
 }
 
-/** 2026-04-01 → 20260401, the form iCalendar's DATE values take. */
-export function compactDate(day: string): string {
-  return day.replaceAll('-', '');
-}
-
 /** The latest of some ISO days, ignoring unknown ones. */
 export function latestDay(...days: ReadonlyArray<string | null | undefined>): string | undefined {
   return days.filter((d): d is string => typeof d === 'string').sort().at(-1);

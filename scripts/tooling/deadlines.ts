@@ -46,11 +46,6 @@ export function deadlineState(d: DocumentDeadline, today: IsoDate): DeadlineStat
   return today > d.dato ? 'overskredet' : 'aaben';
 }
 
-/** Needs attention: an open step, or one that is overdue. */
-export function isPending(state: DeadlineState): boolean {
-  return state === 'aaben' || state === 'overskredet' || state === 'kommende';
-}
-
 type Build = (repo: Repository, doc: SourceDocument<DocumentKind>) => DocumentDeadline[];
 
 interface Step {

@@ -4,7 +4,6 @@ import { OutputDir, OutputLockedError } from '../emit/output-dir.ts';
 import type { Repository } from '../model/repository.ts';
 import { writeFileAtomic } from './atomic-write.ts';
 import { documentDeadlines } from './deadlines.ts';
-import { fristerFiles } from './frister-calendar.ts';
 import { statusMatrix } from './status-matrix.ts';
 import { statusMarkdown } from './status-markdown.ts';
 import { statusPdf } from './status-pdf.ts';
@@ -19,24 +18,13 @@ export type StatusFiles = {
 };
 
 /**
- * out/status.md and out/status.pdf as bytes, without writing anything: for `npm run status`,
- * and for a build that wants them in its staging folder (see writeStatusFiles).
+ * out/status.md and out/status.pdf as bytes, without writing anything: `npm run status` writes
+ * them with writeIntoOutput. A build does not make them: they are judged as of a day.
  */
 export async function statusFiles(repo: Repository, options: { today: string }): Promise<StatusFiles> {
   const matrix = statusMatrix(repo, documentDeadlines(repo), options.today);
   const { markdown, body } = statusMarkdown(repo, matrix, options.today);
   return { [STATUS_MD]: markdown, [STATUS_PDF]: await statusPdf(repo, body, options.today) };
-}
-
-/**
- * Writes status.md, status.pdf and frister.ics into `dir`, each atomically. `dir` may be a
- * build's staging folder (OutputDir.path('')) so that they are swapped in with the rest of out/.
- * Returns the file names written, relative to `dir`.
- */
-export async function writeOverviewFiles(dir: string, repo: Repository, options: { today: string; env: NodeJS.ProcessEnv }): Promise<string[]> {
-  const files: Record<string, string | Buffer> = { ...(await statusFiles(repo, options)), ...fristerFiles(repo, options) };
-  for (const [name, bytes] of Object.entries(files)) writeFileAtomic(path.join(dir, name), bytes);
-  return Object.keys(files);
 }
 
 /**

@@ -23,8 +23,8 @@ export function pdfEngine(): PdfEngine {
     // @types/pdfmake only types the browser-side vfs API; the server instance has a `virtualfs` object.
     const vfs = (pdfmake as unknown as { virtualfs: VirtualFileSystem }).virtualfs;
     for (const [name, bytes] of fontFiles()) vfs.writeFileSync(name, bytes);
-    // Font tables are decoded once per process; each document still gets its own font object
-    // (see shared-fonts.ts). Words are shaped per document, as pdfkit does.
+    // Font tables are decoded, and words shaped, once per process; each document still gets its
+    // own font object, into which shaped words are replayed (see shared-fonts.ts).
     shareFontTables();
     configured = true;
   }

@@ -6,9 +6,8 @@
 import type { CustomTableLayout, Margins, Style, StyleDictionary } from 'pdfmake/interfaces.js';
 import { FONT_FAMILY } from './fonts.ts';
 
-/** A4 portrait in pt. */
+/** A4 portrait width in pt (pdfmake's A4 page size sets the page; this is for lengths). */
 export const PAGE_WIDTH = 595.28;
-export const PAGE_HEIGHT = 841.89;
 
 /** [left, top, right, bottom]; the top/bottom leave room for running header and footer. */
 export const PAGE_MARGINS: [number, number, number, number] = [64, 72, 64, 64];
