@@ -21,7 +21,7 @@ import { createRenderer, startWorkersEarly } from './renderer.ts';
 import { renderContext } from './context.ts';
 import type { DocumentOutput } from './render-output.ts';
 import { inShard, type Shard } from './shard.ts';
-import { buildTime } from './signing-time.ts';
+import { buildTime } from './seal-time.ts';
 import { fristerFiles } from '../tooling/frister-calendar.ts';
 
 export interface BuildOptions {
