@@ -6,8 +6,12 @@ type Segment = string | number;
 
 const isPlain = (v: unknown): v is Plain => typeof v === 'object' && v !== null && !Array.isArray(v);
 
-/** Structural equality of parsed YAML (strings, numbers, booleans, null, arrays, maps). */
-export function deepEqual(a: unknown, b: unknown): boolean {
+/**
+ * Structural equality of parsed YAML (strings, numbers, booleans, null, arrays, maps). Not
+ * util.isDeepStrictEqual: that tells -0 from 0, which the core schema yields for `-0` and the
+ * schemas accept (`pladser: -0`), and the report would list a change »0 → 0« (both print as 0).
+ */
+function deepEqual(a: unknown, b: unknown): boolean {
   if (a === b) return true;
   if (Array.isArray(a) && Array.isArray(b)) return a.length === b.length && a.every((x, i) => deepEqual(x, b[i]));
   if (isPlain(a) && isPlain(b)) {

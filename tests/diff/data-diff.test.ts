@@ -32,6 +32,10 @@ describe('diffData', () => {
     expect(diffData({ a: [1, { b: null }] }, { a: [1, { b: null }] })).toEqual([]);
   });
 
+  it('takes -0 for 0: the report prints both as 0', () => {
+    expect(diffData({ pladser: 0, liste: [0] }, { pladser: -0, liste: [-0] })).toEqual([]);
+  });
+
   it('quotes keys that are not plain words', () => {
     expect(formatPath(['a', 'b c', 2, 'æø'])).toBe('a["b c"][2].æø');
   });
