@@ -13,9 +13,9 @@ export function gitEnv(): NodeJS.ProcessEnv {
 }
 
 /**
- * git in `root`, synchronously, for the few questions `check` asks about the repository around
- * the data; undefined when git is missing or `root` is not in a repository (then there is
- * nothing committed to ask about).
+ * git in `root`, synchronously, for the few questions `check` and `build` ask about the
+ * repository around the data; undefined when git is missing or `root` is not in a repository
+ * (then there is nothing committed to ask about). `diff` runs git asynchronously (diff/git.ts).
  */
 export function gitSync(root: string, args: readonly string[], input?: string): string | undefined {
   try {
