@@ -19,10 +19,12 @@
  * result is kept as plain data and replayed into each document's own font (shapeThroughCache).
  *
  * This reaches into pdfmake's `provideFont` and fontkit 2's `_tables`, `layout` and `getGlyph`
- * (versions pinned through package-lock and the pdfkit override).
+ * (fontkit and pdfmake pinned exactly in package.json). font-sharing-guard.ts checks their shape
+ * on first use and turns sharing off for the process, with one warning, if it has changed;
+ * `AFTALER_FONT_SHARING=0` turns it off too.
  */
-// @ts-expect-error pdfmake ships no types for its internal modules; the shape used is declared below.
-import PdfmakeDocumentModule from 'pdfmake/js/PDFDocument.js';
+import { createRequire } from 'node:module';
+import { embeddedFontProblem, pdfmakeDocumentProblem, pdfmakeProblem, sharingWanted, warnSharingOff, type FontSharing } from './font-sharing-guard.ts';
 
 /** A glyph position as fontkit makes it (a class: pdfkit enumerates its fields). */
 interface GlyphPosition {
@@ -48,7 +50,6 @@ interface FontkitFont {
   layout(text: unknown, ...rest: unknown[]): GlyphRun;
   glyphsForString(text: string): unknown[];
   getGlyph(id: number, codePoints?: number[]): GlyphRun['glyphs'][number];
-  glyphForCodePoint(codePoint: number): unknown;
 }
 
 /** The slice of pdfkit's EmbeddedFont we touch. */
@@ -69,6 +70,8 @@ interface PdfmakeDocument {
 // every time, and a WeakMap lets a dropped font file take its tables with it.
 let tableStores = new WeakMap<Uint8Array, Record<string, unknown>>();
 let installed = false;
+/** Decided on first use, in each thread alike (the check depends only on the installed code). */
+let sharing: FontSharing | undefined;
 
 /** A shaped word as plain data: the glyph lookups shaping made, the glyphs, where they go. */
 interface ShapedRun {
@@ -168,7 +171,7 @@ function record(font: FontkitFont, layout: FontkitFont['layout'], cache: RunCach
     // The own property shadowed the prototype's method; removing it restores fontkit's own.
     delete (font as Partial<FontkitFont>).getGlyph;
   }
-  if (cache.runs.size < MAX_RUNS_PER_FONT && run.positions.length > 0) {
+  if (cache.runs.size < MAX_RUNS_PER_FONT && isGlyphRun(run) && run.positions.length > 0) {
     cache.runs.set(key, {
       lookups,
       ids: run.glyphs.map((g) => g.id),
@@ -184,28 +187,83 @@ function record(font: FontkitFont, layout: FontkitFont['layout'], cache: RunCach
   return run;
 }
 
-/** Installs the sharing once per process (idempotent). */
+/**
+ * Whether a shaped run has the fields a replay rebuilds. Checked per recorded word rather than
+ * at start-up, since shaping a probe word would itself change a font's glyph state.
+ */
+function isGlyphRun(run: unknown): run is GlyphRun {
+  const { glyphs, positions } = run as Partial<GlyphRun>;
+  if (!Array.isArray(glyphs) || !Array.isArray(positions)) return false;
+  const position = positions[0] as Partial<GlyphPosition> | undefined;
+  return position === undefined || (typeof position.xAdvance === 'number' && typeof position.yOffset === 'number');
+}
+
+/** pdfmake's PDFDocument class (untyped: pdfmake ships no types for it), or undefined if it cannot be loaded. */
+function pdfmakeDocumentClass(): unknown {
+  try {
+    // CommonJS module with __esModule: the class is on `default`. Loaded through require, the
+    // same module instance pdfmake itself uses.
+    const mod = createRequire(import.meta.url)('pdfmake/js/PDFDocument.js') as { default?: unknown } | undefined;
+    return mod?.default ?? mod;
+  } catch {
+    return undefined;
+  }
+}
+
+function turnOff(reason: string): void {
+  sharing = { on: false, reason };
+  warnSharingOff(reason);
+}
+
+/** Whether fonts are shared in this thread: undefined until the first document. */
+export function fontSharing(): FontSharing | undefined {
+  return sharing;
+}
+
+/** Installs the sharing once per thread (idempotent), unless turned off or pdfmake/fontkit changed. */
 export function shareFontTables(): void {
   if (installed) return;
   installed = true;
-  // CommonJS module with __esModule: the class is on `default` (under Node's ESM interop too).
-  const mod = PdfmakeDocumentModule as { default?: { prototype: PdfmakeDocument }; prototype?: PdfmakeDocument };
-  const proto = (mod.default ?? mod).prototype as PdfmakeDocument;
+  if (!sharingWanted()) {
+    sharing = { on: false };
+    return;
+  }
+  const documentClass = pdfmakeDocumentClass();
+  const classProblem = pdfmakeProblem(documentClass);
+  if (classProblem !== undefined) return turnOff(classProblem);
+  const proto = (documentClass as { prototype: PdfmakeDocument }).prototype;
   const provideFont = proto.provideFont;
   proto.provideFont = function (this: PdfmakeDocument, family: string, bold: boolean, italics: boolean): EmbeddedFont {
-    const known = this.fontCache[family]?.[this.getFontType(bold, italics)] !== undefined;
-    const embedded = provideFont.call(this, family, bold, italics);
-    const bytes = known ? undefined : fontBytes(this, family, bold, italics);
-    if (bytes !== undefined) {
-      let store = tableStores.get(bytes);
-      if (store === undefined) tableStores.set(bytes, (store = embedded.font._tables));
-      else embedded.font._tables = store;
-      let cache = runCaches.get(store);
-      if (cache === undefined) runCaches.set(store, (cache = { runs: new Map() }));
-      shapeThroughCache(embedded.font, cache);
+    if (sharing === undefined) {
+      // First font of the thread: nothing is shared yet, so turning off here is clean.
+      const documentProblem = pdfmakeDocumentProblem(this);
+      const embedded = provideFont.call(this, family, bold, italics);
+      const problem = documentProblem ?? embeddedFontProblem(embedded);
+      if (problem !== undefined) {
+        proto.provideFont = provideFont;
+        turnOff(problem);
+        return embedded;
+      }
+      sharing = { on: true };
+      return shareInto(this, family, bold, italics, embedded, false);
     }
-    return embedded;
+    const known = this.fontCache[family]?.[this.getFontType(bold, italics)] !== undefined;
+    return shareInto(this, family, bold, italics, provideFont.call(this, family, bold, italics), known);
   };
+}
+
+/** Gives a newly embedded font the file's shared table store and shaping cache. */
+function shareInto(doc: PdfmakeDocument, family: string, bold: boolean, italics: boolean, embedded: EmbeddedFont, known: boolean): EmbeddedFont {
+  const bytes = known ? undefined : fontBytes(doc, family, bold, italics);
+  if (bytes !== undefined) {
+    let store = tableStores.get(bytes);
+    if (store === undefined) tableStores.set(bytes, (store = embedded.font._tables));
+    else embedded.font._tables = store;
+    let cache = runCaches.get(store);
+    if (cache === undefined) runCaches.set(store, (cache = { runs: new Map() }));
+    shapeThroughCache(embedded.font, cache);
+  }
+  return embedded;
 }
 
 /** Drops the shared tables, so the next document decodes afresh (tests compare cold and warm). */
