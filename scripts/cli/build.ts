@@ -36,6 +36,7 @@ Valg:
 Forsegling: se README (AFTALER_SIGN_P12 / AFTALER_SIGN_P12_BASE64 og
 AFTALER_SIGN_PASSPHRASE). Uden dem bruges et lokalt testcertifikat i .signing/.
 Tidspunkt: SOURCE_DATE_EPOCH, ellers tidspunktet for seneste commit.
+AFTALER_FONT_SHARING=0 slår fontdelingen fra (langsommere, men samme PDF'er).
 
 Afslutningskode: 0 færdig, 1 fejl i data, skabeloner eller nøgler, 2 forkert brug.
 `;
