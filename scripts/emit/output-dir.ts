@@ -108,6 +108,9 @@ export class OutputDir {
    * a build from swapping out/ (and losing the file) while it is written.
    */
   withLock<T>(add: () => T): T {
+    // The same folders are refused as for a build: `status --out agreements` would otherwise
+    // write into the sources.
+    this.#guard('adds');
     this.#lockAndRecover();
     try {
       return add();
@@ -172,10 +175,11 @@ export class OutputDir {
    * build's output: not this checkout or a folder above it (`--out .`, `--out ..`), not the
    * current directory's ancestors, and not a folder with sources in it (`--out agreements`).
    */
-  #guard(): void {
+  #guard(use: 'replaces' | 'adds' = 'replaces'): void {
     const name = path.basename(this.final) || this.final;
     const refuse = (why: string): never => {
-      throw new OutputLockedError(`${name}/ kan ikke bruges som outputmappe: ${why}; en build erstatter hele mappen, så vælg en anden (--out)`);
+      const consequence = use === 'replaces' ? 'en build erstatter hele mappen' : 'outputmappen er til dannede filer, ikke kilder';
+      throw new OutputLockedError(`${name}/ kan ikke bruges som outputmappe: ${why}; ${consequence}, så vælg en anden (--out)`);
     };
     if (path.dirname(this.final) === this.final) refuse('det er roden af filsystemet');
     if (isInside(CODE_ROOT, this.final) || isInside(process.cwd(), this.final)) refuse('den indeholder programmet eller den mappe, du står i');

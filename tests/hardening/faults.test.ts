@@ -382,3 +382,19 @@ describe('a build after a kill between the swap renames', () => {
     }
   }, 180_000);
 });
+
+describe('status and frister never write into the sources', () => {
+  it('refuse an output folder that holds sources (--out agreements), writing nothing', () => {
+    const repo = new RepoCopy(['agreements']);
+    try {
+      const before = treeHashes(repo.path('agreements'));
+      expect(() => writeIntoOutput(repo.path('agreements'), { 'status.md': '# Status' })).toThrow(
+        /^agreements\/ kan ikke bruges som outputmappe: den indeholder ».+«, som ikke er output fra en build; outputmappen er til dannede filer, ikke kilder, så vælg en anden \(--out\)$/,
+      );
+      expect(treeHashes(repo.path('agreements'))).toEqual(before);
+      expect(leftovers(repo.root)).toEqual([]);
+    } finally {
+      repo.remove();
+    }
+  });
+});
