@@ -4,7 +4,9 @@
  * file's bytes depend on how git is asked for it.
  */
 import { execFileSync } from 'node:child_process';
-import { writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { checkRepository } from '../../scripts/check/check-repository.ts';
 import { openGit } from '../../scripts/diff/git.ts';
@@ -65,5 +67,30 @@ describe('.gitattributes cannot hide a change from the diff', () => {
     const git = await openGit(repo.root);
     await expect(materialise(git, commit, 'ond')).rejects.toThrow(SnapshotError);
     await expect(materialise(git, commit, 'ond')).rejects.toMatchObject({ report: expect.stringContaining('»agreements/x/..«') });
+  });
+
+  it('a tree with a link and a folder of the same name is refused, nothing written through the link', async () => {
+    const target = mkdtempSync(path.join(tmpdir(), 'aftaler-evil-'));
+    try {
+      const hash = (text: string) => execFileSync('git', ['-C', repo.root, 'hash-object', '-w', '--stdin'], { input: text }).toString().trim();
+      const mktree = (lines: string[]) => execFileSync('git', ['-C', repo.root, 'mktree'], { input: lines.join('\n') + '\n' }).toString().trim();
+      const sub = mktree([`100644 blob ${hash('dokumenttype: hsa\n')}\ty.yaml`]);
+      // git mktree takes a name twice; git itself would never write such a tree.
+      const agreements = mktree([`120000 blob ${hash(target)}\tx`, `040000 tree ${sub}\tx`]);
+      const rest = repo
+        .git('ls-tree', head)
+        .split('\n')
+        .filter((l) => l && !l.endsWith('\tagreements'));
+      const commit = execFileSync('git', ['-C', repo.root, 'commit-tree', mktree([...rest, `040000 tree ${agreements}\tagreements`]), '-m', 'ond'], {
+        env: { ...process.env, GIT_AUTHOR_NAME: 't', GIT_AUTHOR_EMAIL: 't@t', GIT_COMMITTER_NAME: 't', GIT_COMMITTER_EMAIL: 't@t' },
+      })
+        .toString()
+        .trim();
+      const git = await openGit(repo.root);
+      await expect(materialise(git, commit, 'ond')).rejects.toMatchObject({ report: expect.stringContaining('to gange eller som både fil og mappe') });
+      expect(readdirSync(target)).toEqual([]);
+    } finally {
+      rmSync(target, { recursive: true, force: true });
+    }
   });
 });
