@@ -89,6 +89,17 @@ export async function materialise(git: Git, sha: string, label: string): Promise
     // Regular files first, links last: a crafted tree holding a link `a` → /elsewhere and a file
     // `a/b` would otherwise have the file written through the link, outside this folder. With
     // the links made last, no folder on a file's way can be one; a name used twice is refused.
+    // A link as a folder on another entry's way (`a` → /elsewhere, then `a/b`) is refused
+    // outright: whatever the order, something would be made through the link.
+    const links = new Set(entries.filter((e) => e.mode === '120000').map((e) => e.path));
+    for (const entry of entries) {
+      const parts = entry.path.split('/');
+      for (let n = 1; n < parts.length; n++) {
+        if (links.has(parts.slice(0, n).join('/'))) {
+          throw new SnapshotError(label, `Revisionen indeholder stien »${JSON.stringify(entry.path).slice(1, -1)}« under et symbolsk link; den kan ikke dannes.\n`);
+        }
+      }
+    }
     const order = [...entries.keys()].sort((a, b) => Number(entries[a]!.mode === '120000') - Number(entries[b]!.mode === '120000'));
     for (const i of order) {
       const entry = entries[i]!;

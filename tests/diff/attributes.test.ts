@@ -87,8 +87,25 @@ describe('.gitattributes cannot hide a change from the diff', () => {
         .toString()
         .trim();
       const git = await openGit(repo.root);
-      await expect(materialise(git, commit, 'ond')).rejects.toMatchObject({ report: expect.stringContaining('to gange eller som både fil og mappe') });
+      await expect(materialise(git, commit, 'ond')).rejects.toMatchObject({ report: expect.stringContaining('under et symbolsk link') });
       expect(readdirSync(target)).toEqual([]);
+      // A link under a link: `x` → the target, `x/planted` → anywhere.
+      const linkUnderLink = mktree([`120000 blob ${hash(target)}\tx`, `040000 tree ${mktree([`120000 blob ${hash('/etc/passwd')}\tplanted`])}\tx`]);
+      const commit2 = execFileSync('git', ['-C', repo.root, 'commit-tree', mktree([...rest, `040000 tree ${linkUnderLink}\tagreements`]), '-m', 'ond'], {
+        env: { ...process.env, GIT_AUTHOR_NAME: 't', GIT_AUTHOR_EMAIL: 't@t', GIT_COMMITTER_NAME: 't', GIT_COMMITTER_EMAIL: 't@t' },
+      })
+        .toString()
+        .trim();
+      await expect(materialise(git, commit2, 'ond')).rejects.toMatchObject({ report: expect.stringContaining('under et symbolsk link') });
+      expect(readdirSync(target)).toEqual([]);
+      // The same name twice, both files: refused too.
+      const twice = mktree([`100644 blob ${hash('a')}\tx.yaml`, `100644 blob ${hash('b')}\tx.yaml`]);
+      const commit3 = execFileSync('git', ['-C', repo.root, 'commit-tree', mktree([...rest, `040000 tree ${twice}\tagreements`]), '-m', 'ond'], {
+        env: { ...process.env, GIT_AUTHOR_NAME: 't', GIT_AUTHOR_EMAIL: 't@t', GIT_COMMITTER_NAME: 't', GIT_COMMITTER_EMAIL: 't@t' },
+      })
+        .toString()
+        .trim();
+      await expect(materialise(git, commit3, 'ond')).rejects.toMatchObject({ report: expect.stringContaining('to gange eller som både fil og mappe') });
     } finally {
       rmSync(target, { recursive: true, force: true });
     }
