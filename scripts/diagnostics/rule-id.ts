@@ -59,6 +59,7 @@ export const refRuleIds = [
   'ref/duplicate-dokid',
   'ref/missing-frist',
   'ref/bilag-sig-selv',
+  'ref/sti-navn',
 ] as const;
 
 /** The consistency rules: deadlines, dates, bilag, coverage of the indstilling, capacity. */

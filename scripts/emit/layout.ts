@@ -1,3 +1,4 @@
+import { SAFE_NAME } from '../model/names.ts';
 import type { Repository } from '../model/repository.ts';
 import type { SourceDocument } from '../model/source-document.ts';
 
@@ -14,8 +15,21 @@ export function kommuneFolder(repo: Repository, code: string): string {
  * sundhedsråd's top.
  */
 export function outputBase(repo: Repository, doc: SourceDocument): string {
-  if (doc.kind === 'sag') return `${(doc as SourceDocument<'sag'>).data.sundhedsraad}/${doc.data.id}`;
+  if (doc.kind === 'sag') return safePath([(doc as SourceDocument<'sag'>).data.sundhedsraad, doc.data.id]);
   const code = (doc.data as { kommune: string }).kommune;
   const raad = repo.sundhedsraadOf(code)?.id ?? NO_SUNDHEDSRAAD;
-  return `${raad}/${kommuneFolder(repo, code)}/${doc.data.id}`;
+  return safePath([raad, kommuneFolder(repo, code), doc.data.id]);
+}
+
+/**
+ * The parts joined, each checked again here: `check` refuses unsafe names (ref/sti-navn) before
+ * a build renders anything, so this only fires if that rule was bypassed — and then no file is
+ * written outside out/.
+ */
+function safePath(parts: readonly string[]): string {
+  for (const part of parts) {
+    // A kommune folder is »<code>-<slug>«: both halves are safe names, so is the whole.
+    if (!SAFE_NAME.test(part)) throw new Error(`usikkert navn i en outputsti: »${JSON.stringify(part).slice(1, -1)}«`);
+  }
+  return parts.join('/');
 }

@@ -45,3 +45,11 @@ export function documentName(repo: Repository, doc: SourceDocument): string {
       return doc.data.id;
   }
 }
+
+/**
+ * A name that may become one folder or file name in out/ (ids, kommune codes and slugs,
+ * sundhedsråd ids): no `/`, no `..`, nothing a file system treats specially. Checked in code
+ * (rule ref/sti-navn, and again where paths are made), not only by the schemas, which a pull
+ * request can loosen in the same commit.
+ */
+export const SAFE_NAME = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;

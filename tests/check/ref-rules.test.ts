@@ -64,6 +64,16 @@ describe('reference rules', () => {
     expect(hits[0]!.message).toBe('Sagen »sag-emn-2025-10366« kan ikke være bilag til sig selv; fjern punktet fra bilagslisten');
   });
 
+  it('ref/sti-navn: a slug with »../« refused even when the committed schema was loosened to allow it', async () => {
+    // The pull request loosens the schema in the same commit: the rule is in code, not in the schema.
+    repo.replace('schemas/region.schema.json', '"slug": { "$ref": "common.schema.json#/$defs/id",', '"slug": { "type": "string",');
+    repo.replace('agreements/reference/region.yaml', 'slug: lejre }', 'slug: "lejre/../../../../escape" }');
+    const hits = await findings(repo.root, 'ref/sti-navn');
+    expect(hits).toHaveLength(1);
+    expect(hits[0]).toMatchObject({ file: 'agreements/reference/region.yaml', line: repo.lineOf('agreements/reference/region.yaml', 'lejre/../'), severity: 'error' });
+    expect(hits[0]!.message).toBe('Kommunens slug »lejre/../../../../escape« bliver en del af en sti i out/ og må kun bestå af små bogstaver a–z, cifre og enkelte bindestreger');
+  });
+
   it('ref/missing-reference-data: a missing reference file is named', async () => {
     rmSync(repo.path('agreements/reference/opgaver.yaml'));
     const hits = await findings(repo.root, 'ref/missing-reference-data');

@@ -31,6 +31,7 @@ import fristSagMoede from './frist-sag-moede.ts';
 import kapacitetPladser from './kapacitet-pladser.ts';
 import kapacitetUkendt from './kapacitet-ukendt.ts';
 import refBilagSigSelv from './ref-bilag-sig-selv.ts';
+import refStiNavn from './ref-sti-navn.ts';
 import refDuplicateCode from './ref-duplicate-code.ts';
 import refDuplicateDokid from './ref-duplicate-dokid.ts';
 import refDuplicateId from './ref-duplicate-id.ts';
@@ -51,6 +52,7 @@ import statusGodkendtUdenDato from './status-godkendt-uden-dato.ts';
 export const rules: readonly Rule[] = [
   refMissingReferenceData,
   refMissingFrist,
+  refStiNavn,
   refDuplicateId,
   refDuplicateCode,
   refUnknownKommune,
