@@ -31,7 +31,7 @@ function positionOfParseError(file: string, error: unknown): TemplateError {
  * Walks a template's AST: collects helper parameter names (for positioned »missing variable«
  * errors) and rejects any way of inserting a value that bypasses the escaping helpers.
  */
-function lint(file: string, ast: hbs.AST.Program, helpers: ReadonlySet<string>, partials: Set<string>, paramNames: Map<string, readonly string[]>): void {
+function lint(file: string, ast: hbs.AST.Program, helpers: ReadonlySet<string>, partials: Set<string>, paramNames: Map<string, readonly string[]>, used: Set<string>): void {
   const at = (node: Node, rule: TemplateError['rule'], message: string) =>
     new TemplateError(rule, file, node.loc.start.line, node.loc.start.column + 1, message);
   const visit = (node: Node | undefined): void => {
@@ -64,12 +64,32 @@ function lint(file: string, ast: hbs.AST.Program, helpers: ReadonlySet<string>, 
       }
       case 'PartialStatement': {
         const partial = node as unknown as hbs.AST.PartialStatement;
-        const name = (partial.name as hbs.AST.PathExpression).original;
-        if (!partials.has(name)) throw at(node, 'template/unknown-helper', `Ukendt delskabelon »${name}« (findes ikke i templates/partials/)`);
+        // A path (`{{> parter}}`) or a string (`{{> "parter"}}`); a sub-expression has no name.
+        const nameNode = partial.name as hbs.AST.Expression; // the typings omit the string form
+        const name = nameNode.type === 'PathExpression' || nameNode.type === 'StringLiteral' ? (nameNode as hbs.AST.PathExpression).original : undefined;
+        if (name === undefined || !partials.has(name)) throw at(node, 'template/unknown-helper', `Ukendt delskabelon »${name ?? '(beregnet navn)'}« (findes ikke i templates/partials/)`);
+        used.add(name);
         return;
       }
-      default:
+      // Partial blocks and decorators (`{{#> x}}…{{/x}}`, `{{#*inline "x"}}`) can stand in for a
+      // partial file; the templates use neither, so which files a document is made from (its cache
+      // key, the diff's »same inputs«, the manifest's sources) stays what the syntax tree says.
+      case 'PartialBlockStatement':
+      case 'DecoratorBlock':
+      case 'Decorator':
+        throw at(node, 'template/syntax', 'Delskabelon-blokke og dekoratorer ({{#> …}}, {{#*inline …}}) bruges ikke; brug {{> navn}}');
+      case 'CommentStatement':
+      case 'ContentStatement':
+      case 'PathExpression':
+      case 'StringLiteral':
+      case 'NumberLiteral':
+      case 'BooleanLiteral':
+      case 'UndefinedLiteral':
+      case 'NullLiteral':
+      case 'Hash':
         return;
+      default:
+        throw at(node, 'template/syntax', `Ukendt Handlebars-konstruktion (${node.type})`);
     }
   };
   visit(ast as unknown as Node);
@@ -110,8 +130,10 @@ export function loadTemplates(root: string): TemplateSet {
     } catch (error) {
       throw positionOfParseError(file, error);
     }
-    lint(file, ast, helpers, partialNames, paramNames);
-    usedPartials.set(file, new Set([...source.matchAll(/\{\{>\s*([\w-]+)/g)].map((m) => m[1]!)));
+    // The partials a template uses, from its syntax tree (a regex missed `{{> "x"}}` and `{{~> x}}`).
+    const used = new Set<string>();
+    lint(file, ast, helpers, partialNames, paramNames, used);
+    usedPartials.set(file, used);
     return hb.compile(ast, { strict: true, noEscape: true });
   };
   for (const p of partialFiles) hb.registerPartial(p.name, compile(p.file));

@@ -88,3 +88,29 @@ describe('template problems are positioned errors', () => {
     expect(r.stderr).toBe('');
   });
 });
+
+describe('which partials a template uses comes from its syntax tree', () => {
+  let repo: RepoCopy;
+  beforeEach(() => {
+    repo = new RepoCopy(['templates']);
+  });
+  afterEach(() => repo.remove());
+
+  it('counts a partial named as a string or with whitespace control, so caches and the diff see its changes', () => {
+    const original = loadTemplates(repo.root).filesOf('hsa');
+    const partial = original.find((f) => f.startsWith('templates/partials/'))!;
+    const name = partial.slice('templates/partials/'.length, -'.md.hbs'.length);
+    const text = repo.read(HSA).replaceAll(`{{> ${name}}}`, `{{> "${name}"}}`).replaceAll(`{{>${name}}}`, `{{~> ${name}}}`);
+    expect(text).not.toBe(repo.read(HSA));
+    repo.write(HSA, text);
+    expect(loadTemplates(repo.root).filesOf('hsa')).toEqual(original);
+  });
+
+  it.each([
+    ['a partial block', '{{#> underskrifter}}x{{/underskrifter}}'],
+    ['an inline partial', '{{#*inline "underskrifter"}}x{{/inline}}'],
+  ])('refuses %s, which could stand in for a partial file', (_name, text) => {
+    repo.write(HSA, `${repo.read(HSA)}\n${text}\n`);
+    expect(() => loadTemplates(repo.root)).toThrow(/Delskabelon-blokke og dekoratorer/);
+  });
+});
