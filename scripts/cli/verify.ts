@@ -2,11 +2,13 @@ import { readFile, readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { printable } from '../sign/certificates.ts';
 import { SigningError } from '../sign/errors.ts';
-import { invalidResult, issuerUncheckedMessage, type VerifyResult, verifyPdf } from '../sign/verify.ts';
+import { invalidResult, issuerUncheckedMessage, parseFingerprint, type VerifyOptions, type VerifyResult, verifyPdf } from '../sign/verify.ts';
 import { parseCommandLine, runCli, UsageError } from './cli.ts';
 
 /** Where a trust anchor comes from when --ca is not given (a path to a PEM file). */
 const CA_ENV = 'AFTALER_VERIFY_CA';
+/** The region's sealing certificate's SHA-256 fingerprint, when --signer is not given. */
+const SIGNER_ENV = 'AFTALER_VERIFY_SIGNER';
 
 const EXIT_VALID = 0;
 const EXIT_INVALID = 1;
@@ -25,6 +27,12 @@ Valg:
                       Uden nogen af dem kontrolleres kun integriteten: enhver kan
                       lave et certifikat med regionens navn, så filen kaldes
                       ikke gyldig, og afslutningskoden er 3.
+  --signer SHA256     Regionens forseglingscertifikats SHA-256-fingeraftryk (hex,
+                      med eller uden kolon). Uden --signer bruges ${SIGNER_ENV}.
+                      En CA som OCES3-roden har udstedt certifikater til alle
+                      danske organisationer: kun fingeraftrykket viser, at det
+                      var regionens eget certifikat. Uden det godtages enhver
+                      underskriver, som CA'en har udstedt til (se »Forseglet af«).
   --format text|json  Rapportens form (standard: text)
   -h, --help          Vis denne hjælp
 
@@ -51,6 +59,7 @@ const DANISH_TIME = new Intl.DateTimeFormat('da-DK', {
 async function main(): Promise<number> {
   const parsed = parseCommandLine({
     ca: { type: 'string' },
+    signer: { type: 'string' },
     format: { type: 'string', default: 'text' },
   }, true);
   const { values, positionals } = parsed;
@@ -61,9 +70,15 @@ async function main(): Promise<number> {
   if (positionals.length === 0) throw new UsageError('angiv mindst én PDF-fil eller mappe');
 
   const caPem = await readTrustAnchors(values.ca, process.env[CA_ENV]);
+  const signerText = values.signer ?? (process.env[SIGNER_ENV] || undefined);
+  const signerSha256 = signerText === undefined ? undefined : parseFingerprint(signerText);
+  if (signerText !== undefined && signerSha256 === undefined) {
+    throw new UsageError(`${values.signer !== undefined ? '--signer' : SIGNER_ENV} skal være et SHA-256-fingeraftryk (64 hextegn, evt. med kolon), ikke »${printable(signerText)}«`);
+  }
+  const options: VerifyOptions = { ...(caPem === undefined ? {} : { caPem }), ...(signerSha256 === undefined ? {} : { signerSha256 }) };
   const files = await collectPdfFiles(positionals);
   const results: FileResult[] = [];
-  for (const file of files) results.push({ file, ...(await verifyFile(file, caPem)) });
+  for (const file of files) results.push({ file, ...(await verifyFile(file, options)) });
 
   process.stdout.write(format === 'json' ? reportJson(results) : reportText(results));
   return exitCode(results);
@@ -92,7 +107,7 @@ async function readCa(file: string, failure: string): Promise<string> {
   }
 }
 
-async function verifyFile(file: string, caPem: string | undefined): Promise<VerifyResult> {
+async function verifyFile(file: string, options: VerifyOptions): Promise<VerifyResult> {
   let bytes: Buffer;
   try {
     bytes = await readFile(file);
@@ -100,7 +115,7 @@ async function verifyFile(file: string, caPem: string | undefined): Promise<Veri
     return invalidResult('Filen kan ikke læses.');
   }
   try {
-    return await verifyPdf(bytes, caPem === undefined ? {} : { caPem });
+    return await verifyPdf(bytes, options);
   } catch (error) {
     // A bad --ca is the caller's mistake, not the file's.
     if (error instanceof SigningError && error.code === 'verify/bad-ca') throw new UsageError(error.message);

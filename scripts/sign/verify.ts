@@ -6,6 +6,7 @@
  * certificate named »Region Østdanmark« and re-seal an edited file.
  * Never throws for a bad PDF; the result carries Danish reasons instead.
  */
+import { createHash } from 'node:crypto';
 import type * as pkijs from 'pkijs';
 import { distinguishedName, parsePemCertificates, subjectCommonName } from './certificates.ts';
 import { SigningError } from './errors.ts';
@@ -41,6 +42,18 @@ export interface VerifyOptions {
   caPem?: string;
   /** Fallback validation time when /M is missing; defaults to now. */
   now?: Date;
+  /**
+   * The SHA-256 fingerprint (lower-case hex) the signer's certificate must have. A CA such as the
+   * OCES3 root certifies every Danish organisation's seal, so chaining to it says only that some
+   * organisation sealed the file; the fingerprint says it was the region's own certificate.
+   */
+  signerSha256?: string;
+}
+
+/** A SHA-256 fingerprint as people write it (hex, with or without colons or spaces), normalised; undefined if it is not one. */
+export function parseFingerprint(text: string): string | undefined {
+  const hex = text.replace(/[\s:]/g, '').toLowerCase();
+  return /^[0-9a-f]{64}$/.test(hex) ? hex : undefined;
 }
 
 export async function verifyPdf(bytes: Buffer, opts: VerifyOptions = {}): Promise<VerifyResult> {
@@ -62,8 +75,14 @@ export async function verifyPdf(bytes: Buffer, opts: VerifyOptions = {}): Promis
     validationTime: signature.signingTime ?? opts.now ?? new Date(),
   });
   reasons.push(...cms.reasons);
-  const verdict: Verdict = reasons.length > 0 ? 'invalid' : cms.chainTrusted === true ? 'valid' : 'issuer-unchecked';
   const signer = cms.signerCertificate;
+  if (opts.signerSha256 !== undefined && signer) {
+    const actual = createHash('sha256').update(Buffer.from(signer.toSchema().toBER(false))).digest('hex');
+    if (actual !== opts.signerSha256) {
+      reasons.push(`Forseglet med et andet certifikat end det forventede (SHA-256 ${actual}); selv et certifikat fra en betroet CA kan tilhøre en anden organisation.`);
+    }
+  }
+  const verdict: Verdict = reasons.length > 0 ? 'invalid' : cms.chainTrusted === true ? 'valid' : 'issuer-unchecked';
   return {
     verdict,
     ok: verdict === 'valid',

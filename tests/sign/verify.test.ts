@@ -264,4 +264,20 @@ describe('verify CLI', () => {
     expect(missing.stderr).toContain('AFTALER_VERIFY_CA peger på');
     expect(missing.stderr).not.toMatch(/^\s+at /m);
   });
+
+  it('with --signer, accepts only the region’s own certificate, even among those a trusted CA issued', () => {
+    const fingerprint = (pem: string) => mustRun('openssl', ['x509', '-in', pem, '-noout', '-fingerprint', '-sha256']).split('=')[1]!.trim();
+    const file = write('cli/signer/aftale.pdf', signed);
+    const region = fingerprint(pki.region.leafPem); // »AB:CD:…« as openssl prints it
+    expect(verifyCli(['--ca', pki.region.caPem, '--signer', region, file]).status).toBe(0);
+    expect(verifyCli(['--ca', pki.region.caPem, file], { AFTALER_VERIFY_SIGNER: region.replaceAll(':', '').toLowerCase() }).status).toBe(0);
+    // Another organisation's seal from the same CA: the CA alone would call it valid.
+    const other = verifyCli(['--ca', pki.region.caPem, '--signer', fingerprint(pki.other.leafPem), file]);
+    expect(other.status).toBe(1);
+    expect(other.stdout).toMatch(/^FEJL .*aftale\.pdf$/m);
+    expect(other.stdout).toContain('Forseglet med et andet certifikat end det forventede (SHA-256 ');
+    const malformed = verifyCli(['--ca', pki.region.caPem, '--signer', 'ikke-et-fingeraftryk', file]);
+    expect(malformed.status).toBe(2);
+    expect(malformed.stderr).toContain('--signer skal være et SHA-256-fingeraftryk');
+  });
 });

@@ -223,6 +223,10 @@ describe('workflow security rules', () => {
     // The CA comes from a variable an administrator sets, which a pull request cannot change.
     const ca = w.jobs.publish!.steps.find((s) => s.env?.CA_PEM !== undefined);
     expect(ca?.env?.CA_PEM).toBe('${{ vars.AFTALER_VERIFY_CA_PEM }}');
+    // And only the region's own certificate: its fingerprint, from an administrator's variable.
+    const verify = w.jobs.publish!.steps.find((s) => s.run?.includes('npm run verify'));
+    expect(verify?.env?.AFTALER_VERIFY_SIGNER).toBe('${{ vars.AFTALER_VERIFY_SIGNER_SHA256 }}');
+    expect(verify?.run).toContain('if [ -z "$AFTALER_VERIFY_SIGNER" ]');
   });
 
   it('dependabot.yml keeps the actions and the npm packages up to date, weekly', () => {
