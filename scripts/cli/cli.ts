@@ -42,7 +42,7 @@ export function runCli(name: string, main: () => Promise<number>, help?: string)
     (error: unknown) => {
       if (error instanceof InputFileError) {
         // Bad input, not bad usage: positioned like every finding, exit 1.
-        process.stdout.write(`${error.file}:1:1  fejl  ${error.rule}  ${error.message}\n`);
+        process.stdout.write(`${error.file}:${error.line}:${error.column}  fejl  ${error.rule}  ${error.message}\n`);
         process.exitCode = 1;
         return;
       }

@@ -1,6 +1,6 @@
 import { closeSync, constants, fstatSync, lstatSync, openSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import type { LoadRuleId } from '../diagnostics/rule-id.ts';
+import type { LoadRuleId, SchemaRuleId } from '../diagnostics/rule-id.ts';
 
 /**
  * An input file (a template, a schema, the rule configuration) that is not a plain file of the
@@ -8,10 +8,13 @@ import type { LoadRuleId } from '../diagnostics/rule-id.ts';
  */
 export class InputFileError extends Error {
   constructor(
-    readonly rule: Extract<LoadRuleId, 'load/symlink' | 'load/read'>,
+    readonly rule: Extract<LoadRuleId, 'load/symlink' | 'load/read'> | Extract<SchemaRuleId, 'schema/invalid'>,
     /** Repository-relative path with forward slashes. */
     readonly file: string,
     message: string,
+    /** 1-based, when known. */
+    readonly line = 1,
+    readonly column = 1,
   ) {
     super(message);
   }

@@ -2,7 +2,7 @@ import { readdirSync } from 'node:fs';
 import path from 'node:path';
 import type { ErrorObject } from 'ajv';
 import { cacheKey, codeCacheDir, readCacheFile, writeCacheFile } from '../load/cache-file.ts';
-import { readRegularFile } from '../load/regular-file.ts';
+import { InputFileError, readRegularFile } from '../load/regular-file.ts';
 import { kinds, type Kind } from '../model/kinds.ts';
 import { AJV_OPTIONS, FORMATS, ajvVersions, compileSchemas, loadStandalone, type SchemaSource } from './compile.ts';
 
@@ -49,7 +49,7 @@ export function loadValidators(root: string, cacheDir: string | null = validator
     .sort()
     .map((name) => ({ name, text: readRegularFile(root, `schemas/${name}`).toString('utf8') }));
   const ids = Object.fromEntries(kinds.map((kind) => [kind, schemaId(kind)]));
-  if (cacheDir === null) return { validators: compileSchemas(schemas, ids).validators as Validators, from: 'compiled' };
+  if (cacheDir === null) return { validators: compileOrExplain(schemas, ids).validators as Validators, from: 'compiled' };
 
   const key = cacheKey([`validators ${CACHE_FORMAT}`, ajvVersions(), JSON.stringify(AJV_OPTIONS), JSON.stringify(FORMATS), JSON.stringify(ids), ...schemas.flatMap((s) => [s.name, s.text])]);
   const file = path.join(cacheDir, `${key}.cjs`);
@@ -57,7 +57,7 @@ export function loadValidators(root: string, cacheDir: string | null = validator
   const validators = cached === undefined ? undefined : loadStandalone(cached, kinds);
   if (validators) return { validators: validators as Validators, from: 'cache' };
 
-  const compiled = compileSchemas(schemas, ids);
+  const compiled = compileOrExplain(schemas, ids);
   let code: string | undefined;
   try {
     code = compiled.standalone();
@@ -67,6 +67,29 @@ export function loadValidators(root: string, cacheDir: string | null = validator
   // Only code that loads is stored, so a bad entry is never written in the first place.
   if (code !== undefined && loadStandalone(code, kinds)) writeCacheFile(file, key, code);
   return { validators: compiled.validators as Validators, from: 'compiled' };
+}
+
+/**
+ * compileSchemas, with the schemas' own mistakes as one positioned Danish line each (exit 1)
+ * rather than an internal error: the schemas are committed like the data. A `$ref` to anything
+ * but another file in schemas/ cannot be resolved (ajv fetches nothing), so it is one of them.
+ */
+function compileOrExplain(schemas: readonly SchemaSource[], ids: Readonly<Record<string, string>>): ReturnType<typeof compileSchemas> {
+  for (const schema of schemas) {
+    try {
+      JSON.parse(schema.text);
+    } catch (error) {
+      const at = Number(/position (\d+)/.exec(String((error as Error).message))?.[1] ?? 0);
+      const before = schema.text.slice(0, at).split('\n');
+      throw new InputFileError('schema/invalid', `schemas/${schema.name}`, 'Skemafilen er ikke gyldig JSON her; ret den', before.length, before.at(-1)!.length + 1);
+    }
+  }
+  try {
+    return compileSchemas(schemas, ids);
+  } catch (error) {
+    const detail = String((error as Error).message ?? error).split('\n')[0]!.slice(0, 200);
+    throw new InputFileError('schema/invalid', 'schemas', `Skemaerne kan ikke bruges (ajv: »${detail}«); ret skemaet, fx en $ref til en fil uden for schemas/ eller et ugyldigt mønster`);
+  }
 }
 
 /** One validator per kind from schemas/ (see loadValidators). */

@@ -85,6 +85,15 @@ const REPO_CASES: RepoCase[] = [
   { name: 'a schema that is a link', command: 'check', setup: (r) => (rmSync(r.path('schemas/hsa.schema.json')), void symlinkSync('/proc/self/environ', r.path('schemas/hsa.schema.json'))), expect: () => finding('schemas/hsa.schema.json', 1, 1, 'load/symlink') },
   { name: 'a folder link to a parent folder', command: 'build', setup: (r) => void symlinkSync('../..', r.path(`${DIR}/holbaek/loop`)), expect: () => finding(`${DIR}/holbaek/loop`, 1, 1, 'load/symlink') },
 
+  // Schemas are committed like the data: their own mistakes are positioned findings too.
+  { name: 'a schema that is not JSON', command: 'check', setup: (r) => r.replace('schemas/hsa.schema.json', '"formaal": {', '"formaal": {,'), expect: (r) => finding('schemas/hsa.schema.json', r.lineOf('schemas/hsa.schema.json', '"formaal": {,'), 17, 'schema/invalid') },
+  {
+    name: 'a schema $ref to a remote URL (nothing is fetched)',
+    command: 'build',
+    setup: (r) => r.replace('schemas/hsa.schema.json', '"formaal": { "$ref": "common.schema.json#/$defs/markdown"', '"formaal": { "$ref": "https://example.com/x.json"'),
+    expect: () => finding('schemas', 1, 1, 'schema/invalid'),
+  },
+
   // diff: a revision that cannot be rendered, and a tree git would not check out.
   {
     name: 'diff to a revision with a schema error',
@@ -237,6 +246,6 @@ describe(`damaged and forged PDFs through verify (${HEAP_MB} MB heap)`, () => {
   }
 });
 
-it('has at least 29 cases (with the 65 of corpus.test.ts, at least 80)', () => {
-  expect(REPO_CASES.length + MERGE_CASES + VERIFY_CASES).toBeGreaterThanOrEqual(29);
+it('has at least 31 cases (with the 65 of corpus.test.ts, at least 80)', () => {
+  expect(REPO_CASES.length + MERGE_CASES + VERIFY_CASES).toBeGreaterThanOrEqual(31);
 });
