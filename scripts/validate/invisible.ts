@@ -20,6 +20,9 @@ export function invisibleKind(cp: number): string | undefined {
   // in some viewers, none in others), interlinear annotations, Hangul fillers (blank letters).
   if ((cp >= 0x2061 && cp <= 0x2064) || (cp >= 0x206a && cp <= 0x206f) || cp === 0x2028 || cp === 0x2029 || (cp >= 0xfff9 && cp <= 0xfffb)) return 'et usynligt formateringstegn';
   if (cp === 0x115f || cp === 0x1160 || cp === 0x3164 || cp === 0xffa0) return 'et usynligt tegn';
+  // The combining grapheme joiner and variation selectors change nothing a reader sees on
+  // GitHub, and the PDF's font has no glyph for them (a box).
+  if (cp === 0x034f || (cp >= 0xfe00 && cp <= 0xfe0f) || (cp >= 0xe0100 && cp <= 0xe01ef)) return 'et usynligt tegn';
   if (cp >= 0xe0000 && cp <= 0xe007f) return 'et usynligt mærketegn';
   if ((cp >= 0xe000 && cp <= 0xf8ff) || (cp >= 0xf0000 && cp <= 0xffffd) || (cp >= 0x100000 && cp <= 0x10fffd)) return 'et tegn fra Unicodes private område';
   if (cp >= 0xd800 && cp <= 0xdfff) return 'en halv tegnkode (et enligt surrogat)';
@@ -48,6 +51,27 @@ export const INVISIBLE_ENTITIES: Readonly<Record<string, number>> = {
   ic: 0x2063,
   InvisibleComma: 0x2063,
   shy: 0xad,
+  // Mathematical symbols written with a variation selector (U+FE00) after the symbol.
+  caps: 0xfe00,
+  cups: 0xfe00,
+  gesl: 0xfe00,
+  gvertneqq: 0xfe00,
+  gvnE: 0xfe00,
+  lates: 0xfe00,
+  lesg: 0xfe00,
+  lvertneqq: 0xfe00,
+  lvnE: 0xfe00,
+  smtes: 0xfe00,
+  sqcaps: 0xfe00,
+  sqcups: 0xfe00,
+  varsubsetneq: 0xfe00,
+  varsubsetneqq: 0xfe00,
+  varsupsetneq: 0xfe00,
+  varsupsetneqq: 0xfe00,
+  vsubnE: 0xfe00,
+  vsubne: 0xfe00,
+  vsupnE: 0xfe00,
+  vsupne: 0xfe00,
 };
 
 export interface Invisible {
@@ -61,7 +85,7 @@ export interface Invisible {
 }
 
 // Cheap pre-test: only texts with a candidate go through the exact scan below.
-const CANDIDATE = /[\u000B-\u000D\u0085\u00AD\u061C\u115F\u1160\u180E\u200B-\u200F\u2028-\u202E\u2060-\u206F\u3164\uD800-\uDFFF\uE000-\uF8FF\uFEFF\uFFA0\uFFF9-\uFFFB]|&(?:#|[A-Za-z])/;
+const CANDIDATE = /[\u000B-\u000D\u0085\u00AD\u034F\uFE00-\uFE0F\u061C\u115F\u1160\u180E\u200B-\u200F\u2028-\u202E\u2060-\u206F\u3164\uD800-\uDFFF\uE000-\uF8FF\uFEFF\uFFA0\uFFF9-\uFFFB]|&(?:#|[A-Za-z])/;
 const REFERENCE = /&(?:#[xX]([0-9A-Fa-f]{1,6});|#([0-9]{1,7});|([A-Za-z][A-Za-z0-9]{1,31});)/y;
 
 /** Every refused character in `text`, directly or as a character reference, in text order. */

@@ -167,6 +167,9 @@ describe('text limits and invisible characters', () => {
       ['named reference &shy;', '&shy;', /tegnkoden »&shy;«, som bliver til en blød bindestreg \(U\+00AD\)/],
       ['form feed as a reference &#12;', '&#12;', /tegnkoden »&#12;«, som bliver til et linjeskift af en anden slags end \\n \(U\+000C\)/],
       ['carriage return as a reference &#xD;', '&#xD;', /\(U\+000D\)/],
+      ['combining grapheme joiner U+034F', '\u034F', /et usynligt tegn \(U\+034F\)/],
+      ['variation selector U+FE0F', '\uFE0F', /et usynligt tegn \(U\+FE0F\)/],
+      ['variation selector U+E0100', '\u{E0100}', /et usynligt tegn \(U\+E0100\)/],
     ];
     it.each(cases)('%s', async (_name, chars, message) => {
       const line = formaal(`Tekst ${chars}her`);
