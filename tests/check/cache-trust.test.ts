@@ -155,7 +155,7 @@ describe('.aftalerrc.json cannot weaken a locked rule (config/laast-regel)', () 
 
   it('locks the rules that keep the output truthful', () => {
     const locked = rules.filter((r) => r.locked).map((r) => r.id);
-    for (const id of ['ref/duplicate-id', 'ref/duplicate-dokid', 'ref/unknown-document', 'ref/unknown-kommune', 'status/godkendt-uden-dato', 'bilag/external-file', 'bilag/sha256']) expect(locked).toContain(id);
+    for (const id of ['ref/duplicate-id', 'ref/duplicate-dokid', 'ref/unknown-document', 'ref/unknown-kommune', 'status/godkendt-uden-dato', 'bilag/external-file', 'bilag/sha256', 'bilag/version-mismatch', 'ref/sti-navn', 'ref/bilag-sig-selv']) expect(locked).toContain(id);
     expect(locked).not.toContain('kapacitet/ukendt');
   });
 

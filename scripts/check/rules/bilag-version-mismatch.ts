@@ -5,6 +5,7 @@ import { attachedDocuments } from './support/documents.ts';
 export default defineRule({
   id: 'bilag/version-mismatch',
   severity: 'error',
+  locked: true,
   description: 'Et bilag vedlægger en version, dokumentet har: en aftale vedlægges med sin version (ikke en nyere end den gældende), et dokument uden versioner uden.',
   citation: 'Sag EMN-2025-10366, bilagsliste (hvert bilag er navngivet med sin version, fx V20260224)',
   check({ repo, report }) {
