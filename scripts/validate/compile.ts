@@ -1,4 +1,5 @@
 import { createRequire } from 'node:module';
+import { setFlagsFromString } from 'node:v8';
 import type { Ajv2020 as Ajv2020Type } from 'ajv/dist/2020.js';
 import type addFormatsType from 'ajv-formats';
 import type standaloneCodeType from 'ajv/dist/standalone/index.js';
@@ -14,7 +15,20 @@ const require = createRequire(import.meta.url);
  * branches name required fields defined next to them, the idiomatic form. They shape the
  * generated code, so they are part of the cache key.
  */
-export const AJV_OPTIONS = { allErrors: true, verbose: true, strict: true, strictRequired: false, allowUnionTypes: true, inlineRefs: false } as const;
+export const AJV_OPTIONS = { allErrors: true, verbose: true, strict: true, strictRequired: false, allowUnionTypes: true, inlineRefs: false, unicodeRegExp: false } as const;
+
+/**
+ * The schemas are committed like the data, so a schema's `pattern` is untrusted: one such as
+ * `^([a-z0-9]+|-)+$` backtracks exponentially on a crafted value (36 characters kept `check`
+ * busy for minutes). V8 can fall back to its linear-time engine when a regular expression
+ * backtracks excessively; it does so only for expressions without the `u` flag, so ajv builds
+ * the patterns without it (`unicodeRegExp: false`: the schemas' patterns are ASCII). The flag is
+ * process-wide and changes no result, only how a runaway match is computed.
+ */
+export function enableLinearRegExpFallback(): void {
+  setFlagsFromString('--enable-experimental-regexp-engine-on-excessive-backtracks');
+}
+enableLinearRegExpFallback();
 
 /** The string formats the schemas use, from ajv-formats. */
 export const FORMATS = ['date'] as const;

@@ -94,6 +94,17 @@ const REPO_CASES: RepoCase[] = [
     expect: () => finding('schemas', 1, 1, 'schema/invalid'),
   },
 
+  {
+    name: 'a schema pattern that backtracks exponentially, and a value made for it',
+    command: 'check',
+    setup: (r) => {
+      const id = 'Filen skal hedde <id>.yaml.",\n      "type": "string",\n      "pattern": ';
+      r.replace('schemas/common.schema.json', `${id}"^[a-z0-9]+(-[a-z0-9]+)*$"`, `${id}"^([a-z0-9]+|-)+$"`);
+      r.replace(HSA, 'id: hsa-holbaek-akutsygepleje', `id: ${'a'.repeat(36)}!`);
+    },
+    expect: (r) => finding(HSA, r.lineOf(HSA, `id: ${'a'.repeat(36)}!`), 5, 'schema/pattern'),
+  },
+
   // diff: a revision that cannot be rendered, and a tree git would not check out.
   {
     name: 'diff to a revision with a schema error',
@@ -246,6 +257,6 @@ describe(`damaged and forged PDFs through verify (${HEAP_MB} MB heap)`, () => {
   }
 });
 
-it('has at least 31 cases (with the 65 of corpus.test.ts, at least 80)', () => {
-  expect(REPO_CASES.length + MERGE_CASES + VERIFY_CASES).toBeGreaterThanOrEqual(31);
+it('has at least 32 cases (with the 65 of corpus.test.ts, at least 80)', () => {
+  expect(REPO_CASES.length + MERGE_CASES + VERIFY_CASES).toBeGreaterThanOrEqual(32);
 });

@@ -182,7 +182,7 @@ function place(repo: RepoCopy, p: Placement): string | undefined {
 describe('hostile input: a positioned Danish finding, exit 1, nothing written', () => {
   const prototypes = prototypeSnapshot();
 
-  // With the 31 of commands-corpus.test.ts, the corpus has at least 80 cases.
+  // With the 32 of commands-corpus.test.ts, the corpus has at least 80 cases.
   it('has at least 65 cases with distinct names', () => {
     expect(CASES.length).toBeGreaterThanOrEqual(65);
     expect(new Set(CASES.map((c) => c.name)).size).toBe(CASES.length);
