@@ -30,21 +30,14 @@ export class InputFileError extends Error {
  */
 export function readRegularFile(root: string, file: string): Buffer {
   const shown = file.split(path.sep).join('/');
-  const parts = file.split(/[\\/]/).filter((p) => p !== '');
-  let at = root;
-  for (const [i, part] of parts.entries()) {
-    at = path.join(at, part);
-    let stat;
-    try {
-      stat = lstatSync(at);
-    } catch {
-      throw new InputFileError('load/read', shown, `${shown} findes ikke eller kan ikke læses`);
-    }
-    if (stat.isSymbolicLink()) {
-      const link = parts.slice(0, i + 1).join('/');
-      throw new InputFileError('load/symlink', shown, `${link} er et symbolsk link; skabeloner, skemaer og konfiguration skal være almindelige filer i repository'et`);
-    }
+  const walked = plainPath(root, file);
+  if (walked.problem === 'link') {
+    const link = path.relative(root, walked.file).split(path.sep).join('/');
+    throw new InputFileError('load/symlink', shown, `${link} er et symbolsk link; skabeloner, skemaer og konfiguration skal være almindelige filer i repository'et`);
   }
+  if (walked.problem === 'missing' || walked.problem === 'not-folder') throw new InputFileError('load/read', shown, `${shown} findes ikke eller kan ikke læses`);
+  // Only a regular file gets here, or a folder at the end (opened, then refused by fstat below).
+  const at = walked.file;
   let fd: number;
   try {
     fd = openSync(at, constants.O_RDONLY | constants.O_NOFOLLOW);
@@ -57,4 +50,29 @@ export function readRegularFile(root: string, file: string): Buffer {
   } finally {
     closeSync(fd);
   }
+}
+
+/**
+ * Walks `relative` below `root` one name at a time without following links: the first name
+ * that is missing, a symbolic link, a folder where a file belongs or the other way round, with
+ * its absolute path; or the whole path when it leads through real folders to a regular file.
+ * The one walk for every input read through plain folders only (templates, schemas, the
+ * configuration, a shard's files in merge).
+ */
+export function plainPath(root: string, relative: string): { file: string; problem?: 'missing' | 'link' | 'not-file' | 'not-folder' } {
+  const parts = relative.split(/[\\/]/).filter((p) => p !== '');
+  let at = root;
+  for (const [i, part] of parts.entries()) {
+    at = path.join(at, part);
+    let stat;
+    try {
+      stat = lstatSync(at);
+    } catch {
+      return { file: at, problem: 'missing' };
+    }
+    if (stat.isSymbolicLink()) return { file: at, problem: 'link' };
+    const last = i === parts.length - 1;
+    if (last ? !stat.isFile() : !stat.isDirectory()) return { file: at, problem: last ? 'not-file' : 'not-folder' };
+  }
+  return { file: at };
 }

@@ -1,9 +1,10 @@
-import { constants, copyFileSync, lstatSync, mkdirSync, readFileSync, realpathSync, writeFileSync } from 'node:fs';
+import { constants, copyFileSync, mkdirSync, readFileSync, realpathSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fsProblem } from '../emit/fs-problem.ts';
 import { serializeManifest, sha256, type ManifestEntry } from '../emit/manifest.ts';
 import { OUTPUT_MANIFEST, showPath, unsafeManifestPath } from '../emit/manifest-paths.ts';
 import { OutputDir } from '../emit/output-dir.ts';
+import { plainPath } from '../load/regular-file.ts';
 
 /** Shards that cannot be merged: a missing or damaged manifest, a missing file, a conflict. */
 export class MergeError extends Error {}
@@ -22,22 +23,16 @@ function positionOf(text: string, needle: string): { line: number; column: numbe
  * is made by whoever ran that CI job), and would make merge copy a file from outside the shard.
  */
 function shardFile(dir: string, relative: string): { file: string; problem?: string } {
-  let current = dir;
-  const segments = relative.split('/');
-  for (const [i, segment] of segments.entries()) {
-    current = path.join(current, segment);
-    let stat;
-    try {
-      stat = lstatSync(current);
-    } catch {
-      return { file: current, problem: 'mangler' };
-    }
-    if (stat.isSymbolicLink()) return { file: current, problem: 'er et symbolsk link; en del fra en build indeholder kun almindelige filer' };
-    const last = i === segments.length - 1;
-    if (last ? !stat.isFile() : !stat.isDirectory()) return { file: current, problem: last ? 'er ikke en almindelig fil' : 'er ikke en mappe' };
-  }
-  return { file: current };
+  const walked = plainPath(dir, relative);
+  return walked.problem === undefined ? walked : { file: walked.file, problem: SHARD_PROBLEMS[walked.problem] };
 }
+
+const SHARD_PROBLEMS = {
+  missing: 'mangler',
+  link: 'er et symbolsk link; en del fra en build indeholder kun almindelige filer',
+  'not-file': 'er ikke en almindelig fil',
+  'not-folder': 'er ikke en mappe',
+} as const;
 
 /** A shard's entry, checked only as far as merge relies on it: the path, the hash. */
 function isEntry(value: unknown): value is ManifestEntry {
