@@ -1,6 +1,6 @@
 import type { Diagnostic, Severity, Span } from '../diagnostics/diagnostic.ts';
 import type { RuleId } from '../diagnostics/rule-id.ts';
-import { locate, type DataPath, type Target } from '../load/locate.ts';
+import { locate, type DataPath, type Target } from '../basics/locate.ts';
 import type { Repository } from '../model/repository.ts';
 import type { SourceDocument } from '../model/source-document.ts';
 

@@ -13,7 +13,7 @@ import { SchemaDocs } from '../validate/schema-docs.ts';
 import { classify } from './classify.ts';
 import { decodeUtf8 } from './decode.ts';
 import { discover, type FoundFile } from './discover.ts';
-import { locate } from './locate.ts';
+import { locate } from '../basics/locate.ts';
 import { ParseCache } from './parse-cache.ts';
 import { lineCounterOf, parseYaml } from './parse-yaml.ts';
 

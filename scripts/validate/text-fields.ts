@@ -1,4 +1,4 @@
-import type { DataPath } from '../load/locate.ts';
+import type { DataPath } from '../basics/locate.ts';
 import type { Kind } from '../model/kinds.ts';
 import { isMarkdownSchema, SchemaDocs, type ResolvedSchema } from './schema-docs.ts';
 

@@ -1,8 +1,8 @@
 import type { Document } from 'yaml';
 import type { Diagnostic, Span } from '../diagnostics/diagnostic.ts';
 import type { TextRuleId } from '../diagnostics/rule-id.ts';
-import { locate, scalarAt, type DataPath } from '../load/locate.ts';
-import { scalarOffsets, sourceSpan, type ValueOffsets } from '../load/scalar-offsets.ts';
+import { locate, scalarAt, type DataPath } from '../basics/locate.ts';
+import { scalarOffsets, sourceSpan, type ValueOffsets } from '../basics/scalar-offsets.ts';
 import { codePointName, findInvisible } from './invisible.ts';
 import type { TextField } from './text-fields.ts';
 

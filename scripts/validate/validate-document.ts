@@ -1,6 +1,6 @@
 import type { Document } from 'yaml';
 import type { Diagnostic } from '../diagnostics/diagnostic.ts';
-import { locate, pointerToPath } from '../load/locate.ts';
+import { locate, pointerToPath } from '../basics/locate.ts';
 import type { Kind } from '../model/kinds.ts';
 import { mapAjvError } from './messages.ts';
 import type { Validators } from './schemas.ts';

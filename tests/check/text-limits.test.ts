@@ -3,7 +3,7 @@ import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { parseDocument, type Scalar } from 'yaml';
 import { checkRepository } from '../../scripts/check/check-repository.ts';
 import { toJson, type JsonDiagnostic } from '../../scripts/diagnostics/report-json.ts';
-import { scalarOffsets } from '../../scripts/load/scalar-offsets.ts';
+import { scalarOffsets } from '../../scripts/basics/scalar-offsets.ts';
 import { INVISIBLE_ENTITIES, invisibleKind } from '../../scripts/validate/invisible.ts';
 import { MAX_LINES, MAX_MARKUP, MAX_MARKUP_BLOCK, MAX_MARKUP_RUN, MAX_NESTING, MAX_TEXT_DIAGNOSTICS, MAX_WORD } from '../../scripts/validate/text-limits.ts';
 import { REPO_ROOT, RepoCopy } from '../helpers/repo.ts';

@@ -1,5 +1,5 @@
 import { defineRule } from '../rule.ts';
-import type { DataPath } from '../../load/locate.ts';
+import type { DataPath } from '../../basics/locate.ts';
 import { kommuneName, opgaveTerm } from '../../model/names.ts';
 import type { SourceDocument } from '../../model/source-document.ts';
 import { casesWithDecisions, type Decision } from './support/coverage.ts';

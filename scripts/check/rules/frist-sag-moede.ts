@@ -1,5 +1,5 @@
 import { defineRule } from '../rule.ts';
-import type { DataPath } from '../../load/locate.ts';
+import type { DataPath } from '../../basics/locate.ts';
 import type { OperatingModel } from '../../model/types.ts';
 import { cite, danishDate, frist, type FristId } from './support/calendar.ts';
 

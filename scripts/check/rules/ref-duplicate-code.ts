@@ -1,5 +1,5 @@
 import { defineRule, type RuleContext } from '../rule.ts';
-import type { DataPath } from '../../load/locate.ts';
+import type { DataPath } from '../../basics/locate.ts';
 import type { SourceDocument } from '../../model/source-document.ts';
 
 /** Reports every entry of a reference list whose key repeats an earlier entry's. */

@@ -1,4 +1,4 @@
-import type { DataPath } from '../../../load/locate.ts';
+import type { DataPath } from '../../../basics/locate.ts';
 import type { Repository } from '../../../model/repository.ts';
 import type { SourceDocument } from '../../../model/source-document.ts';
 import type { Sundhedsraad } from '../../../model/types.ts';
