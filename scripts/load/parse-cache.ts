@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
-import { cacheKey, codeCacheDir, readCacheFile, sha256, writeCacheFile } from './cache-file.ts';
+import { cacheKey, codeCacheDir, readCacheFile, sha256, writeCacheFile } from '../basics/cache-file.ts';
 
 /** Bumped when the layout of a store or the meaning of its entries changes. */
 const CACHE_FORMAT = 1;

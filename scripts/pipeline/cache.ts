@@ -3,7 +3,7 @@ import { lstatSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import type { ManifestEntry } from '../emit/manifest.ts';
 import { robotoPaths } from '../emit/pdf/fonts.ts';
-import { CODE_ROOT, codeCacheDir, prune, readCacheFile, sha256, writeCacheFile } from '../load/cache-file.ts';
+import { CODE_ROOT, codeCacheDir, prune, readCacheFile, sha256, writeCacheFile } from '../basics/cache-file.ts';
 import { discoverSync } from '../load/discover.ts';
 
 /** Bumped when the cache's shape or the meaning of its keys changes. */

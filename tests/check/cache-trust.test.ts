@@ -5,7 +5,7 @@ import path from 'node:path';
 import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { parseConfig, configDiagnostics } from '../../scripts/check/config.ts';
 import { rules } from '../../scripts/check/rules/index.ts';
-import { CODE_ROOT, cacheHome, codeCacheDir, readCacheFile, sha256, writeCacheFile } from '../../scripts/load/cache-file.ts';
+import { CODE_ROOT, cacheHome, codeCacheDir, readCacheFile, sha256, writeCacheFile } from '../../scripts/basics/cache-file.ts';
 import { trackedGeneratedDiagnostics, trackedGeneratedFiles } from '../../scripts/load/tracked-generated.ts';
 
 const temps: string[] = [];

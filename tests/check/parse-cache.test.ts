@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runRules } from '../../scripts/check/rule.ts';
 import { rules } from '../../scripts/check/rules/index.ts';
 import { toJson } from '../../scripts/diagnostics/report-json.ts';
-import { sha256 } from '../../scripts/load/cache-file.ts';
+import { sha256 } from '../../scripts/basics/cache-file.ts';
 import { loadRepository, type LoadResult } from '../../scripts/load/load-repository.ts';
 import { ParseCache } from '../../scripts/load/parse-cache.ts';
 import { Repository } from '../../scripts/model/repository.ts';

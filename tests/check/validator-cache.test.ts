@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeEach, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { MAX_CACHE_FILES, cacheKey, readCacheFile, writeCacheFile } from '../../scripts/load/cache-file.ts';
+import { MAX_CACHE_FILES, cacheKey, readCacheFile, writeCacheFile } from '../../scripts/basics/cache-file.ts';
 import { isKind, type Kind } from '../../scripts/model/kinds.ts';
 import { loadValidators, type Validators } from '../../scripts/validate/schemas.ts';
 import { REPO_ROOT, RepoCopy } from '../helpers/repo.ts';

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { cacheKey, sha256 } from '../../scripts/load/cache-file.ts';
+import { cacheKey, sha256 } from '../../scripts/basics/cache-file.ts';
 import { loadValidators } from '../../scripts/validate/schemas.ts';
 import { STACK_TRACE } from '../helpers/cli.ts';
 import { hashTree } from '../helpers/files.ts';
