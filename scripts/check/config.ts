@@ -31,7 +31,7 @@ import path from 'node:path';
 import { isMap, isScalar, parseDocument } from 'yaml';
 import type { Diagnostic, Severity, Span } from '../diagnostics/diagnostic.ts';
 import type { RuleId } from '../diagnostics/rule-id.ts';
-import { InputFileError, readRegularFile } from '../load/regular-file.ts';
+import { InputFileError, readRegularFile } from '../basics/regular-file.ts';
 import { suggest } from '../validate/messages.ts';
 import type { RuleMeta } from './rule.ts';
 

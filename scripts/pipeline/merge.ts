@@ -4,7 +4,7 @@ import { fsProblem } from '../emit/fs-problem.ts';
 import { serializeManifest, sha256, type ManifestEntry } from '../emit/manifest.ts';
 import { OUTPUT_MANIFEST, showPath, unsafeManifestPath } from '../emit/manifest-paths.ts';
 import { OutputDir } from '../emit/output-dir.ts';
-import { plainPath } from '../load/regular-file.ts';
+import { plainPath } from '../basics/regular-file.ts';
 
 /** Shards that cannot be merged: a missing or damaged manifest, a missing file, a conflict. */
 export class MergeError extends Error {}

@@ -2,7 +2,7 @@ import { readdirSync } from 'node:fs';
 import path from 'node:path';
 import Handlebars from 'handlebars';
 import { strictBlock, strictBlockHelpers, valueHelpers, type RenderData } from './helpers.ts';
-import { InputFileError, readRegularFile } from '../load/regular-file.ts';
+import { InputFileError, readRegularFile } from '../basics/regular-file.ts';
 import { TemplateError } from './template-error.ts';
 
 export const TEMPLATE_DIR = 'templates';

@@ -1,7 +1,7 @@
 import { readdirSync } from 'node:fs';
 import path from 'node:path';
 import type { Kind } from '../model/kinds.ts';
-import { readRegularFile } from '../load/regular-file.ts';
+import { readRegularFile } from '../basics/regular-file.ts';
 
 /** The part of a JSON Schema node this module reads; schemas are data, so every field is optional. */
 export interface SchemaNode {

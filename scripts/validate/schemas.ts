@@ -2,7 +2,7 @@ import { readdirSync } from 'node:fs';
 import path from 'node:path';
 import type { ErrorObject } from 'ajv';
 import { cacheKey, codeCacheDir, readCacheFile, writeCacheFile } from '../basics/cache-file.ts';
-import { InputFileError, readRegularFile } from '../load/regular-file.ts';
+import { InputFileError, readRegularFile } from '../basics/regular-file.ts';
 import { kinds, type Kind } from '../model/kinds.ts';
 import { AJV_OPTIONS, FORMATS, ajvVersions, compileSchemas, loadStandalone, type SchemaSource } from './compile.ts';
 
