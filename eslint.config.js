@@ -1,0 +1,63 @@
+// ESLint (flat config): typescript-eslint's type-aware recommended and strict rule sets over
+// scripts/ and tests/, typed through tsconfig.json by the project service. `npm run lint` runs it.
+import js from '@eslint/js';
+import { defineConfig, globalIgnores } from 'eslint/config';
+import tseslint from 'typescript-eslint';
+
+const typed = [
+  js.configs.recommended,
+  tseslint.configs.recommendedTypeChecked,
+  tseslint.configs.strictTypeChecked,
+  {
+    languageOptions: {
+      parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname },
+    },
+    rules: {
+      // tsconfig has noUncheckedIndexedAccess: `xs[i]!` and `map.get(key)!` after a check are the idiom for an index known to exist.
+      '@typescript-eslint/no-non-null-assertion': 'off',
+      // Counts go into the Danish messages everywhere; null, undefined, booleans and objects still need an explicit String().
+      '@typescript-eslint/restrict-template-expressions': [
+        'error',
+        { allowAny: false, allowBoolean: false, allowNever: false, allowNullish: false, allowNumber: true, allowRegExp: false },
+      ],
+      // `(code) => resolve(code === 0)` and `() => rmSync(dir)` as callbacks are the idiom; `return voidCall()` is still reported.
+      '@typescript-eslint/no-confusing-void-expression': ['error', { ignoreArrowShorthand: true }],
+    },
+  },
+];
+
+// Folders with work in progress when the linter came in: their remaining findings are warnings until
+// that work has landed and they are fixed in one pass (then this list and `--quiet` in package.json go).
+const PENDING = [
+  'scripts/basics/**',
+  'scripts/check/**',
+  'scripts/kinds/**',
+  'scripts/model/**',
+  'scripts/pipeline/**',
+  'scripts/render/**',
+  'scripts/tooling/**',
+  'scripts/cli/new.ts',
+  'scripts/diff/inputs.ts',
+  'scripts/emit/layout.ts',
+  'tests/**',
+];
+
+/** Every rule the typed configs turn on, at severity warn, with its options. */
+function asWarnings(configs) {
+  const rules = {};
+  for (const config of configs.flat(Infinity)) Object.assign(rules, config.rules);
+  const warn = (entry) => (Array.isArray(entry) ? ['warn', ...entry.slice(1)] : 'warn');
+  const off = (entry) => [0, 'off'].includes(Array.isArray(entry) ? entry[0] : entry);
+  return Object.fromEntries(Object.entries(rules).map(([name, entry]) => [name, off(entry) ? entry : warn(entry)]));
+}
+
+export default defineConfig(
+  globalIgnores(['node_modules/', 'out/', '.cache/', '.signing/', 'agreements/', 'schemas/', 'templates/', 'docs/']),
+  typed,
+  { files: PENDING, rules: asWarnings(typed) },
+  {
+    // The configuration files in JavaScript are not part of tsconfig.json.
+    files: ['**/*.js'],
+    extends: [tseslint.configs.disableTypeChecked],
+  },
+);
