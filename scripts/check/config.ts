@@ -32,7 +32,7 @@ import { isMap, isScalar, parseDocument } from 'yaml';
 import type { Diagnostic, Severity, Span } from '../diagnostics/diagnostic.ts';
 import type { RuleId } from '../diagnostics/rule-id.ts';
 import { InputFileError, readRegularFile } from '../basics/regular-file.ts';
-import { suggest } from '../validate/messages.ts';
+import { suggest } from '../basics/quote.ts';
 import type { RuleMeta } from './rule.ts';
 
 export const CONFIG_FILE = '.aftalerrc.json';

@@ -8,7 +8,7 @@ import { FileExistsError, writeNewFileAtomic } from '../tooling/atomic-write.ts'
 import { ArgumentError } from '../tooling/lookup.ts';
 import { ScaffoldError, scaffold, type ScaffoldRequest } from '../tooling/scaffold.ts';
 import { SchemaDocs } from '../validate/schema-docs.ts';
-import { suggest } from '../validate/messages.ts';
+import { suggest } from '../basics/quote.ts';
 import { compileValidators } from '../validate/schemas.ts';
 import { parseCommandLine, parseIsoDateOption, REPO_ROOT, runCli, todayInDenmark, UsageError } from './cli.ts';
 

@@ -1,7 +1,7 @@
 import type { Document } from 'yaml';
 import type { Diagnostic } from '../diagnostics/diagnostic.ts';
 import { isKind, kinds, type Kind } from '../model/kinds.ts';
-import { quote, suggest } from '../validate/messages.ts';
+import { quote, suggest } from '../basics/quote.ts';
 import { locate } from '../basics/locate.ts';
 
 /** The kind of a file's data: a section whose `dokumenttype` is a known kind; else undefined. */

@@ -1,6 +1,6 @@
 import { Composer, Lexer, LineCounter, Parser, isAlias, isMap, isNode, isPair, isScalar, isSeq, type CST, type Document, type ErrorCode, type Node, type Tags, type YAMLError } from 'yaml';
 import type { Diagnostic } from '../diagnostics/diagnostic.ts';
-import { quote } from '../validate/messages.ts';
+import { quote } from '../basics/quote.ts';
 
 /** Aliases a single file may expand; far above any real agreement, far below an alias bomb. */
 export const MAX_ALIAS_COUNT = 100;

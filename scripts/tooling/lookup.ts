@@ -1,6 +1,6 @@
 import type { Repository } from '../model/repository.ts';
 import type { Kommune, Opgave, Sundhedsraad } from '../model/types.ts';
-import { suggest } from '../validate/messages.ts';
+import { suggest } from '../basics/quote.ts';
 
 /** A command-line value that matches nothing in the data or has the wrong form; the message is Danish. */
 export class ArgumentError extends Error {}

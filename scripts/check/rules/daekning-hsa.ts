@@ -1,6 +1,6 @@
 import { defineRule } from '../rule.ts';
 import { kommuneName, opgaveTerm } from '../../model/names.ts';
-import { suggest } from '../../validate/messages.ts';
+import { suggest } from '../../basics/quote.ts';
 import { casesWithDecisions, explainedElsewhere } from './support/coverage.ts';
 import { canonical, unresolvedBilag } from './support/documents.ts';
 

@@ -1,6 +1,6 @@
 import { defineRule } from '../rule.ts';
 import { opgaveReferences } from '../../model/references.ts';
-import { suggest } from '../../validate/messages.ts';
+import { suggest } from '../../basics/quote.ts';
 
 export default defineRule({
   id: 'ref/unknown-opgave',

@@ -1,5 +1,5 @@
 import { defineRule } from '../rule.ts';
-import { suggest } from '../../validate/messages.ts';
+import { suggest } from '../../basics/quote.ts';
 
 export default defineRule({
   id: 'ref/unknown-sundhedsraad',

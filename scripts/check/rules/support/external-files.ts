@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { closeSync, lstatSync, openSync, readSync } from 'node:fs';
 import path from 'node:path';
-import { quote } from '../../../validate/messages.ts';
+import { quote } from '../../../basics/quote.ts';
 
 export type Resolved = { ok: true; file: string; absolute: string } | { ok: false; message: string };
 
