@@ -5,7 +5,7 @@ import { trackedGeneratedDiagnostics } from '../load/tracked-generated.ts';
 import { Repository } from '../model/repository.ts';
 import { compileValidators } from '../validate/schemas.ts';
 import { CONFIG_FILE, configDiagnostics, effectiveSeverity, loadConfig } from './config.ts';
-import { runRules } from './rule.ts';
+import { runRules, type RuleMeta } from './rule.ts';
 import { rules } from './rules/index.ts';
 
 export interface CheckResult {
@@ -31,7 +31,7 @@ export async function checkRepository(root: string, options: CheckOptions): Prom
   const validators = compileValidators(root);
   const load = await loadRepository(root, validators);
   const repo = new Repository(load.documents, load.brokenIds);
-  const severity = (rule: (typeof rules)[number]) => effectiveSeverity(rule, config, { strict: options.strict ?? false });
+  const severity = (rule: RuleMeta) => effectiveSeverity(rule, config, { strict: options.strict ?? false });
   if (config.text !== undefined) load.sources.addText(CONFIG_FILE, config.text);
   const diagnostics = [...trackedGeneratedDiagnostics(root), ...attributeDiagnostics(root), ...load.diagnostics, ...configDiagnostics(config), ...runRules(rules, repo, { today: options.today, root, severity })];
   return { load, repo, diagnostics };

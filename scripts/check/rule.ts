@@ -43,7 +43,15 @@ export interface RuleContext {
  */
 export type Citation = string | { frister?: readonly string[]; vilkaar?: readonly string[] };
 
-export interface RuleMeta<Id extends RuleId = RuleId> {
+/**
+ * How a rule id is written: a family and a name, »frist/hsa-godkendelse«. The rule's module is
+ * the only place its id is written; the catalogue (rules/index.ts) turns the ids of its rules
+ * into the closed union RuleId, which is why a rule's own id cannot be checked against RuleId
+ * here (it would be checked against itself).
+ */
+export type RuleIdText = `${string}/${string}`;
+
+export interface RuleMeta<Id extends RuleIdText = RuleId> {
   id: Id;
   /** Severity unless the configuration says otherwise. */
   severity: Severity;
@@ -64,7 +72,7 @@ export interface RuleMeta<Id extends RuleId = RuleId> {
   locked?: true;
 }
 
-export interface Rule<Id extends RuleId = RuleId> extends RuleMeta<Id> {
+export interface Rule<Id extends RuleIdText = RuleId> extends RuleMeta<Id> {
   check(context: RuleContext): void;
 }
 
@@ -72,7 +80,7 @@ export interface Rule<Id extends RuleId = RuleId> extends RuleMeta<Id> {
  * Registers a rule, as remark-lint's `lintRule` does: metadata plus a function that only
  * reports. Severity, positions and collection are the runner's business.
  */
-export function defineRule<Id extends RuleId>(rule: Rule<Id>): Rule<Id> {
+export function defineRule<const Id extends RuleIdText>(rule: Rule<Id>): Rule<Id> {
   return rule;
 }
 

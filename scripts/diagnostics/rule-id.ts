@@ -1,6 +1,7 @@
 /**
- * Every rule id the pipeline can emit. A closed union, so a typo in a rule id is a type error and
- * the catalogue (`--list-rules`) can be checked for completeness.
+ * Every rule id the pipeline can emit. A closed union, so a typo in a rule id is a type error.
+ * The ids below are findings of loading and validating (always errors, not configurable); the
+ * consistency rules' ids come from the rule catalogue (CatalogueRuleIds).
  */
 export const loadRuleIds = [
   'load/read',
@@ -48,62 +49,29 @@ export const schemaRuleIds = [
   'schema/invalid',
 ] as const;
 
-export const refRuleIds = [
-  'ref/missing-reference-data',
-  'ref/duplicate-id',
-  'ref/duplicate-code',
-  'ref/unknown-kommune',
-  'ref/unknown-opgave',
-  'ref/unknown-sundhedsraad',
-  'ref/unknown-document',
-  'ref/duplicate-dokid',
-  'ref/missing-frist',
-  'ref/bilag-sig-selv',
-  'ref/sti-navn',
-] as const;
-
-/** The consistency rules: deadlines, dates, bilag, coverage of the indstilling, capacity. */
-export const consistencyRuleIds = [
-  'frist/hsa-godkendelse',
-  'frist/hsa-ikrafttraeden',
-  'frist/hsa-opsigelsesvarsel',
-  'frist/hsa-evaluering',
-  'frist/anmodning-meddelelse',
-  'frist/anmodning-periode-slut',
-  'frist/delingsaftale-udkast',
-  'frist/delingsaftale-indgaaelse',
-  'frist/delingsraad-afgoerelse',
-  'frist/delingsaftale-referencedato',
-  'frist/sag-moede',
-  // Overdue steps: warnings, errors with --strict.
-  'forsinket/hsa-godkendelse',
-  'forsinket/anmodning-meddelelse',
-  'forsinket/delingsaftale-udkast',
-  'forsinket/delingsaftale-indgaaelse',
-  'dato/raekkefoelge',
-  'dato/sag-moede',
-  'status/godkendt-uden-dato',
-  'bilag/nummerering',
-  'bilag/stale-version',
-  'bilag/version-mismatch',
-  'bilag/unknown-mention',
-  'bilag/external-file',
-  'bilag/sha256',
-  'daekning/driftsmodel',
-  'daekning/hsa',
-  'daekning/delingsaftale',
-  'daekning/delingsaftale-drift',
-  'daekning/delingsaftale-myndighed',
-  'daekning/anmodning',
-  'region/kommune-i-flere-sundhedsraad',
-  'kapacitet/pladser',
-  'kapacitet/ukendt',
-] as const;
+/**
+ * The ids of the check catalogue's rules (ref/, frist/, forsinket/, dato/, status/, bilag/,
+ * daekning/, region/, kapacitet/). Each id is written once, in its rule's module
+ * (scripts/check/rules/), and the catalogue (scripts/check/rules/index.ts) adds them to this
+ * interface by declaration merging:
+ *
+ *   declare module '../../diagnostics/rule-id.ts' { interface CatalogueRuleIds extends Record<CatalogueRuleId, true> {} }
+ *
+ * Why this way: a diagnostic carries its rule id, so this layer needs the union, but the
+ * catalogue sits above it (check imports diagnostics, never the other way). A type-only import
+ * of the catalogue from here would need no runtime cycle, yet it would make the lowest layer
+ * name the highest; a generic id parameter on Diagnostic would spread through every reporter
+ * and producer. Declaration merging keeps imports one-way (check augments diagnostics, as
+ * mdast's extensions fill its content maps) and the union closed: its keys are exactly the
+ * catalogue's ids, so a misspelt id in a diagnostic, a configuration type or a test is a type
+ * error, as before.
+ */
+// eslint-disable-next-line @typescript-eslint/no-empty-object-type -- filled by the catalogue, see above
+export interface CatalogueRuleIds {}
 
 export type LoadRuleId = (typeof loadRuleIds)[number];
 export type SchemaRuleId = (typeof schemaRuleIds)[number];
-export type RefRuleId = (typeof refRuleIds)[number];
-export type ConsistencyRuleId = (typeof consistencyRuleIds)[number];
+export type CatalogueRuleId = keyof CatalogueRuleIds & string;
 export type TextRuleId = (typeof textRuleIds)[number];
 export type RepoRuleId = (typeof repoRuleIds)[number];
-export type RuleId = LoadRuleId | TextRuleId | RepoRuleId | SchemaRuleId | RefRuleId | ConsistencyRuleId;
+export type RuleId = LoadRuleId | TextRuleId | RepoRuleId | SchemaRuleId | CatalogueRuleId;

@@ -1,9 +1,11 @@
+import { readdirSync } from 'node:fs';
+import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { checkRepository } from '../../scripts/check/check-repository.ts';
 import { citationText } from '../../scripts/check/rule.ts';
 import { rules } from '../../scripts/check/rules/index.ts';
 import { fristIds, vilkaarIds } from '../../scripts/check/rules/support/calendar.ts';
-import { consistencyRuleIds, refRuleIds } from '../../scripts/diagnostics/rule-id.ts';
+import { loadRuleIds, repoRuleIds, schemaRuleIds, textRuleIds, type RuleId } from '../../scripts/diagnostics/rule-id.ts';
 import type { Repository } from '../../scripts/model/repository.ts';
 import { REPO_ROOT } from './helpers.ts';
 
@@ -13,10 +15,27 @@ describe('the rule catalogue', () => {
     repo = (await checkRepository(REPO_ROOT, { today: '2026-01-15' })).repo;
   });
 
-  it('registers every ref/ and consistency rule id exactly once, and nothing else', () => {
+  it('registers every rule id exactly once, none shared with load, text, repository or schema findings', () => {
     const ids = rules.map((r) => r.id as string);
     expect(new Set(ids).size).toBe(ids.length);
-    expect([...ids].sort()).toEqual([...refRuleIds, ...consistencyRuleIds].sort());
+    const fixed: readonly string[] = [...loadRuleIds, ...textRuleIds, ...repoRuleIds, ...schemaRuleIds];
+    expect(ids.filter((id) => fixed.includes(id))).toEqual([]);
+    for (const id of ids) expect(id).toMatch(/^[a-z]+\/[a-z0-9]+(-[a-z0-9]+)*$/);
+  });
+
+  it('keeps one rule per file, named after its id', async () => {
+    const folder = path.join(REPO_ROOT, 'scripts', 'check', 'rules');
+    const files = readdirSync(folder).filter((f) => f.endsWith('.ts') && f !== 'index.ts');
+    const byFile = await Promise.all(files.map(async (f) => [f, ((await import(path.join(folder, f))) as { default: { id: string } }).default.id]));
+    expect(byFile.map(([file, id]) => `${id!.replace('/', '-')}.ts`)).toEqual(files);
+    expect(files).toHaveLength(rules.length);
+  });
+
+  it('derives the closed RuleId union from the catalogue: a misspelt id is a type error', () => {
+    const id: RuleId = 'frist/hsa-godkendelse';
+    // @ts-expect-error not a rule: the union is closed
+    const typo: RuleId = 'frist/hsa-godkendlese';
+    expect([id, typo]).toHaveLength(2);
   });
 
   it('gives every rule a severity, a Danish one-sentence description and a citation', () => {

@@ -1,4 +1,3 @@
-import type { Rule } from '../rule.ts';
 import bilagExternalFile from './bilag-external-file.ts';
 import bilagNummerering from './bilag-nummerering.ts';
 import bilagSha256 from './bilag-sha256.ts';
@@ -48,8 +47,12 @@ import statusGodkendtUdenDato from './status-godkendt-uden-dato.ts';
  * The rule catalogue, in the order rules run and are listed: reference data first (later rules
  * rely on it), then deadlines, overdue steps, dates, bilag, coverage of the indstilling and
  * capacity.
+ *
+ * The catalogue is also where the rule ids come from: CatalogueRuleId is the union of its rules'
+ * ids (each written once, in the rule's module), and it is merged into the diagnostics layer's
+ * RuleId (see CatalogueRuleIds in diagnostics/rule-id.ts for why by declaration merging).
  */
-export const rules: readonly Rule[] = [
+export const rules = [
   refMissingReferenceData,
   refMissingFrist,
   refStiNavn,
@@ -94,4 +97,12 @@ export const rules: readonly Rule[] = [
   regionKommuneIFlereSundhedsraad,
   kapacitetPladser,
   kapacitetUkendt,
-];
+] as const;
+
+/** The ids of the catalogue's rules (written inline below: inside the block, CatalogueRuleId is diagnostics' own). */
+type IdOfARule = (typeof rules)[number]['id'];
+
+declare module '../../diagnostics/rule-id.ts' {
+  // eslint-disable-next-line @typescript-eslint/no-empty-object-type -- the members come from the extended type
+  interface CatalogueRuleIds extends Record<IdOfARule, true> {}
+}
