@@ -1,22 +1,13 @@
-import { defineRule } from '../rule.ts';
-import { cite, danishDate, frist, hasPassed } from './support/calendar.ts';
+import { danishDate } from './support/calendar.ts';
+import { deadlineRule } from './support/deadline-rule.ts';
 
-export default defineRule({
+export default deadlineRule({
   id: 'forsinket/delingsaftale-udkast',
-  severity: 'warning',
-  overdue: true,
   description: 'Når fristen for udkast til delingsaftale er passeret, er fremsendelsen registreret.',
-  citation: cite({ frister: ['delingsaftale-udkast'] }),
-  check({ repo, today, report }) {
-    const deadline = frist(repo, 'delingsaftale-udkast');
-    if (!deadline || !hasPassed(deadline, today)) return;
-    for (const doc of repo.ofKind('delingsaftale')) {
-      if (doc.data.udkast_fremsendt !== null || doc.data.status === 'opsagt') continue;
-      report({
-        doc,
-        path: ['udkast_fremsendt'],
-        message: `Fristen ${danishDate(deadline.dato)} for udkast til delingsaftale er overskredet, men det er ikke registreret, hvornår udkastet blev sendt til regionen`,
-      });
-    }
-  },
+  frist: 'delingsaftale-udkast',
+  kind: 'delingsaftale',
+  must: 'be recorded',
+  dates: (doc) => [[['udkast_fremsendt'], doc.data.udkast_fremsendt]],
+  skip: (doc) => doc.data.status === 'opsagt',
+  message: (deadline) => `Fristen ${danishDate(deadline.dato)} for udkast til delingsaftale er overskredet, men det er ikke registreret, hvornår udkastet blev sendt til regionen`,
 });

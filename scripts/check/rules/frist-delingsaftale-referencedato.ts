@@ -1,22 +1,12 @@
-import { defineRule } from '../rule.ts';
-import { cite, danishDate, frist } from './support/calendar.ts';
+import { danishDate } from './support/calendar.ts';
+import { deadlineRule } from './support/deadline-rule.ts';
 
-export default defineRule({
+export default deadlineRule({
   id: 'frist/delingsaftale-referencedato',
-  severity: 'error',
   description: 'En delingsaftale opgør aktiver, passiver, rettigheder, pligter og ansatte pr. den fælles skæringsdato.',
-  citation: cite({ frister: ['referencedato-deling'] }),
-  check({ repo, report }) {
-    const deadline = frist(repo, 'referencedato-deling');
-    if (!deadline) return;
-    for (const doc of repo.ofKind('delingsaftale')) {
-      const date = doc.data.referencedato;
-      if (date === deadline.dato) continue;
-      report({
-        doc,
-        path: ['referencedato'],
-        message: `Skæringsdatoen er ${danishDate(date)}, men skal være ${danishDate(deadline.dato)} (${deadline.betegnelse})`,
-      });
-    }
-  },
+  frist: 'referencedato-deling',
+  kind: 'delingsaftale',
+  must: 'on',
+  dates: (doc) => [[['referencedato'], doc.data.referencedato]],
+  message: (date, deadline) => `Skæringsdatoen er ${danishDate(date)}, men skal være ${danishDate(deadline.dato)} (${deadline.betegnelse})`,
 });

@@ -1,22 +1,12 @@
-import { defineRule } from '../rule.ts';
-import { cite, danishDate, frist } from './support/calendar.ts';
+import { danishDate } from './support/calendar.ts';
+import { deadlineRule } from './support/deadline-rule.ts';
 
-export default defineRule({
+export default deadlineRule({
   id: 'frist/hsa-ikrafttraeden',
-  severity: 'error',
   description: 'En horisontal samarbejdsaftale træder i kraft på datoen for opgaveflyttets ikrafttræden.',
-  citation: cite({ frister: ['ikrafttraeden'] }),
-  check({ repo, report }) {
-    const deadline = frist(repo, 'ikrafttraeden');
-    if (!deadline) return;
-    for (const doc of repo.ofKind('hsa')) {
-      const date = doc.data.ikrafttraeden;
-      if (date === deadline.dato) continue;
-      report({
-        doc,
-        path: ['ikrafttraeden'],
-        message: `Aftalen træder i kraft ${danishDate(date)}, men skal træde i kraft ${danishDate(deadline.dato)} (${deadline.betegnelse})`,
-      });
-    }
-  },
+  frist: 'ikrafttraeden',
+  kind: 'hsa',
+  must: 'on',
+  dates: (doc) => [[['ikrafttraeden'], doc.data.ikrafttraeden]],
+  message: (date, deadline) => `Aftalen træder i kraft ${danishDate(date)}, men skal træde i kraft ${danishDate(deadline.dato)} (${deadline.betegnelse})`,
 });
