@@ -13,7 +13,7 @@ import { generateScaleRepo, type ScaleRepo } from './generate.ts';
 import { machine, type Machine } from './machine.ts';
 import { pandocAvailable, runPandoc, sample, type PandocRun } from './pandoc.ts';
 import { runCommand, STARTUP, type CommandRun } from './spawn.ts';
-import { todayInDenmark } from '../cli/cli.ts';
+import { todayInDenmark } from '../basics/today.ts';
 
 /** The frist calendar's »today« for the check: before every deadline, as in the tests. */
 export const BENCH_TODAY = '2026-01-15';

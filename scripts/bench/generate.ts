@@ -12,7 +12,7 @@ import type { OpgaverData } from '../model/types.ts';
 import { anmodning, delingsaftale, hsa, sag, sagsId } from './documents.ts';
 import { decisionsFor, modelOf } from './models.ts';
 import { readRealRegion, scaleRegion } from './region.ts';
-import { REPO_ROOT } from '../cli/cli.ts';
+import { REPO_ROOT } from '../basics/repo-root.ts';
 
 export const DEFAULT_KOMMUNER = 46;
 

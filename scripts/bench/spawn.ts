@@ -7,7 +7,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { REPO_ROOT } from '../cli/cli.ts';
+import { REPO_ROOT } from '../basics/repo-root.ts';
 import { RSS_FILE_ENV } from './rss-probe.ts';
 
 const PROBE = pathToFileURL(path.join(path.dirname(fileURLToPath(import.meta.url)), 'rss-probe.ts')).href;

@@ -1,12 +1,11 @@
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { InputFileError } from '../basics/regular-file.ts';
 
-type OptionsConfig = NonNullable<NonNullable<Parameters<typeof parseArgs>[0]>['options']>;
+// Every command needs these two; they live in basics so that code below the commands (bench) has them too.
+export { REPO_ROOT } from '../basics/repo-root.ts';
+export { todayInDenmark } from '../basics/today.ts';
 
-/** The repository root: where package.json, agreements/ and schemas/ live. */
-export const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
+type OptionsConfig = NonNullable<NonNullable<Parameters<typeof parseArgs>[0]>['options']>;
 
 /** A mistake in how a command was called: exit 2 with a one-line message, no stack trace. */
 export class UsageError extends Error {}
@@ -79,11 +78,6 @@ function endOnClosedPipe(): void {
 function onStreamError(error: NodeJS.ErrnoException): void {
   if (error.code === 'EPIPE') process.exit(CLOSED_PIPE_EXIT);
   throw error; // as without this listener
-}
-
-/** Today's date in Copenhagen as YYYY-MM-DD (deadlines are Danish calendar days). */
-export function todayInDenmark(now = new Date()): string {
-  return new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Copenhagen', year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
 }
 
 export function parseIsoDateOption(value: string, option: string): string {

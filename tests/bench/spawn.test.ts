@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { nodeOptionsOf } from '../../scripts/bench/spawn.ts';
-import { REPO_ROOT } from '../../scripts/cli/cli.ts';
+import { REPO_ROOT } from '../../scripts/basics/repo-root.ts';
 
 describe('nodeOptionsOf', () => {
   const scripts = (JSON.parse(readFileSync(path.join(REPO_ROOT, 'package.json'), 'utf8')) as { scripts: Record<string, string> }).scripts;
