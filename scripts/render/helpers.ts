@@ -1,7 +1,7 @@
 import type { HelperOptions } from 'handlebars';
 import type { Repository } from '../model/repository.ts';
 import { versionLabel } from '../model/names.ts';
-import { NOT_SET, formatBillions, formatCount, formatDate, formatKroner, formatNumber } from './format.ts';
+import { NOT_SET, formatBillions, formatCount, formatDate, formatKroner, formatNumber } from '../basics/format.ts';
 import { TemplateError } from './template-error.ts';
 import { TokenTable } from './tokens.ts';
 

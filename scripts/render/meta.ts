@@ -1,7 +1,7 @@
 import { kommuneName, versionLabel } from '../model/names.ts';
 import type { Repository } from '../model/repository.ts';
 import type { SourceDocument } from '../model/source-document.ts';
-import { NOT_SET, formatDate } from './format.ts';
+import { NOT_SET, formatDate } from '../basics/format.ts';
 import { statusLabel } from './views/common.ts';
 
 export interface DocumentMeta {

@@ -1,6 +1,6 @@
 import type { Repository } from '../model/repository.ts';
 import { documentName, kommuneName } from '../model/names.ts';
-import { formatDate } from '../render/format.ts';
+import { formatDate } from '../basics/format.ts';
 import { documentMeta } from '../render/meta.ts';
 import { signingTimeFromEnv } from '../sign/signing-time.ts';
 import { latestDay } from '../model/dates.ts';

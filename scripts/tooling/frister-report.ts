@@ -1,7 +1,7 @@
 import { countNoun } from '../diagnostics/danish.ts';
 import type { Repository } from '../model/repository.ts';
 import type { Kommune } from '../model/types.ts';
-import { formatDate } from '../render/format.ts';
+import { formatDate } from '../basics/format.ts';
 import { deadlineState, type DeadlineState, type DocumentDeadline } from './deadlines.ts';
 import { shortDocumentLabel } from './document-labels.ts';
 

@@ -3,7 +3,7 @@ import { NO_SUNDHEDSRAAD } from '../emit/layout.ts';
 import type { DocumentKind } from '../model/kinds.ts';
 import type { Repository } from '../model/repository.ts';
 import type { Frist, Kilde, Vilkaar } from '../model/types.ts';
-import { formatDate } from '../render/format.ts';
+import { formatDate } from '../basics/format.ts';
 import { lastDayOfPeriod } from '../model/dates.ts';
 import { ArgumentError, findKommune, findOpgave, findSundhedsraad } from './lookup.ts';
 import { modelKey, modelLabel, operatingModels } from './operating-models.ts';

@@ -2,7 +2,7 @@ import type { List, Paragraph, PhrasingContent, Root, RootContent, Table, TableC
 import { documentName, versionLabel } from '../model/names.ts';
 import type { Repository } from '../model/repository.ts';
 import type { SourceDocument } from '../model/source-document.ts';
-import { formatDate } from '../render/format.ts';
+import { formatDate } from '../basics/format.ts';
 import { stringifyMarkdown } from '../render/markdown.ts';
 import { statusLabel } from '../render/views/common.ts';
 import { modelLabel } from './operating-models.ts';

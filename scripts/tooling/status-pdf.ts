@@ -3,7 +3,7 @@ import { writePdfDefinition } from '../emit/pdf-file.ts';
 import { buildDocDefinition, type PdfMeta } from '../emit/pdf/index.ts';
 import { PAGE_MARGINS } from '../emit/pdf/styles.ts';
 import type { Repository } from '../model/repository.ts';
-import { formatDate } from '../render/format.ts';
+import { formatDate } from '../basics/format.ts';
 import { parseMarkdown } from '../render/markdown.ts';
 import { STATUS_TITLE } from './status-markdown.ts';
 

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { checkRepository, type CheckResult } from '../../scripts/check/check-repository.ts';
 import type { SourceDocument } from '../../scripts/model/source-document.ts';
-import { formatBillions, formatCount, formatKroner, formatNumber } from '../../scripts/render/format.ts';
+import { formatBillions, formatCount, formatKroner, formatNumber } from '../../scripts/basics/format.ts';
 import { renderDocument } from '../../scripts/render/render-document.ts';
 import { loadTemplates } from '../../scripts/render/templates.ts';
 import { RepoCopy } from '../helpers/repo.ts';

@@ -4,7 +4,7 @@
  * change, not a code change. The id lists are closed so that a misspelt id is a type error and
  * `ref/missing-frist` knows which ids the catalogue needs.
  */
-import { formatCount } from '../../../render/format.ts';
+import { formatCount } from '../../../basics/format.ts';
 import type { Citation } from '../../rule.ts';
 import type { Repository } from '../../../model/repository.ts';
 import type { Frist, Vilkaar } from '../../../model/types.ts';
@@ -47,10 +47,10 @@ export function hasPassed(deadline: Frist, today: string): boolean {
   return today > deadline.dato;
 }
 
-// Date arithmetic and Danish formatting live in one place each (model/dates.ts, render/format.ts,
+// Date arithmetic and Danish formatting live in one place each (model/dates.ts, basics/format.ts,
 // the latter through Intl); the rules use them under the names that read well in a rule.
 export { addDays, addMonths, vilkaarMonths as inMonths } from '../../../model/dates.ts';
-export { formatDate as danishDate } from '../../../render/format.ts';
+export { formatDate as danishDate } from '../../../basics/format.ts';
 
 /** »9 måneder«, »2 år«. */
 export function periodText(v: Vilkaar): string {
