@@ -1,4 +1,4 @@
-import { casesWithDecisions } from '../check/rules/support/coverage.ts';
+import { casesWithDecisions } from '../model/decisions.ts';
 import type { Repository } from '../model/repository.ts';
 import type { SourceDocument } from '../model/source-document.ts';
 import type { OperatingModel } from '../model/types.ts';
