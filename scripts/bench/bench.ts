@@ -83,6 +83,11 @@ export interface BenchResult {
 }
 
 /** Lines of a failed command worth showing: its own explanation, not pages of output. */
+/** How the command ended: its exit code, or that a signal ended it (no code then). */
+function exitText(run: CommandRun): string {
+  return run.exitCode === null ? 'afbrudt af et signal' : `kode ${run.exitCode}`;
+}
+
 function excerpt(run: CommandRun): string {
   return `${run.stdout}\n${run.stderr}`.trim().split('\n').slice(0, 8).join('\n');
 }
@@ -95,7 +100,7 @@ function editHsa(file: string): void {
   const re = /^(\s+aarligt_beloeb_kr: )(\d+)$/m;
   const m = re.exec(text);
   if (!m) throw new BenchError(`${file} har ikke et beløb at ændre`);
-  writeFileSync(file, text.replace(re, `${m[1]}${Number(m[2]) + 1000}`));
+  writeFileSync(file, text.replace(re, `${m[1]!}${Number(m[2]) + 1000}`));
 }
 
 /** Every document's Markdown in out/ (not the kommune bundles, which hold PDFs only). */
@@ -129,7 +134,7 @@ export async function runBench(options: BenchOptions): Promise<BenchResult> {
 
     step('Kontrol (check)');
     const checkRun = await runCommand('check', ['--root', root, '--today', BENCH_TODAY, '--format', 'json']);
-    if (checkRun.exitCode !== 0) throw new BenchError(`kontrollen af de syntetiske data fejlede (kode ${checkRun.exitCode}):\n${excerpt(checkRun)}`);
+    if (checkRun.exitCode !== 0) throw new BenchError(`kontrollen af de syntetiske data fejlede (${exitText(checkRun)}):\n${excerpt(checkRun)}`);
     // A rule's findings in one file are capped in the report; `omitted` counts the rest, which
     // share the rule and so its severity.
     let findings: Array<{ severity?: string; omitted?: number }> = [];
@@ -158,7 +163,7 @@ export async function runBench(options: BenchOptions): Promise<BenchResult> {
         json = false;
         run = await runCommand('build', base, env);
       }
-      if (run.exitCode !== 0) throw new BenchError(`${label} fejlede (kode ${run.exitCode}):\n${excerpt(run)}`);
+      if (run.exitCode !== 0) throw new BenchError(`${label} fejlede (${exitText(run)}):\n${excerpt(run)}`);
       const figures = parseBuildOutput(run.stdout);
       return {
         seconds: run.wallSeconds,

@@ -194,7 +194,7 @@ export function sag(args: { raad: ScaleRaad; decisions: readonly Decision[]; opg
   const { raad, decisions, opgaver } = args;
   const names = (codes: string[]) => {
     const list = codes.map((c) => args.kommune.get(c)?.kortnavn ?? c);
-    return list.length === 1 ? list[0]! : `${list.slice(0, -1).join(', ')} og ${list.at(-1)}`;
+    return list.length === 1 ? list[0]! : `${list.slice(0, -1).join(', ')} og ${list.at(-1)!}`;
   };
   const opgave = (id: string) => opgaver.find((o) => o.id === id)!;
   const groups: Bilag[][] = [];

@@ -50,9 +50,14 @@ function mark(ok: boolean | null): string {
   return ok === null ? '–' : ok ? '✔' : '✖';
 }
 
+/** Characters as a reader counts them (a letter with a combining accent is one). */
+function width(text: string): number {
+  return [...new Intl.Segmenter('da', { granularity: 'grapheme' }).segment(text)].length;
+}
+
 function table(rows: string[][]): string {
-  const widths = rows[0]!.map((_, c) => Math.max(...rows.map((r) => [...(r[c] ?? '')].length)));
-  return rows.map((r) => r.map((cell, c) => (c === r.length - 1 ? cell : cell + ' '.repeat(widths[c]! - [...cell].length))).join('  ').trimEnd()).join('\n');
+  const widths = rows[0]!.map((_, c) => Math.max(...rows.map((r) => width(r[c] ?? ''))));
+  return rows.map((r) => r.map((cell, c) => (c === r.length - 1 ? cell : cell + ' '.repeat(widths[c]! - width(cell)))).join('  ').trimEnd()).join('\n');
 }
 
 function cacheNote(step: BuildStep): string {

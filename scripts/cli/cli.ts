@@ -50,7 +50,7 @@ export function runCli(name: string, main: () => Promise<number>, help?: string)
       } else {
         const message = error instanceof Error ? error.message : String(error);
         process.stderr.write(`${name}: intern fejl: ${message}\n`);
-        if (process.env.AFTALER_DEBUG && error instanceof Error) process.stderr.write(`${error.stack}\n`);
+        if (process.env.AFTALER_DEBUG && error instanceof Error) process.stderr.write(`${error.stack ?? error.message}\n`);
       }
       process.exitCode = 2;
     },

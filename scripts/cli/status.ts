@@ -2,7 +2,7 @@ import path from 'node:path';
 import { checkedRepository } from '../tooling/checked-repository.ts';
 import { STATUS_MD, STATUS_PDF, statusFiles, writeIntoOutput } from '../tooling/outputs.ts';
 import { OutputLockedError, runningBuild } from '../emit/output-dir.ts';
-import { parseCommandLine, parseIsoDateOption, REPO_ROOT, runCli, todayInDenmark, UsageError } from './cli.ts';
+import { parseCommandLine, parseIsoDateOption, REPO_ROOT, runCli, todayInDenmark } from './cli.ts';
 
 const help = `Brug: npm run status -- [valg]
 

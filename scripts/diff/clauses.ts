@@ -1,4 +1,4 @@
-import type { Nodes, PhrasingContent, Root, RootContent } from 'mdast';
+import type { Nodes, Root, RootContent } from 'mdast';
 import { softBreaksToSpaces } from '../emit/pdf/plain-text.ts';
 import { parseMarkdown, stringifyMarkdown } from '../render/markdown.ts';
 import type { Clause, Line } from './types.ts';
@@ -88,7 +88,7 @@ export function splitClauses(tree: Root): Clause[] {
   for (const node of tree.children) {
     if (node.type === 'heading') {
       if (heading !== null || body.length > 0) out.push(clause(heading, body));
-      heading = { depth: node.depth, text: inlineText(node.children as PhrasingContent[]).replace(/\s+/gu, ' ').trim() };
+      heading = { depth: node.depth, text: inlineText(node.children).replace(/\s+/gu, ' ').trim() };
       body = [];
     } else {
       body.push(node);

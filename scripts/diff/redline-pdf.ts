@@ -34,7 +34,7 @@ const BAR_LAYOUT: CustomTableLayout = {
 
 /** Wraps a block in a one-cell table whose left border, pulled into the margin, is the bar. */
 function changeBar(content: Content): Content {
-  return { table: { widths: ['*'], body: [[content as TableCell]] }, layout: BAR_LAYOUT, margin: [-(BAR_GAP + BAR_WIDTH), 0, 0, 0] };
+  return { table: { widths: ['*'], body: [[content]] }, layout: BAR_LAYOUT, margin: [-(BAR_GAP + BAR_WIDTH), 0, 0, 0] };
 }
 
 function inline(p: Piece): ContentText {

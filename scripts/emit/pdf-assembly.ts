@@ -145,7 +145,7 @@ export function setOutline(doc: PDFDocument, items: readonly OutlineItem[]): voi
     const refs = list.map(() => context.nextRef());
     let count = 0;
     list.forEach((item, i) => {
-      const dict = context.obj({}) as PDFDict;
+      const dict = context.obj({});
       dict.set(name('Title'), PDFHexString.fromText(item.title));
       dict.set(name('Parent'), parent);
       dict.set(name('Dest'), context.obj([item.page, name('XYZ'), PDFNull, PDFNull, PDFNull]));

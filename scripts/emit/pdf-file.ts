@@ -32,7 +32,7 @@ export async function writePdf(body: Root, meta: PdfMeta, seal?: Seal): Promise<
 export function withSealLine(meta: PdfMeta, seal: Seal | undefined): PdfMeta {
   if (!seal) return meta;
   const line = { text: formatSealLine(seal.identity.subjectCN, seal.time), style: 'sealLine', margin: [0, 24, 0, 0] } as Content;
-  return { ...meta, closing: [...((meta.closing ?? []) as Content[]), line] };
+  return { ...meta, closing: [...(meta.closing ?? []), line] };
 }
 
 export async function writePdfDefinition(definition: TDocumentDefinitions, seal?: Seal): Promise<PdfFile> {

@@ -96,7 +96,8 @@ export class ParseCache {
    * Data with shared parts (from aliases) must not be passed: JSON would give copies.
    */
   put(hash: string, data: unknown): void {
-    const json = JSON.stringify(data);
+    // Undefined for data JSON cannot hold (undefined itself, a function), whatever the type says.
+    const json = JSON.stringify(data) as string | undefined;
     if (json !== undefined && isDeepStrictEqual(JSON.parse(json), data)) this.#used.set(hash, json);
   }
 

@@ -67,6 +67,7 @@ export function distinguishedName(name: pkijs.RelativeDistinguishedNames): strin
 }
 
 // C0/C1 controls, and the bidi embeddings, overrides and isolates.
+// eslint-disable-next-line no-control-regex -- matching control characters is the point.
 const UNPRINTABLE = /[\u0000-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
 
 export function printable(text: string): string {

@@ -107,7 +107,7 @@ function developmentName(): pkijs.RelativeDistinguishedNames {
 
 /** UTCTime until 2049, GeneralizedTime after, as RFC 5280 requires. */
 function x509Time(date: Date): pkijs.Time {
-  return new pkijs.Time({ type: date.getUTCFullYear() < 2050 ? 0 : 1, value: date });
+  return new pkijs.Time({ type: date.getUTCFullYear() < 2050 ? pkijs.TimeType.UTCTime : pkijs.TimeType.GeneralizedTime, value: date });
 }
 
 function parseDevelopmentFile(pem: string): DevelopmentKey {

@@ -41,7 +41,7 @@ export interface SigningCertificateRef {
 
 /** The first ESSCertIDv2 of the attribute (the signer's, by RFC 5035), or null if malformed. */
 export function readSigningCertificateV2(attribute: pkijs.Attribute): SigningCertificateRef | null {
-  const signingCertificate = attribute.values[0];
+  const signingCertificate: unknown = attribute.values[0];
   if (!(signingCertificate instanceof asn1js.Sequence)) return null;
   const certs = signingCertificate.valueBlock.value[0];
   if (!(certs instanceof asn1js.Sequence)) return null;

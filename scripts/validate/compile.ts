@@ -87,7 +87,9 @@ export function loadStandalone(code: string, names: readonly string[]): Record<s
     const exports: Record<string, unknown> = {};
     // Evaluated the way ajv evaluates the code it generates (new Function), but from the text
     // this program wrote into its own cache: no module loader round trip, no compiler.
-    new Function('require', 'exports', code)(require, exports);
+    // eslint-disable-next-line @typescript-eslint/no-implied-eval -- this is the evaluation described above.
+    const load = new Function('require', 'exports', code) as (require: NodeJS.Require, exports: Record<string, unknown>) => void;
+    load(require, exports);
     return names.every((name) => typeof exports[name] === 'function') ? (exports as Record<string, Validator>) : undefined;
   } catch {
     return undefined;

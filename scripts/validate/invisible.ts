@@ -85,6 +85,7 @@ export interface Invisible {
 }
 
 // Cheap pre-test: only texts with a candidate go through the exact scan below.
+// eslint-disable-next-line no-control-regex, no-misleading-character-class -- control characters and lone surrogates (no u flag) are what it looks for.
 const CANDIDATE = /[\u000B-\u000D\u0085\u00AD\u034F\uFE00-\uFE0F\u061C\u115F\u1160\u180E\u200B-\u200F\u2028-\u202E\u2060-\u206F\u3164\uD800-\uDFFF\uE000-\uF8FF\uFEFF\uFFA0\uFFF9-\uFFFB]|&(?:#|[A-Za-z])/;
 const REFERENCE = /&(?:#[xX]([0-9A-Fa-f]{1,6});|#([0-9]{1,7});|([A-Za-z][A-Za-z0-9]{1,31});)/y;
 

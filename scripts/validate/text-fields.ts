@@ -30,7 +30,7 @@ export function textFields(schemas: SchemaDocs, kind: Kind, data: unknown): Text
       const items = schema && schemas.items(schema);
       for (let i = value.length - 1; i >= 0; i--) stack.push({ value: value[i], path: [...path, i], schema: items });
     } else if (value !== null && typeof value === 'object') {
-      const entries = Object.entries(value);
+      const entries = Object.entries(value as Record<string, unknown>);
       for (let i = entries.length - 1; i >= 0; i--) {
         const [key, child] = entries[i]!;
         stack.push({ value: child, path: [...path, key], schema: schema && schemas.property(schema, key) });

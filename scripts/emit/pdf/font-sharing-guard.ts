@@ -110,7 +110,7 @@ function processKey(): string {
   try {
     // Field 22 of /proc/self/stat, after the parenthesised command name (which may hold spaces).
     const stat = readFileSync('/proc/self/stat', 'utf8');
-    return `${process.pid}-${stat.slice(stat.lastIndexOf(')') + 2).split(' ')[19]}`;
+    return `${process.pid}-${stat.slice(stat.lastIndexOf(')') + 2).split(' ')[19] ?? ''}`;
   } catch {
     return String(process.pid);
   }

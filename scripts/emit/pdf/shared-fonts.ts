@@ -101,6 +101,7 @@ const MAX_RUNS_PER_FONT = 50_000;
  * Cyrillic, Armenian, general punctuation, symbols). Hangul and Indic shapers look glyphs up
  * while planning, which a replay would not repeat, so such text is always shaped afresh.
  */
+// eslint-disable-next-line no-control-regex -- the range starts at U+0000 on purpose: control characters shape by default too.
 const DEFAULT_SHAPER_TEXT = /^[\u0000-\u058f\u2000-\u2bff]+$/;
 
 /** The font file's bytes as pdfmake will read them, when they come from its virtual file system. */
@@ -159,6 +160,7 @@ function shapeThroughCache(font: FontkitFont, cache: RunCache): void {
 /** Shapes with fontkit, recording its glyph lookups, and keeps the result for replays. */
 function record(font: FontkitFont, layout: FontkitFont['layout'], cache: RunCache, key: string, text: string, rest: unknown[]): GlyphRun {
   const lookups: ShapedRun['lookups'] = [];
+  // eslint-disable-next-line @typescript-eslint/unbound-method -- called below with .call(font).
   const getGlyph = font.getGlyph;
   font.getGlyph = (id: number, codePoints: number[] = []) => {
     lookups.push([id, [...codePoints]]);
@@ -230,8 +232,12 @@ export function shareFontTables(): void {
   }
   const documentClass = pdfmakeDocumentClass();
   const classProblem = pdfmakeProblem(documentClass);
-  if (classProblem !== undefined) return turnOff(classProblem);
+  if (classProblem !== undefined) {
+    turnOff(classProblem);
+    return;
+  }
   const proto = (documentClass as { prototype: PdfmakeDocument }).prototype;
+  // eslint-disable-next-line @typescript-eslint/unbound-method -- called below with .call(this) on each document.
   const provideFont = proto.provideFont;
   proto.provideFont = function (this: PdfmakeDocument, family: string, bold: boolean, italics: boolean): EmbeddedFont {
     if (sharing === undefined) {
