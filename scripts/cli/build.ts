@@ -78,7 +78,7 @@ async function main(): Promise<number> {
   const shard = values.shard === undefined ? undefined : parseShard(values.shard);
   if (values.shard !== undefined && !shard) throw new UsageError(`--shard skal have formen I/N med 1 ≤ I ≤ N, fx 2/3, ikke »${values.shard}«`);
   const jobs = values.jobs === undefined ? undefined : Number(values.jobs);
-  if (jobs !== undefined && !(Number.isInteger(jobs) && jobs >= 1)) throw new UsageError(`--jobs skal være et helt tal ≥ 1, ikke »${values.jobs}«`);
+  if (jobs !== undefined && !(Number.isInteger(jobs) && jobs >= 1)) throw new UsageError(`--jobs skal være et helt tal ≥ 1, ikke »${values.jobs!}«`);
   const started = performance.now();
   try {
     const result = await build({

@@ -124,13 +124,20 @@ function loadFile(found: FoundFile, validators: Validators, schemas: () => Schem
     // Synchronous: the files are small and read one after another, and a round trip through
     // the thread pool per call (two per file) cost a check more than the reading itself.
     const size = statSync(found.absolute).size;
-    if (size > MAX_FILE_BYTES) return tooLarge(size);
+    if (size > MAX_FILE_BYTES) {
+      tooLarge(size);
+      return;
+    }
     bytes = readFileSync(found.absolute);
   } catch (error) {
-    return cannotRead(error);
+    cannotRead(error);
+    return;
   }
   // The file may have grown between stat and read.
-  if (bytes.length > MAX_FILE_BYTES) return tooLarge(bytes.length);
+  if (bytes.length > MAX_FILE_BYTES) {
+    tooLarge(bytes.length);
+    return;
+  }
   const { text, diagnostic } = decodeUtf8(file, bytes);
   const broken = (id: unknown = path.posix.basename(file, '.yaml')) => {
     if (typeof id === 'string') out.brokenIds.add(id);
@@ -153,7 +160,10 @@ function loadFile(found: FoundFile, validators: Validators, schemas: () => Schem
       return;
     }
     out.diagnostics.push(...diagnostics);
-    if (!parsed) return broken();
+    if (!parsed) {
+      broken();
+      return;
+    }
     // Data with aliases may share objects, which JSON would turn into copies.
     if (cached && diagnostics.length === 0 && !parsed.aliases) cache!.put(cached.hash, parsed.data);
     data = parsed.data;
@@ -164,7 +174,8 @@ function loadFile(found: FoundFile, validators: Validators, schemas: () => Schem
   const { kind, diagnostic: kindDiagnostic } = classify(file, doc, data);
   if (!kind) {
     out.diagnostics.push(kindDiagnostic!);
-    return broken(rawId);
+    broken(rawId);
+    return;
   }
   out.counts[kind] = (out.counts[kind] ?? 0) + 1;
   const schemaDiagnostics = validateDocument(validators, kind, file, doc, data);
@@ -174,7 +185,8 @@ function loadFile(found: FoundFile, validators: Validators, schemas: () => Schem
       const next = schemaDiagnostics[MAX_SCHEMA_DIAGNOSTICS]!;
       out.diagnostics.push({ ...next, message: `… og ${schemaDiagnostics.length - MAX_SCHEMA_DIAGNOSTICS} fejl mere i filen; ret de første, og kontrollér igen` });
     }
-    return broken(rawId);
+    broken(rawId);
+    return;
   }
   const id = (data as { id: string }).id;
   if (path.posix.basename(file) !== `${id}.yaml`) {
@@ -184,14 +196,16 @@ function loadFile(found: FoundFile, validators: Validators, schemas: () => Schem
       span: locate(doc(), ['id']),
       message: `Filen skal hedde »${id}.yaml« efter sit id (eller id'et rettes til filnavnet)`,
     });
-    return broken(rawId);
+    broken(rawId);
+    return;
   }
   // Text the renderer could not handle in bounded time, or that reads differently in the PDF,
   // the .md and on GitHub: refused here, so check and build (and every worker) agree.
   const textDiagnostics = checkTextLimits(file, text, doc, textFields(schemas(), kind, data));
   if (textDiagnostics.length > 0) {
     out.diagnostics.push(...textDiagnostics);
-    return broken(rawId);
+    broken(rawId);
+    return;
   }
   out.documents.push({
     file,

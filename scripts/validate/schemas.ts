@@ -79,7 +79,7 @@ function compileOrExplain(schemas: readonly SchemaSource[], ids: Readonly<Record
     try {
       JSON.parse(schema.text);
     } catch (error) {
-      const at = Number(/position (\d+)/.exec(String((error as Error).message))?.[1] ?? 0);
+      const at = Number(/position (\d+)/.exec((error as Error).message)?.[1] ?? 0);
       const before = schema.text.slice(0, at).split('\n');
       throw new InputFileError('schema/invalid', `schemas/${schema.name}`, 'Skemafilen er ikke gyldig JSON her; ret den', before.length, before.at(-1)!.length + 1);
     }
@@ -87,7 +87,7 @@ function compileOrExplain(schemas: readonly SchemaSource[], ids: Readonly<Record
   try {
     return compileSchemas(schemas, ids);
   } catch (error) {
-    const detail = String((error as Error).message ?? error).split('\n')[0]!.slice(0, 200);
+    const detail = (error instanceof Error ? error.message : String(error)).split('\n')[0]!.slice(0, 200);
     throw new InputFileError('schema/invalid', 'schemas', `Skemaerne kan ikke bruges (ajv: »${detail}«); ret skemaet, fx en $ref til en fil uden for schemas/ eller et ugyldigt mønster`);
   }
 }
