@@ -22,6 +22,12 @@ export function parseCommandLine<const O extends OptionsConfig>(options: O, allo
 const wantsHelp = (args: readonly string[]) => args.some((a) => a === '-h' || a === '--help');
 
 /**
+ * The run the last runCli call started, settled once its exit code is set. Only for running a
+ * command inside another process (the tests do, instead of starting Node for every case).
+ */
+export let lastRun: Promise<void> = Promise.resolve();
+
+/**
  * Runs a command's main function with the project's exit-code contract: its own result on
  * success, 2 on usage errors and on internal errors, and never a stack trace unless
  * AFTALER_DEBUG is set (a stack trace is for developers, not for the staff reading the log).
@@ -32,9 +38,10 @@ export function runCli(name: string, main: () => Promise<number>, help?: string)
   if (help !== undefined && wantsHelp(process.argv.slice(2))) {
     process.stdout.write(help);
     process.exitCode = 0;
+    lastRun = Promise.resolve();
     return;
   }
-  main().then(
+  lastRun = main().then(
     (code) => {
       process.exitCode = code;
     },

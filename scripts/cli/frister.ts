@@ -3,7 +3,7 @@ import { countNoun } from '../diagnostics/danish.ts';
 import { SigningError } from '../sign/errors.ts';
 import { checkedRepository } from '../tooling/checked-repository.ts';
 import { documentDeadlines } from '../tooling/deadlines.ts';
-import { FRISTER_ICS, fristerIcs } from '../tooling/frister-calendar.ts';
+import { FRISTER_ICS, fristerIcs } from '../emit/frister-calendar.ts';
 import { fristerReport } from '../tooling/frister-report.ts';
 import { ArgumentError, findKommune } from '../tooling/lookup.ts';
 import { OutputLockedError, runningBuild } from '../emit/output-dir.ts';

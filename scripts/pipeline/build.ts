@@ -22,7 +22,7 @@ import { renderContext } from './context.ts';
 import type { DocumentOutput } from './render-output.ts';
 import { inShard, type Shard } from './shard.ts';
 import { buildTime } from './seal-time.ts';
-import { fristerFiles } from '../tooling/frister-calendar.ts';
+import { fristerFiles } from '../emit/frister-calendar.ts';
 
 export interface BuildOptions {
   root: string;

@@ -5,6 +5,7 @@ import { loadSigningIdentity } from '../../scripts/sign/keys.ts';
 import { signPdf } from '../../scripts/sign/sign.ts';
 import { signingTimeFromEnv } from '../../scripts/sign/signing-time.ts';
 import { verifyPdf } from '../../scripts/sign/verify.ts';
+import { runInProcess } from '../helpers/in-process.ts';
 import { extractSignature, renderWithPlaceholder } from './pdf.ts';
 import { LEAF_CN, PASSPHRASE, type TestPki, createTestPki } from './pki.ts';
 import { mustRun, pdfsig, REPO_ROOT, removeTempDirs, run, tempDir } from './tools.ts';
@@ -46,9 +47,16 @@ async function forgeRegionSeal(): Promise<{ pem: string; signed: Buffer }> {
 
 /**
  * The verify CLI with a controlled environment: AFTALER_VERIFY_CA is cleared unless a case
- * sets it, so a developer's own setting cannot change what "no trust anchor" means here.
+ * sets it, so a developer's own setting cannot change what "no trust anchor" means here. Run
+ * in this process (tests/helpers/in-process.ts); `verifyProcess` starts Node, as CI does, for a
+ * few runs per exit code.
  */
-function verifyCli(args: readonly string[], env: NodeJS.ProcessEnv = {}): ReturnType<typeof run> {
+async function verifyCli(args: readonly string[], env: NodeJS.ProcessEnv = {}): Promise<ReturnType<typeof run>> {
+  const r = await runInProcess('verify', args, { AFTALER_VERIFY_CA: '', ...env });
+  return { status: r.code, stdout: r.stdout, stderr: r.stderr };
+}
+
+function verifyProcess(args: readonly string[], env: NodeJS.ProcessEnv = {}): ReturnType<typeof run> {
   const script = path.join(REPO_ROOT, 'scripts/cli/verify.ts');
   return run(process.execPath, ['--import', 'tsx', script, ...args], { ...process.env, AFTALER_VERIFY_CA: '', ...env });
 }
@@ -172,42 +180,48 @@ describe('pdfsig agrees about tampering', () => {
 });
 
 describe('verify CLI', () => {
-  it('exits 0 for valid files, 1 when any fails, 2 on usage errors, never with a stack trace', () => {
+  it('exits 0 for valid files, 1 when any fails, 2 on usage errors, never with a stack trace', async () => {
     const good = write('cli/gyldig/aftale.pdf', signed);
     const bad = write('cli/ændret.pdf', withByteChanged(signed, 10));
     const other = write('cli/anden.pdf', otherSigned);
     const outputs: string[] = [];
-    const cli = (...args: string[]): ReturnType<typeof verifyCli> => {
-      const result = verifyCli(args);
+    const cli = async (...args: string[]): Promise<ReturnType<typeof verifyProcess>> => {
+      const result = await verifyCli(args);
+      outputs.push(result.stdout, result.stderr);
+      return result;
+    };
+    // As a user runs it, one process per exit code: 0 here, 1 and 2 below.
+    const spawned = (...args: string[]): ReturnType<typeof verifyProcess> => {
+      const result = verifyProcess(args);
       outputs.push(result.stdout, result.stderr);
       return result;
     };
 
-    const ok = cli('--ca', pki.region.caPem, path.dirname(good));
+    const ok = spawned('--ca', pki.region.caPem, path.dirname(good));
     expect(ok.status).toBe(0);
     expect(ok.stdout).toContain(`Forseglet af: ${LEAF_CN}`);
     expect(ok.stdout).toContain('1 af 1 fil er gyldigt forseglet.');
 
     const appended = write('cli/tilføjet.pdf', Buffer.concat([signed, Buffer.from('\n%%EOF\n')]));
-    const tampered = cli('--ca', pki.region.caPem, good, bad, appended);
+    const tampered = spawned('--ca', pki.region.caPem, good, bad, appended);
     expect(tampered.status).toBe(1);
     expect(tampered.stdout).toMatch(/^FEJL .*ændret\.pdf$/m);
     expect(tampered.stdout).toMatch(/^FEJL .*tilføjet\.pdf$/m);
     expect(tampered.stdout).toContain('1 af 3 filer er gyldigt forseglet.');
     // Without a trust anchor a tampered file still fails, and failure outranks "unchecked".
-    const tamperedNoCa = cli(good, bad, appended);
+    const tamperedNoCa = await cli(good, bad, appended);
     expect(tamperedNoCa.status).toBe(1);
     expect(tamperedNoCa.stdout).toMatch(/^OBS  .*aftale\.pdf$/m);
     expect(tamperedNoCa.stdout).toMatch(/^FEJL .*ændret\.pdf$/m);
     expect(tamperedNoCa.stdout).toMatch(/^FEJL .*tilføjet\.pdf$/m);
     expect(tamperedNoCa.stdout).toContain('0 af 3 filer er gyldigt forseglet.');
 
-    const json = cli('--format', 'json', '--ca', pki.region.caPem, other);
+    const json = await cli('--format', 'json', '--ca', pki.region.caPem, other);
     expect(json.status).toBe(1);
     const report = JSON.parse(json.stdout) as { ok: boolean; files: { ok: boolean; chainTrusted: boolean }[] };
     expect(report).toMatchObject({ ok: false, files: [{ ok: false, chainTrusted: false }] });
 
-    expect(cli('--help').status).toBe(0);
+    expect((await cli('--help')).status).toBe(0);
     const usageErrors = [
       [],
       ['--format', 'xml', good],
@@ -215,17 +229,17 @@ describe('verify CLI', () => {
       ['--ca', pki.region.leafPem.replace(/\.pem$/, '.key'), good],
       [path.join(work, 'ingen.pdf')],
     ];
-    for (const usage of usageErrors) {
-      const result = cli(...usage);
+    for (const [i, usage] of usageErrors.entries()) {
+      const result = i === 0 ? spawned(...usage) : await cli(...usage);
       expect(result.status, usage.join(' ')).toBe(2);
       expect(result.stderr).not.toMatch(/^\s+at /m);
     }
     for (const output of outputs) expect(output).not.toContain(PASSPHRASE);
   });
 
-  it('exits 3 with its own message for a self-signed »Region Østdanmark« seal and no trust anchor', () => {
+  it('exits 3 with its own message for a self-signed »Region Østdanmark« seal and no trust anchor', async () => {
     const file = write('cli/forfalsket/aftale.pdf', forged.signed);
-    const noCa = verifyCli([file]);
+    const noCa = verifyProcess([file]);
     expect(noCa.status).toBe(3);
     expect(noCa.stdout).toMatch(/^OBS  .*aftale\.pdf$/m);
     expect(noCa.stdout).toContain(`${UNCHECKED}: certifikatet »CN=Region Østdanmark, O=Region Østdanmark, C=DK« (udstedt af sig selv)`);
@@ -233,7 +247,7 @@ describe('verify CLI', () => {
     expect(noCa.stdout).not.toMatch(/^OK /m);
     expect(noCa.stderr).toBe('');
 
-    const json = verifyCli(['--format', 'json', file]);
+    const json = await verifyCli(['--format', 'json', file]);
     expect(json.status).toBe(3);
     expect(JSON.parse(json.stdout)).toMatchObject({
       ok: false,
@@ -241,7 +255,7 @@ describe('verify CLI', () => {
     });
 
     // The real region CA, by option or by environment: the forgery is invalid.
-    for (const againstRegion of [verifyCli(['--ca', pki.region.caPem, file]), verifyCli([file], { AFTALER_VERIFY_CA: pki.region.caPem })]) {
+    for (const againstRegion of [await verifyCli(['--ca', pki.region.caPem, file]), await verifyCli([file], { AFTALER_VERIFY_CA: pki.region.caPem })]) {
       expect(againstRegion.status).toBe(1);
       expect(againstRegion.stdout).toMatch(/^FEJL .*aftale\.pdf$/m);
       expect(againstRegion.stdout).toContain('angivne CA');
@@ -249,34 +263,34 @@ describe('verify CLI', () => {
     }
   });
 
-  it('calls the genuine seal valid with the right CA, from --ca or AFTALER_VERIFY_CA (--ca wins)', () => {
+  it('calls the genuine seal valid with the right CA, from --ca or AFTALER_VERIFY_CA (--ca wins)', async () => {
     const file = write('cli/ægte/aftale.pdf', signed);
-    const byOption = verifyCli(['--ca', pki.region.caPem, file]);
+    const byOption = await verifyCli(['--ca', pki.region.caPem, file]);
     expect(byOption.status).toBe(0);
     expect(byOption.stdout).toMatch(/^OK   .*aftale\.pdf$/m);
-    expect(verifyCli([file], { AFTALER_VERIFY_CA: pki.region.caPem }).status).toBe(0);
-    expect(verifyCli(['--ca', pki.other.caPem, file], { AFTALER_VERIFY_CA: pki.region.caPem }).status).toBe(1);
+    expect((await verifyCli([file], { AFTALER_VERIFY_CA: pki.region.caPem })).status).toBe(0);
+    expect((await verifyCli(['--ca', pki.other.caPem, file], { AFTALER_VERIFY_CA: pki.region.caPem })).status).toBe(1);
     // A forged certificate is "valid" only to someone who chose to trust that very certificate.
-    expect(verifyCli(['--ca', forged.pem, write('cli/forfalsket/igen.pdf', forged.signed)]).status).toBe(0);
+    expect((await verifyCli(['--ca', forged.pem, write('cli/forfalsket/igen.pdf', forged.signed)])).status).toBe(0);
 
-    const missing = verifyCli([file], { AFTALER_VERIFY_CA: path.join(work, 'ingen.pem') });
+    const missing = await verifyCli([file], { AFTALER_VERIFY_CA: path.join(work, 'ingen.pem') });
     expect(missing.status).toBe(2);
     expect(missing.stderr).toContain('AFTALER_VERIFY_CA peger på');
     expect(missing.stderr).not.toMatch(/^\s+at /m);
   });
 
-  it('with --signer, accepts only the region’s own certificate, even among those a trusted CA issued', () => {
+  it('with --signer, accepts only the region’s own certificate, even among those a trusted CA issued', async () => {
     const fingerprint = (pem: string) => mustRun('openssl', ['x509', '-in', pem, '-noout', '-fingerprint', '-sha256']).split('=')[1]!.trim();
     const file = write('cli/signer/aftale.pdf', signed);
     const region = fingerprint(pki.region.leafPem); // »AB:CD:…« as openssl prints it
-    expect(verifyCli(['--ca', pki.region.caPem, '--signer', region, file]).status).toBe(0);
-    expect(verifyCli(['--ca', pki.region.caPem, file], { AFTALER_VERIFY_SIGNER: region.replaceAll(':', '').toLowerCase() }).status).toBe(0);
+    expect((await verifyCli(['--ca', pki.region.caPem, '--signer', region, file])).status).toBe(0);
+    expect((await verifyCli(['--ca', pki.region.caPem, file], { AFTALER_VERIFY_SIGNER: region.replaceAll(':', '').toLowerCase() })).status).toBe(0);
     // Another organisation's seal from the same CA: the CA alone would call it valid.
-    const other = verifyCli(['--ca', pki.region.caPem, '--signer', fingerprint(pki.other.leafPem), file]);
+    const other = await verifyCli(['--ca', pki.region.caPem, '--signer', fingerprint(pki.other.leafPem), file]);
     expect(other.status).toBe(1);
     expect(other.stdout).toMatch(/^FEJL .*aftale\.pdf$/m);
     expect(other.stdout).toContain('Forseglet med et andet certifikat end det forventede (SHA-256 ');
-    const malformed = verifyCli(['--ca', pki.region.caPem, '--signer', 'ikke-et-fingeraftryk', file]);
+    const malformed = await verifyCli(['--ca', pki.region.caPem, '--signer', 'ikke-et-fingeraftryk', file]);
     expect(malformed.status).toBe(2);
     expect(malformed.stderr).toContain('--signer skal være et SHA-256-fingeraftryk');
   });

@@ -4,8 +4,8 @@ import { formatDate } from '../basics/format.ts';
 import { documentMeta } from '../render/meta.ts';
 import { signingTimeFromEnv } from '../sign/signing-time.ts';
 import { latestDay } from '../model/dates.ts';
-import { documentDeadlines, type DocumentDeadline } from './deadlines.ts';
-import { concernsLabel, shortDocumentLabel } from './document-labels.ts';
+import { documentDeadlines, type DocumentDeadline } from '../tooling/deadlines.ts';
+import { concernsLabel, shortDocumentLabel } from '../tooling/document-labels.ts';
 import { serializeCalendar, type IcsEvent } from './ics.ts';
 
 export const FRISTER_ICS = 'frister.ics';
