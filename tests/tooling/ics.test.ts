@@ -1,6 +1,6 @@
 import ICAL from 'ical.js';
 import { describe, expect, it } from 'vitest';
-import { escapeText, foldLine, serializeCalendar } from '../../scripts/tooling/ics.ts';
+import { escapeText, foldLine, serializeCalendar } from '../../scripts/emit/ics.ts';
 
 const octets = (s: string) => Buffer.byteLength(s, 'utf8');
 
