@@ -97,7 +97,7 @@ async function main(): Promise<number> {
     if (!result.ok && result.reason === 'no-match') throw new UsageError(`intet dokument og ingen kommune matcher --only »${result.only}«`);
     if (!result.ok) {
       const { load, diagnostics } = result.check;
-      process.stdout.write(reportText(diagnostics, load.sources, { files: load.files, documents: {} }));
+      process.stdout.write(reportText(diagnostics, load.sources, { files: load.files, documents: [] }));
       process.stdout.write('Build afbrudt: ret fejlene ovenfor. Der er ikke skrevet noget i out/.\n');
       return 1;
     }

@@ -8,7 +8,7 @@ import { reportGithub } from '../diagnostics/report-github.ts';
 import { reportJson } from '../diagnostics/report-json.ts';
 import { reportText } from '../diagnostics/report-text.ts';
 import { loadRepository } from '../load/load-repository.ts';
-import { kinds } from '../model/kinds.ts';
+import { registry } from '../kinds/index.ts';
 import { Repository } from '../model/repository.ts';
 import { compileValidators } from '../validate/schemas.ts';
 import { parseCommandLine, parseIsoDateOption, REPO_ROOT, runCli, todayInDenmark, UsageError } from './cli.ts';
@@ -86,9 +86,11 @@ async function main(): Promise<number> {
 
   const today = values.today === undefined ? todayInDenmark() : parseIsoDateOption(values.today, '--today');
   const { load, diagnostics } = await checkRepository(root, { today, strict });
-  const documents = Object.fromEntries(kinds.filter((k) => load.counts[k]).map((k) => [k, load.counts[k]!]));
-  const documentOrder = ['hsa', 'delingsaftale', 'anmodning', 'sag', 'region', 'opgaver', 'frister'];
-  const ordered = Object.fromEntries(documentOrder.filter((k) => k in documents).map((k) => [k, documents[k]!]));
+  // Documents first, then reference data, each with its kind's Danish nouns.
+  const ordered = [...registry.documents(), ...registry.reference()].flatMap((k) => {
+    const n = load.counts[k.id as keyof typeof load.counts];
+    return n ? [{ nouns: k.nouns, count: n }] : [];
+  });
 
   if (format === 'json') process.stdout.write(reportJson(diagnostics, load.sources));
   else if (format === 'github') process.stdout.write(reportGithub(diagnostics, load.sources));

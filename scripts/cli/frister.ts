@@ -2,7 +2,7 @@ import path from 'node:path';
 import { countNoun } from '../diagnostics/danish.ts';
 import { SigningError } from '../sign/errors.ts';
 import { checkedRepository } from '../tooling/checked-repository.ts';
-import { documentDeadlines } from '../tooling/deadlines.ts';
+import { documentDeadlines } from '../kinds/index.ts';
 import { FRISTER_ICS, fristerIcs } from '../emit/frister-calendar.ts';
 import { fristerReport } from '../tooling/frister-report.ts';
 import { ArgumentError, findKommune } from '../tooling/lookup.ts';

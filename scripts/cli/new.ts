@@ -2,15 +2,24 @@ import path from 'node:path';
 import { checkRepository } from '../check/check-repository.ts';
 import { severityLabel } from '../diagnostics/danish.ts';
 import { loadRepository } from '../load/load-repository.ts';
-import { documentKinds, type DocumentKind } from '../model/kinds.ts';
 import { Repository } from '../model/repository.ts';
 import { FileExistsError, writeNewFileAtomic } from '../tooling/atomic-write.ts';
 import { ArgumentError } from '../tooling/lookup.ts';
-import { ScaffoldError, scaffold, type ScaffoldRequest } from '../tooling/scaffold.ts';
+import { ScaffoldError, scaffold, scaffoldKinds, type ScaffoldRequest } from '../tooling/scaffold.ts';
 import { SchemaDocs } from '../validate/schema-docs.ts';
 import { suggest } from '../basics/quote.ts';
 import { compileValidators } from '../validate/schemas.ts';
 import { parseCommandLine, parseIsoDateOption, REPO_ROOT, runCli, todayInDenmark, UsageError } from './cli.ts';
+
+/** One kind's lines in the help: its options, then what it is, with an example. */
+function kindHelp(kind: ReturnType<typeof scaffoldKinds>[number]): string[] {
+  const options = kind.scaffold.options.map((o) => {
+    const text = o.value ? `--${o.name} ${o.value}` : `--${o.name}`;
+    return o.required ? text : `[${text}]`;
+  });
+  const pad = ' '.repeat(17);
+  return [`  ${kind.id.padEnd(15)}${options.join(' ')}`, ...kind.scaffold.help.map((line) => `${pad}${line}`)];
+}
 
 const help = `Brug: npm run new -- <type> [valg]
 
@@ -20,18 +29,7 @@ datoer og vilkår fra fristkalenderen, null for det, der ikke kendes endnu, og
 »Udestår: …« i de tekster, der skal skrives. Status er altid udkast.
 
 Typer og valg:
-  hsa            --kommune KODE|NAVN --opgave OPGAVE
-                 Horisontal samarbejdsaftale, fx
-                 npm run new -- hsa --kommune 316 --opgave akutsygepleje
-  delingsaftale  --kommune KODE|NAVN
-                 Delingsaftale; opgaverne følger sagens indstilling
-  anmodning      --kommune KODE|NAVN --opgave OPGAVE
-                 Anmodning om fortsat kommunal drift
-  sag            --sundhedsraad ID --sags-id SAGS-ID --punkt N --titel TEKST
-                 --dokid DOKID [--lukket]
-                 Sag til et sundhedsråd, fx
-                 npm run new -- sag --sundhedsraad midt-og-vestsjaelland \\
-                   --sags-id EMN-2026-1234 --punkt 4 --titel "Nærsundhedsplan" --dokid 12345678
+${scaffoldKinds().flatMap(kindHelp).join('\n')}
 
 Øvrige valg:
   --today ÅÅÅÅ-MM-DD  Oprettelsesdato; en ny samarbejdsaftales version (standard: i dag)
@@ -47,60 +45,41 @@ Afslutningskode: 0 oprettet, 1 filen findes allerede eller data mangler,
 2 forkert brug (fx ukendt kommune eller opgave).
 `;
 
-function required(value: string | undefined, option: string, kind: string): string {
-  if (value === undefined || value.trim() === '') throw new UsageError(`${kind} kræver ${option}`);
-  return value;
-}
-
-function requestOf(kind: DocumentKind, v: Record<string, string | boolean | undefined>): ScaffoldRequest {
-  const s = (key: string) => (typeof v[key] === 'string' ? (v[key] as string) : undefined);
-  switch (kind) {
-    case 'hsa':
-    case 'anmodning':
-      return { kind, kommune: required(s('kommune'), '--kommune', kind), opgave: required(s('opgave'), '--opgave', kind) };
-    case 'delingsaftale':
-      return { kind, kommune: required(s('kommune'), '--kommune', kind) };
-    case 'sag': {
-      const punkt = required(s('punkt'), '--punkt', kind);
-      if (!/^\d+$/.test(punkt)) throw new UsageError(`--punkt skal være et helt tal, ikke »${punkt}«`);
-      return { kind, sundhedsraad: required(s('sundhedsraad'), '--sundhedsraad', kind), sagsId: required(s('sags-id'), '--sags-id', kind), punkt: Number(punkt), titel: required(s('titel'), '--titel', kind), dokid: s('dokid'), aaben: v.lukket !== true };
-    }
+/** The request from the parsed options: every option the kind requires, and none it does not use. */
+function requestOf(kind: ReturnType<typeof scaffoldKinds>[number], values: Record<string, string | boolean | undefined>): ScaffoldRequest {
+  const given = Object.keys(values).filter((k) => !COMMON_OPTIONS.includes(k) && values[k] !== undefined);
+  const known = kind.scaffold.options.map((o) => o.name);
+  const stray = given.filter((k) => !known.includes(k));
+  if (stray.length > 0) throw new UsageError(`${kind.id} bruger ikke ${stray.map((k) => `--${k}`).join(', ')}`);
+  for (const option of kind.scaffold.options) {
+    const value = values[option.name];
+    if (option.required && (typeof value !== 'string' || value.trim() === '')) throw new UsageError(`${kind.id} kræver --${option.name}`);
   }
+  return { kind: kind.id, ...Object.fromEntries(known.map((name) => [name, values[name]])) };
 }
 
-/** Options that belong to other types are mistakes worth saying (»--opgave« on a delingsaftale). */
-const allowed: Record<DocumentKind, string[]> = {
-  hsa: ['kommune', 'opgave'],
-  delingsaftale: ['kommune'],
-  anmodning: ['kommune', 'opgave'],
-  sag: ['sundhedsraad', 'sags-id', 'punkt', 'titel', 'dokid', 'lukket'],
-};
+/** Options of the command itself, not of a kind. */
+const COMMON_OPTIONS = ['today', 'dry-run', 'root', 'help'];
 
 async function main(): Promise<number> {
+  // Every option any kind takes, as a string (or a flag); requestOf keeps each kind to its own.
+  const kindOptions = Object.fromEntries(scaffoldKinds().flatMap((k) => k.scaffold.options).map((o) => [o.name, { type: o.value ? ('string' as const) : ('boolean' as const) }]));
   const parsed = parseCommandLine({
-    kommune: { type: 'string' },
-    opgave: { type: 'string' },
-    sundhedsraad: { type: 'string' },
-    'sags-id': { type: 'string' },
-    punkt: { type: 'string' },
-    titel: { type: 'string' },
-    dokid: { type: 'string' },
-    lukket: { type: 'boolean' },
+    ...kindOptions,
     today: { type: 'string' },
     'dry-run': { type: 'boolean', default: false },
     root: { type: 'string' },
   }, true);
   const { values, positionals } = parsed;
-  if (positionals.length !== 1) throw new UsageError(`angiv præcis én type: ${documentKinds.join(', ')}`);
+  const names = scaffoldKinds().map((k) => k.id);
+  if (positionals.length !== 1) throw new UsageError(`angiv præcis én type: ${names.join(', ')}`);
   const kindArg = positionals[0]!;
-  if (!(documentKinds as readonly string[]).includes(kindArg)) {
-    const guess = suggest(kindArg, documentKinds);
-    throw new UsageError(`ukendt type »${kindArg}«${guess ? ` – mente du »${guess}«?` : `; brug en af: ${documentKinds.join(', ')}`}`);
+  const kind = scaffoldKinds().find((k) => k.id === kindArg);
+  if (!kind) {
+    const guess = suggest(kindArg, names);
+    throw new UsageError(`ukendt type »${kindArg}«${guess ? ` – mente du »${guess}«?` : `; brug en af: ${names.join(', ')}`}`);
   }
-  const kind = kindArg as DocumentKind;
-  const given = Object.keys(values).filter((k) => !['today', 'dry-run', 'root', 'help'].includes(k) && values[k as keyof typeof values] !== undefined);
-  const stray = given.filter((k) => !allowed[kind].includes(k));
-  if (stray.length > 0) throw new UsageError(`${kind} bruger ikke ${stray.map((k) => `--${k}`).join(', ')}`);
+  const request = requestOf(kind, values as Record<string, string | boolean | undefined>);
   const today = values.today === undefined ? todayInDenmark() : parseIsoDateOption(values.today, '--today');
   const root = values.root ?? REPO_ROOT;
 
@@ -114,7 +93,7 @@ async function main(): Promise<number> {
 
   let result;
   try {
-    result = scaffold(repo, new SchemaDocs(root), requestOf(kind, values), { today });
+    result = scaffold(repo, new SchemaDocs(root), request, { today });
   } catch (error) {
     if (error instanceof ArgumentError) throw new UsageError(error.message);
     if (error instanceof ScaffoldError) {

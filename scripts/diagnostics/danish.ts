@@ -6,18 +6,3 @@ export function countNoun(n: number, one: string, other: string): string {
 }
 
 export const severityLabel = { error: 'fejl', warning: 'advarsel' } as const;
-
-const kindNouns: Record<string, [string, string]> = {
-  hsa: ['samarbejdsaftale (HSA)', 'samarbejdsaftaler (HSA)'],
-  delingsaftale: ['delingsaftale', 'delingsaftaler'],
-  anmodning: ['anmodning', 'anmodninger'],
-  sag: ['sag', 'sager'],
-  region: ['regionsfil', 'regionsfiler'],
-  opgaver: ['opgavefil', 'opgavefiler'],
-  frister: ['fristkalender', 'fristkalendere'],
-};
-
-export function kindCount(kind: string, n: number): string {
-  const nouns = kindNouns[kind] ?? [kind, kind];
-  return countNoun(n, nouns[0], nouns[1]);
-}

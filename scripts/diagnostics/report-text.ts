@@ -1,6 +1,6 @@
 import { capFindings, FINDINGS_PER_RULE_AND_FILE, omittedMessage, worstSeverity } from './cap.ts';
 import type { Diagnostic } from './diagnostic.ts';
-import { countNoun, kindCount, severityLabel } from './danish.ts';
+import { countNoun, severityLabel } from './danish.ts';
 import type { SourceStore } from './sources.ts';
 import type { RunSummary } from './summary.ts';
 
@@ -44,9 +44,9 @@ export function reportText(diagnostics: readonly Diagnostic[], sources: SourceSt
 function summaryLine(diagnostics: readonly Diagnostic[], summary: RunSummary): string {
   const errors = diagnostics.filter((d) => d.severity === 'error').length;
   const warnings = diagnostics.length - errors;
-  const kinds = Object.entries(summary.documents)
-    .filter(([, n]) => n > 0)
-    .map(([kind, n]) => kindCount(kind, n))
+  const kinds = summary.documents
+    .filter(({ count }) => count > 0)
+    .map(({ nouns, count }) => countNoun(count, nouns[0], nouns[1]))
     .join(', ');
   const scope = `${countNoun(summary.files, 'fil', 'filer')} kontrolleret${kinds ? ` (${kinds})` : ''}`;
   if (errors === 0 && warnings === 0) return `✔ Ingen fejl · ${scope}`;

@@ -1,6 +1,6 @@
 /** What a run looked at, for the closing line of a report. */
 export interface RunSummary {
   files: number;
-  /** Number of documents per kind, e.g. { hsa: 24, delingsaftale: 8, sag: 1 }. */
-  documents: Record<string, number>;
+  /** Documents per kind, in reporting order, with the kind's Danish nouns (»delingsaftale«, »delingsaftaler«). */
+  documents: ReadonlyArray<{ nouns: readonly [one: string, other: string]; count: number }>;
 }

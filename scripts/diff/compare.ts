@@ -1,8 +1,8 @@
 import { discover } from '../load/discover.ts';
-import { referenceKinds, type DocumentKind } from '../model/kinds.ts';
-import { documentName, kommuneName } from '../model/names.ts';
+import type { DocumentKind, ReferenceKind } from '../model/kinds.ts';
+import { kommuneName } from '../model/names.ts';
+import { documentMeta, documentName, registry } from '../kinds/index.ts';
 import type { SourceDocument } from '../model/source-document.ts';
-import { documentMeta } from '../render/meta.ts';
 import { TEMPLATE_DIR } from '../render/templates.ts';
 import { diffClauses } from './clause-diff.ts';
 import { clausesOfMarkdown } from './clauses.ts';
@@ -40,7 +40,7 @@ async function changedTemplates(base: Snapshot, head: Snapshot): Promise<string[
 }
 
 function referenceChanges(base: Snapshot, head: Snapshot): ReferenceChange[] {
-  return referenceKinds.flatMap((kind) => {
+  return registry.reference().map((k) => k.id as ReferenceKind).flatMap((kind) => {
     const before = new Map(base.repo.ofKind(kind).map((d) => [d.data.id, d]));
     return head.repo.ofKind(kind).flatMap((doc) => {
       const old = before.get(doc.data.id);

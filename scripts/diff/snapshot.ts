@@ -3,7 +3,8 @@ import path from 'node:path';
 import { checkRepository } from '../check/check-repository.ts';
 import { hasErrors } from '../diagnostics/diagnostic.ts';
 import { reportText } from '../diagnostics/report-text.ts';
-import { isDocumentKind, type DocumentKind } from '../model/kinds.ts';
+import { renderedDocuments } from '../kinds/index.ts';
+import type { DocumentKind } from '../model/kinds.ts';
 import type { Repository } from '../model/repository.ts';
 import type { SourceDocument } from '../model/source-document.ts';
 import { renderDocument, type RenderedDocument } from '../render/render-document.ts';
@@ -42,7 +43,7 @@ export async function loadSnapshot(root: string, label: string, today: string): 
   const { load, repo, diagnostics } = await checkRepository(root, { today });
   if (hasErrors(diagnostics)) {
     const errors = diagnostics.filter((d) => d.severity === 'error');
-    throw new SnapshotError(label, reportText(errors, load.sources, { files: load.files, documents: {} }));
+    throw new SnapshotError(label, reportText(errors, load.sources, { files: load.files, documents: [] }));
   }
   let templates: TemplateSet;
   try {
@@ -52,7 +53,7 @@ export async function loadSnapshot(root: string, label: string, today: string): 
     throw error;
   }
   const cache = new Map<string, Buffer | undefined>();
-  const documents = new Map(repo.documents.filter((d): d is SourceDocument<DocumentKind> => isDocumentKind(d.kind)).map((d) => [d.data.id, d]));
+  const documents = new Map(renderedDocuments(repo).map((d) => [d.data.id, d]));
   return {
     label,
     root,

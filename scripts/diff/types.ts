@@ -3,7 +3,7 @@
  * same values feed the Markdown report, the JSON output and the redline PDF.
  */
 import type { DocumentKind } from '../model/kinds.ts';
-import type { DocumentMeta } from '../render/meta.ts';
+import type { DocumentMeta } from '../kinds/index.ts';
 
 export type PieceOp = 'equal' | 'insert' | 'delete';
 

@@ -1,11 +1,9 @@
 import type { Repository } from '../model/repository.ts';
-import { documentName, kommuneName } from '../model/names.ts';
+import { kommuneName } from '../model/names.ts';
+import { renderedDocuments, documentName, documentMeta, documentDeadlines, type DocumentDeadline, concernsLabel, shortDocumentLabel } from '../kinds/index.ts';
 import { formatDate } from '../basics/format.ts';
-import { documentMeta } from '../render/meta.ts';
 import { signingTimeFromEnv } from '../sign/signing-time.ts';
 import { latestDay } from '../model/dates.ts';
-import { documentDeadlines, type DocumentDeadline } from '../tooling/deadlines.ts';
-import { concernsLabel, shortDocumentLabel } from '../tooling/document-labels.ts';
 import { serializeCalendar, type IcsEvent } from './ics.ts';
 
 export const FRISTER_ICS = 'frister.ics';
@@ -21,7 +19,7 @@ const UID_DOMAIN = 'aftaler.invalid';
  */
 export function calendarStamp(repo: Repository, env: NodeJS.ProcessEnv): Date {
   if (env.SOURCE_DATE_EPOCH) return signingTimeFromEnv(env);
-  const documents = repo.documents.filter((d) => d.kind === 'hsa' || d.kind === 'delingsaftale' || d.kind === 'anmodning' || d.kind === 'sag');
+  const documents = renderedDocuments(repo);
   const latest = latestDay(...documents.map((d) => documentMeta(repo, d).date)) ?? '1970-01-01';
   return new Date(`${latest}T00:00:00Z`);
 }

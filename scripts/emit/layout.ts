@@ -1,3 +1,4 @@
+import { councilOf, kommuneOf } from '../kinds/index.ts';
 import { SAFE_NAME } from '../model/names.ts';
 import type { Repository } from '../model/repository.ts';
 import type { SourceDocument } from '../model/source-document.ts';
@@ -11,12 +12,13 @@ export function kommuneFolder(repo: Repository, code: string): string {
 
 /**
  * Where a document's outputs go, without extension: per sundhedsråd, then per kommune
- * (»midt-og-vestsjaelland/316-holbaek/hsa-holbaek-akutsygepleje«); a case sits at its
- * sundhedsråd's top.
+ * (»midt-og-vestsjaelland/316-holbaek/hsa-holbaek-akutsygepleje«); a council's document (a
+ * case) sits at its sundhedsråd's top.
  */
 export function outputBase(repo: Repository, doc: SourceDocument): string {
-  if (doc.kind === 'sag') return safePath([(doc as SourceDocument<'sag'>).data.sundhedsraad, doc.data.id]);
-  const code = (doc.data as { kommune: string }).kommune;
+  const council = councilOf(doc);
+  if (council !== undefined) return safePath([council, doc.data.id]);
+  const code = kommuneOf(doc)!;
   const raad = repo.sundhedsraadOf(code)?.id ?? NO_SUNDHEDSRAAD;
   return safePath([raad, kommuneFolder(repo, code), doc.data.id]);
 }

@@ -1,16 +1,8 @@
-/** The kinds of YAML file under agreements/, told apart by their `dokumenttype` key. */
-export const documentKinds = ['hsa', 'delingsaftale', 'anmodning', 'sag'] as const;
-export const referenceKinds = ['region', 'opgaver', 'frister'] as const;
-export const kinds = [...referenceKinds, ...documentKinds] as const;
-
-export type DocumentKind = (typeof documentKinds)[number];
-export type ReferenceKind = (typeof referenceKinds)[number];
-export type Kind = (typeof kinds)[number];
-
-export function isKind(value: unknown): value is Kind {
-  return typeof value === 'string' && (kinds as readonly string[]).includes(value);
-}
-
-export function isDocumentKind(kind: Kind): kind is DocumentKind {
-  return (documentKinds as readonly string[]).includes(kind);
-}
+/**
+ * The kinds of YAML file under agreements/, told apart by their `dokumenttype` key, as types:
+ * what the data of each looks like is in types.ts (DataByKind). Which kinds exist at run time,
+ * with their schema, template and everything else, is the kind registry's (scripts/kinds/).
+ */
+export type DocumentKind = 'hsa' | 'delingsaftale' | 'anmodning' | 'sag';
+export type ReferenceKind = 'region' | 'opgaver' | 'frister';
+export type Kind = ReferenceKind | DocumentKind;

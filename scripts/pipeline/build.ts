@@ -7,11 +7,10 @@ import type { CombinedJob } from '../emit/combined.ts';
 import { outputBase } from '../emit/layout.ts';
 import { serializeManifest, sha256, type Manifest, type ManifestEntry } from '../emit/manifest.ts';
 import { OutputDir, recoverOutput } from '../emit/output-dir.ts';
-import { isDocumentKind, type DocumentKind } from '../model/kinds.ts';
-import { documentName } from '../model/names.ts';
-import type { Repository } from '../model/repository.ts';
+import type { DocumentKind } from '../model/kinds.ts';
+import { councilOf, documentMeta, documentName, kommunerOf, renderedDocuments } from '../kinds/index.ts';
+import { inputsOf } from '../render/inputs.ts';
 import type { SourceDocument } from '../model/source-document.ts';
-import { documentMeta } from '../render/meta.ts';
 import { loadTemplates } from '../render/templates.ts';
 import { certificateDer } from '../sign/certificates.ts';
 import { ENV_P12_BASE64, ENV_P12_PATH, ENV_PASSPHRASE, loadSigningIdentity } from '../sign/keys.ts';
@@ -65,14 +64,6 @@ export const MANIFEST = 'manifest.json';
 
 /** A build stopped for a reason staff can act on (not a bug): reported as one Danish line. */
 export class BuildError extends Error {}
-
-const documentsOf = (repo: Repository) => repo.documents.filter((d): d is SourceDocument<DocumentKind> => isDocumentKind(d.kind));
-
-/** The kommuner a document concerns: its own, or for a case all of its sundhedsråd's. */
-function kommunerOf(repo: Repository, doc: SourceDocument<DocumentKind>): string[] {
-  if (doc.kind === 'sag') return [...(repo.sundhedsraad((doc as SourceDocument<'sag'>).data.sundhedsraad)?.kommuner ?? [])];
-  return [(doc.data as { kommune: string }).kommune];
-}
 
 function readManifest(file: string): ManifestEntry[] {
   if (!existsSync(file)) return [];
@@ -149,7 +140,7 @@ async function checkAndBuild(options: BuildOptions, { outDir, cachePath, cache, 
   const check = await checkRepository(root, { today: options.today, strict: options.strict });
   if (hasErrors(check.diagnostics)) return { ok: false, reason: 'check', check };
   const { repo } = check;
-  const all = documentsOf(repo);
+  const all = renderedDocuments(repo);
   const selected = all.filter((d) => (options.only === undefined || d.data.id === options.only || kommunerOf(repo, d).includes(options.only)) && inShard(options.shard, d.data.id));
   const codes = [...new Set(selected.flatMap((d) => kommunerOf(repo, d)))];
   const bundleCodes = (options.shard ? [...new Set(all.flatMap((d) => kommunerOf(repo, d)))] : codes).filter((c) => repo.kommune(c) && inShard(options.shard, `kommune:${c}`)).sort();
@@ -169,13 +160,7 @@ async function checkAndBuild(options: BuildOptions, { outDir, cachePath, cache, 
   const fingerprint = pipelineFingerprint(root, { certificate: certificateDer(identity.certificate), time: sealTime, development: identity.development });
   const bytes = new Map<string, Buffer>();
   const read = (file: string) => bytes.get(file) ?? (bytes.set(file, readFileSync(file)), bytes.get(file)!);
-  const referenceFiles = [...repo.ofKind('region'), ...repo.ofKind('opgaver'), ...repo.ofKind('frister')].map((d) => d.file);
-  const keyOf = new Map(
-    all.map((doc) => {
-      const bilag = doc.kind === 'sag' ? (doc as SourceDocument<'sag'>).data.bilag.flatMap((b) => (b.dokument && repo.byId(b.dokument) ? [repo.byId(b.dokument)!.file] : [])) : [];
-      return [doc.data.id, contentKey(root, fingerprint, [doc.file, ...referenceFiles, ...bilag, ...templates.filesOf(doc.kind)], read)];
-    }),
-  );
+  const keyOf = new Map(all.map((doc) => [doc.data.id, contentKey(root, fingerprint, inputsOf(repo, templates, doc), read)]));
   const membersOf = (code: string) => all.filter((d) => kommunerOf(repo, d).includes(code));
 
   // Outputs are checked on disk each time (by stat stamp, else by hash), not kept in memory.
@@ -279,7 +264,7 @@ async function checkAndBuild(options: BuildOptions, { outDir, cachePath, cache, 
     };
     // Cases first (each is a member of every bundle of its sundhedsråd), then kommune by kommune,
     // so that bundles can be made while the rest is still rendering instead of all at the end.
-    const renderOrder = (d: SourceDocument<DocumentKind>) => `${d.kind === 'sag' ? 0 : 1} ${kommunerOf(repo, d)[0] ?? ''} ${d.data.id}`;
+    const renderOrder = (d: SourceDocument<DocumentKind>) => `${councilOf(d) !== undefined ? 0 : 1} ${kommunerOf(repo, d)[0] ?? ''} ${d.data.id}`;
     const rendering = new Map([...toRender].sort((a, b) => (renderOrder(a) < renderOrder(b) ? -1 : 1)).map((doc) => [doc.data.id, renderOne(doc)]));
 
     /** A member's PDF for this run's bundle: its hash once rendered now, else the cached one. */

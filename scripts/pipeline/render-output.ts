@@ -1,11 +1,10 @@
 import { outputBase } from '../emit/layout.ts';
 import { writePdf } from '../emit/pdf-file.ts';
 import type { DocumentKind } from '../model/kinds.ts';
-import { documentName } from '../model/names.ts';
-import type { Repository } from '../model/repository.ts';
+import { documentName, type DocumentMeta } from '../kinds/index.ts';
 import type { SourceDocument } from '../model/source-document.ts';
-import type { DocumentMeta } from '../render/meta.ts';
-import { renderDocument, type RenderedDocument } from '../render/render-document.ts';
+import { inputsOf } from '../render/inputs.ts';
+import { renderDocument } from '../render/render-document.ts';
 import type { RenderContext } from './context.ts';
 
 /** One document's outputs: plain data, so a worker thread can hand it back. */
@@ -25,18 +24,6 @@ export interface DocumentOutput {
 /** A clause count from which a document gets a table of contents. */
 const TOC_FROM_SECTIONS = 6;
 
-/** Data files an output depends on: its own, the reference data, and a case's bilag documents. */
-export function sourcesOf(repo: Repository, rendered: RenderedDocument): string[] {
-  const files = new Set<string>([rendered.doc.file, ...repo.ofKind('region').map((d) => d.file), ...repo.ofKind('opgaver').map((d) => d.file), ...repo.ofKind('frister').map((d) => d.file)]);
-  if (rendered.doc.kind === 'sag') {
-    for (const b of (rendered.doc as SourceDocument<'sag'>).data.bilag) {
-      const target = b.dokument ? repo.byId(b.dokument) : undefined;
-      if (target) files.add(target.file);
-    }
-  }
-  return [...[...files].sort(), ...rendered.templates];
-}
-
 /** Renders one document to Markdown and sealed PDF. */
 export async function renderOutput(ctx: RenderContext, doc: SourceDocument<DocumentKind>): Promise<DocumentOutput> {
   const rendered = renderDocument(ctx.repo, ctx.templates, doc);
@@ -52,6 +39,6 @@ export async function renderOutput(ctx: RenderContext, doc: SourceDocument<Docum
     pdf: pdf.bytes,
     pages: pdf.pages,
     meta,
-    sources: sourcesOf(ctx.repo, rendered),
+    sources: inputsOf(ctx.repo, ctx.templates, doc),
   };
 }

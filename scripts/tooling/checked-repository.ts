@@ -15,5 +15,5 @@ export async function checkedRepository(root: string, today: string): Promise<Ch
   const check = await checkRepository(root, { today });
   if (!hasErrors(check.diagnostics)) return { ok: true, repo: check.repo, check };
   const errors = check.diagnostics.filter((d) => d.severity === 'error');
-  return { ok: false, check, report: reportText(errors, check.load.sources, { files: check.load.files, documents: {} }) };
+  return { ok: false, check, report: reportText(errors, check.load.sources, { files: check.load.files, documents: [] }) };
 }

@@ -2,8 +2,7 @@ import { countNoun } from '../diagnostics/danish.ts';
 import type { Repository } from '../model/repository.ts';
 import type { Kommune } from '../model/types.ts';
 import { formatDate } from '../basics/format.ts';
-import { deadlineState, type DeadlineState, type DocumentDeadline } from './deadlines.ts';
-import { shortDocumentLabel } from './document-labels.ts';
+import { councilOf, deadlineState, type DeadlineState, type DocumentDeadline, shortDocumentLabel } from '../kinds/index.ts';
 
 export interface FristerReportOptions {
   today: string;
@@ -67,14 +66,15 @@ function block(repo: Repository, title: string, rows: Row[], options: FristerRep
 export function fristerReport(repo: Repository, deadlines: readonly DocumentDeadline[], options: FristerReportOptions): string {
   const rows: Row[] = deadlines.map((d) => ({ d, state: deadlineState(d, options.today) }));
   const dateWidth = Math.max(0, ...rows.map((r) => formatDate(r.d.dato).length));
-  const ofKommune = (k: Kommune) => rows.filter((r) => r.d.doc.kind !== 'sag' && r.d.kommuner.includes(k.kode));
+  // A kommune's own documents; a council's cases are listed under their sundhedsråd instead.
+  const ofKommune = (k: Kommune) => rows.filter((r) => councilOf(r.d.doc) === undefined && r.d.kommuner.includes(k.kode));
 
   const groups: Array<{ title: string; cases: Row[]; kommuner: Kommune[] }> = [];
   const placed = new Set<string>();
   for (const raad of repo.sundhedsraadList) {
     const kommuner = raad.kommuner.map((c) => repo.kommune(c)).filter((k): k is Kommune => k !== undefined);
     kommuner.forEach((k) => placed.add(k.kode));
-    const cases = rows.filter((r) => r.d.doc.kind === 'sag' && (r.d.doc.data as { sundhedsraad: string }).sundhedsraad === raad.id);
+    const cases = rows.filter((r) => councilOf(r.d.doc) === raad.id);
     groups.push({ title: raad.navn, cases, kommuner });
   }
   groups.push({ title: 'Kommuner uden bekræftet sundhedsråd', cases: [], kommuner: repo.kommuner.filter((k) => !placed.has(k.kode)) });

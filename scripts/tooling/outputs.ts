@@ -3,7 +3,7 @@ import { fsProblem } from '../emit/fs-problem.ts';
 import { OutputDir, OutputLockedError } from '../emit/output-dir.ts';
 import type { Repository } from '../model/repository.ts';
 import { writeFileAtomic } from './atomic-write.ts';
-import { documentDeadlines } from './deadlines.ts';
+import { documentDeadlines } from '../kinds/index.ts';
 import { statusMatrix } from './status-matrix.ts';
 import { statusMarkdown } from './status-markdown.ts';
 import { statusPdf } from './status-pdf.ts';

@@ -1,44 +1,30 @@
 import type { List, Paragraph, PhrasingContent, Root, RootContent, Table, TableCell } from 'mdast';
-import { documentName, versionLabel } from '../model/names.ts';
+import { versionLabel } from '../model/names.ts';
+import { documentName, kindOf, registry, statusLabel } from '../kinds/index.ts';
 import type { Repository } from '../model/repository.ts';
 import type { SourceDocument } from '../model/source-document.ts';
 import { formatDate } from '../basics/format.ts';
 import { stringifyMarkdown } from '../render/markdown.ts';
-import { statusLabel } from '../render/views/common.ts';
 import { modelLabel } from './operating-models.ts';
-import type { GoverningKind, RaadStatus, StatusCell } from './status-matrix.ts';
+import type { RaadStatus, StatusCell } from './status-matrix.ts';
 
 export const STATUS_TITLE = 'Status for opgaveflyttet';
-
-const kindNoun: Record<GoverningKind, string> = { hsa: 'Samarbejdsaftale', delingsaftale: 'Delingsaftale', anmodning: 'Anmodning' };
 
 const text = (value: string): PhrasingContent => ({ type: 'text', value });
 const strong = (value: string): PhrasingContent => ({ type: 'strong', children: [text(value)] });
 const paragraph = (...children: PhrasingContent[]): Paragraph => ({ type: 'paragraph', children });
 
-/** »Udkast, V20260224«; an anmodning has no status, so its notification is what counts. */
-function documentState(doc: SourceDocument<GoverningKind>): string {
-  switch (doc.kind) {
-    case 'hsa': {
-      const d = (doc as SourceDocument<'hsa'>).data;
-      return `${statusLabel[d.status]}, ${versionLabel(d.version)}`;
-    }
-    case 'delingsaftale': {
-      const d = (doc as SourceDocument<'delingsaftale'>).data;
-      return `${statusLabel[d.status]}, ${d.version ? versionLabel(d.version) : 'uden version'}`;
-    }
-    case 'anmodning': {
-      const d = (doc as SourceDocument<'anmodning'>).data;
-      return d.meddelt ? `meddelt ${formatDate(d.meddelt)}` : 'ikke meddelt';
-    }
-  }
+/** »Samarbejdsaftale: Udkast, V20260224«; an anmodning has no status, so its notification is what counts. */
+function documentState(doc: SourceDocument): string {
+  const governs = kindOf(doc).governs!;
+  return `${governs.noun}: ${governs.state(doc)}`;
 }
 
 /** One cell: model · document, status and version · next deadline. Built as nodes, so data stays literal. */
 function cellContent(c: StatusCell): PhrasingContent[] {
   const parts: PhrasingContent[][] = [[c.model ? strong(modelLabel[c.model]) : text('Ikke afgjort')]];
-  if (c.document) parts.push([text(`${kindNoun[c.document.kind as GoverningKind]}: ${documentState(c.document)}`)]);
-  else if (c.expected) parts.push([strong(`${kindNoun[c.expected]} mangler`)]);
+  if (c.document) parts.push([text(documentState(c.document))]);
+  else if (c.expected) parts.push([strong(`${registry.documents().find((k) => k.id === c.expected)?.governs?.noun ?? c.expected} mangler`)]);
   if (c.next) {
     const { deadline, state } = c.next;
     parts.push(state === 'overskredet' ? [strong(`overskredet ${formatDate(deadline.dato)}`), text(`: ${deadline.label}`)] : [text(`næste ${formatDate(deadline.dato)}: ${deadline.label}`)]);

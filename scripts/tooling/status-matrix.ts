@@ -1,13 +1,13 @@
+import { kommuneOf, registry, renderedDocuments, type DocumentKindModule, deadlineState, type DeadlineState, type DocumentDeadline } from '../kinds/index.ts';
 import type { Repository } from '../model/repository.ts';
 import type { SourceDocument } from '../model/source-document.ts';
 import type { Kommune, OperatingModel, Opgave, Sundhedsraad } from '../model/types.ts';
-import { deadlineState, type DeadlineState, type DocumentDeadline } from './deadlines.ts';
 import { modelKey, operatingModels } from './operating-models.ts';
 
-export type GoverningKind = 'hsa' | 'delingsaftale' | 'anmodning';
-
-/** The document that carries an operating model: an HSA, the delingsaftale, or an anmodning. */
-export const governingKind: Record<OperatingModel, GoverningKind> = { kommunal: 'hsa', regional: 'delingsaftale', anmodning: 'anmodning' };
+/** The kind whose document carries an operating model (an HSA, the delingsaftale, an anmodning). */
+function governingKind(model: OperatingModel): DocumentKindModule | undefined {
+  return registry.documents().find((k) => k.governs?.model === model);
+}
 
 export interface StatusCell {
   opgave: Opgave;
@@ -15,9 +15,9 @@ export interface StatusCell {
   model?: OperatingModel;
   /** The case that decides it. */
   sag?: SourceDocument<'sag'>;
-  /** The kind of document the model needs, and the document when it exists. */
-  expected?: GoverningKind;
-  document?: SourceDocument<GoverningKind>;
+  /** The kind (id) of document the model needs, and the document when it exists. */
+  expected?: string;
+  document?: SourceDocument;
   /** The document's first overdue deadline, else its next open one. */
   next?: { deadline: DocumentDeadline; state: DeadlineState };
 }
@@ -35,17 +35,16 @@ export interface RaadStatus {
   cases: SourceDocument<'sag'>[];
 }
 
-function findGoverning(repo: Repository, kind: GoverningKind, kommune: string, opgave: string): SourceDocument<GoverningKind> | undefined {
-  const own = <K extends GoverningKind>(k: K) => repo.ofKind(k).filter((d) => repo.byId(d.data.id) === d && d.data.kommune === kommune);
-  switch (kind) {
-    case 'hsa':
-      return own('hsa').find((d) => d.data.opgave === opgave);
-    case 'anmodning':
-      return own('anmodning').find((d) => d.data.opgave === opgave);
-    case 'delingsaftale':
-      // Prefer the agreement that names the opgave; one per kommune is the rule.
-      return own('delingsaftale').find((d) => d.data.opgaver.some((o) => o.opgave === opgave)) ?? own('delingsaftale')[0];
-  }
+/** The kommune's document of that kind that serves the opgave best (see Governs.fit). */
+function findGoverning(repo: Repository, kind: DocumentKindModule | undefined, kommune: string, opgave: string): SourceDocument | undefined {
+  const governs = kind?.governs;
+  if (!kind || !governs) return undefined;
+  const own = repo.documents.filter((d) => d.kind === kind.id && repo.byId(d.data.id) === d && kommuneOf(d) === kommune);
+  const fitting = own.flatMap((d) => {
+    const fit = governs.fit(d, opgave);
+    return fit === undefined ? [] : [{ d, fit }];
+  });
+  return fitting.find((x) => x.fit === 0)?.d ?? fitting.find((x) => x.fit === 1)?.d;
 }
 
 const rank: Record<DeadlineState, number> = { overskredet: 0, aaben: 1, kommende: 1, opfyldt: 2, passeret: 2 };
@@ -61,12 +60,12 @@ function cell(repo: Repository, deadlines: readonly DocumentDeadline[], models: 
   const decision = models.get(modelKey(kommune, opgave.id));
   if (!decision) {
     // No model decided: still show an HSA or anmodning that exists for the pair.
-    const document = findGoverning(repo, 'hsa', kommune, opgave.id) ?? findGoverning(repo, 'anmodning', kommune, opgave.id);
+    const document = findGoverning(repo, governingKind('kommunal'), kommune, opgave.id) ?? findGoverning(repo, governingKind('anmodning'), kommune, opgave.id);
     return { opgave, ...(document ? { document, next: nextDeadline(deadlines, document, today) } : {}) };
   }
-  const expected = governingKind[decision.model];
+  const expected = governingKind(decision.model);
   const document = findGoverning(repo, expected, kommune, opgave.id);
-  return { opgave, model: decision.model, sag: decision.sag, expected, ...(document ? { document, next: nextDeadline(deadlines, document, today) } : {}) };
+  return { opgave, model: decision.model, sag: decision.sag, ...(expected ? { expected: expected.id } : {}), ...(document ? { document, next: nextDeadline(deadlines, document, today) } : {}) };
 }
 
 /**
@@ -86,7 +85,7 @@ export function statusMatrix(repo: Repository, deadlines: readonly DocumentDeadl
   });
 
   const placed = new Set(repo.sundhedsraadList.flatMap((s) => s.kommuner));
-  const withDocuments = new Set(repo.documents.flatMap((d) => (d.kind === 'hsa' || d.kind === 'delingsaftale' || d.kind === 'anmodning' ? [(d.data as { kommune: string }).kommune] : [])));
+  const withDocuments = new Set(renderedDocuments(repo).flatMap((d) => kommuneOf(d) ?? []));
   const unplaced = repo.kommuner.filter((k) => !placed.has(k.kode) && withDocuments.has(k.kode));
   if (unplaced.length > 0) out.push({ rows: rowsOf(unplaced), cases: casesOf(unplaced.map((k) => k.kode)) });
   return out;

@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parse } from 'yaml';
-import { documentKinds, type DocumentKind } from '../model/kinds.ts';
+import { registry } from '../kinds/index.ts';
 
 /** What one saved file asks the watcher to do. */
 export type Change =
@@ -10,7 +10,7 @@ export type Change =
   /** Reference data (region, opgaver, frister): every document may change. */
   | { type: 'reference'; file: string }
   /** A kind's template (kind set) or a partial (kind undefined): re-render. */
-  | { type: 'template'; file: string; kind?: DocumentKind }
+  | { type: 'template'; file: string; kind?: string }
   /** A data file that is gone (deleted or renamed): check only. */
   | { type: 'removed'; file: string };
 
@@ -47,7 +47,7 @@ export function classifyChange(root: string, relative: string): Change | undefin
   }
   if (file.startsWith('templates/') && file.endsWith('.md.hbs')) {
     const name = base.slice(0, -'.md.hbs'.length);
-    const kind = path.posix.dirname(file) === 'templates' && (documentKinds as readonly string[]).includes(name) ? (name as DocumentKind) : undefined;
+    const kind = path.posix.dirname(file) === 'templates' ? registry.documents().find((k) => k.template === name)?.id : undefined;
     return { type: 'template', file, kind };
   }
   return undefined;

@@ -66,7 +66,11 @@ export class SchemaDocs {
   }
 
   forKind(kind: Kind): ResolvedSchema {
-    const file = schemaFileOf(kind);
+    return this.forFile(schemaFileOf(kind));
+  }
+
+  /** A schema by its repository-relative path (a kind module's `schema`). */
+  forFile(file: string): ResolvedSchema {
     const node = this.#files.get(file);
     if (!node) throw new Error(`${file} mangler`);
     return { node, file };

@@ -3,7 +3,8 @@ import path from 'node:path';
 import type { ErrorObject } from 'ajv';
 import { cacheKey, codeCacheDir, readCacheFile, writeCacheFile } from '../basics/cache-file.ts';
 import { InputFileError, readRegularFile } from '../basics/regular-file.ts';
-import { kinds, type Kind } from '../model/kinds.ts';
+import { registry } from '../kinds/index.ts';
+import type { Kind } from '../model/kinds.ts';
 import { AJV_OPTIONS, FORMATS, ajvVersions, compileSchemas, loadStandalone, type SchemaSource } from './compile.ts';
 
 /** What validation needs of a validator: ajv's calling convention, compiled or standalone. */
@@ -20,7 +21,8 @@ export interface LoadedValidators {
   from: 'cache' | 'compiled';
 }
 
-const schemaId = (kind: Kind) => `https://aftaler.invalid/schemas/${kind}.schema.json`;
+/** A kind's schema by the `$id` its file declares: the base address plus the file's path. */
+const schemaId = (schemaFile: string) => `https://aftaler.invalid/${schemaFile}`;
 
 /** Bumped when the layout of a cached module or the meaning of its key changes. */
 const CACHE_FORMAT = 1;
@@ -48,7 +50,8 @@ export function loadValidators(root: string, cacheDir: string | null = validator
     .filter((n) => n.endsWith('.schema.json'))
     .sort()
     .map((name) => ({ name, text: readRegularFile(root, `schemas/${name}`).toString('utf8') }));
-  const ids = Object.fromEntries(kinds.map((kind) => [kind, schemaId(kind)]));
+  const kinds = registry.all().map((k) => k.id);
+  const ids = Object.fromEntries(registry.all().map((k) => [k.id, schemaId(k.schema)]));
   if (cacheDir === null) return { validators: compileOrExplain(schemas, ids).validators as Validators, from: 'compiled' };
 
   const key = cacheKey([`validators ${CACHE_FORMAT}`, ajvVersions(), JSON.stringify(AJV_OPTIONS), JSON.stringify(FORMATS), JSON.stringify(ids), ...schemas.flatMap((s) => [s.name, s.text])]);

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { checkRepository, type CheckResult } from '../../scripts/check/check-repository.ts';
-import { bilagLine, numberBilag } from '../../scripts/model/bilag.ts';
+import { bilagLine, numberBilag } from '../../scripts/kinds/sag-bilag.ts';
 import { dokidReferences } from '../../scripts/model/references.ts';
 import { REPO_ROOT } from '../helpers/repo.ts';
 

@@ -4,7 +4,8 @@ import path from 'node:path';
 import { afterAll, beforeEach, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { MAX_CACHE_FILES, cacheKey, readCacheFile, writeCacheFile } from '../../scripts/basics/cache-file.ts';
-import { isKind, type Kind } from '../../scripts/model/kinds.ts';
+import { registry } from '../../scripts/kinds/index.ts';
+import type { Kind } from '../../scripts/model/kinds.ts';
 import { loadValidators, type Validators } from '../../scripts/validate/schemas.ts';
 import { REPO_ROOT, RepoCopy } from '../helpers/repo.ts';
 
@@ -26,7 +27,7 @@ function realDocuments(): Array<{ kind: Kind; data: Record<string, unknown> }> {
   for (const name of readdirSync(path.join(REPO_ROOT, 'agreements'), { recursive: true, encoding: 'utf8' }).sort()) {
     if (!name.endsWith('.yaml')) continue;
     const data = parse(readFileSync(path.join(REPO_ROOT, 'agreements', name), 'utf8')) as Record<string, unknown>;
-    if (isKind(data.dokumenttype)) out.push({ kind: data.dokumenttype, data });
+    if (typeof data.dokumenttype === 'string' && registry.has(data.dokumenttype)) out.push({ kind: data.dokumenttype as Kind, data });
   }
   return out;
 }

@@ -41,7 +41,7 @@ function findings(): Diagnostic[] {
   return out;
 }
 
-const SUMMARY = { files: 2, documents: { hsa: 2 } };
+const SUMMARY = { files: 2, documents: [{ nouns: ['samarbejdsaftale (HSA)', 'samarbejdsaftaler (HSA)'] as const, count: 2 }] };
 
 describe('findings per rule per file are capped in every report', () => {
   it('caps at 20', () => {

@@ -14,9 +14,25 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { serializeManifest, sha256, type ManifestEntry } from '../../scripts/emit/manifest.ts';
 import { STACK_TRACE } from '../helpers/cli.ts';
 import { RepoCopy } from '../helpers/repo.ts';
-import { DIR, ENV, HSA, TODAY, runCommand, treeHashes } from './support.ts';
+import { DIR, ENV, HSA, TODAY, runCommand, runInThisProcess, treeHashes, type NodeRun } from './support.ts';
 
 const HEAP_MB = 256;
+
+/**
+ * The first case of each command, and any case that could hang if its fix regressed, runs as a
+ * user runs it: a new Node process with a 256 MB heap (a blown heap or a hang shows as a signal
+ * or a timeout). The other cases run the same command inside this process, which spares starting
+ * Node for each (tests/helpers/in-process.ts).
+ */
+const spawnedCommands = new Set<string>();
+async function run(command: string, args: readonly string[], options: { env?: NodeJS.ProcessEnv; spawn?: boolean } = {}): Promise<NodeRun> {
+  const first = !spawnedCommands.has(command);
+  spawnedCommands.add(command);
+  if (first || options.spawn) return runCommand(command, args, { heapMb: HEAP_MB, env: options.env });
+  // In this process a build renders on this thread alone: the worker threads it would start
+  // while checking (and that these refused builds never use) are the spawned build's to test.
+  return runInThisProcess(command, command === 'build' ? [...args, '--jobs', '1'] : args, { env: options.env });
+}
 /** Generous: a run includes starting Node and tsx on a busy 2-core machine. */
 const RUN_MS = 20_000;
 
@@ -49,6 +65,8 @@ interface RepoCase {
   /** Changes the fresh repository; returns extra arguments for the command. */
   setup: (repo: RepoCopy) => string[] | void;
   expect: (repo: RepoCopy) => RegExp;
+  /** Runs in a process of its own even when it is not the command's first case (see run). */
+  spawn?: boolean;
 }
 
 let MERGE_CASES = 0;
@@ -103,6 +121,7 @@ const REPO_CASES: RepoCase[] = [
       r.replace(HSA, 'id: hsa-holbaek-akutsygepleje', `id: ${'a'.repeat(36)}!`);
     },
     expect: (r) => finding(HSA, r.lineOf(HSA, `id: ${'a'.repeat(36)}!`), 5, 'schema/pattern'),
+    spawn: true, // a regression would hang: a process of its own can be timed out
   },
 
   // diff: a revision that cannot be rendered, and a tree git would not check out.
@@ -134,13 +153,13 @@ const REPO_CASES: RepoCase[] = [
 
 describe(`hostile repositories through check, build and diff (${HEAP_MB} MB heap)`, () => {
   for (const c of REPO_CASES) {
-    it(`${c.command}: ${c.name}`, () => {
+    it(`${c.command}: ${c.name}`, async () => {
       const repo = repository();
       try {
         const extra = c.setup(repo) ?? [];
         const before = treeHashes(repo.root);
         const args = c.command === 'diff' ? ['--root', repo.root, ...extra] : ['--root', repo.root, '--today', TODAY, ...(c.command === 'build' ? ['--quiet'] : [])];
-        const r = runCommand(c.command, args, { heapMb: HEAP_MB, env: ENV });
+        const r = await run(c.command, args, { env: ENV, spawn: c.spawn });
         const output = r.stdout + r.stderr;
         expect(r.code, output).toBe(1);
         expect(r.signal).toBeNull();
@@ -184,7 +203,7 @@ describe(`crafted shard manifests through merge (${HEAP_MB} MB heap)`, () => {
 
   MERGE_CASES = cases.length;
   for (const c of cases) {
-    it(`merge: ${c.name}`, () => {
+    it(`merge: ${c.name}`, async () => {
       const dir = mkdtempSync(path.join(work, 'case-'));
       const shard = path.join(dir, 'shard');
       mkdirSync(shard);
@@ -192,7 +211,7 @@ describe(`crafted shard manifests through merge (${HEAP_MB} MB heap)`, () => {
       writeFileSync(path.join(dir, 'evil.txt'), 'evil');
       c.make(shard);
       const before = treeHashes(dir);
-      const r = runCommand('merge', ['--out', path.join(dir, 'merged'), shard], { heapMb: HEAP_MB });
+      const r = await run('merge', ['--out', path.join(dir, 'merged'), shard]);
       const output = r.stdout + r.stderr;
       expect(r.code, output).toBe(1);
       expect(output).toMatch(/manifest\.json(:\d+:\d+)?: /);
@@ -210,9 +229,9 @@ describe(`damaged and forged PDFs through verify (${HEAP_MB} MB heap)`, () => {
   let repo: RepoCopy;
   let pdf: Buffer;
   let ca: string;
-  beforeAll(() => {
+  beforeAll(async () => {
     repo = repository();
-    const r = runCommand('build', ['--root', repo.root, '--today', TODAY, '--only', 'hsa-holbaek-akutsygepleje', '--quiet'], { env: ENV });
+    const r = await runInThisProcess('build', ['--root', repo.root, '--today', TODAY, '--only', 'hsa-holbaek-akutsygepleje', '--quiet', '--jobs', '1'], { env: ENV });
     expect(r.code, r.stdout + r.stderr).toBe(0);
     pdf = readFileSync(repo.path('out/midt-og-vestsjaelland/316-holbaek/hsa-holbaek-akutsygepleje.pdf'));
     // The development certificate is its own root: trusting it makes the genuine PDF valid.
@@ -229,21 +248,21 @@ describe(`damaged and forged PDFs through verify (${HEAP_MB} MB heap)`, () => {
     { name: 'a PDF cut in half', bytes: () => pdf.subarray(0, pdf.length >> 1), message: /\S/ },
   ];
 
-  it('the genuine PDF is valid against its CA (the cases below differ from it only as named)', () => {
+  it('the genuine PDF is valid against its CA (the cases below differ from it only as named)', async () => {
     const file = path.join(repo.root, 'ægte.pdf');
     writeFileSync(file, pdf);
-    const r = runCommand('verify', ['--ca', ca, file], { heapMb: HEAP_MB });
+    const r = await run('verify', ['--ca', ca, file]);
     expect(r.code, r.stdout + r.stderr).toBe(0);
   });
 
   VERIFY_CASES = cases.length;
   for (const c of cases) {
-    it(`verify: ${c.name}`, () => {
+    it(`verify: ${c.name}`, async () => {
       const file = path.join(repo.root, 'forfalsket.pdf');
       const bytes = c.bytes();
       expect(bytes.equals(pdf)).toBe(false);
       writeFileSync(file, bytes);
-      const r = runCommand('verify', ['--ca', ca, file], { heapMb: HEAP_MB });
+      const r = await run('verify', ['--ca', ca, file], { spawn: c === cases[0] });
       const output = r.stdout + r.stderr;
       expect(r.code, output).toBe(1);
       // »FEJL <file>« and, indented below it, the reason in Danish.

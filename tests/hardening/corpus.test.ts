@@ -210,7 +210,7 @@ describe('hostile input: a positioned Danish finding, exit 1, nothing written', 
         expect(hit!.message).toMatch(c.message);
         expectInsideFiles(repo.root, findings);
         // The report as staff read it: one line per finding, each starting with its place.
-        const report = reportText(result.check.diagnostics, result.check.load.sources, { files: result.check.load.files, documents: {} });
+        const report = reportText(result.check.diagnostics, result.check.load.sources, { files: result.check.load.files, documents: [] });
         const escape = (t: string) => t.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
         expect(report).toMatch(new RegExp(`^${escape(`${file}:${line}:${c.column}`)} +fejl +${escape(c.rule)} +\\S`, 'm'));
         expect(existsSync(repo.path('out'))).toBe(false);

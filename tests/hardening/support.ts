@@ -6,6 +6,7 @@ import { expect } from 'vitest';
 import type { CheckResult } from '../../scripts/check/check-repository.ts';
 import { toJson, type JsonDiagnostic } from '../../scripts/diagnostics/report-json.ts';
 import { STACK_TRACE } from '../helpers/cli.ts';
+import { runInProcess } from '../helpers/in-process.ts';
 import { REPO_ROOT, type RepoCopy } from '../helpers/repo.ts';
 
 export const DIR = 'agreements/midt-og-vestsjaelland';
@@ -122,6 +123,16 @@ export function runCommand(command: string, args: readonly string[], options: { 
     maxBuffer: 64 * 1024 * 1024,
   });
   return { code: r.status, signal: r.signal, stdout: r.stdout, stderr: r.stderr, ms: performance.now() - started };
+}
+
+/**
+ * runCommand's result from a run inside this process (tests/helpers/in-process.ts): the same
+ * code from the command line to the exit code, without the cost of starting Node; no heap limit
+ * and no signal, so the cases that are about those keep runCommand.
+ */
+export async function runInThisProcess(command: string, args: readonly string[], options: { env?: NodeJS.ProcessEnv } = {}): Promise<NodeRun> {
+  const r = await runInProcess(command, args, options.env);
+  return { code: r.code, signal: null, stdout: r.stdout, stderr: r.stderr, ms: r.ms };
 }
 
 /** Starts a command in the background; `stderr` grows as the command prints. */

@@ -6,7 +6,7 @@
 import type { Root } from 'mdast';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { checkRepository } from '../../scripts/check/check-repository.ts';
-import { isDocumentKind, type DocumentKind } from '../../scripts/model/kinds.ts';
+import { renderedDocuments } from '../../scripts/kinds/index.ts';
 import type { Repository } from '../../scripts/model/repository.ts';
 import type { SourceDocument } from '../../scripts/model/source-document.ts';
 import { compactTree } from '../../scripts/render/compact-tree.ts';
@@ -24,7 +24,7 @@ describe('the PDF body is the tree of the Markdown file', () => {
   });
 
   it('for every document of the real data', () => {
-    const documents = repo.documents.filter((d): d is SourceDocument<DocumentKind> => isDocumentKind(d.kind));
+    const documents = renderedDocuments(repo);
     expect(documents).toHaveLength(33);
     for (const doc of documents) {
       const rendered: RenderedDocument = renderDocument(repo, templates, doc);

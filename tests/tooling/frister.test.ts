@@ -3,7 +3,7 @@ import ICAL from 'ical.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { checkRepository } from '../../scripts/check/check-repository.ts';
 import type { Repository } from '../../scripts/model/repository.ts';
-import { deadlineState, documentDeadlines, type DocumentDeadline } from '../../scripts/tooling/deadlines.ts';
+import { deadlineState, documentDeadlines, type DocumentDeadline } from '../../scripts/kinds/index.ts';
 import { eventUid } from '../../scripts/emit/frister-calendar.ts';
 import { runCli, STACK_TRACE } from '../helpers/cli.ts';
 import { RepoCopy } from '../helpers/repo.ts';

@@ -6,6 +6,7 @@ import { checkRepository } from '../../scripts/check/check-repository.ts';
 import { loadRepository } from '../../scripts/load/load-repository.ts';
 import { Repository } from '../../scripts/model/repository.ts';
 import { ArgumentError } from '../../scripts/tooling/lookup.ts';
+import type { Kind } from '../../scripts/model/kinds.ts';
 import { scaffold, type ScaffoldRequest } from '../../scripts/tooling/scaffold.ts';
 import { SchemaDocs, type ResolvedSchema } from '../../scripts/validate/schema-docs.ts';
 import { compileValidators } from '../../scripts/validate/schemas.ts';
@@ -38,7 +39,7 @@ const requests: Array<[string, ScaffoldRequest, string]> = [
   ['an HSA for sundheds- og omsorgspladser (with kapacitet)', { kind: 'hsa', kommune: 'frederiksberg', opgave: 'sundheds-og-omsorgspladser' }, 'agreements/hovedstaden/frederiksberg/hsa-frederiksberg-sundheds-og-omsorgspladser.yaml'],
   ['a delingsaftale', { kind: 'delingsaftale', kommune: 'Faxe' }, 'agreements/uden-sundhedsraad/faxe/delingsaftale-faxe.yaml'],
   ['an anmodning', { kind: 'anmodning', kommune: '147', opgave: 'patientrettet-forebyggelse' }, 'agreements/hovedstaden/frederiksberg/anmodning-frederiksberg-patientrettet-forebyggelse.yaml'],
-  ['a case', { kind: 'sag', sundhedsraad: 'midt-og-vestsjaelland', sagsId: 'EMN-2026-1234', punkt: 4, titel: 'Nærsundhedsplan; første udkast', dokid: '12345678', aaben: true }, 'agreements/midt-og-vestsjaelland/sag-emn-2026-1234.yaml'],
+  ['a case', { kind: 'sag', sundhedsraad: 'midt-og-vestsjaelland', 'sags-id': 'EMN-2026-1234', punkt: '4', titel: 'Nærsundhedsplan; første udkast', dokid: '12345678' }, 'agreements/midt-og-vestsjaelland/sag-emn-2026-1234.yaml'],
 ];
 
 describe('npm run new: the scaffolded files', () => {
@@ -79,7 +80,7 @@ describe('npm run new: the scaffolded files', () => {
 
   it.each(requests)('%s explains every field with its schema description, taken from the schema', (_, request, file) => {
     const doc = parseDocument(copy.read(file));
-    const keys = keysWithSchemas(schemas, doc.contents as YAMLMap, schemas.forKind(request.kind));
+    const keys = keysWithSchemas(schemas, doc.contents as YAMLMap, schemas.forKind(request.kind as Kind));
     expect(keys.length).toBeGreaterThan(5);
     for (const { key, comment, schema } of keys) {
       const description = (schema.node.description ?? schema.node.title)!;
@@ -91,7 +92,7 @@ describe('npm run new: the scaffolded files', () => {
 
   it.each(requests)('%s has every required field, status udkast where it has one, null or »Udestår: …« for the unknown', (_, request, file) => {
     const data = parseDocument(copy.read(file)).toJS() as Record<string, unknown>;
-    const schema = schemas.resolve(schemas.forKind(request.kind)).node;
+    const schema = schemas.resolve(schemas.forKind(request.kind as Kind)).node;
     for (const key of schema.required ?? []) expect(data, key).toHaveProperty(key);
     if ('status' in (schema.properties ?? {})) expect(data.status).toBe('udkast');
     expect(copy.read(file)).toMatch(/Udestår: /);
@@ -162,9 +163,9 @@ describe('npm run new: the scaffolded files', () => {
     expect(() => scaffold(repo, schemas, { kind: 'hsa', kommune: 'holbek', opgave: 'akutsygepleje' }, { today: TODAY })).toThrow(/Ukendt kommune »holbek« – mente du »316« \(Holbæk Kommune\)\?/);
     expect(() => scaffold(repo, schemas, { kind: 'hsa', kommune: '316', opgave: 'akutsygeplje' }, { today: TODAY })).toThrow(/Ukendt opgave »akutsygeplje« – mente du »akutsygepleje«\?/);
     expect(() => scaffold(repo, schemas, { kind: 'hsa', kommune: '316', opgave: 'tandpleje' }, { today: TODAY })).toThrow(/brug en af: »akutsygepleje«/);
-    expect(() => scaffold(repo, schemas, { kind: 'sag', sundhedsraad: 'midt-og-vestsjaelland', sagsId: 'EMN2026', punkt: 1, titel: 'x', dokid: '12345', aaben: true }, { today: TODAY })).toThrow(/Sags ID skal have formen/);
-    expect(() => scaffold(repo, schemas, { kind: 'sag', sundhedsraad: 'midt-og-vestsjaeland', sagsId: 'EMN-2026-1', punkt: 1, titel: 'x', dokid: '12345', aaben: true }, { today: TODAY })).toThrow(/mente du »midt-og-vestsjaelland«\?/);
-    expect(() => scaffold(repo, schemas, { kind: 'sag', sundhedsraad: 'hovedstaden', sagsId: 'EMN-2026-1', punkt: 1, titel: 'x', dokid: '12', aaben: true }, { today: TODAY })).toThrow(/DokID skal være/);
+    expect(() => scaffold(repo, schemas, { kind: 'sag', sundhedsraad: 'midt-og-vestsjaelland', 'sags-id': 'EMN2026', punkt: '1', titel: 'x', dokid: '12345' }, { today: TODAY })).toThrow(/Sags ID skal have formen/);
+    expect(() => scaffold(repo, schemas, { kind: 'sag', sundhedsraad: 'midt-og-vestsjaeland', 'sags-id': 'EMN-2026-1', punkt: '1', titel: 'x', dokid: '12345' }, { today: TODAY })).toThrow(/mente du »midt-og-vestsjaelland«\?/);
+    expect(() => scaffold(repo, schemas, { kind: 'sag', sundhedsraad: 'hovedstaden', 'sags-id': 'EMN-2026-1', punkt: '1', titel: 'x', dokid: '12' }, { today: TODAY })).toThrow(/DokID skal være/);
   });
 });
 

@@ -5,7 +5,7 @@ import { loadRepository } from '../../scripts/load/load-repository.ts';
 import { Repository } from '../../scripts/model/repository.ts';
 import type { SourceDocument } from '../../scripts/model/source-document.ts';
 import { parseMarkdown } from '../../scripts/render/markdown.ts';
-import { documentDeadlines } from '../../scripts/tooling/deadlines.ts';
+import { documentDeadlines } from '../../scripts/kinds/index.ts';
 import { statusMatrix, type RaadStatus } from '../../scripts/tooling/status-matrix.ts';
 import { compileValidators } from '../../scripts/validate/schemas.ts';
 import { runCli, STACK_TRACE } from '../helpers/cli.ts';

@@ -1,5 +1,5 @@
 import { defineRule } from '../rule.ts';
-import { numberBilag, type NumberedBilag } from '../../model/bilag.ts';
+import { numberBilag, type NumberedBilag } from '../../kinds/sag-bilag.ts';
 import { canonical, groupName } from './support/documents.ts';
 
 /** »1a–1h« for a lettered group, »4« for a single bilag. */

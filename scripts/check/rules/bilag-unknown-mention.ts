@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { defineRule } from '../rule.ts';
 import { locate, type DataPath } from '../../basics/locate.ts';
-import { numberBilag, type NumberedBilag } from '../../model/bilag.ts';
+import { numberBilag, type NumberedBilag } from '../../kinds/sag-bilag.ts';
 import type { SourceDocument } from '../../model/source-document.ts';
 import { canonical, unresolvedBilag } from './support/documents.ts';
 import { listText } from './support/labels.ts';

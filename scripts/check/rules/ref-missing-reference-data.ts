@@ -1,5 +1,6 @@
 import { defineRule } from '../rule.ts';
-import { referenceKinds } from '../../model/kinds.ts';
+import { registry } from '../../kinds/index.ts';
+import type { ReferenceKind } from '../../model/kinds.ts';
 
 const files = { region: 'region.yaml', opgaver: 'opgaver.yaml', frister: 'frister.yaml' } as const;
 
@@ -10,7 +11,7 @@ export default defineRule({
   description: 'Referencedata (region, opgaver og frister) findes præcis én gang.',
   citation: 'Projektets datamodel (schemas/README.md)',
   check({ repo, report }) {
-    for (const kind of referenceKinds) {
+    for (const kind of registry.reference().map((k) => k.id as ReferenceKind)) {
       const docs = repo.ofKind(kind);
       if (docs.length === 0) {
         report({ file: `agreements/reference/${files[kind]}`, message: `Referencedata af typen »${kind}« mangler (eller er ugyldig), så henvisninger kan ikke kontrolleres` });

@@ -1,5 +1,5 @@
 import { defineRule } from '../rule.ts';
-import { isDocumentKind } from '../../model/kinds.ts';
+import { registry } from '../../kinds/index.ts';
 
 export default defineRule({
   id: 'ref/unknown-document',
@@ -15,7 +15,7 @@ export default defineRule({
         if (!target && repo.isBroken(bilag.dokument)) continue; // its own errors say what is wrong
         if (!target) {
           report({ doc, path: ['bilag', i, 'dokument'], message: `Bilaget henviser til dokumentet »${bilag.dokument}«, som ikke findes` });
-        } else if (!isDocumentKind(target.kind)) {
+        } else if (!registry.isDocument(target.kind)) {
           report({
             doc,
             path: ['bilag', i, 'dokument'],

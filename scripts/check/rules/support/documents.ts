@@ -1,5 +1,4 @@
-import { opgaveTerm } from '../../../model/names.ts';
-import { isDocumentKind } from '../../../model/kinds.ts';
+import { registry } from '../../../kinds/index.ts';
 import type { Repository } from '../../../model/repository.ts';
 import type { SourceDocument } from '../../../model/source-document.ts';
 import { canonical } from '../../../model/canonical.ts';
@@ -9,19 +8,7 @@ export { canonical };
 
 /** What a bilag group holds, for messages: »samarbejdsaftalerne om akutsygepleje«. */
 export function groupName(repo: Repository, doc: SourceDocument): string {
-  const opgave = (doc.data as { opgave?: string }).opgave;
-  switch (doc.kind) {
-    case 'hsa':
-      return `samarbejdsaftalerne om ${opgaveTerm(repo, opgave ?? '')}`;
-    case 'anmodning':
-      return `anmodningerne om ${opgaveTerm(repo, opgave ?? '')}`;
-    case 'delingsaftale':
-      return 'delingsaftalerne';
-    case 'sag':
-      return 'sagerne';
-    default:
-      return doc.kind;
-  }
+  return registry.isDocument(doc.kind) ? registry.of(doc).groupName(repo, doc) : doc.kind;
 }
 
 /**
@@ -52,7 +39,7 @@ export function* attachedDocuments(repo: Repository): Generator<AttachedDocument
     for (const [index, b] of sag.data.bilag.entries()) {
       if (b.dokument === undefined) continue;
       const target = repo.byId(b.dokument);
-      if (!target || !isDocumentKind(target.kind)) continue;
+      if (!target || !registry.isDocument(target.kind)) continue;
       yield { sag, index, dokument: b.dokument, attached: b.version, target, current: (target.data as { version?: string | null }).version };
     }
   }

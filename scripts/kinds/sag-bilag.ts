@@ -1,8 +1,8 @@
 import type { DataPath } from '../basics/locate.ts';
-import { documentName } from './names.ts';
-import type { Repository } from './repository.ts';
-import type { SourceDocument } from './source-document.ts';
-import type { Bilag } from './types.ts';
+import type { Repository } from '../model/repository.ts';
+import type { SourceDocument } from '../model/source-document.ts';
+import type { Bilag } from '../model/types.ts';
+import { registry } from './registry.ts';
 
 export interface NumberedBilag {
   /** Position in the case's list, 0-based. */
@@ -58,7 +58,7 @@ export function numberBilag(repo: Repository, sag: SourceDocument<'sag'>): Numbe
       group: g + 1,
       number: run.length > 1 ? `${g + 1}${letter(i)}` : `${g + 1}`,
       target,
-      title: entry.eksternt ? entry.eksternt.titel : target ? documentName(repo, target) : entry.dokument ?? '',
+      title: entry.eksternt ? entry.eksternt.titel : target ? registry.nameOf(repo, target) : entry.dokument ?? '',
       dokid: entry.eksternt ? entry.eksternt.dokid : ((target?.data as { dokid?: string | null } | undefined)?.dokid ?? undefined),
       groupKey,
     })),

@@ -1,0 +1,154 @@
+import { kommuneName, versionLabel } from '../model/names.ts';
+import type { SourceDocument } from '../model/source-document.ts';
+import type { Post } from '../model/types.ts';
+import { formatDate } from '../basics/format.ts';
+import { draftPrefix, fromCalendar, fristerView, opgaveView, partiesView, regionName, statusLabel } from './common.ts';
+import { fromFrist } from './deadlines.ts';
+import { defineDocumentKind } from './kind.ts';
+import { latest, orNotSet } from './meta.ts';
+
+type Delingsaftale = SourceDocument<'delingsaftale'>;
+
+const postView = (p: Post) => ({ beskrivelse: p.beskrivelse, antal: p.antal ?? null, vaerdi_kr: p.vaerdi_kr ?? null, note: p.note ?? null });
+
+const categories = [
+  ['aktiver', 'Aktiver'],
+  ['passiver', 'Passiver'],
+  ['rettigheder', 'Rettigheder'],
+  ['pligter', 'Pligter'],
+] as const;
+
+/** Delingsaftale: assets, liabilities, rights, duties and staff that move from a kommune to the region. */
+export const delingsaftale = defineDocumentKind<'delingsaftale'>({
+  id: 'delingsaftale',
+  role: 'document',
+  nouns: ['delingsaftale', 'delingsaftaler'],
+  schema: 'schemas/delingsaftale.schema.json',
+  template: 'delingsaftale',
+  numberedClauses: true,
+  scope: { type: 'kommune', kommune: (doc) => doc.data.kommune },
+
+  view(repo, { data: d }) {
+    return {
+      ...partiesView(repo, d.kommune),
+      id: d.id,
+      dokid: d.dokid,
+      version: d.version,
+      status: statusLabel[d.status],
+      referencedato: d.referencedato,
+      ikrafttraeden: repo.frist('ikrafttraeden')?.dato ?? null,
+      udkast_fremsendt: d.udkast_fremsendt,
+      aftalt: d.aftalt,
+      godkendelser: d.godkendelser,
+      delingsraad: d.delingsraad ?? null,
+      opgaver: d.opgaver.map((o) => ({
+        opgave: opgaveView(repo, o.opgave),
+        drift: o.overdragelse === 'drift',
+        kategorier: categories.map(([key, titel]) => ({ titel, poster: o[key].map(postView) })),
+        ansatte: o.ansatte.map((a) => ({ stilling: a.stilling, antal: a.antal, aarsvaerk: a.aarsvaerk ?? null })),
+        bemaerkninger: o.bemaerkninger ?? null,
+      })),
+      frister: fristerView(repo, ['referencedato-deling', 'delingsaftale-udkast', 'delingsaftale-indgaaelse', 'delingsraad-afgoerelse', 'ikrafttraeden']),
+    };
+  },
+
+  meta(repo, { data: d }) {
+    const region = regionName(repo);
+    const kommune = kommuneName(repo, d.kommune);
+    const label = d.version ? ` · ${versionLabel(d.version)}` : '';
+    return {
+      title: 'Delingsaftale om overførsel af aktiver, passiver, rettigheder, pligter og ansatte',
+      titleBlock: [
+        { label: 'Parter', value: `${kommune} og ${region}` },
+        { label: 'Opgaver', value: d.opgaver.map((o) => repo.opgave(o.opgave)?.navn ?? o.opgave).join(', ') },
+        { label: 'Version', value: orNotSet(d.version, versionLabel) },
+        { label: 'Status', value: statusLabel[d.status] },
+        { label: 'DokID', value: orNotSet(d.dokid) },
+        { label: 'Skæringsdato', value: formatDate(d.referencedato) },
+      ],
+      runningHeader: `Delingsaftale · ${kommune}${label}`,
+      subject: `Delingsaftale mellem ${kommune} og ${region}`,
+      keywords: ['delingsaftale', kommune, 'opgaveflyt 2027'],
+      draft: d.status === 'udkast',
+      date: latest(d.version, d.udkast_fremsendt, d.aftalt, d.godkendelser.regionsraad, d.godkendelser.kommunalbestyrelse, d.delingsraad?.afgoerelse) ?? d.referencedato,
+      kommuner: [d.kommune],
+      opgave: null,
+      version: d.version,
+      status: d.status,
+    };
+  },
+
+  name: (repo, { data: d }) => `${draftPrefix(d.status, 'delingsaftale')} ${kommuneName(repo, d.kommune)}${d.version ? ` ${versionLabel(d.version)}` : ''}`,
+  label: () => 'Delingsaftale',
+  groupName: () => 'delingsaftalerne',
+  reads: () => [],
+
+  deadlines(repo, doc: Delingsaftale) {
+    const d = doc.data;
+    const k = [d.kommune];
+    const decided = d.delingsraad?.afgoerelse ?? null;
+    return [
+      ...fromFrist(doc, k, repo.frist('delingsaftale-udkast'), { label: 'udkast sendt', done: d.udkast_fremsendt, missing: 'fremsendelse af udkastet' }),
+      // Without agreement in time the Delingsråd decides; its decision settles the agreement step too.
+      ...fromFrist(doc, k, repo.frist('delingsaftale-indgaaelse'), { label: 'aftale indgået', done: d.aftalt ?? decided, missing: 'indgåelse af aftalen' }),
+      // The Delingsråd's deadline applies only while the parties have not agreed.
+      ...(d.aftalt !== null && !d.delingsraad ? [] : fromFrist(doc, k, repo.frist('delingsraad-afgoerelse'), { label: 'Delingsrådets afgørelse', done: decided, missing: 'Delingsrådets afgørelse' })),
+      ...fromFrist(doc, k, repo.frist('ikrafttraeden'), { label: 'ikrafttræden', done: undefined }),
+    ];
+  },
+
+  governs: {
+    model: 'regional',
+    noun: 'Delingsaftale',
+    // One agreement per kommune is the rule: prefer the one that names the opgave.
+    fit: (doc, opgave) => (doc.data.opgaver.some((o) => o.opgave === opgave) ? 0 : 1),
+    state: ({ data: d }) => `${statusLabel[d.status]}, ${d.version ? versionLabel(d.version) : 'uden version'}`,
+  },
+
+  scaffold: {
+    headline: 'Delingsaftale',
+    options: [{ name: 'kommune', value: 'KODE|NAVN', required: true }],
+    help: ['Delingsaftale; opgaverne følger sagens indstilling'],
+    plan(ctx, args) {
+      const kommune = ctx.kommune(String(args.kommune));
+      const reference = ctx.frist('referencedato-deling');
+      const udkast = ctx.frist('delingsaftale-udkast');
+      const indgaaelse = ctx.frist('delingsaftale-indgaaelse');
+      const id = `delingsaftale-${kommune.slug}`;
+      const undecided: string[] = [];
+      const opgaver = ctx.repo.opgaver.map((o) => {
+        const model = ctx.decision(kommune.kode, o.id)?.model;
+        if (!model) undecided.push(o.betegnelse);
+        // Regional drift (and, until a case decides otherwise, the reform's default) moves the drift;
+        // where the kommune keeps operating, only the authority moves.
+        const overdragelse = model === 'kommunal' || model === 'anmodning' ? 'myndighedsansvar' : 'drift';
+        return {
+          opgave: o.id,
+          overdragelse,
+          aktiver: [],
+          passiver: [],
+          rettigheder: [],
+          pligter: [],
+          ansatte: [],
+          bemaerkninger: `${ctx.placeholder} kommunens opgørelse af aktiver, passiver, rettigheder, pligter og ansatte, der i overvejende grad er knyttet til opgaven pr. ${formatDate(reference.dato)}.`,
+        };
+      });
+      const overrides = new Map<string, unknown>([
+        ['id', id],
+        ['status', 'udkast'],
+        ['kommune', kommune.kode],
+        ['referencedato', reference.dato],
+        ['opgaver', opgaver],
+      ]);
+      const decidedBy = [...new Set(ctx.decisionsFor(kommune.kode).map((m) => m.sag.data.sags_id))];
+      const notes = new Map([
+        ['referencedato', fromCalendar(reference)],
+        ['udkast_fremsendt', `Fristen er ${formatDate(udkast.dato)}.`],
+        ['aftalt', `Fristen er ${formatDate(indgaaelse.dato)}.`],
+        ['opgaver', decidedBy.length > 0 ? `Overdragelsen følger indstillingen i sag ${decidedBy.join(', ')}: drift ved regional drift, myndighedsansvar ved kommunal drift eller anmodning.` : 'Ingen sag har afgjort driftsmodellerne endnu: alle opgaver står med overdragelse af driften; ret til myndighedsansvar for de opgaver, kommunen skal drive videre.'],
+      ]);
+      const messages = undecided.length > 0 && decidedBy.length > 0 ? [`Bemærk: ingen sag afgør driften af ${undecided.join(', ')} for ${kommune.navn}; de står med overdragelse af driften.`] : [];
+      return { id, dir: ctx.kommuneDir(kommune.kode), overrides, optional: new Set(), notes, messages };
+    },
+  },
+});

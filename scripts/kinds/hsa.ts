@@ -1,0 +1,147 @@
+import { latestDay, lastDayOfPeriod } from '../model/dates.ts';
+import { kommuneName, opgaveTerm, versionLabel } from '../model/names.ts';
+import type { Repository } from '../model/repository.ts';
+import type { SourceDocument } from '../model/source-document.ts';
+import { formatDate } from '../basics/format.ts';
+import { draftPrefix, fromCalendar, fristerView, modelNote, opgaveView, partiesView, regionName, statusLabel } from './common.ts';
+import { fromFrist, fromVilkaar } from './deadlines.ts';
+import { defineDocumentKind } from './kind.ts';
+import { latest, orNotSet } from './meta.ts';
+
+type Hsa = SourceDocument<'hsa'>;
+
+const partyLabel = { region: 'Regionen', kommune: 'Kommunen', faelles: 'Fælles' } as const;
+
+/** Horisontal samarbejdsaftale: the kommune keeps operating a task under the region's authority. */
+export const hsa = defineDocumentKind<'hsa'>({
+  id: 'hsa',
+  role: 'document',
+  nouns: ['samarbejdsaftale (HSA)', 'samarbejdsaftaler (HSA)'],
+  schema: 'schemas/hsa.schema.json',
+  template: 'hsa',
+  numberedClauses: true,
+  scope: { type: 'kommune', kommune: (doc) => doc.data.kommune },
+
+  view(repo, { data: d }) {
+    return {
+      ...partiesView(repo, d.kommune),
+      opgave: opgaveView(repo, d.opgave),
+      id: d.id,
+      dokid: d.dokid,
+      sags_id: d.sags_id ?? null,
+      version: d.version,
+      status: statusLabel[d.status],
+      formaal: d.formaal,
+      bidrag: d.bidrag,
+      ansvarsfordeling: d.ansvarsfordeling.map((a) => ({ ydelse: a.ydelse, ansvarlig: partyLabel[a.ansvarlig], beskrivelse: a.beskrivelse ?? null })),
+      kapacitet: d.kapacitet ? { pladser: d.kapacitet.pladser, beskrivelse: d.kapacitet.beskrivelse ?? null } : null,
+      finansiering: d.finansiering,
+      opfoelgning: d.opfoelgning,
+      evaluering: d.evaluering,
+      opsigelse: { varsel_maaneder: d.opsigelse.varsel_maaneder, beskrivelse: d.opsigelse.beskrivelse ?? null },
+      mislighold: d.mislighold,
+      ikrafttraeden: d.ikrafttraeden,
+      godkendelser: d.godkendelser,
+      underskrevet: d.underskrevet ?? null,
+      forbehold: d.forbehold && d.forbehold.length > 0 ? d.forbehold : null,
+      frister: fristerView(repo, ['hsa-godkendelse', 'ikrafttraeden']),
+    };
+  },
+
+  meta(repo, { data: d }) {
+    const region = regionName(repo);
+    const opgave = repo.opgave(d.opgave);
+    const kommune = kommuneName(repo, d.kommune);
+    return {
+      title: `Horisontal samarbejdsaftale om ${opgave?.betegnelse ?? d.opgave}`,
+      titleBlock: [
+        { label: 'Parter', value: `${region} og ${kommune}` },
+        { label: 'Opgave', value: opgave?.navn ?? d.opgave },
+        { label: 'Version', value: versionLabel(d.version) },
+        { label: 'Status', value: statusLabel[d.status] },
+        { label: 'DokID', value: orNotSet(d.dokid) },
+        { label: 'Sags ID', value: orNotSet(d.sags_id) },
+        { label: 'Ikrafttræden', value: formatDate(d.ikrafttraeden) },
+      ],
+      runningHeader: `Horisontal samarbejdsaftale · ${kommune} · ${versionLabel(d.version)}`,
+      subject: `Horisontal samarbejdsaftale mellem ${region} og ${kommune} om ${opgave?.betegnelse ?? d.opgave}`,
+      keywords: ['horisontal samarbejdsaftale', opgave?.navn ?? d.opgave, kommune, versionLabel(d.version), 'opgaveflyt 2027'],
+      draft: d.status === 'udkast',
+      date: latest(d.version, d.godkendelser.regionsraad, d.godkendelser.kommunalbestyrelse, d.underskrevet) ?? d.version,
+      kommuner: [d.kommune],
+      opgave: d.opgave,
+      version: d.version,
+      status: d.status,
+    };
+  },
+
+  name: (repo, { data: d }) => `${draftPrefix(d.status, 'horisontal samarbejdsaftale')} for ${opgaveTerm(repo, d.opgave)} ${kommuneName(repo, d.kommune)} ${versionLabel(d.version)}`,
+  label: (repo, { data: d }) => `Samarbejdsaftale om ${opgaveTerm(repo, d.opgave)}`,
+  groupName: (repo, { data: d }) => `samarbejdsaftalerne om ${opgaveTerm(repo, d.opgave)}`,
+  reads: () => [],
+
+  deadlines(repo, doc: Hsa) {
+    const d = doc.data;
+    const k = [d.kommune];
+    const { regionsraad, kommunalbestyrelse } = d.godkendelser;
+    const missing = [regionsraad === null && 'regionsrådets', kommunalbestyrelse === null && 'kommunalbestyrelsens'].filter(Boolean).join(' og ');
+    return [
+      // Both approvals recorded: the step is done on the later of the two days.
+      ...fromFrist(doc, k, repo.frist('hsa-godkendelse'), { label: 'godkendelse', done: regionsraad && kommunalbestyrelse ? latestDay(regionsraad, kommunalbestyrelse)! : null, missing: `${missing} godkendelse` }),
+      ...fromFrist(doc, k, repo.frist('ikrafttraeden'), { label: 'ikrafttræden', done: undefined, dato: d.ikrafttraeden }),
+      ...fromVilkaar(doc, k, repo.vilkaar('hsa-evaluering'), 'evaluering', d.evaluering.senest),
+    ];
+  },
+
+  governs: {
+    model: 'kommunal',
+    noun: 'Samarbejdsaftale',
+    fit: (doc, opgave) => (doc.data.opgave === opgave ? 0 : undefined),
+    state: ({ data: d }) => `${statusLabel[d.status]}, ${versionLabel(d.version)}`,
+  },
+
+  scaffold: {
+    headline: 'Horisontal samarbejdsaftale',
+    options: [
+      { name: 'kommune', value: 'KODE|NAVN', required: true },
+      { name: 'opgave', value: 'OPGAVE', required: true },
+    ],
+    help: ['Horisontal samarbejdsaftale, fx', 'npm run new -- hsa --kommune 316 --opgave akutsygepleje'],
+    plan(ctx, args) {
+      const kommune = ctx.kommune(String(args.kommune));
+      const opgave = ctx.opgave(String(args.opgave));
+      const start = ctx.frist('ikrafttraeden');
+      const varsel = ctx.vilkaar('hsa-opsigelsesvarsel');
+      const evaluering = ctx.vilkaar('hsa-evaluering');
+      const godkendelse = ctx.frist('hsa-godkendelse');
+      const id = `hsa-${kommune.slug}-${opgave.id}`;
+      const overrides = new Map<string, unknown>([
+        ['id', id],
+        ['version', ctx.today],
+        ['status', 'udkast'],
+        ['kommune', kommune.kode],
+        ['opgave', opgave.id],
+        // The two duties that define kommunal drift under the region's authority; the rest is the parties' to add.
+        ['ansvarsfordeling', [
+          { ydelse: 'Myndigheds- og finansieringsansvar', ansvarlig: 'region' },
+          { ydelse: 'Drift af opgaven og levering af ydelserne til borgerne', ansvarlig: 'kommune' },
+        ]],
+        ['evaluering.senest', lastDayOfPeriod(start.dato, evaluering)],
+        ['opsigelse.varsel_maaneder', varsel.vaerdi],
+        ['ikrafttraeden', start.dato],
+      ]);
+      const optional = new Set<string>();
+      // The capacity rules count places per sundhedsråd; a null tells them it is not agreed yet.
+      if (opgave.id === 'sundheds-og-omsorgspladser') optional.add('kapacitet');
+      const notes = new Map([
+        ['version', 'Sat til datoen, filen blev oprettet; ret den, når en ny version af aftalen sendes ud.'],
+        ['ansvarsfordeling', 'De to første ydelser følger af driftsmodellen (kommunal drift under regionens myndighedsansvar); tilføj de øvrige.'],
+        ['evaluering.senest', `Standardværdi: ikrafttrædelsen plus ${evaluering.vaerdi} ${evaluering.enhed === 'aar' ? 'år' : 'måneder'} minus én dag. ${fromCalendar(evaluering)}`],
+        ['opsigelse.varsel_maaneder', fromCalendar(varsel)],
+        ['ikrafttraeden', fromCalendar(start)],
+        ['godkendelser', `Fristen er ${formatDate(godkendelse.dato)} (${godkendelse.betegnelse}).`],
+      ]);
+      return { id, dir: ctx.kommuneDir(kommune.kode), overrides, optional, notes, messages: modelNote(ctx, kommune.kode, opgave.id, 'kommunal') };
+    },
+  },
+});

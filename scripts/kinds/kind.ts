@@ -1,0 +1,159 @@
+import type { DocumentKind, Kind } from '../model/kinds.ts';
+import type { Repository } from '../model/repository.ts';
+import type { SourceDocument } from '../model/source-document.ts';
+import type { Frist, Kommune, OperatingModel, Opgave, Sundhedsraad, Vilkaar } from '../model/types.ts';
+import type { DocumentDeadline } from './deadlines.ts';
+import type { DocumentMeta } from './meta.ts';
+
+/**
+ * Everything the pipeline knows about one kind of YAML file, declared in one module
+ * (scripts/kinds/<kind>.ts) and iterated by the stages through the registry: no stage branches
+ * on a kind's name. Methods are declared as methods (not function-valued properties) on
+ * purpose: TypeScript then lets a module typed for its own documents (`SourceDocument<'hsa'>`)
+ * stand in the registry's list of modules for any document.
+ */
+export interface KindModule {
+  /** The `dokumenttype` value, the schema's and the template's file name. */
+  readonly id: string;
+  /** Danish nouns for counts: »1 delingsaftale«, »3 delingsaftaler«. */
+  readonly nouns: readonly [one: string, other: string];
+  /** schemas/<file>, relative to the repository root. */
+  readonly schema: string;
+}
+
+/** Reference data (region, opgaver, frister): validated and looked up, never rendered. */
+export interface ReferenceKindModule extends KindModule {
+  readonly role: 'reference';
+}
+
+/**
+ * Whom a document concerns: one kommune (an agreement), or a sundhedsråd and so all of its
+ * kommuner (a council case). Decides the output folder, the kommune bundles it joins, and how
+ * reports group it.
+ */
+export type Scope<D> = { readonly type: 'kommune'; kommune(doc: D): string } | { readonly type: 'sundhedsraad'; sundhedsraad(doc: D): string };
+
+/** A document that decides the operating model of a (kommune, opgave) pair in the status overview. */
+export interface Governs<D> {
+  /** The operating model this kind of document carries. */
+  readonly model: OperatingModel;
+  /** Column text in the status overview: »Samarbejdsaftale«. */
+  readonly noun: string;
+  /**
+   * How well a document of the kommune serves the opgave: 0 names it, 1 may stand for it (the
+   * one delingsaftale of a kommune), undefined not at all. The lowest wins.
+   */
+  fit(doc: D, opgave: string): 0 | 1 | undefined;
+  /** Its state in one phrase: »Udkast, V20260224«, »meddelt 1. november 2026«. */
+  state(doc: D): string;
+}
+
+/** A command-line option of `npm run new -- <kind>`. */
+export interface ScaffoldOption {
+  readonly name: string;
+  /** Placeholder in the help text (»KODE|NAVN«); none for a flag. */
+  readonly value?: string;
+  readonly required: boolean;
+}
+
+export type ScaffoldArgs = Readonly<Record<string, string | boolean | undefined>>;
+
+/** What a kind's scaffold decides; tooling/scaffold.ts turns it into commented YAML. */
+export interface ScaffoldPlan {
+  id: string;
+  /** Repository-relative folder of the new file. */
+  dir: string;
+  /** Values by dotted data path; every other required field is filled from the schema. */
+  overrides: Map<string, unknown>;
+  /** Optional fields to include anyway (as null or empty). */
+  optional: Set<string>;
+  /** A comment over a field, by dotted path. */
+  notes: Map<string, string>;
+  /** Things staff should know about the new file (Danish). */
+  messages: string[];
+}
+
+/**
+ * What a scaffold may use, handed in by the tooling layer, so that a kind module depends on the
+ * data model only. Lookups throw the tooling's own errors (a Danish usage message, or a missing
+ * frist in the calendar).
+ */
+export interface ScaffoldContext {
+  repo: Repository;
+  today: string;
+  /** The marker for text staff must write: »Udestår:«. */
+  placeholder: string;
+  kommune(arg: string): Kommune;
+  opgave(arg: string): Opgave;
+  sundhedsraad(arg: string): Sundhedsraad;
+  frist(id: string): Frist;
+  vilkaar(id: string): Vilkaar;
+  /** agreements/<sundhedsråd>/<slug>: where a kommune's documents live. */
+  kommuneDir(code: string): string;
+  /** agreements/<sundhedsråd>: where a council's cases live. */
+  sundhedsraadDir(id: string): string;
+  /** The operating model each case decides, by (kommune, opgave). */
+  decision(kommune: string, opgave: string): { model: OperatingModel; sag: SourceDocument<'sag'> } | undefined;
+  /** Every decision a case makes for a kommune. */
+  decisionsFor(kommune: string): Array<{ opgave: string; model: OperatingModel; sag: SourceDocument<'sag'> }>;
+  modelLabel(model: OperatingModel): string;
+  /** The schema's pattern for a top-level field of this kind, and whether the field allows null. */
+  schemaPattern(field: string): string | undefined;
+  schemaAllowsNull(field: string): boolean;
+  /** Refuses the request with a Danish message (exit code 2, as a usage error). */
+  refuse(message: string): never;
+}
+
+export interface Scaffolding {
+  /** First line of the new file: »Horisontal samarbejdsaftale«. */
+  readonly headline: string;
+  readonly options: readonly ScaffoldOption[];
+  /** Lines of `npm run new --help` under the kind's name: what it is, an example. */
+  readonly help: readonly string[];
+  plan(ctx: ScaffoldContext, args: ScaffoldArgs): ScaffoldPlan;
+}
+
+/**
+ * A kind of document that is rendered to Markdown and sealed PDF. `D` is the module's own
+ * document type; the registry hands each module only documents of its kind.
+ */
+export interface DocumentKindModule<D extends SourceDocument = SourceDocument> extends KindModule {
+  readonly role: 'document';
+  /** templates/<template>.md.hbs. */
+  readonly template: string;
+  /** Agreements have numbered clauses; a council case keeps the plain headings of its original. */
+  readonly numberedClauses: boolean;
+  readonly scope: Scope<D>;
+  /** The values the template sees. */
+  view(repo: Repository, doc: D): object;
+  /** Title, title block and PDF metadata. */
+  meta(repo: Repository, doc: D): DocumentMeta;
+  /** The generated name in bilag lists and on the title page (so names never drift). */
+  name(repo: Repository, doc: D): string;
+  /** A short name for lists and calendar titles: »Samarbejdsaftale om akutsygepleje«. */
+  label(repo: Repository, doc: D): string;
+  /** What a group of such documents is called in messages: »samarbejdsaftalerne om akutsygepleje«. */
+  groupName(repo: Repository, doc: D): string;
+  /**
+   * Other documents its rendering reads besides its own file, the reference data and its
+   * template: for a case, the documents its bilag point at. Part of what decides whether a
+   * cached output is still valid (see inputsOf), so a view that starts reading another
+   * document must say so here — a test renders every kind with a recording repository.
+   */
+  reads(repo: Repository, doc: D): SourceDocument[];
+  /** Its deadlines, every date and source from the data. */
+  deadlines(repo: Repository, doc: D): DocumentDeadline[];
+  readonly governs?: Governs<D>;
+  readonly scaffold?: Scaffolding;
+}
+
+export type AnyKindModule = DocumentKindModule | ReferenceKindModule;
+
+/** Declares a document kind with its own document type (`SourceDocument<'hsa'>`). */
+export function defineDocumentKind<K extends DocumentKind>(module: DocumentKindModule<SourceDocument<K>> & { id: K }): DocumentKindModule<SourceDocument<K>> {
+  return module;
+}
+
+export function defineReferenceKind(module: Omit<ReferenceKindModule, 'role'> & { id: Exclude<Kind, DocumentKind> }): ReferenceKindModule {
+  return { ...module, role: 'reference' };
+}

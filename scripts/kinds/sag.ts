@@ -1,0 +1,143 @@
+import type { SourceDocument } from '../model/source-document.ts';
+import { servedBy } from './common.ts';
+import { fromFrist } from './deadlines.ts';
+import { defineDocumentKind } from './kind.ts';
+import { latest, orNotSet } from './meta.ts';
+import { bilagLine, numberBilag } from './sag-bilag.ts';
+import { formatDate } from '../basics/format.ts';
+
+type Sag = SourceDocument<'sag'>;
+
+const letters = 'abcdefghijklmnopqrstuvwxyz';
+
+/** A case for a sundhedsråd meeting: it recommends the operating models and lists the agreements as bilag. */
+export const sag = defineDocumentKind<'sag'>({
+  id: 'sag',
+  role: 'document',
+  nouns: ['sag', 'sager'],
+  schema: 'schemas/sag.schema.json',
+  template: 'sag',
+  // A council case keeps the plain headings of its original.
+  numberedClauses: false,
+  scope: { type: 'sundhedsraad', sundhedsraad: (doc) => doc.data.sundhedsraad },
+
+  view(repo, doc) {
+    const d = doc.data;
+    return {
+      id: d.id,
+      sags_id: d.sags_id,
+      dokid: d.dokid,
+      sundhedsraad: { id: d.sundhedsraad, navn: repo.sundhedsraad(d.sundhedsraad)?.navn ?? d.sundhedsraad },
+      moede: d.moede,
+      punkt: d.punkt,
+      titel: d.titel,
+      aaben: d.aaben,
+      resume: d.resume,
+      indstilling: {
+        indledning: d.indstilling.indledning,
+        punkter: d.indstilling.punkter.map((p) => ({
+          tekst: p.tekst,
+          underpunkter: (p.underpunkter ?? []).map((u, i) => ({ bogstav: `${letters[i % letters.length]}.`, tekst: u.tekst })),
+        })),
+        afgoerelse: d.indstilling.afgoerelse ?? null,
+      },
+      sagsfremstilling: d.sagsfremstilling,
+      oekonomi: d.oekonomi,
+      videre_proces: d.videre_proces,
+      tidligere_beslutninger: d.tidligere_beslutninger,
+      bilag: numberBilag(repo, doc).map((b) => ({ linje: bilagLine(doc, b) })),
+    };
+  },
+
+  meta(repo, { data: d }) {
+    const raad = repo.sundhedsraad(d.sundhedsraad);
+    return {
+      title: `Punkt ${d.punkt}: ${d.titel}`,
+      titleBlock: [
+        { label: 'Sundhedsråd', value: raad?.navn ?? d.sundhedsraad },
+        { label: 'Møde', value: `${d.moede.organ}, ${orNotSet(d.moede.dato, formatDate)}` },
+        { label: 'Punkt', value: `${d.punkt} (${d.aaben ? 'Åben' : 'Lukket'})` },
+        { label: 'Sags ID', value: d.sags_id },
+        { label: 'Dok ID', value: orNotSet(d.dokid) },
+      ],
+      runningHeader: `${raad?.navn ?? d.sundhedsraad} · Punkt ${d.punkt} · ${d.sags_id}`,
+      subject: `${raad?.navn ?? d.sundhedsraad}: ${d.titel}`,
+      keywords: ['sundhedsråd', raad?.navn ?? d.sundhedsraad, d.sags_id, 'opgaveflyt 2027'],
+      draft: false,
+      date: latest(d.moede.dato, ...d.videre_proces.map((m) => m.dato), ...d.tidligere_beslutninger.map((b) => b.dato)) ?? '1970-01-01', // no date in the data: a fixed, obviously-unknown one
+      kommuner: [...(raad?.kommuner ?? [])],
+      opgave: null,
+      version: null,
+      status: null,
+    };
+  },
+
+  name: (_repo, { data: d }) => `Punkt ${d.punkt}: ${d.titel}`,
+  label: (_repo, { data: d }) => `Sag ${d.sags_id}, punkt ${d.punkt}`,
+  groupName: () => 'sagerne',
+  // The bilag list names the documents it attaches (their generated names and DokIDs).
+  reads: (repo, { data: d }) => d.bilag.flatMap((b) => (b.dokument === undefined ? [] : (repo.byId(b.dokument) ?? []))),
+
+  deadlines(repo, doc: Sag) {
+    const d = doc.data;
+    const k = [...(repo.sundhedsraad(d.sundhedsraad)?.kommuner ?? [])];
+    const ids = new Set(d.indstilling.punkter.flatMap((p) => (p.underpunkter ?? []).flatMap((u) => (u.driftsmodel && servedBy[u.driftsmodel] ? [servedBy[u.driftsmodel]!] : []))));
+    // The case is done with a deadline once the meeting that treats it is recorded.
+    return [...ids].sort().flatMap((id) => fromFrist(doc, k, repo.frist(id), { label: 'behandlet i sundhedsrådet', done: d.moede.dato, missing: 'sundhedsrådets mødedato' }));
+  },
+
+  scaffold: {
+    headline: 'Sag til sundhedsrådet',
+    options: [
+      { name: 'sundhedsraad', value: 'ID', required: true },
+      { name: 'sags-id', value: 'SAGS-ID', required: true },
+      { name: 'punkt', value: 'N', required: true },
+      { name: 'titel', value: 'TEKST', required: true },
+      { name: 'dokid', value: 'DOKID', required: false },
+      { name: 'lukket', required: false },
+    ],
+    help: ['Sag til et sundhedsråd, fx', 'npm run new -- sag --sundhedsraad midt-og-vestsjaelland \\', '  --sags-id EMN-2026-1234 --punkt 4 --titel "Nærsundhedsplan" --dokid 12345678'],
+    plan(ctx, args) {
+      const raad = ctx.sundhedsraad(String(args.sundhedsraad));
+      const given = String(args['sags-id']);
+      const sagsId = given.trim().toUpperCase();
+      const fits = (field: string, value: string) => {
+        const pattern = ctx.schemaPattern(field);
+        return pattern === undefined || new RegExp(pattern, 'u').test(value);
+      };
+      if (!fits('sags_id', sagsId)) ctx.refuse(`Sags ID skal have formen EMN-2026-1234, ikke »${given}«`);
+      const punktArg = String(args.punkt);
+      if (!/^\d+$/.test(punktArg)) ctx.refuse(`--punkt skal være et helt tal, ikke »${punktArg}«`);
+      const punkt = Number(punktArg);
+      if (punkt < 1 || punkt > 999) ctx.refuse('Punktet skal være et helt tal fra 1 til 999');
+      const titel = String(args.titel).trim();
+      if (!titel) ctx.refuse('Titlen må ikke være tom');
+      let dokid: string | null = null;
+      if (typeof args.dokid === 'string') {
+        if (!fits('dokid', args.dokid)) ctx.refuse(`DokID skal være 5–10 cifre, ikke »${args.dokid}«`);
+        dokid = args.dokid;
+      } else if (!ctx.schemaAllowsNull('dokid')) {
+        // schemas/sag.schema.json requires the DokID (no null), so there is no honest default.
+        ctx.refuse('En sag skal have sagsfremstillingens DokID: angiv det med --dokid (skemaet for sager tillader ikke null)');
+      }
+      const id = `sag-${sagsId.toLowerCase()}`;
+      const overrides = new Map<string, unknown>([
+        ['id', id],
+        ['sags_id', sagsId],
+        ['dokid', dokid],
+        ['sundhedsraad', raad.id],
+        ['moede.organ', raad.navn],
+        ['punkt', punkt],
+        ['titel', titel],
+        ['aaben', args.lukket !== true],
+        ['indstilling.indledning', `${ctx.placeholder} Administrationen indstiller, at …`],
+      ]);
+      const notes = new Map([
+        ['moede', 'Udfyld mødedatoen, når den kendes.'],
+        ['bilag', 'Tilføj et bilag som »- dokument: <id>« med »version: <dato>«, eller som »- eksternt: …«.'],
+      ]);
+      const messages = raad.kommuner.length === 0 ? [`Bemærk: ${raad.navn} har ingen bekræftede kommuner i agreements/reference/region.yaml, så indstillingens driftsmodeller gælder endnu ingen kommuner.`] : [];
+      return { id, dir: ctx.sundhedsraadDir(raad.id), overrides, optional: new Set(), notes, messages };
+    },
+  },
+});

@@ -1,0 +1,153 @@
+/**
+ * A new document kind is one module in the kind registry plus its schema and template: no stage
+ * is edited. Proved here with a toy kind, »notat« (a note to one kommune), added to a temporary
+ * copy of the repository through the registry alone, then checked and built like the shipped
+ * kinds: its Markdown and sealed PDF land in the kommune's folder, in the manifest and in the
+ * kommune's bundle. The data is SYNTETISK.
+ */
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { checkRepository } from '../../scripts/check/check-repository.ts';
+import { registry } from '../../scripts/kinds/index.ts';
+import type { DocumentKindModule } from '../../scripts/kinds/kind.ts';
+import { kommuneName } from '../../scripts/model/names.ts';
+import type { SourceDocument } from '../../scripts/model/source-document.ts';
+import { build } from '../../scripts/pipeline/build.ts';
+import { REPO_ROOT } from '../helpers/repo.ts';
+
+interface NotatData {
+  dokumenttype: 'notat';
+  id: string;
+  kommune: string;
+  dato: string;
+  emne: string;
+  tekst: string;
+}
+// The shipped kinds have their data types in model/types.ts; a toy kind made at run time reads its own.
+const data = (doc: SourceDocument) => doc.data as unknown as NotatData;
+
+const notat: DocumentKindModule = {
+  id: 'notat',
+  role: 'document',
+  nouns: ['notat', 'notater'],
+  schema: 'schemas/notat.schema.json',
+  template: 'notat',
+  numberedClauses: true,
+  scope: { type: 'kommune', kommune: (doc) => data(doc).kommune },
+  view: (repo, doc) => { const d = data(doc); return { kommune: kommuneName(repo, d.kommune), emne: d.emne, tekst: d.tekst }; },
+  meta: (repo, doc) => {
+    const d = data(doc);
+    return {
+    title: `Notat om ${d.emne}`,
+    titleBlock: [{ label: 'Kommune', value: kommuneName(repo, d.kommune) }],
+    runningHeader: `Notat · ${kommuneName(repo, d.kommune)}`,
+    subject: `Notat om ${d.emne}`,
+    keywords: ['notat'],
+    draft: false,
+    date: d.dato,
+    kommuner: [d.kommune],
+    opgave: null,
+    version: null,
+    status: null,
+    };
+  },
+  name: (_repo, doc) => `Notat om ${data(doc).emne}`,
+  label: () => 'Notat',
+  groupName: () => 'notaterne',
+  reads: () => [],
+  deadlines: () => [],
+};
+
+const schema = {
+  $schema: 'https://json-schema.org/draft/2020-12/schema',
+  $id: 'https://aftaler.invalid/schemas/notat.schema.json',
+  title: 'Notat',
+  description: 'Et notat til en kommune (testens legetøjsdokumenttype).',
+  type: 'object',
+  additionalProperties: false,
+  required: ['dokumenttype', 'id', 'kommune', 'dato', 'emne', 'tekst'],
+  properties: {
+    dokumenttype: { const: 'notat' },
+    id: { $ref: 'common.schema.json#/$defs/id' },
+    kommune: { $ref: 'common.schema.json#/$defs/kommunekode' },
+    dato: { $ref: 'common.schema.json#/$defs/dato' },
+    emne: { type: 'string', minLength: 1 },
+    tekst: { $ref: 'common.schema.json#/$defs/markdown' },
+  },
+};
+
+const template = `## Baggrund
+
+Dette notat til {{t kommune}} handler om {{t emne}}.
+
+## Indhold
+
+{{md tekst}}
+`;
+
+const NOTE = `# SYNTETISK testdata
+dokumenttype: notat
+id: notat-holbaek-test
+kommune: "316"
+dato: 2026-11-30
+emne: en legetøjsdokumenttype
+tekst: |
+  Teksten står her, **med fed** skrift.
+`;
+
+describe('a toy kind added through the registry alone', () => {
+  let root: string;
+  beforeAll(() => {
+    root = mkdtempSync(path.join(tmpdir(), 'aftaler-toy-kind-'));
+    // The reference data and the note alone: one document and one kommune bundle to build.
+    for (const part of ['schemas', 'templates', 'agreements/reference']) cpSync(path.join(REPO_ROOT, part), path.join(root, part), { recursive: true });
+    writeFileSync(path.join(root, 'schemas', 'notat.schema.json'), `${JSON.stringify(schema, null, 2)}\n`);
+    writeFileSync(path.join(root, 'templates', 'notat.md.hbs'), template);
+    const dir = path.join(root, 'agreements', 'midt-og-vestsjaelland', 'holbaek');
+    mkdirSync(dir, { recursive: true });
+    writeFileSync(path.join(dir, 'notat-holbaek-test.yaml'), NOTE);
+  });
+  afterAll(() => {
+    registry.unregister('notat');
+    rmSync(root, { recursive: true, force: true });
+  });
+
+  it('is an unknown dokumenttype before it is registered', async () => {
+    const check = await checkRepository(root, { today: '2026-12-02' });
+    const finding = check.diagnostics.find((d) => d.file.endsWith('notat-holbaek-test.yaml'));
+    expect(finding?.rule).toBe('load/unknown-kind');
+  });
+
+  it('is checked, rendered, sealed and bundled once registered', async () => {
+    registry.register(notat);
+    // One rendering thread: a kind registered at run time is known to this thread only.
+    const result = await build({ root, out: 'out', today: '2026-12-02', env: { SOURCE_DATE_EPOCH: '1790000000' }, jobs: 1 });
+    expect(result.ok, result.ok ? '' : JSON.stringify(result.reason)).toBe(true);
+    if (!result.ok) return;
+    expect(result.check.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+    expect(result.rendered).toContain('notat-holbaek-test');
+
+    const base = path.join(root, 'out', 'midt-og-vestsjaelland', '316-holbaek', 'notat-holbaek-test');
+    const markdown = readFileSync(`${base}.md`, 'utf8');
+    expect(markdown).toContain('# Notat om en legetøjsdokumenttype');
+    expect(markdown).toContain('Dette notat til Holbæk Kommune handler om en legetøjsdokumenttype.');
+    expect(markdown).toContain('**med fed**');
+    // Numbered clauses, as the module asks for.
+    expect(markdown).toMatch(/^## § 1\. Baggrund$/m);
+    expect(readFileSync(`${base}.pdf`).subarray(0, 5).toString()).toBe('%PDF-');
+
+    const entries = result.entries.filter((e) => e.id === 'notat-holbaek-test');
+    expect(entries.map((e) => e.kind)).toEqual(['notat', 'notat', 'notat']);
+    expect(entries.map((e) => e.path).sort()).toEqual([
+      'midt-og-vestsjaelland/316-holbaek/notat-holbaek-test.md',
+      'midt-og-vestsjaelland/316-holbaek/notat-holbaek-test.pdf',
+      expect.stringMatching(/^kommuner\/316-holbaek\/notat-holbaek-test\.pdf$/),
+    ].sort());
+    // Its inputs: its own file, the reference data and its template.
+    expect(entries[0]!.sources).toContain('agreements/midt-og-vestsjaelland/holbaek/notat-holbaek-test.yaml');
+    expect(entries[0]!.sources).toContain('templates/notat.md.hbs');
+    expect(existsSync(path.join(root, 'agreements', 'midt-og-vestsjaelland', 'holbaek', 'notat-holbaek-test.yaml'))).toBe(true);
+  });
+});
