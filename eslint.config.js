@@ -45,6 +45,8 @@ const PENDING = [
   'scripts/diff/inputs.ts',
   'scripts/emit/layout.ts',
   'tests/**',
+  // Files in the other folders that had work in progress too.
+  'scripts/validate/schema-docs.ts',
 ];
 
 /** Every rule the typed configs turn on, at severity warn, with its options. */

@@ -16,9 +16,9 @@ import { runCommand, STARTUP, type CommandRun } from './spawn.ts';
 import { todayInDenmark } from '../basics/today.ts';
 
 /** The frist calendar's »today« for the check: before every deadline, as in the tests. */
-export const BENCH_TODAY = '2026-01-15';
+const BENCH_TODAY = '2026-01-15';
 /** Seal time 2026-02-24 00:00 UTC, so the temporary folder (no git) builds reproducibly. */
-export const BENCH_SOURCE_DATE_EPOCH = '1771891200';
+const BENCH_SOURCE_DATE_EPOCH = '1771891200';
 
 /** A step failed (the synthetic data did not check clean, a build stopped): exit 1. */
 export class BenchError extends Error {}
@@ -35,7 +35,7 @@ export interface BenchOptions {
   onStep?: (label: string) => void;
 }
 
-export interface CheckStep {
+interface CheckStep {
   seconds: number;
   exitCode: number | null;
   errors: number;
@@ -56,7 +56,7 @@ export interface BuildStep {
   maxRssMb: number | null;
 }
 
-export type PandocResult = (PandocRun & { available: true; oursPerDocumentSeconds: number; ratio: number }) | { available: false; reason: string };
+type PandocResult = (PandocRun & { available: true; oursPerDocumentSeconds: number; ratio: number }) | { available: false; reason: string };
 
 export interface BenchResult {
   date: string;
@@ -92,7 +92,7 @@ function excerpt(run: CommandRun): string {
   return `${run.stdout}\n${run.stderr}`.trim().split('\n').slice(0, 8).join('\n');
 }
 
-export const EDITED_FIELD = 'finansiering.aarligt_beloeb_kr';
+const EDITED_FIELD = 'finansiering.aarligt_beloeb_kr';
 
 /** Raises the HSA's annual amount by 1000 kr.: one field, one document's data changed. */
 function editHsa(file: string): void {

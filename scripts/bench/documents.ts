@@ -8,7 +8,7 @@ import type { AnmodningData, Bilag, DelingsaftaleData, DelingsOpgave, HsaData, K
 import type { Decision } from './models.ts';
 import type { ScaleRaad } from './region.ts';
 
-export const HSA_VERSION = '2026-02-24';
+const HSA_VERSION = '2026-02-24';
 const IKRAFTTRAEDEN = '2027-01-01';
 const MARK = 'Syntetisk testdokument til ydelsesmåling; ikke en rigtig aftale.';
 
@@ -23,7 +23,7 @@ function hash(text: string): number {
  * DokIDs are 8 digits starting with 9 (the real ones start with 12): kind digit 1–3 after the
  * kommunekode for agreements, 0 after the råd number for cases, so no two can collide.
  */
-export const dokid = {
+const dokid = {
   hsa: (kode: string, opgave: number) => `9${kode}1${opgave}01`,
   delingsaftale: (kode: string) => `9${kode}2001`,
   anmodning: (kode: string, opgave: number) => `9${kode}3${opgave}01`,

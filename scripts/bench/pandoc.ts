@@ -18,7 +18,7 @@ export interface PandocRun {
   failed: number;
 }
 
-export function hasCommand(name: string): boolean {
+function hasCommand(name: string): boolean {
   return spawnSync('sh', ['-c', 'command -v "$1"', 'sh', name], { stdio: 'ignore' }).status === 0;
 }
 

@@ -12,10 +12,10 @@ import { parse } from 'yaml';
 import type { Kommune, RegionData, Sundhedsraad } from '../model/types.ts';
 
 /** Real Danish kommunekoder run from 101 to 860; 901–999 can never be mistaken for one. */
-export const SYNTHETIC_CODE_START = 901;
-export const SYNTHETIC_CODE_END = 999;
+const SYNTHETIC_CODE_START = 901;
+const SYNTHETIC_CODE_END = 999;
 /** Kommuner per synthetic sundhedsråd: about the size of the real ones (8–9). */
-export const SYNTHETIC_RAAD_SIZE = 8;
+const SYNTHETIC_RAAD_SIZE = 8;
 
 export interface ScaleRaad {
   raad: Sundhedsraad;

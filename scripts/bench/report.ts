@@ -5,7 +5,7 @@
 import { countNoun } from '../diagnostics/danish.ts';
 import type { BenchResult, BuildStep } from './bench.ts';
 
-export interface Target {
+interface Target {
   id: 'check' | 'fuld-build' | 'uaendret-build' | 'en-hsa-build' | 'pandoc' | 'hukommelse';
   label: string;
   /** The measured value (seconds, a factor or MB); null when it was not measured. */
@@ -23,7 +23,7 @@ function target(t: Omit<Target, 'ok'>): Target {
   return { ...t, ok };
 }
 
-export function targets(r: BenchResult): Target[] {
+function targets(r: BenchResult): Target[] {
   return [
     target({ id: 'check', label: 'Kontrol (check)', value: r.check.seconds, limit: 1, unit: 's', kind: 'max' }),
     target({ id: 'fuld-build', label: 'Fuld build (Markdown, PDF, forsegling)', value: r.fullBuild.seconds, limit: 15, unit: 's', kind: 'max' }),
@@ -35,7 +35,7 @@ export function targets(r: BenchResult): Target[] {
 }
 
 /** Danish number: decimal comma, `digits` decimals. */
-export function dk(value: number, digits = 2): string {
+function dk(value: number, digits = 2): string {
   return value.toFixed(digits).replace('.', ',');
 }
 

@@ -9,7 +9,7 @@ export interface Span {
 }
 
 /** Another place that a finding involves, e.g. the document a broken reference should point at. */
-export interface Related {
+interface Related {
   file: string;
   span?: Span;
   message: string;

@@ -65,13 +65,14 @@ export const schemaRuleIds = [
  * mdast's extensions fill its content maps) and the union closed: its keys are exactly the
  * catalogue's ids, so a misspelt id in a diagnostic, a configuration type or a test is a type
  * error, as before.
+ * @public (exported for the catalogue's augmentation, which no import shows)
  */
 // eslint-disable-next-line @typescript-eslint/no-empty-object-type -- filled by the catalogue, see above
 export interface CatalogueRuleIds {}
 
 export type LoadRuleId = (typeof loadRuleIds)[number];
 export type SchemaRuleId = (typeof schemaRuleIds)[number];
-export type CatalogueRuleId = keyof CatalogueRuleIds & string;
+type CatalogueRuleId = Extract<keyof CatalogueRuleIds, string>;
 export type TextRuleId = (typeof textRuleIds)[number];
-export type RepoRuleId = (typeof repoRuleIds)[number];
+type RepoRuleId = (typeof repoRuleIds)[number];
 export type RuleId = LoadRuleId | TextRuleId | RepoRuleId | SchemaRuleId | CatalogueRuleId;

@@ -81,7 +81,7 @@ function clause(heading: { depth: number; text: string } | null, body: RootConte
  * that runs to the next heading. The title (level 1) and its title block are a clause too, so
  * a new version or status shows like any other change.
  */
-export function splitClauses(tree: Root): Clause[] {
+function splitClauses(tree: Root): Clause[] {
   const out: Clause[] = [];
   let heading: { depth: number; text: string } | null = null;
   let body: RootContent[] = [];

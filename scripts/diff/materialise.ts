@@ -5,7 +5,7 @@ import type { Git } from './git.ts';
 import { SnapshotError } from './snapshot.ts';
 
 /** What the pipeline reads from a revision; code always comes from the current checkout. */
-export const INPUT_FOLDERS = ['agreements', 'schemas', 'templates'] as const;
+const INPUT_FOLDERS = ['agreements', 'schemas', 'templates'] as const;
 const REQUIRED = ['schemas', 'templates'] as const;
 
 export interface Materialised {

@@ -142,7 +142,7 @@ function fieldsTable(fields: readonly FieldChange[]): Content[] {
 }
 
 /** »Ændringer fra 0064f9e til arbejdskopi«: what every page of the redline says it compares. */
-export function redlineHeading(base: RevisionInfo, head: RevisionInfo): string {
+function redlineHeading(base: RevisionInfo, head: RevisionInfo): string {
   return `Ændringer fra ${base.label} til ${head.label}`;
 }
 
@@ -156,7 +156,7 @@ function pageHeader(text: string): DynamicContent {
   });
 }
 
-export function redlineDefinition(doc: ChangedDocument, base: RevisionInfo, head: RevisionInfo): TDocumentDefinitions {
+function redlineDefinition(doc: ChangedDocument, base: RevisionInfo, head: RevisionInfo): TDocumentDefinitions {
   const heading = redlineHeading(base, head);
   const meta: PdfMeta = {
     title: `Ændringer i ${doc.meta.title}`,

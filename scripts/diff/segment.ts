@@ -15,7 +15,7 @@ export function segments(text: string): Segment[] {
 }
 
 /** The words of a text, lower-cased: what similarity between two lines is measured on. */
-export function words(text: string): string[] {
+function words(text: string): string[] {
   return segments(text)
     .filter((s) => s.isWord)
     .map((s) => s.text.toLocaleLowerCase('da'));

@@ -3,7 +3,7 @@ import { danishWords, hasWord, segments } from './segment.ts';
 import type { Piece } from './types.ts';
 
 /** Merges neighbours with the same op and drops empty pieces. */
-export function normalisePieces(pieces: readonly Piece[]): Piece[] {
+function normalisePieces(pieces: readonly Piece[]): Piece[] {
   const out: Piece[] = [];
   for (const p of pieces) {
     if (p.text === '') continue;

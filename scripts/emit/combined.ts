@@ -12,7 +12,7 @@ import { withSealLine, writePdfDefinition, type PdfFile, type Seal } from './pdf
 import { buildDocDefinition, PDF_CREATOR, PDF_LANGUAGE, type PdfMeta } from './pdf/index.ts';
 
 /** What a combined PDF needs of one document: plain data, so it can cross to a worker thread. */
-export interface CombinedMember {
+interface CombinedMember {
   name: string;
   version: string | null;
   pdf: Uint8Array;
@@ -29,7 +29,7 @@ export interface CombinedJob {
   date: string;
 }
 
-export const CONTENTS_TITLE = 'Indhold';
+const CONTENTS_TITLE = 'Indhold';
 const PRODUCER = `${PDF_CREATOR} (pdfmake/pdfkit, pdf-lib)`;
 
 function cell(value: string): TableRow['children'][number] {
@@ -41,7 +41,7 @@ function pageRange(first: number, count: number): string {
 }
 
 /** The contents page: documents in order, with where each starts in this file. */
-export function contentsBody(job: CombinedJob, contentsPages: number): Root {
+function contentsBody(job: CombinedJob, contentsPages: number): Root {
   let next = contentsPages + 1;
   const rows: TableRow[] = job.members.map((m, i) => {
     const row: TableRow = { type: 'tableRow', children: [cell(String(i + 1)), cell(m.name), cell(m.version ?? '–'), cell(pageRange(next, m.pages))] };

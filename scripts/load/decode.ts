@@ -10,7 +10,7 @@ const lenient = new TextDecoder('utf-8', { fatal: false });
  * nothing above U+10FFFF), or -1. Kept separate from decoding so that the position is that of
  * the bad byte, not of the first U+FFFD (which a valid file may contain).
  */
-export function firstInvalidUtf8(bytes: Uint8Array): number {
+function firstInvalidUtf8(bytes: Uint8Array): number {
   let i = 0;
   while (i < bytes.length) {
     const b = bytes[i]!;

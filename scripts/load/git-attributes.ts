@@ -12,13 +12,13 @@ const INPUT_FOLDERS = ['agreements', 'schemas', 'templates'] as const;
  * have no honest use, so any of them set on an input file is an error: what is reviewed is
  * then byte for byte what is built.
  */
-export const CONTENT_ATTRIBUTES = ['export-ignore', 'export-subst', 'filter', 'ident', 'eol', 'crlf', 'working-tree-encoding'] as const;
+const CONTENT_ATTRIBUTES = ['export-ignore', 'export-subst', 'filter', 'ident', 'eol', 'crlf', 'working-tree-encoding'] as const;
 
 /** Findings listed per run; the rest are counted in one more finding. */
 const LISTED = 20;
 
 /** `file attribute value` for every input file tracked by git with one of CONTENT_ATTRIBUTES set. */
-export function contentAttributes(root: string): Array<{ file: string; attribute: string; value: string }> {
+function contentAttributes(root: string): Array<{ file: string; attribute: string; value: string }> {
   const files = gitSync(root, ['ls-files', '-z', '--cached', '--', ...INPUT_FOLDERS]);
   if (!files) return [];
   const out = gitSync(root, ['check-attr', '-z', '--stdin', ...CONTENT_ATTRIBUTES], files);

@@ -1,5 +1,8 @@
 import { execFileSync } from 'node:child_process';
 
+/** Variables that would point git at another repository than the one named by -C. */
+const REPOSITORY_VARIABLES = new Set(['GIT_DIR', 'GIT_WORK_TREE', 'GIT_INDEX_FILE', 'GIT_PREFIX', 'GIT_COMMON_DIR']);
+
 /**
  * The environment git runs in: variables a hook or a wrapper may have set (GIT_DIR,
  * GIT_WORK_TREE, GIT_INDEX_FILE) are removed so they cannot point git at another repository,
@@ -7,9 +10,8 @@ import { execFileSync } from 'node:child_process';
  * never asks for a password.
  */
 export function gitEnv(): NodeJS.ProcessEnv {
-  const env: NodeJS.ProcessEnv = { ...process.env, GIT_OPTIONAL_LOCKS: '0', GIT_TERMINAL_PROMPT: '0' };
-  for (const name of ['GIT_DIR', 'GIT_WORK_TREE', 'GIT_INDEX_FILE', 'GIT_PREFIX', 'GIT_COMMON_DIR']) delete env[name];
-  return env;
+  const inherited = Object.entries(process.env).filter(([name]) => !REPOSITORY_VARIABLES.has(name));
+  return { ...Object.fromEntries(inherited), GIT_OPTIONAL_LOCKS: '0', GIT_TERMINAL_PROMPT: '0' };
 }
 
 /**

@@ -11,7 +11,7 @@ const CACHE_FORMAT = 1;
  * One store per data root (a hash of its path), each holding the entries of that root's last
  * load; undefined when caching is off (see cache-file.ts for where caches live and why).
  */
-export function parseCacheDir(root: string): string | undefined {
+function parseCacheDir(root: string): string | undefined {
   const dir = codeCacheDir(root);
   return dir === undefined ? undefined : path.join(dir, 'parsed');
 }

@@ -8,7 +8,7 @@ import { gitSync as git } from './git-sync.ts';
  * forged output, a certificate, a cache entry. So committing one is an error, whatever the
  * current .gitignore says (a pull request can change that too).
  */
-export const GENERATED_PATHSPECS = [':(glob).cache/**', ':(glob).signing/**', ':(glob)out/**', ':(glob)out.*', ':(glob)out.*/**', ':(glob)node_modules/**'] as const;
+const GENERATED_PATHSPECS = [':(glob).cache/**', ':(glob).signing/**', ':(glob)out/**', ':(glob)out.*', ':(glob)out.*/**', ':(glob)node_modules/**'] as const;
 
 /** Files listed per run; the rest are counted in one more finding. */
 const LISTED = 20;

@@ -29,7 +29,7 @@ export function parsePemCertificates(pem: string): pkijs.Certificate[] {
   return fromPem(pem, 'CERTIFICATE').map(parseCertificateDer);
 }
 
-export function commonName(name: pkijs.RelativeDistinguishedNames): string | null {
+function commonName(name: pkijs.RelativeDistinguishedNames): string | null {
   const attribute = name.typesAndValues.find((entry) => entry.type === OID_COMMON_NAME);
   // CN is a DirectoryString: every string type asn1js decodes exposes valueBlock.value.
   const value: unknown = attribute?.value.valueBlock.value;

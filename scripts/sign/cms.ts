@@ -27,7 +27,7 @@ export class PadesSigner extends Signer {
 }
 
 /** DER-encoded ContentInfo(SignedData) over `content`, without the content itself. */
-export async function createPadesCms(content: Uint8Array<ArrayBuffer>, identity: SigningIdentity): Promise<Uint8Array> {
+async function createPadesCms(content: Uint8Array<ArrayBuffer>, identity: SigningIdentity): Promise<Uint8Array> {
   const { certificate, chain, privateKey } = identity;
   const digest = await globalThis.crypto.subtle.digest('SHA-256', content);
   const attributes = derSorted([

@@ -7,7 +7,7 @@
  */
 import { parsePdfDate } from './pdf-date.ts';
 
-export interface EmbeddedSignature {
+interface EmbeddedSignature {
   byteRange: readonly [number, number, number, number];
   /** The DER CMS from /Contents, without the zero padding. */
   cms: Uint8Array<ArrayBuffer>;

@@ -19,7 +19,7 @@ const PADES_SUBFILTER = 'ETSI.CAdES.detached';
  * valid: intact and chained to a trust anchor. issuer-unchecked: intact, but no trust
  * anchor was given, so who sealed it is unknown. invalid: anything else.
  */
-export type Verdict = 'valid' | 'issuer-unchecked' | 'invalid';
+type Verdict = 'valid' | 'issuer-unchecked' | 'invalid';
 
 export interface VerifyResult {
   verdict: Verdict;

@@ -25,7 +25,7 @@ export const AJV_OPTIONS = { allErrors: true, verbose: true, strict: true, stric
  * the patterns without it (`unicodeRegExp: false`: the schemas' patterns are ASCII). The flag is
  * process-wide and changes no result, only how a runaway match is computed.
  */
-export function enableLinearRegExpFallback(): void {
+function enableLinearRegExpFallback(): void {
   setFlagsFromString('--enable-experimental-regexp-engine-on-excessive-backtracks');
 }
 enableLinearRegExpFallback();

@@ -3,7 +3,7 @@ import type { SchemaRuleId } from '../diagnostics/rule-id.ts';
 import { quote, suggest } from '../basics/quote.ts';
 
 /** A field name as staff see it: the last named segment of the path. */
-export function fieldName(path: readonly string[]): string {
+function fieldName(path: readonly string[]): string {
   for (let i = path.length - 1; i >= 0; i--) if (!/^\d+$/.test(path[i]!)) return path[i]!;
   return 'dokumentet';
 }

@@ -1,7 +1,7 @@
 import type { Document } from 'yaml';
 import type { Diagnostic, Span } from '../diagnostics/diagnostic.ts';
 import type { TextRuleId } from '../diagnostics/rule-id.ts';
-import { locate, scalarAt, type DataPath } from '../basics/locate.ts';
+import { locate, scalarAt } from '../basics/locate.ts';
 import { scalarOffsets, sourceSpan, type ValueOffsets } from '../basics/scalar-offsets.ts';
 import { codePointName, findInvisible } from './invisible.ts';
 import type { TextField } from './text-fields.ts';
@@ -78,7 +78,7 @@ interface TextFinding {
  * never less than the depth remark sees. It may be more (an indented code block, `- - -` as a
  * rule), which only matters far beyond the nesting any real text uses.
  */
-export function depthAt(text: string): number | undefined {
+function depthAt(text: string): number | undefined {
   for (let start = 0; start <= text.length; ) {
     const lineEnd = text.indexOf('\n', start);
     const end = lineEnd < 0 ? text.length : lineEnd;
@@ -206,14 +206,14 @@ export function checkTextLimits(file: string, source: string, doc: () => Documen
       offsets.set(f.field, node && typeof node.value === 'string' ? scalarOffsets(source, node, f.field.value) : undefined);
     }
     const mapped = offsets.get(f.field);
-    return mapped ? sourceSpan(mapped, f.from, f.to) : locate(doc(), f.field.path as DataPath);
+    return mapped ? sourceSpan(mapped, f.from, f.to) : locate(doc(), f.field.path);
   };
   const perRule = new Map<TextRuleId, Diagnostic[]>();
   const seen = new Set<string>();
   for (const f of findings) {
     const span = spanOf(f);
     // An alias repeats its anchor's text at another path: the same place, reported once.
-    const key = `${f.rule}|${span?.start}|${f.message}`;
+    const key = `${f.rule}|${span?.start ?? '-'}|${f.message}`;
     if (seen.has(key)) continue;
     seen.add(key);
     const list = perRule.get(f.rule) ?? [];

@@ -18,7 +18,7 @@ export function validateDocument(validators: Validators, kind: Kind, file: strin
     const mapped = mapAjvError(error, pointerToPath(error.instancePath));
     if (!mapped) continue;
     const span = locate(doc(), mapped.path, mapped.target);
-    const key = `${mapped.rule}|${span?.start}|${mapped.message}`;
+    const key = `${mapped.rule}|${span?.start ?? '-'}|${mapped.message}`;
     if (seen.has(key)) continue;
     seen.add(key);
     diagnostics.push({ rule: mapped.rule, severity: 'error', file, span, message: mapped.message });

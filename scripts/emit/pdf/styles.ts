@@ -7,7 +7,7 @@ import type { CustomTableLayout, Margins, Style, StyleDictionary } from 'pdfmake
 import { FONT_FAMILY } from './fonts.ts';
 
 /** A4 portrait width in pt (pdfmake's A4 page size sets the page; this is for lengths). */
-export const PAGE_WIDTH = 595.28;
+const PAGE_WIDTH = 595.28;
 
 /** [left, top, right, bottom]; the top/bottom leave room for running header and footer. */
 export const PAGE_MARGINS: [number, number, number, number] = [64, 72, 64, 64];
