@@ -6,6 +6,7 @@ import type { Repository } from '../../scripts/model/repository.ts';
 import { deadlineState, documentDeadlines, type DocumentDeadline } from '../../scripts/kinds/index.ts';
 import { eventUid } from '../../scripts/emit/frister-calendar.ts';
 import { runCli, STACK_TRACE } from '../helpers/cli.ts';
+import { runInProcess } from '../helpers/in-process.ts';
 import { RepoCopy } from '../helpers/repo.ts';
 
 const EPOCH = '1771891200'; // 2026-02-24T00:00:00Z
@@ -86,7 +87,7 @@ describe('npm run frister', () => {
   const ics = () => readFileSync(copy.path('out/frister.ics'), 'utf8');
 
   it('writes out/frister.ics holding every deadline of every document, which ical.js parses', async () => {
-    const r = runCli('frister', ['--root', copy.root, '--today', '2026-04-10'], { SOURCE_DATE_EPOCH: EPOCH });
+    const r = runCli('frister', ['--root', copy.root, '--today', '2026-04-10'], { SOURCE_DATE_EPOCH: EPOCH }); // as a user runs it; the other runs below are in-process
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
     const repo = await repoOf(copy.root);
@@ -119,27 +120,27 @@ describe('npm run frister', () => {
     expect(readdirSync(copy.path('out')).filter((f) => f !== 'frister.ics')).toEqual([]); // no temp files left
   });
 
-  it('gives the same bytes on another day and a stable UID per (document, deadline), so re-import updates', () => {
+  it('gives the same bytes on another day and a stable UID per (document, deadline), so re-import updates', async () => {
     const before = ics();
-    runCli('frister', ['--root', copy.root, '--today', '2026-08-01'], { SOURCE_DATE_EPOCH: EPOCH });
+    await runInProcess('frister', ['--root', copy.root, '--today', '2026-08-01'], { SOURCE_DATE_EPOCH: EPOCH });
     expect(ics()).toBe(before);
     copy.replace('agreements/midt-og-vestsjaelland/holbaek/delingsaftale-holbaek.yaml', 'udkast_fremsendt: null', 'udkast_fremsendt: 2026-04-20');
-    runCli('frister', ['--root', copy.root, '--today', '2026-08-01'], { SOURCE_DATE_EPOCH: EPOCH });
+    await runInProcess('frister', ['--root', copy.root, '--today', '2026-08-01'], { SOURCE_DATE_EPOCH: EPOCH });
     const uids = (t: string) => [...t.matchAll(/^UID:(.+)\r$/gm)].map((m) => m[1]);
     expect(uids(ics())).toEqual(uids(before));
     expect(ics()).toContain('SUMMARY:✔ Holbæk – Delingsaftale: Kommunalbestyrelsen sender udkast');
   });
 
-  it('dates the calendar from the data, never the clock, without SOURCE_DATE_EPOCH', () => {
-    const r = runCli('frister', ['--root', copy.root, '--today', '2026-04-10'], { SOURCE_DATE_EPOCH: '' });
+  it('dates the calendar from the data, never the clock, without SOURCE_DATE_EPOCH', async () => {
+    const r = await runInProcess('frister', ['--root', copy.root, '--today', '2026-04-10'], { SOURCE_DATE_EPOCH: '' });
     expect(r.code).toBe(0);
     // The latest date recorded in any document (the case's Regionsråd meeting, 17 March 2026;
     // the udkast recorded above is later).
     expect(ics()).toMatch(/^DTSTAMP:20260420T000000Z\r$/m);
   });
 
-  it('prints, per kommune, the overdue deadlines and the next one of each document', () => {
-    const r = runCli('frister', ['--root', copy.root, '--today', '2026-04-10', '--kommune', 'kalundborg', '--no-calendar']);
+  it('prints, per kommune, the overdue deadlines and the next one of each document', async () => {
+    const r = await runInProcess('frister', ['--root', copy.root, '--today', '2026-04-10', '--kommune', 'kalundborg', '--no-calendar']);
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/^Frister pr\. 10\. april 2026\n/);
     expect(r.stdout).toContain('Kalundborg Kommune (326)');
@@ -147,16 +148,16 @@ describe('npm run frister', () => {
     expect(r.stdout).toMatch(/Overskredet:\n\s+1\. april 2026\s+Samarbejdsaftale om akutsygepleje: mangler regionsrådets og kommunalbestyrelsens godkendelse/);
     expect(r.stdout).toMatch(/Næste:\n\s+1\. maj 2026\s+Delingsaftale: Kommunalbestyrelsen sender udkast/);
     expect(r.stdout).toMatch(/⚠ 4 overskredne frister · næste frist 1\. maj 2026\n$/);
-    const early = runCli('frister', ['--root', copy.root, '--today', '2026-03-20', '--kommune', '326', '--no-calendar']);
+    const early = await runInProcess('frister', ['--root', copy.root, '--today', '2026-03-20', '--kommune', '326', '--no-calendar']);
     expect(early.stdout).not.toContain('Overskredet:');
     expect(early.stdout).toMatch(/✔ 0 overskredne frister · næste frist 1\. april 2026/);
   });
 
-  it('shows help, and exits 2 on a kommune it does not know', () => {
-    const help = runCli('frister', ['--help']);
+  it('shows help, and exits 2 on a kommune it does not know', async () => {
+    const help = await runInProcess('frister', ['--help']);
     expect(help.code).toBe(0);
     expect(help.stdout).toContain('Brug: npm run frister');
-    const r = runCli('frister', ['--root', copy.root, '--kommune', 'kalundborgg', '--no-calendar']);
+    const r = await runInProcess('frister', ['--root', copy.root, '--kommune', 'kalundborgg', '--no-calendar']);
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/Ukendt kommune »kalundborgg« – mente du »326« \(Kalundborg Kommune\)\?/);
     expect(r.stderr).not.toMatch(STACK_TRACE);
@@ -166,7 +167,7 @@ describe('npm run frister', () => {
     const broken = new RepoCopy();
     try {
       broken.replace('agreements/midt-og-vestsjaelland/lejre/hsa-lejre-akutsygepleje.yaml', 'status: udkast', 'status: kladde');
-      const r = runCli('frister', ['--root', broken.root]);
+      const r = runCli('frister', ['--root', broken.root]); // exit 1 from a real process
       expect(r.code).toBe(1);
       expect(r.stdout).toMatch(/kladde/);
       expect(r.stdout).toContain('Fristerne vises ikke: ret fejlene ovenfor');

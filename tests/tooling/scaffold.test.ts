@@ -11,6 +11,7 @@ import { scaffold, type ScaffoldRequest } from '../../scripts/tooling/scaffold.t
 import { SchemaDocs, type ResolvedSchema } from '../../scripts/validate/schema-docs.ts';
 import { compileValidators } from '../../scripts/validate/schemas.ts';
 import { runCli, STACK_TRACE } from '../helpers/cli.ts';
+import { runInProcess } from '../helpers/in-process.ts';
 import { REPO_ROOT, RepoCopy } from '../helpers/repo.ts';
 
 const TODAY = '2026-03-20';
@@ -172,32 +173,34 @@ describe('npm run new: the scaffolded files', () => {
 describe('npm run new (command line)', () => {
   const copy = new RepoCopy();
   afterAll(() => copy.remove());
-  const run = (...args: string[]) => runCli('new', ['--root', copy.root, '--today', TODAY, ...args]);
+  // In-process (tests/helpers/in-process.ts); a first file and a refusal also as a user runs them.
+  const run = (...args: string[]) => runInProcess('new', ['--root', copy.root, '--today', TODAY, ...args]);
+  const spawned = (...args: string[]) => runCli('new', ['--root', copy.root, '--today', TODAY, ...args]);
 
-  it('shows help', () => {
-    const r = runCli('new', ['--help']);
+  it('shows help', async () => {
+    const r = await runInProcess('new', ['--help']);
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('Brug: npm run new -- <type> [valg]');
     expect(r.stdout).toMatch(/hsa\s+--kommune KODE\|NAVN --opgave OPGAVE/);
   });
 
-  it('creates a file, says that it passes the check, and refuses to overwrite it (exit 1)', () => {
+  it('creates a file, says that it passes the check, and refuses to overwrite it (exit 1)', async () => {
     const file = 'agreements/uden-sundhedsraad/koege/hsa-koege-akutsygepleje.yaml';
-    const first = run('hsa', '--kommune', '259', '--opgave', 'akutsygepleje');
+    const first = spawned('hsa', '--kommune', '259', '--opgave', 'akutsygepleje');
     expect(first.stderr).toBe('');
     expect(first.code).toBe(0);
     expect(first.stdout).toContain(`✔ Oprettet ${file}`);
     expect(first.stdout).toContain('Kontrol: ingen fejl i den nye fil');
     const text = copy.read(file);
     copy.write(file, `${text}# mine noter\n`);
-    const second = run('hsa', '--kommune', 'koege', '--opgave', 'akutsygepleje');
+    const second = await run('hsa', '--kommune', 'koege', '--opgave', 'akutsygepleje');
     expect(second.code).toBe(1);
     expect(second.stdout).toMatch(/findes allerede.*overskrives aldrig/);
     expect(copy.read(file)).toBe(`${text}# mine noter\n`);
   });
 
   it('refuses to replace an existing document of the real data', () => {
-    const r = run('hsa', '--kommune', '316', '--opgave', 'akutsygepleje');
+    const r = spawned('hsa', '--kommune', '316', '--opgave', 'akutsygepleje');
     expect(r.code).toBe(1);
     expect(r.stdout).toContain('agreements/midt-og-vestsjaelland/holbaek/hsa-holbaek-akutsygepleje.yaml findes allerede');
   });
@@ -207,29 +210,29 @@ describe('npm run new (command line)', () => {
     [['hsaa', '--kommune', '316'], /ukendt type »hsaa« – mente du »hsa«\?/],
     [['delingsaftale', '--kommune', '316', '--opgave', 'akutsygepleje'], /delingsaftale bruger ikke --opgave/],
     [['hsa', '--kommune', '316', '--opgave', 'akutsygepleje', '--today', '2026-02-30'], /--today skal være en dato/],
-  ])('exits 2 with a Danish message on %j', (args, message) => {
-    const r = run(...args);
+  ])('exits 2 with a Danish message on %j', async (args, message) => {
+    const r = await run(...args);
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(message);
     expect(r.stderr).not.toMatch(STACK_TRACE);
   });
 
-  it('prints without writing with --dry-run', () => {
-    const r = run('anmodning', '--kommune', '320', '--opgave', 'akutsygepleje', '--dry-run');
+  it('prints without writing with --dry-run', async () => {
+    const r = await run('anmodning', '--kommune', '320', '--opgave', 'akutsygepleje', '--dry-run');
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/^# yaml-language-server: \$schema=\.\.\/\.\.\/\.\.\/schemas\/anmodning\.schema\.json\n/);
     expect(existsSync(copy.path('agreements/uden-sundhedsraad/faxe/anmodning-faxe-akutsygepleje.yaml'))).toBe(false);
   });
 
-  it('creates a case without a DokID yet, with dokid: null', () => {
-    const r = run('sag', '--sundhedsraad', 'midt-og-vestsjaelland', '--sags-id', 'EMN-2026-9999', '--punkt', '5', '--titel', 'Uden DokID');
+  it('creates a case without a DokID yet, with dokid: null', async () => {
+    const r = await run('sag', '--sundhedsraad', 'midt-og-vestsjaelland', '--sags-id', 'EMN-2026-9999', '--punkt', '5', '--titel', 'Uden DokID');
     expect(r.code).toBe(0);
     const data = parseDocument(readFileSync(copy.path('agreements/midt-og-vestsjaelland/sag-emn-2026-9999.yaml'), 'utf8')).toJS() as { dokid: unknown };
     expect(data.dokid).toBeNull();
   });
 
-  it('creates the case from the example, with its DokID, at the sundhedsråd folder', () => {
-    const r = run('sag', '--sundhedsraad', 'midt-og-vestsjaelland', '--sags-id', 'EMN-2026-1234', '--punkt', '4', '--titel', 'Nærsundhedsplan', '--dokid', '12345678', '--lukket');
+  it('creates the case from the example, with its DokID, at the sundhedsråd folder', async () => {
+    const r = await run('sag', '--sundhedsraad', 'midt-og-vestsjaelland', '--sags-id', 'EMN-2026-1234', '--punkt', '4', '--titel', 'Nærsundhedsplan', '--dokid', '12345678', '--lukket');
     expect(r.code).toBe(0);
     const data = parseDocument(readFileSync(copy.path('agreements/midt-og-vestsjaelland/sag-emn-2026-1234.yaml'), 'utf8')).toJS() as { aaben: boolean };
     expect(data.aaben).toBe(false);

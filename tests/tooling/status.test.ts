@@ -9,6 +9,7 @@ import { documentDeadlines } from '../../scripts/kinds/index.ts';
 import { statusMatrix, type RaadStatus } from '../../scripts/tooling/status-matrix.ts';
 import { compileValidators } from '../../scripts/validate/schemas.ts';
 import { runCli, STACK_TRACE } from '../helpers/cli.ts';
+import { runInProcess } from '../helpers/in-process.ts';
 import { pdfText, tool } from '../helpers/pdf-tools.ts';
 import { REPO_ROOT, RepoCopy } from '../helpers/repo.ts';
 
@@ -86,7 +87,7 @@ describe('npm run status', () => {
   const copy = new RepoCopy();
   let run: ReturnType<typeof runCli>;
   beforeAll(() => {
-    run = runCli('status', ['--root', copy.root, '--today', TODAY]);
+    run = runCli('status', ['--root', copy.root, '--today', TODAY]); // as a user runs it; the runs below are in-process
   }, 120_000);
   afterAll(() => copy.remove());
 
@@ -128,17 +129,17 @@ describe('npm run status', () => {
     expect(text).toContain('Regional drift');
   });
 
-  it('gives the same bytes for the same data and day', () => {
+  it('gives the same bytes for the same data and day', async () => {
     const first = copy.read('out/status.md');
     const pdf = tool('sha256sum', [copy.path('out/status.pdf')]).stdout.split(' ')[0];
-    expect(runCli('status', ['--root', copy.root, '--today', TODAY]).code).toBe(0);
+    expect((await runInProcess('status', ['--root', copy.root, '--today', TODAY])).code).toBe(0);
     expect(copy.read('out/status.md')).toBe(first);
     expect(tool('sha256sum', [copy.path('out/status.pdf')]).stdout.split(' ')[0]).toBe(pdf);
   });
 
-  it('shows help and rejects a bad date', () => {
-    expect(runCli('status', ['--help']).stdout).toContain('Brug: npm run status');
-    const r = runCli('status', ['--today', 'i morgen']);
+  it('shows help and rejects a bad date', async () => {
+    expect((await runInProcess('status', ['--help'])).stdout).toContain('Brug: npm run status');
+    const r = await runInProcess('status', ['--today', 'i morgen']);
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/--today skal være en dato/);
     expect(r.stderr).not.toMatch(STACK_TRACE);
