@@ -3,6 +3,7 @@ import type { RuleId } from '../diagnostics/rule-id.ts';
 import { locate, type DataPath, type Target } from '../basics/locate.ts';
 import type { Repository } from '../model/repository.ts';
 import type { SourceDocument } from '../model/source-document.ts';
+import { filesOnDisk, type DataFiles } from './data-files.ts';
 
 /** A place in a document, by data path; turned into a source span when reported. */
 export interface Place {
@@ -29,10 +30,10 @@ export interface RuleContext {
   /** The date "today" for overdue checks, ISO YYYY-MM-DD. */
   today: string;
   /**
-   * Absolute repository root, for the few rules that read files beside the YAML (external
-   * bilag). Undefined when the caller did not pass it; such rules then cannot check anything.
+   * The files beside the YAML, for the few rules that read them (external bilag, a case's source
+   * text). Undefined when the caller offers none; such rules then cannot check anything.
    */
-  root: string | undefined;
+  files: DataFiles | undefined;
   report(finding: Finding | FileFinding): void;
 }
 
@@ -111,16 +112,18 @@ function spanOf(place: Place) {
 export function runRules(
   rules: readonly Rule[],
   repo: Repository,
-  options: { today: string; root?: string; severity?: (rule: Rule) => Severity | 'off' },
+  options: { today: string; root?: string; files?: DataFiles; severity?: (rule: Rule) => Severity | 'off' },
 ): Diagnostic[] {
   const diagnostics: Diagnostic[] = [];
+  // Files on disk under the root unless the caller offers others (the rule tests hold theirs in memory).
+  const files = options.files ?? (options.root === undefined ? undefined : filesOnDisk(options.root));
   for (const rule of rules) {
     const severity = options.severity?.(rule) ?? rule.severity;
     if (severity === 'off') continue;
     rule.check({
       repo,
       today: options.today,
-      root: options.root,
+      files,
       report(finding) {
         if (!('doc' in finding)) {
           diagnostics.push({ rule: rule.id, severity, file: finding.file, message: finding.message });

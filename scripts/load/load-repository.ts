@@ -86,7 +86,18 @@ function treeOf(file: string, text: string): () => Document.Parsed {
   };
 }
 
-function loadFile(found: FoundFile, validators: Validators, schemas: () => SchemaDocs, out: LoadResult, cache: ParseCache | undefined): void {
+/** A file's bytes, or only its size when that is over the limit (the file is then not read). */
+type ReadFile = (found: FoundFile) => Buffer | { tooLarge: number };
+
+function readFromDisk(found: FoundFile): Buffer | { tooLarge: number } {
+  // Synchronous: the files are small and read one after another, and a round trip through
+  // the thread pool per call (two per file) cost a check more than the reading itself.
+  const size = statSync(found.absolute).size;
+  if (size > MAX_FILE_BYTES) return { tooLarge: size };
+  return readFileSync(found.absolute);
+}
+
+function loadFile(found: FoundFile, validators: Validators, schemas: () => SchemaDocs, out: LoadResult, cache: ParseCache | undefined, read: ReadFile = readFromDisk): void {
   if (ODD_PATH.test(found.file)) {
     // Reported under a visible form of the name: the real one cannot be printed as one line.
     const shown = JSON.stringify(found.file).slice(1, -1);
@@ -121,14 +132,12 @@ function loadFile(found: FoundFile, validators: Validators, schemas: () => Schem
     report({ rule: 'load/too-large', severity: 'error', message: `Filen er for stor (${size} bytes; højst ${MAX_FILE_BYTES}); en aftale fylder normalt under 20 kB` });
   let bytes: Buffer;
   try {
-    // Synchronous: the files are small and read one after another, and a round trip through
-    // the thread pool per call (two per file) cost a check more than the reading itself.
-    const size = statSync(found.absolute).size;
-    if (size > MAX_FILE_BYTES) {
-      tooLarge(size);
+    const bytesOrSize = read(found);
+    if (!Buffer.isBuffer(bytesOrSize)) {
+      tooLarge(bytesOrSize.tooLarge);
       return;
     }
-    bytes = readFileSync(found.absolute);
+    bytes = bytesOrSize;
   } catch (error) {
     cannotRead(error);
     return;
@@ -235,5 +244,32 @@ export async function loadRepository(root: string, validators: Validators, optio
   const schemas = () => (schemaDocs ??= new SchemaDocs(root));
   for (const f of found) loadFile(f, validators, schemas, out, cache);
   cache?.save();
+  return out;
+}
+
+/** Code-point order of path segments, as discover() walks folders. */
+function byFolderWalk(a: string, b: string): number {
+  const as = a.split('/');
+  const bs = b.split('/');
+  for (let i = 0; i < Math.min(as.length, bs.length); i++) {
+    if (as[i] !== bs[i]) return as[i]! < bs[i]! ? -1 : 1;
+  }
+  return as.length - bs.length;
+}
+
+/**
+ * load → validate for files held in memory instead of a folder on disk (the rule tests): the
+ * same steps per file, in the order discover() would list them, without the parse cache.
+ * `files` maps repository-relative paths to contents; those outside agreements/ are ignored.
+ * The schemas for the text limits are read under `root`.
+ */
+export function loadFromMemory(files: ReadonlyMap<string, string | Uint8Array>, validators: Validators, root: string): LoadResult {
+  const out: LoadResult = { sources: new SourceStore(), diagnostics: [], documents: [], files: 0, counts: {}, brokenIds: new Set() };
+  const found = [...files.keys()].filter((file) => file.startsWith(`${DATA_DIR}/`)).sort(byFolderWalk);
+  out.files = found.length;
+  let schemaDocs: SchemaDocs | undefined;
+  const schemas = () => (schemaDocs ??= new SchemaDocs(root));
+  const read = (f: FoundFile) => Buffer.from(files.get(f.file)!);
+  for (const file of found) loadFile({ file, absolute: file, symlink: false }, validators, schemas, out, undefined, read);
   return out;
 }

@@ -8,12 +8,12 @@ export default defineRule({
   locked: true,
   description: 'Et eksternt bilags fil findes som almindelig fil i repository’et (relativ sti, ingen .. ud af repository’et, ingen symbolske links).',
   citation: 'Projektets datamodel (schemas/sag.schema.json, bilag.eksternt.fil)',
-  check({ repo, root, report }) {
-    if (!root) return; // no file system to look in (the caller did not pass the root)
+  check({ repo, files, report }) {
+    if (!files) return; // no files to look in (the caller offers none)
     for (const sag of canonical(repo, 'sag')) {
       for (const [i, b] of sag.data.bilag.entries()) {
         if (!b.eksternt?.fil) continue;
-        const resolved = resolveExternal(root, sag.file, b.eksternt.fil);
+        const resolved = resolveExternal(files, sag.file, b.eksternt.fil);
         if (!resolved.ok) report({ doc: sag, path: ['bilag', i, 'eksternt', 'fil'], message: resolved.message });
       }
     }

@@ -1,6 +1,6 @@
 import { defineRule } from '../rule.ts';
 import { canonical } from './support/documents.ts';
-import { resolveExternal, sha256File } from './support/external-files.ts';
+import { resolveExternal } from './support/external-files.ts';
 
 export default defineRule({
   id: 'bilag/sha256',
@@ -8,14 +8,14 @@ export default defineRule({
   locked: true,
   description: 'Et eksternt bilags fil har den SHA-256, sagen angiver, så bilaget er præcis den fil, der blev vedlagt.',
   citation: 'Projektets datamodel (schemas/sag.schema.json, bilag.eksternt.sha256)',
-  check({ repo, root, report }) {
-    if (!root) return;
+  check({ repo, files, report }) {
+    if (!files) return;
     for (const sag of canonical(repo, 'sag')) {
       for (const [i, b] of sag.data.bilag.entries()) {
         if (!b.eksternt?.fil || !b.eksternt.sha256) continue;
-        const resolved = resolveExternal(root, sag.file, b.eksternt.fil);
+        const resolved = resolveExternal(files, sag.file, b.eksternt.fil);
         if (!resolved.ok) continue; // bilag/external-file says why
-        const actual = sha256File(resolved.absolute);
+        const actual = files.sha256(resolved.file);
         if (actual === b.eksternt.sha256) continue;
         report({
           doc: sag,

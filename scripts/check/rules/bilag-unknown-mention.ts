@@ -1,5 +1,3 @@
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
 import { defineRule } from '../rule.ts';
 import { locate, type DataPath } from '../../basics/locate.ts';
 import { numberBilag, type NumberedBilag } from '../../kinds/sag-bilag.ts';
@@ -33,22 +31,12 @@ function existing(numbered: readonly NumberedBilag[]): string {
   return listText([...groups.values()].map((n) => (n.length > 1 ? `${n[0]}–${n.at(-1)}` : n[0]!)));
 }
 
-function readSource(root: string | undefined, file: string): string | undefined {
-  if (!root) return undefined;
-  try {
-    // Decoded as the loader decodes (a BOM is dropped), so offsets agree with the parser's.
-    return new TextDecoder('utf-8').decode(readFileSync(path.join(root, file)));
-  } catch {
-    return undefined;
-  }
-}
-
 export default defineRule({
   id: 'bilag/unknown-mention',
   severity: 'error',
   description: 'Et bilag, som sagens tekst henviser til (»bilag 4«, »bilag 1a«), findes i sagens bilagsliste.',
   citation: 'Sag EMN-2025-10366, sagsfremstilling (»vedlagt som bilag 4«) og bilagsliste',
-  check({ repo, root, report }) {
+  check({ repo, files, report }) {
     for (const sag of canonical(repo, 'sag')) {
       // Numbers are derived from the targets; with a target missing they are not final, and
       // ref/unknown-document already reports the cause.
@@ -60,7 +48,7 @@ export default defineRule({
         const all = findMentions(text);
         const mentions = all.filter((m) => !known.has(m.number));
         if (mentions.length === 0) continue;
-        if (source === null) source = readSource(root, sag.file);
+        if (source === null) source = files?.text(sag.file);
         const span = locate(sag.yaml, fieldPath);
         const offsets = source && span ? sourceOffsets(text, source.slice(span.start, span.end), span.start) : undefined;
         for (const m of mentions) {

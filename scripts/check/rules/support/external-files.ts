@@ -1,9 +1,8 @@
-import { createHash } from 'node:crypto';
-import { closeSync, lstatSync, openSync, readSync } from 'node:fs';
 import path from 'node:path';
+import type { DataFiles } from '../../data-files.ts';
 import { quote } from '../../../basics/quote.ts';
 
-export type Resolved = { ok: true; file: string; absolute: string } | { ok: false; message: string };
+export type Resolved = { ok: true; file: string } | { ok: false; message: string };
 
 /**
  * Resolves an external bilag's `fil` (relative to the YAML file) to a regular file in a folder
@@ -13,7 +12,7 @@ export type Resolved = { ok: true; file: string; absolute: string } | { ok: fals
  * machine that builds the PDFs, and bilag/sha256 must never reveal the hash of another file
  * (say .env or .signing/) to whoever writes the pull request.
  */
-export function resolveExternal(root: string, yamlFile: string, fil: string): Resolved {
+export function resolveExternal(files: DataFiles, yamlFile: string, fil: string): Resolved {
   const shownFil = quote(fil); // control characters escaped: a path must not break a report line
   if (path.posix.isAbsolute(fil) || path.win32.isAbsolute(fil)) {
     return { ok: false, message: `Stien ${shownFil} er absolut; angiv den relativt til YAML-filen, fx bilag/navn.pdf` };
@@ -24,32 +23,13 @@ export function resolveExternal(root: string, yamlFile: string, fil: string): Re
   if (file === '..' || file.startsWith('../') || folders[0] !== 'agreements' || !folders.includes('bilag')) {
     return { ok: false, message: `Stien ${shownFil} peger uden for agreements/; bilagsfiler skal ligge i en mappe ved navn bilag under agreements/, fx bilag/navn.pdf ved siden af sagen` };
   }
-  let absolute = root;
   const segments = file.split('/');
-  for (const [i, segment] of segments.entries()) {
-    absolute = path.join(absolute, segment);
+  for (let i = 0; i < segments.length; i++) {
     const shown = segments.slice(0, i + 1).join('/');
-    let stat;
-    try {
-      stat = lstatSync(absolute);
-    } catch {
-      return { ok: false, message: `Filen »${file}« findes ikke${shown !== file ? ` (mappen »${shown}« mangler)` : ''}` };
-    }
-    if (stat.isSymbolicLink()) return { ok: false, message: `»${shown}« er et symbolsk link; læg bilaget ind som en almindelig fil` };
-    if (i === segments.length - 1 && !stat.isFile()) return { ok: false, message: `»${file}« er ikke en fil` };
+    const entry = files.entry(shown);
+    if (entry === undefined) return { ok: false, message: `Filen »${file}« findes ikke${shown !== file ? ` (mappen »${shown}« mangler)` : ''}` };
+    if (entry === 'symlink') return { ok: false, message: `»${shown}« er et symbolsk link; læg bilaget ind som en almindelig fil` };
+    if (i === segments.length - 1 && entry !== 'file') return { ok: false, message: `»${file}« er ikke en fil` };
   }
-  return { ok: true, file, absolute };
-}
-
-/** SHA-256 of a file, read in chunks: a bilag may be a large scan. */
-export function sha256File(absolute: string): string {
-  const hash = createHash('sha256');
-  const chunk = Buffer.alloc(1 << 20);
-  const fd = openSync(absolute, 'r');
-  try {
-    for (let n = readSync(fd, chunk); n > 0; n = readSync(fd, chunk)) hash.update(chunk.subarray(0, n));
-  } finally {
-    closeSync(fd);
-  }
-  return hash.digest('hex');
+  return { ok: true, file };
 }
