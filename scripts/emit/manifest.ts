@@ -35,3 +35,21 @@ export function serializeManifest(entries: readonly ManifestEntry[]): string {
   const manifest: Manifest = { generator: 'aftaler', files };
   return JSON.stringify(manifest, null, 2) + '\n';
 }
+
+/** What an output belongs to: the fields every entry of one document (or bundle file) shares. */
+export type EntryOwner = Pick<ManifestEntry, 'kind' | 'id' | 'kommuner' | 'opgave' | 'version' | 'status' | 'sources'>;
+
+/**
+ * One manifest entry for an output's content. The one place entries are made, so every entry
+ * has its fields in the same order (the manifest is compared byte for byte).
+ */
+export function manifestEntry(
+  path: string,
+  owner: EntryOwner,
+  content: Uint8Array | string,
+  extra: { pages?: number; seal?: { signer: string; developmentSigned: boolean } } = {},
+): ManifestEntry {
+  const { kind, id, kommuner, opgave, version, status, sources } = owner;
+  const bytes = typeof content === 'string' ? Buffer.byteLength(content) : content.length;
+  return { path, kind, id, kommuner, opgave, version, status, sources, sha256: sha256(content), bytes, pages: extra.pages ?? null, ...extra.seal };
+}

@@ -43,7 +43,7 @@ describe('a document at every text limit builds; one past them is refused by bui
   const repo = new RepoCopy(['agreements', 'schemas', 'templates']);
   afterAll(() => repo.remove());
 
-  it('over: exit 1 with a positioned finding per limit and no output; at: the PDF in seconds', () => {
+  it('over: exit 1 with a positioned finding per limit and no output; at: the PDF', () => {
     withFormaal(repo, atLimits(1));
     const refused = runCli('build', ['--root', repo.root, '--today', '2026-01-15', '--only', ID, '--quiet'], ENV);
     expect(refused.code).toBe(1);
@@ -53,14 +53,11 @@ describe('a document at every text limit builds; one past them is refused by bui
     expect(existsSync(repo.path('out'))).toBe(false);
 
     withFormaal(repo, atLimits(0));
-    const started = Date.now();
     const built = runCli('build', ['--root', repo.root, '--today', '2026-01-15', '--only', ID, '--quiet', '--jobs', '1'], ENV);
-    const seconds = (Date.now() - started) / 1000;
     expect(built.stderr).not.toMatch(/intern fejl|tekst\//);
     expect(built.code).toBe(0);
     const pdf = path.join(repo.path('out'), 'midt-og-vestsjaelland', '316-holbaek', `${ID}.pdf`);
     expect(statSync(pdf).size).toBeGreaterThan(10_000);
-    // Measured 9–13 s on the shared 2-core machine (check, render, seal), most of it start-up.
-    expect(seconds).toBeLessThan(20);
+    // Bounded time is the test's own timeout, not a measured figure: timings belong in npm run bench.
   }, 60_000);
 });

@@ -1,0 +1,150 @@
+import path from 'node:path';
+import { bundleFolder } from '../emit/bundle.ts';
+import { outputBase } from '../emit/layout.ts';
+import { manifestEntry, serializeManifest, sha256, type ManifestEntry } from '../emit/manifest.ts';
+import { councilOf, kommunerOf, renderedDocuments } from '../kinds/index.ts';
+import type { DocumentKind } from '../model/kinds.ts';
+import type { Repository } from '../model/repository.ts';
+import type { SourceDocument } from '../model/source-document.ts';
+import { emptyCache, type CacheIndex, type CachedOutputs } from './cache.ts';
+import { inShard, type Shard } from './shard.ts';
+
+export type Doc = SourceDocument<DocumentKind>;
+
+export const MANIFEST = 'manifest.json';
+
+/** A kommune's combined PDF in its bundle folder: »kommuner/316-holbaek/316-holbaek-samlet.pdf«. */
+export const combinedFile = (folder: string) => `${path.posix.basename(folder)}-samlet.pdf`;
+
+/** What planning needs; everything that touches the disk is asked through these functions. */
+export interface PlanInput {
+  repo: Repository;
+  /** The last build's cache index (empty with --force). */
+  cache: CacheIndex;
+  only?: string;
+  shard?: Shard;
+  /** Each document's content key: the pipeline fingerprint and the bytes of its inputs. */
+  keyOf: ReadonlyMap<string, string>;
+  fingerprint: string;
+  /** Whether recorded outputs are in out/ as recorded (by stat stamp, else by hash). */
+  present: (entries: readonly ManifestEntry[]) => boolean;
+  /** The entries of out/manifest.json as it is, and its text (undefined: none). */
+  previous: readonly ManifestEntry[];
+  previousText: string | undefined;
+  /** The deadline calendar's files, made from the data alone (cheap); the plan decides whether this build writes them. */
+  overview: ReadonlyArray<readonly [name: string, text: string]>;
+}
+
+/**
+ * What a build will do, decided before it renders anything: which documents to render and in
+ * which order, which outputs to take over from the last build, which kommune bundles to make,
+ * which earlier outputs it no longer makes (the staging swap deletes them), and whether out/ is
+ * up to date already. Pure: the same input gives the same plan, and tests inspect it without
+ * making a PDF (tests/pipeline/plan.test.ts).
+ */
+export interface BuildPlan {
+  /** The documents this build covers (all, or those of --only/--shard). */
+  selected: Doc[];
+  /** Documents to render, cases first (a member of every bundle of their sundhedsråd), then kommune by kommune. */
+  toRender: Doc[];
+  /** Kommune bundles this build covers, by kommune code. */
+  bundleCodes: string[];
+  /** Bundles to make once their members are rendered; a member rendered to the same bytes leaves one as it was. */
+  toBundle: string[];
+  /** Entries of documents and bundles taken over unchanged from the last build. */
+  reused: ManifestEntry[];
+  /** With --only: the previous manifest's entries for everything outside the selection. */
+  kept: ManifestEntry[];
+  /** The calendar's files and their entries (see PlanInput.overview). */
+  overview: ReadonlyArray<readonly [name: string, text: string]>;
+  overviewEntries: ManifestEntry[];
+  /** Paths in out/ now that this build will not make again. */
+  removed: string[];
+  /** The cache index before rendering: what is reused, carried over. */
+  next: CacheIndex;
+  /** Nothing to render or bundle, and out/manifest.json already lists exactly these entries. */
+  upToDate: boolean;
+  /** The documents of a kommune's bundle, in repository order. */
+  membersOf(code: string): Doc[];
+  /** A document's PDF hash from the cache, if its cached outputs are still valid. */
+  cachedPdfHash(id: string): string | undefined;
+  /**
+   * A bundle is made of its members' PDFs, so it is keyed by their hashes: a member re-rendered
+   * to the same bytes (say the case, when one of its HSAs changed an amount) changes no bundle.
+   * A member not yet known by its output falls back to its input key.
+   */
+  bundleKey(code: string, pdfHash: (id: string) => string | undefined): string;
+  /** Whether recorded outputs are in out/ as recorded. */
+  present(entries: readonly ManifestEntry[]): boolean;
+  /** Cached outputs that are still valid for this key and still in out/. */
+  reusable(cached: CachedOutputs | undefined, key: string): cached is CachedOutputs;
+}
+
+export type PlanResult = { ok: true; plan: BuildPlan } | { ok: false; reason: 'no-match'; only: string };
+
+/** The order documents are rendered in: cases first, then kommune by kommune (see BuildPlan.toRender). */
+const renderOrder = (repo: Repository, d: Doc) => `${councilOf(d) !== undefined ? 0 : 1} ${kommunerOf(repo, d)[0] ?? ''} ${d.data.id}`;
+
+/** The documents a build covers: all, or those of --only (an id or a kommune code) and --shard. */
+export function selectDocuments(repo: Repository, only: string | undefined, shard: Shard | undefined): Doc[] {
+  return renderedDocuments(repo).filter((d) => (only === undefined || d.data.id === only || kommunerOf(repo, d).includes(only)) && inShard(shard, d.data.id));
+}
+
+export function planBuild(input: PlanInput): PlanResult {
+  const { repo, cache, only, shard, keyOf, fingerprint, present } = input;
+  const all = renderedDocuments(repo);
+  const selected = selectDocuments(repo, only, shard);
+  if (only !== undefined && selected.length === 0) return { ok: false, reason: 'no-match', only };
+  const codes = [...new Set(selected.flatMap((d) => kommunerOf(repo, d)))];
+  // A shard makes the bundles it owns, whoever owns their members.
+  const bundleCodes = (shard ? [...new Set(all.flatMap((d) => kommunerOf(repo, d)))] : codes).filter((c) => repo.kommune(c) && inShard(shard, `kommune:${c}`)).sort();
+
+  const key = (id: string) => keyOf.get(id)!;
+  const membersOf = (code: string) => all.filter((d) => kommunerOf(repo, d).includes(code));
+  const reusable = (cached: CachedOutputs | undefined, k: string): cached is CachedOutputs => cached?.key === k && present(cached.entries);
+  const cachedPdfHash = (id: string) => {
+    const cached = cache.documents[id];
+    return cached && cached.key === key(id) ? cached.entries.find((e) => e.path.endsWith('.pdf'))?.sha256 : undefined;
+  };
+  const bundleKey = (code: string, pdfHash: (id: string) => string | undefined) =>
+    sha256(`${fingerprint}\n${membersOf(code).map((d) => `${d.data.id} ${pdfHash(d.data.id) ?? `input:${key(d.data.id)}`}`).join('\n')}`);
+
+  const toRender = selected.filter((d) => !reusable(cache.documents[d.data.id], key(d.data.id))).sort((a, b) => (renderOrder(repo, a) < renderOrder(repo, b) ? -1 : 1));
+  const rendering = new Set(toRender.map((d) => d.data.id));
+  // Before rendering, a bundle can only be trusted if none of its members is being re-rendered.
+  const toBundle = bundleCodes.filter((c) => membersOf(c).some((d) => rendering.has(d.data.id)) || !reusable(cache.bundles[c], bundleKey(c, cachedPdfHash)));
+
+  const reusedDocuments = selected.filter((d) => !rendering.has(d.data.id));
+  const reusedBundles = bundleCodes.filter((c) => !toBundle.includes(c));
+  const reused = [...reusedDocuments.flatMap((d) => cache.documents[d.data.id]!.entries), ...reusedBundles.flatMap((c) => cache.bundles[c]!.entries)];
+
+  const dataFiles = repo.documents.map((d) => d.file).sort();
+  const calendar = { kind: 'frister', id: 'frister', kommuner: [], opgave: null, version: null, status: null, sources: dataFiles };
+  // The calendar belongs to a full build, and to one shard of a sharded one.
+  const overview = only === undefined && inShard(shard, 'frister.ics') ? input.overview : [];
+  const overviewEntries = overview.map(([name, text]) => manifestEntry(name, calendar, text));
+
+  const partial = only !== undefined || shard !== undefined;
+  const next: CacheIndex = partial ? { ...cache, documents: { ...cache.documents }, bundles: { ...cache.bundles } } : emptyCache();
+  for (const d of reusedDocuments) next.documents[d.data.id] = cache.documents[d.data.id]!;
+  for (const c of reusedBundles) next.bundles[c] = cache.bundles[c]!;
+
+  // Everything this build will list: rendered and bundled outputs by their known paths.
+  const made = new Set([...reused, ...overviewEntries].map((e) => e.path));
+  for (const d of toRender) for (const ext of ['md', 'pdf']) made.add(`${outputBase(repo, d)}.${ext}`);
+  for (const c of toBundle) {
+    const folder = bundleFolder(repo, c);
+    for (const m of membersOf(c)) made.add(`${folder}/${path.posix.basename(outputBase(repo, m))}.pdf`);
+    made.add(`${folder}/${combinedFile(folder)}`);
+    made.add(`${folder}/${MANIFEST}`);
+  }
+  const kept = only !== undefined ? input.previous.filter((e) => !made.has(e.path)) : [];
+  const removed = only !== undefined ? [] : input.previous.map((e) => e.path).filter((p) => !made.has(p)).sort();
+
+  const upToDate = toRender.length === 0 && toBundle.length === 0 && present(overviewEntries) && input.previousText === serializeManifest([...kept, ...reused, ...overviewEntries]);
+
+  return {
+    ok: true,
+    plan: { selected, toRender, bundleCodes, toBundle, reused, kept, overview, overviewEntries, removed, next, upToDate, membersOf, cachedPdfHash, bundleKey, present, reusable },
+  };
+}
