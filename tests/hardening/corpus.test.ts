@@ -130,8 +130,8 @@ export const CASES: Case[] = [
     column: 1,
     message: /linjeskift eller usynlige tegn/,
   },
-  { name: 'bilag path with ..', place: fil('../../../../../etc/passwd'), rule: 'bilag/external-file', line: 'fil: ../../', column: 12, message: /uden for agreements\// },
-  { name: 'absolute bilag path', place: fil('/etc/passwd'), rule: 'bilag/external-file', line: 'fil: /etc', column: 12, message: /er absolut/ },
+  { name: 'bilag path with ..', place: fil('../../../../../etc/passwd'), rule: 'bilag/ekstern-fil', line: 'fil: ../../', column: 12, message: /uden for agreements\// },
+  { name: 'absolute bilag path', place: fil('/etc/passwd'), rule: 'bilag/ekstern-fil', line: 'fil: /etc', column: 12, message: /er absolut/ },
   {
     name: 'bilag file that is a symlink',
     place: {
@@ -143,12 +143,12 @@ export const CASES: Case[] = [
       },
     },
     file: SAG,
-    rule: 'bilag/external-file',
+    rule: 'bilag/ekstern-fil',
     line: 'fil: bilag/',
     column: 12,
     message: /symbolsk link/,
   },
-  { name: 'missing bilag file', place: fil('bilag/findes-ikke.pdf'), rule: 'bilag/external-file', line: 'fil: bilag/', column: 12, message: /findes ikke/ },
+  { name: 'missing bilag file', place: fil('bilag/findes-ikke.pdf'), rule: 'bilag/ekstern-fil', line: 'fil: bilag/', column: 12, message: /findes ikke/ },
 
   // Text that would crash, hang or read differently in the PDF, the .md and a PR comment.
   { name: 'a word of 501 characters', place: inFormaal('x'.repeat(501)), rule: 'tekst/ordlaengde', line: FORMAAL, column: AT, message: /^Et ord på 501 tegn uden mellemrum/ },
@@ -240,7 +240,7 @@ describe('bilag paths outside agreements/', () => {
       const findings = positioned(await checkRepository(repo.root, { today: TODAY }));
       const hash = createHash('sha256').update(secret).digest('hex');
       expect(findings.filter((f) => f.message.includes(hash))).toEqual([]);
-      expect(findings.find((f) => f.rule === 'bilag/external-file' && f.file === SAG)).toMatchObject({ line: repo.lineOf(SAG, 'fil: ../../.env'), column: 12 });
+      expect(findings.find((f) => f.rule === 'bilag/ekstern-fil' && f.file === SAG)).toMatchObject({ line: repo.lineOf(SAG, 'fil: ../../.env'), column: 12 });
     } finally {
       repo.remove();
     }

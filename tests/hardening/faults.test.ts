@@ -368,12 +368,13 @@ describe('a build after a kill between the swap renames', () => {
   it('puts the parked output back first, so --only neither stops nor writes a short manifest', async () => {
     const repo = new RepoCopy(['agreements', 'schemas', 'templates']);
     try {
-      const first = await build({ root: repo.root, out: 'out', today: TODAY, env: ENV });
+      // One rendering thread: this is about out/, and a second thread would load the PDF stack again.
+      const first = await build({ root: repo.root, out: 'out', today: TODAY, env: ENV, jobs: 1 });
       expect(first.ok).toBe(true);
       const complete = treeHashes(repo.path('out'));
       // As a build killed between its two renames leaves it: out/ parked, no out/.
       renameSync(repo.path('out'), repo.path(`out.old-${DEAD}`));
-      const partial = await build({ root: repo.root, out: 'out', today: TODAY, env: ENV, only: 'hsa-holbaek-akutsygepleje' });
+      const partial = await build({ root: repo.root, out: 'out', today: TODAY, env: ENV, only: 'hsa-holbaek-akutsygepleje', jobs: 1 });
       expect(partial.ok).toBe(true);
       expect(treeHashes(repo.path('out'))).toEqual(complete);
       expect(leftovers(repo.root)).toEqual([]);
