@@ -17,7 +17,9 @@ export function gitEnv(): NodeJS.ProcessEnv {
 /**
  * git in `root`, synchronously, for the few questions `check` and `build` ask about the
  * repository around the data; undefined when git is missing or `root` is not in a repository
- * (then there is nothing committed to ask about). `diff` runs git asynchronously (diff/git.ts).
+ * (then there is nothing committed to ask about). `diff` runs git asynchronously through zx
+ * (diff/git.ts); these synchronous calls stay on child_process on purpose: loading zx costs
+ * 100–300 ms, about what a whole `check` of the shipped data takes, and check asks git four times.
  */
 export function gitSync(root: string, args: readonly string[], input?: string): string | undefined {
   try {
