@@ -1,11 +1,11 @@
 import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { INPUT_FOLDERS } from '../basics/input-folders.ts';
 import type { Git } from './git.ts';
 import { SnapshotError } from './snapshot.ts';
 
-/** What the pipeline reads from a revision; code always comes from the current checkout. */
-const INPUT_FOLDERS = ['agreements', 'schemas', 'templates'] as const;
+// What the pipeline reads from a revision (INPUT_FOLDERS); code always comes from the current checkout.
 const REQUIRED = ['schemas', 'templates'] as const;
 
 export interface Materialised {

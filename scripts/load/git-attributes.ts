@@ -1,8 +1,6 @@
 import type { Diagnostic } from '../diagnostics/diagnostic.ts';
+import { INPUT_FOLDERS } from '../basics/input-folders.ts';
 import { gitSync } from './git-sync.ts';
-
-/** The folders whose files the pipeline reads. */
-const INPUT_FOLDERS = ['agreements', 'schemas', 'templates'] as const;
 
 /**
  * Git attributes that make a file's bytes, or whether it exists, depend on how it is read:
