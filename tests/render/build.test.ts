@@ -3,6 +3,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Manifest } from '../../scripts/emit/manifest.ts';
 import { runCli, type CliResult } from '../helpers/cli.ts';
+import { runInProcess } from '../helpers/in-process.ts';
 import { pdfText, tool } from '../helpers/pdf-tools.ts';
 import { filesUnder, hashTree, sha256Of } from '../helpers/files.ts';
 import { REPO_ROOT, RepoCopy } from '../helpers/repo.ts';
@@ -17,6 +18,8 @@ describe('npm run build on a copy of the repository', () => {
   let first: CliResult;
   let manifest: Manifest;
 
+  // The first build as a user runs it, with its worker threads; the later ones in-process on one
+  // thread (tests/helpers/in-process.ts), which also shows that the thread count changes no byte.
   beforeAll(() => {
     first = runCli('build', ['--root', repo.root, '--today', '2026-01-15'], ENV);
     manifest = JSON.parse(readFileSync(path.join(out(), 'manifest.json'), 'utf8')) as Manifest;
@@ -99,29 +102,29 @@ describe('npm run build on a copy of the repository', () => {
     }
   });
 
-  it('gives byte-identical files when built again', () => {
+  it('gives byte-identical files when built again', async () => {
     const before = hashTree(out());
-    const again = runCli('build', ['--root', repo.root, '--today', '2026-01-15', '--quiet', '--force'], ENV);
+    const again = await runInProcess('build', ['--root', repo.root, '--today', '2026-01-15', '--quiet', '--force', '--jobs', '1'], ENV);
     expect(again.code).toBe(0);
     const after = hashTree(out());
     expect(after).toEqual(before);
   }, 180_000);
 
-  it('re-renders one kommune with --only and keeps the rest', () => {
+  it('re-renders one kommune with --only and keeps the rest', async () => {
     const before = readFileSync(path.join(out(), 'manifest.json'), 'utf8');
-    const r = runCli('build', ['--root', repo.root, '--today', '2026-01-15', '--only', '316', '--force', '--quiet'], ENV);
+    const r = await runInProcess('build', ['--root', repo.root, '--today', '2026-01-15', '--only', '316', '--force', '--quiet', '--jobs', '1'], ENV);
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/✔ 5 dokumenter og 8 kommunepakker i out\/: 5 dannet, 0 uændrede/); // 4 of Holbæk + the case, which concerns all 8
     expect(readFileSync(path.join(out(), 'manifest.json'), 'utf8')).toBe(before);
   }, 60_000);
 
-  it('writes nothing and keeps out/ when the check fails', () => {
+  it('writes nothing and keeps out/ when the check fails', async () => {
     const before = hashTree(out());
     const file = 'agreements/midt-og-vestsjaelland/lejre/hsa-lejre-akutsygepleje.yaml';
     const original = repo.read(file);
     repo.replace(file, 'status: udkast', 'status: kladde');
     try {
-      const r = runCli('build', ['--root', repo.root, '--today', '2026-01-15'], ENV);
+      const r = await runInProcess('build', ['--root', repo.root, '--today', '2026-01-15'], ENV);
       expect(r.code).toBe(1);
       expect(r.stdout).toContain(`${file}:`);
       expect(r.stdout).toContain('schema/enum');
@@ -132,8 +135,8 @@ describe('npm run build on a copy of the repository', () => {
     }
   });
 
-  it('refuses an --only that matches nothing, with exit 2', () => {
-    const r = runCli('build', ['--root', repo.root, '--only', 'findes-ikke'], ENV);
+  it('refuses an --only that matches nothing, with exit 2', async () => {
+    const r = await runInProcess('build', ['--root', repo.root, '--only', 'findes-ikke'], ENV);
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/intet dokument og ingen kommune matcher --only »findes-ikke«/);
   });
