@@ -6,7 +6,7 @@ import type { Manifest } from '../../scripts/emit/manifest.ts';
 import { OutputDir, OutputLockedError } from '../../scripts/emit/output-dir.ts';
 import { STACK_TRACE } from '../helpers/cli.ts';
 import { REPO_ROOT, RepoCopy } from '../helpers/repo.ts';
-import { ENV, TODAY, runCommand, sourceHashes, startCommand, treeHashes } from './support.ts';
+import { ENV, TODAY, runCommand, runInThisProcess, sourceHashes, startCommand, treeHashes } from './support.ts';
 
 const leftovers = (repo: RepoCopy) => readdirSync(repo.root).filter((n) => /^out\.(lock|tmp-|old-)/.test(n)).sort();
 
@@ -30,14 +30,16 @@ describe('out/ is replaced atomically, and sources are never written', () => {
   let sources: ReturnType<typeof sourceHashes>;
   let first: Map<string, string>;
 
-  beforeAll(() => {
+  // The builds that are killed or refused are real processes; the others run in this process
+  // (tests/helpers/in-process.ts), on one thread where they render.
+  beforeAll(async () => {
     // A git repository, so that npm run diff can compare the working tree with HEAD.
     const git = (...a: string[]) => spawnSync('git', ['-c', 'user.name=Test', '-c', 'user.email=test@example.invalid', ...a], { cwd: repo.root, encoding: 'utf8' });
     git('init', '-q');
     git('add', '-A');
     git('commit', '-q', '-m', 'data');
     sources = sourceHashes(repo);
-    const r = runCommand('build', [...args, '--quiet'], { env: ENV });
+    const r = await runInThisProcess('build', [...args, '--quiet', '--jobs', '1'], { env: ENV });
     expect(r.code, r.stdout + r.stderr).toBe(0);
     first = treeHashes(repo.path('out'));
     expectComplete(repo.path('out'));
@@ -63,12 +65,12 @@ describe('out/ is replaced atomically, and sources are never written', () => {
     expect(treeHashes(repo.path(`out.tmp-${killed.child.pid}`)).size).toBeGreaterThan(0);
   }, 180_000);
 
-  it('recovers: the next build takes the stale lock, removes the leftovers and succeeds', () => {
+  it('recovers: the next build takes the stale lock, removes the leftovers and succeeds', async () => {
     // One changed amount: the build must swap out/ (so it meets the leftovers), and is quick.
     const hsa = 'agreements/midt-og-vestsjaelland/holbaek/hsa-holbaek-akutsygepleje.yaml';
     const original = repo.read(hsa);
     repo.replace(hsa, '  aarligt_beloeb_kr: null', '  aarligt_beloeb_kr: 1234567');
-    const r = runCommand('build', [...args, '--quiet'], { env: ENV });
+    const r = await runInThisProcess('build', [...args, '--quiet', '--jobs', '1'], { env: ENV });
     repo.write(hsa, original);
     expect(r.code, r.stdout + r.stderr).toBe(0);
     expect(leftovers(repo)).toEqual([]);
@@ -79,14 +81,14 @@ describe('out/ is replaced atomically, and sources are never written', () => {
     expect(now.get('midt-og-vestsjaelland/316-holbaek/hsa-holbaek-akutsygepleje.pdf')).not.toBe(first.get('midt-og-vestsjaelland/316-holbaek/hsa-holbaek-akutsygepleje.pdf'));
   }, 180_000);
 
-  it('never writes into agreements/, templates/ or schemas/: check, build, verify, diff', () => {
-    expect(runCommand('check', [...args]).code).toBe(0);
+  it('never writes into agreements/, templates/ or schemas/: check, build, verify, diff', async () => {
+    expect((await runInThisProcess('check', [...args])).code).toBe(0);
     // Exit 3: intact, but without --ca the issuer is not checked (this is only about writing).
-    expect(runCommand('verify', [repo.path('out/kommuner/316-holbaek')]).code).toBe(3);
+    expect((await runInThisProcess('verify', [repo.path('out/kommuner/316-holbaek')])).code).toBe(3);
     if (existsSync(path.join(REPO_ROOT, 'scripts/cli/diff.ts'))) {
       writeFileSync(repo.path('agreements/midt-og-vestsjaelland/holbaek/hsa-holbaek-akutsygepleje.yaml'), readFileSync(repo.path('agreements/midt-og-vestsjaelland/holbaek/hsa-holbaek-akutsygepleje.yaml'), 'utf8').replace('  aarligt_beloeb_kr: null', '  aarligt_beloeb_kr: 1234567'));
       const changed = sourceHashes(repo);
-      const d = runCommand('diff', ['--root', repo.root, '--format', 'json']);
+      const d = await runInThisProcess('diff', ['--root', repo.root, '--format', 'json']);
       expect(d.code, d.stdout + d.stderr).toBe(0);
       expect(sourceHashes(repo)).toEqual(changed);
       spawnSync('git', ['checkout', '-q', '--', '.'], { cwd: repo.root });
@@ -94,9 +96,9 @@ describe('out/ is replaced atomically, and sources are never written', () => {
     expect(sourceHashes(repo)).toEqual(sources);
   }, 180_000);
 
-  it('refuses an --out that would replace the repository or the data, and changes nothing', () => {
+  it('refuses an --out that would replace the repository or the data, and changes nothing', async () => {
     const before = treeHashes(repo.root);
-    const r = runCommand('build', [...args, '--quiet', '--out', '.'], { env: ENV });
+    const r = await runInThisProcess('build', [...args, '--quiet', '--out', '.'], { env: ENV });
     expect(r.code, r.stdout + r.stderr).toBe(1);
     expect(r.stdout).toMatch(/^Build afbrudt: .+ kan ikke bruges som outputmappe: den indeholder »(\.git|agreements|schemas|templates)«/m);
     expect(r.stdout + r.stderr).not.toMatch(STACK_TRACE);
