@@ -2,7 +2,8 @@ import { readFileSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BundleManifest } from '../../scripts/emit/bundle.ts';
-import { runCli, STACK_TRACE, type CliResult } from '../helpers/cli.ts';
+import { STACK_TRACE, type CliResult } from '../helpers/cli.ts';
+import { runInProcess } from '../helpers/in-process.ts';
 import { pdfText } from '../helpers/pdf-tools.ts';
 import { RepoCopy } from '../helpers/repo.ts';
 import { createHash } from 'node:crypto';
@@ -26,10 +27,13 @@ describe('npm run build with a configured PKCS#12', () => {
   const sealTime = String(Math.floor(Date.now() / 1000) + 60);
   const env = () => ({ AFTALER_SIGN_P12: pki.region.p12, AFTALER_SIGN_PASSPHRASE: PASSPHRASE, SOURCE_DATE_EPOCH: sealTime });
 
-  beforeAll(() => {
+  // The builds run in-process (tests/helpers/in-process.ts), the sealed one on one thread; the
+  // output is what is checked here, by pdfsig and by verify as a real process. A sealed build as
+  // a real process, with its worker threads, is tests/hardening/secrets.test.ts's.
+  beforeAll(async () => {
     pki = createTestPki();
     nss = nssDbTrusting(pki.region.caPem);
-    result = runCli('build', ['--root', repo.root, '--today', '2026-01-15', '--require-certificate'], env());
+    result = await runInProcess('build', ['--root', repo.root, '--today', '2026-01-15', '--require-certificate', '--jobs', '1'], env());
   }, 180_000);
   afterAll(() => {
     repo.remove();
@@ -55,11 +59,11 @@ describe('npm run build with a configured PKCS#12', () => {
     }
   });
 
-  it('passes npm run verify --ca on the whole output folder, and fails it against another CA', () => {
+  it('passes npm run verify --ca on the whole output folder, and fails it against another CA', async () => {
     const ok = runVerifyCli(['--ca', pki.region.caPem, repo.path('out')]);
     expect(ok.status, ok.stdout + ok.stderr).toBe(0);
-    const wrong = runVerifyCli(['--ca', pki.other.caPem, repo.path('out/kommuner/316-holbaek')]);
-    expect(wrong.status).toBe(1);
+    const wrong = await runInProcess('verify', ['--ca', pki.other.caPem, repo.path('out/kommuner/316-holbaek')]);
+    expect(wrong.code).toBe(1);
   });
 
   it('writes per-kommune bundles with a correct manifest and a combined PDF with a table of contents', () => {
@@ -85,17 +89,17 @@ describe('npm run build with a configured PKCS#12', () => {
     expect(combined).toContain(`Elektronisk forseglet af Region Østdanmark · ${LEAF_CN}`);
   });
 
-  it('stops with a Danish message, no stack trace and no passphrase when the passphrase is wrong', () => {
+  it('stops with a Danish message, no stack trace and no passphrase when the passphrase is wrong', async () => {
     const wrong = 'forkert-kodeord-123';
-    const r = runCli('build', ['--root', repo.root, '--today', '2026-01-15'], { ...env(), AFTALER_SIGN_PASSPHRASE: wrong });
+    const r = await runInProcess('build', ['--root', repo.root, '--today', '2026-01-15'], { ...env(), AFTALER_SIGN_PASSPHRASE: wrong });
     expect(r.code).toBe(1);
     expect(r.stdout).toMatch(/^Build afbrudt: .*adgangskode/im);
     expect(r.stdout + r.stderr).not.toContain(wrong);
     expect(r.stdout + r.stderr).not.toMatch(STACK_TRACE);
   });
 
-  it('refuses the development certificate with --require-certificate', () => {
-    const r = runCli('build', ['--root', repo.root, '--today', '2026-01-15', '--require-certificate'], { SOURCE_DATE_EPOCH: '1771891200' });
+  it('refuses the development certificate with --require-certificate', async () => {
+    const r = await runInProcess('build', ['--root', repo.root, '--today', '2026-01-15', '--require-certificate'], { SOURCE_DATE_EPOCH: '1771891200' });
     expect(r.code).toBe(1);
     expect(r.stdout).toContain('--require-certificate forbyder testcertifikatet');
   });
