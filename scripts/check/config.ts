@@ -7,7 +7,7 @@
  *     "$comment": "Why the defaults are changed (optional; JSON has no comments).",
  *     "rules": {
  *       "kapacitet/ukendt": "off",
- *       "bilag/stale-version": "warning",
+ *       "bilag/foraeldet-version": "warning",
  *       "forsinket/hsa-godkendelse": "error"
  *     }
  *   }
@@ -18,6 +18,10 @@
  *   weakened: setting one to "warning" or "off" is itself an error (`config/laast-regel`) at its
  *   line in the file, and the rule keeps its severity. The file is committed with the data, so
  *   it is as untrusted as the data.
+ * - A rule renamed when the ids became Danish throughout (`formerId` in the catalogue, e.g.
+ *   »bilag/stale-version«, now »bilag/foraeldet-version«) may for one release still be named by
+ *   its old id: the setting applies to the rule, and a warning at the key names the new id
+ *   (`config/foraeldet-id`). Naming a rule under both ids is a mistake like a key given twice.
  * - Only the catalogue's rules can be configured; load/, yaml/ and schema/ findings are always
  *   errors (a file that cannot be read or validated cannot be checked further).
  * - `--strict` makes the overdue rules (those flagged `overdue`, ids `forsinket/…`) errors, also
@@ -43,6 +47,8 @@ export interface Config {
   rules: Partial<Record<RuleId, RuleSetting>>;
   /** Settings that would weaken a locked rule: not applied, reported at their place in the file. */
   refused?: RefusedSetting[];
+  /** Rules named by their former id: applied, with a warning at the key naming the new id. */
+  renamed?: RenamedSetting[];
   /** The file's text, for positioning those findings; undefined without a file. */
   text?: string;
 }
@@ -51,6 +57,13 @@ export interface RefusedSetting {
   id: RuleId;
   setting: RuleSetting;
   /** The rule id's key in the file. */
+  span: Span;
+}
+
+export interface RenamedSetting {
+  from: string;
+  to: RuleId;
+  /** The former id's key in the file. */
   span: Span;
 }
 
@@ -100,27 +113,50 @@ export function parseConfig(text: string, catalogue: readonly RuleMeta[]): Confi
   const rules = data.rules ?? {};
   if (!isRecord(rules)) throw new ConfigError(`${CONFIG_FILE}: »rules« skal være et objekt, fx {"kapacitet/ukendt": "off"}`);
   const ids = catalogue.map((r) => r.id as string);
-  const config: Config = { rules: {}, refused: [], text };
+  const config: Config = { rules: {}, refused: [], renamed: [], text };
+  /** The key that named each rule so far: a rule named twice (by its old and new id) is refused. */
+  const named = new Map<RuleId, string>();
   for (const [id, value] of Object.entries(rules)) {
-    if (!ids.includes(id)) {
+    const rule = catalogue.find((r) => r.id === id) ?? catalogue.find((r) => r.formerId === id);
+    if (!rule) {
       const guess = suggest(id, ids);
       throw new ConfigError(`${CONFIG_FILE}: ukendt regel »${id}«${guess ? ` (mente du »${guess}«?)` : ''}; se reglerne med »npm run check -- --list-rules«`);
     }
     if (typeof value !== 'string' || !settings.includes(value as RuleSetting)) {
       throw new ConfigError(`${CONFIG_FILE}: reglen »${id}« skal sættes til "error", "warning" eller "off", ikke ${JSON.stringify(value)}`);
     }
-    const rule = catalogue.find((r) => r.id === id)!;
+    const earlier = named.get(rule.id);
+    if (earlier !== undefined) {
+      throw new ConfigError(`${CONFIG_FILE}: reglen »${rule.id}« står to gange (som »${earlier}« og »${id}«); skriv den én gang, under »${rule.id}«`);
+    }
+    named.set(rule.id, id);
+    const span = spans.get(id) ?? { start: 0, end: 0 };
+    if (id !== rule.id) config.renamed!.push({ from: id, to: rule.id, span });
     if (rule.locked && value !== 'error' && value !== rule.severity) {
-      config.refused!.push({ id: rule.id, setting: value as RuleSetting, span: spans.get(id) ?? { start: 0, end: 0 } });
+      config.refused!.push({ id: rule.id, setting: value as RuleSetting, span });
       continue;
     }
-    config.rules[id as RuleId] = value as RuleSetting;
+    config.rules[rule.id] = value as RuleSetting;
   }
   return config;
 }
 
-/** The refused settings as findings in the configuration file (rule config/laast-regel). */
+/**
+ * The configuration's findings, in the file: refused settings (config/laast-regel, errors) and
+ * rules named by their former id (config/foraeldet-id, warnings).
+ */
 export function configDiagnostics(config: Config): Diagnostic[] {
+  const renamed = (config.renamed ?? []).map(({ from, to, span }): Diagnostic => ({
+    rule: 'config/foraeldet-id',
+    severity: 'warning',
+    file: CONFIG_FILE,
+    span,
+    message: `Reglen »${from}« hedder nu »${to}«; skriv det nye id (det gamle virker kun i denne udgave)`,
+  }));
+  return [...renamed, ...refused(config)];
+}
+
+function refused(config: Config): Diagnostic[] {
   return (config.refused ?? []).map(({ id, setting, span }) => ({
     rule: 'config/laast-regel',
     severity: 'error',

@@ -54,6 +54,12 @@ export type RuleIdText = `${string}/${string}`;
 
 export interface RuleMeta<Id extends RuleIdText = RuleId> {
   id: Id;
+  /**
+   * The rule's id before the ids became Danish throughout (e.g. »bilag/stale-version«). For one
+   * release `.aftalerrc.json` may still name the rule by it: the setting applies to this rule,
+   * with a warning that names the new id (config/foraeldet-id).
+   */
+  formerId?: string;
   /** Severity unless the configuration says otherwise. */
   severity: Severity;
   /** One Danish sentence: what the rule checks. */

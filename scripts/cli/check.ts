@@ -27,9 +27,11 @@ Valg:
   -h, --help                 Vis denne hjælp
 
 Reglernes alvor kan ændres i ${CONFIG_FILE} i repository'ets rod, fx
-  {"rules": {"kapacitet/ukendt": "off", "bilag/stale-version": "warning"}}
+  {"rules": {"kapacitet/ukendt": "off", "bilag/foraeldet-version": "warning"}}
 (værdier: "error", "warning" eller "off"). Låste regler (markeret »låst« i
 kataloget) sikrer, at de forseglede dokumenter er sande, og kan ikke svækkes.
+Regler med engelske id'er har fået danske (se »Hed tidligere« i kataloget); de
+gamle id'er virker i denne udgave endnu, med en advarsel om det nye id.
 
 Afslutningskode: 0 ingen fejl (advarsler er tilladt), 1 fejl fundet, 2 forkert brug eller intern fejl.
 `;
@@ -70,6 +72,8 @@ async function main(): Promise<number> {
       locked: r.locked === true,
       description: r.description,
       citation: citationText(r.citation, repo),
+      // The id before the ids became Danish; .aftalerrc.json accepts it for one release.
+      ...(r.formerId === undefined ? {} : { formerId: r.formerId }),
     }));
     if (format === 'json') {
       process.stdout.write(JSON.stringify(catalogue, null, 2) + '\n');
@@ -79,7 +83,8 @@ async function main(): Promise<number> {
     const label = (s: (typeof catalogue)[number]['severity']) => (s === 'off' ? 'fra' : severityLabel[s]);
     for (const r of catalogue) {
       const note = r.overdue && !strict && r.severity === 'warning' ? ' (fejl med --strict)' : r.locked ? ' (låst)' : '';
-      process.stdout.write(`${r.id.padEnd(width)}${label(r.severity).padEnd(10)}${r.description}${note}\n${' '.repeat(width + 10)}Kilde: ${r.citation}\n`);
+      const former = r.formerId === undefined ? '' : `\n${' '.repeat(width + 10)}Hed tidligere: ${r.formerId}`;
+      process.stdout.write(`${r.id.padEnd(width)}${label(r.severity).padEnd(10)}${r.description}${note}\n${' '.repeat(width + 10)}Kilde: ${r.citation}${former}\n`);
     }
     return 0;
   }

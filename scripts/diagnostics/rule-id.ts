@@ -29,9 +29,10 @@ export const textRuleIds = ['tekst/dybde', 'tekst/ordlaengde', 'tekst/tegnraekke
 
 /**
  * Findings about the repository around the data: generated or cached files committed to git,
- * and a configuration that would switch off a rule that keeps the output truthful.
+ * a configuration that would switch off a rule that keeps the output truthful, and one that still
+ * names a rule by its former id.
  */
-export const repoRuleIds = ['repo/genereret-fil-i-git', 'repo/git-attribut', 'config/laast-regel'] as const;
+export const repoRuleIds = ['repo/genereret-fil-i-git', 'repo/git-attribut', 'config/laast-regel', 'config/foraeldet-id'] as const;
 
 export const schemaRuleIds = [
   'schema/required',

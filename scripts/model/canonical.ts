@@ -4,7 +4,7 @@ import type { SourceDocument } from './source-document.ts';
 
 /**
  * The documents of a kind that own their id. A second file with the same id is already
- * `ref/duplicate-id`; counting it again (e.g. as a second HSA for the same kommune) would
+ * `ref/dobbelt-id`; counting it again (e.g. as a second HSA for the same kommune) would
  * report one mistake twice.
  */
 export function canonical<K extends Kind>(repo: Repository, kind: K): SourceDocument<K>[] {

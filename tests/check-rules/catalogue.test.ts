@@ -23,6 +23,13 @@ describe('the rule catalogue', () => {
     for (const id of ids) expect(id).toMatch(/^[a-z]+\/[a-z0-9]+(-[a-z0-9]+)*$/);
   });
 
+  it('keeps each former id unique and unlike any current id, for one release', () => {
+    const ids: readonly string[] = rules.map((r) => r.id);
+    const former = rules.flatMap((r) => (r.formerId === undefined ? [] : [r.formerId]));
+    expect(new Set(former).size).toBe(former.length);
+    expect(former.filter((id) => ids.includes(id))).toEqual([]);
+  });
+
   it('keeps one rule per file, named after its id', async () => {
     const folder = path.join(REPO_ROOT, 'scripts', 'check', 'rules');
     const files = readdirSync(folder).filter((f) => f.endsWith('.ts') && f !== 'index.ts');
@@ -62,7 +69,7 @@ describe('the rule catalogue', () => {
     );
   });
 
-  it('cites every frist and vilkår that ref/missing-frist requires, so none is required for nothing', () => {
+  it('cites every frist and vilkår that ref/manglende-frist requires, so none is required for nothing', () => {
     const cited = new Set(rules.flatMap((r) => (typeof r.citation === 'string' ? [] : [...(r.citation.frister ?? []), ...(r.citation.vilkaar ?? [])])));
     expect([...cited].sort()).toEqual([...fristIds, ...vilkaarIds].sort());
   });

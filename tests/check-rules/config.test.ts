@@ -3,7 +3,9 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { checkRepository } from '../../scripts/check/check-repository.ts';
-import { ConfigError, effectiveSeverity, loadConfig, parseConfig } from '../../scripts/check/config.ts';
+import { CONFIG_FILE, ConfigError, configDiagnostics, effectiveSeverity, loadConfig, parseConfig } from '../../scripts/check/config.ts';
+import { toJson } from '../../scripts/diagnostics/report-json.ts';
+import { SourceStore } from '../../scripts/diagnostics/sources.ts';
 import { RepoCopy } from '../helpers/repo.ts';
 import { rules } from '../../scripts/check/rules/index.ts';
 
@@ -11,8 +13,8 @@ const rule = (id: string) => rules.find((r) => r.id === id)!;
 
 describe('.aftalerrc.json', () => {
   it('accepts error, warning and off for catalogue rules, and a $comment', () => {
-    const config = parseConfig('{"$comment": "why", "rules": {"kapacitet/ukendt": "off", "bilag/stale-version": "warning", "forsinket/hsa-godkendelse": "error"}}', rules);
-    expect(config.rules).toEqual({ 'kapacitet/ukendt': 'off', 'bilag/stale-version': 'warning', 'forsinket/hsa-godkendelse': 'error' });
+    const config = parseConfig('{"$comment": "why", "rules": {"kapacitet/ukendt": "off", "bilag/foraeldet-version": "warning", "forsinket/hsa-godkendelse": "error"}}', rules);
+    expect(config.rules).toEqual({ 'kapacitet/ukendt': 'off', 'bilag/foraeldet-version': 'warning', 'forsinket/hsa-godkendelse': 'error' });
   });
 
   it.each([
@@ -25,6 +27,44 @@ describe('.aftalerrc.json', () => {
     ['[]', '.aftalerrc.json skal være et JSON-objekt med feltet »rules«'],
   ])('refuses %s', (text, message) => {
     expect(() => parseConfig(text, rules)).toThrow(new ConfigError(message));
+  });
+
+  /** The configuration's findings as `line:column severity rule message`. */
+  const findingsOf = (text: string) => {
+    const sources = new SourceStore();
+    sources.addText(CONFIG_FILE, text);
+    return toJson(configDiagnostics(parseConfig(text, rules)), sources).map((f) => `${f.line}:${f.column} ${f.severity} ${f.rule} ${f.message}`);
+  };
+
+  it('applies a rule named by its former id to the renamed rule, with a warning at the key naming the new id', () => {
+    const text = '{\n  "rules": {\n    "kapacitet/ukendt": "off",\n    "bilag/stale-version": "warning"\n  }\n}\n';
+    expect(parseConfig(text, rules).rules).toEqual({ 'kapacitet/ukendt': 'off', 'bilag/foraeldet-version': 'warning' });
+    expect(findingsOf(text)).toEqual([
+      '4:5 warning config/foraeldet-id Reglen »bilag/stale-version« hedder nu »bilag/foraeldet-version«; skriv det nye id (det gamle virker kun i denne udgave)',
+    ]);
+  });
+
+  it('keeps a locked rule locked under its former id', () => {
+    const text = '{"rules": {"ref/duplicate-id": "off", "bilag/external-file": "error"}}';
+    const config = parseConfig(text, rules);
+    expect(config.rules).toEqual({ 'bilag/ekstern-fil': 'error' });
+    expect(findingsOf(text)).toEqual([
+      '1:12 warning config/foraeldet-id Reglen »ref/duplicate-id« hedder nu »ref/dobbelt-id«; skriv det nye id (det gamle virker kun i denne udgave)',
+      '1:12 error config/laast-regel Reglen »ref/dobbelt-id« kan ikke sættes til "off": den sikrer, at de forseglede dokumenter er sande, og er altid en fejl; fjern linjen',
+      '1:39 warning config/foraeldet-id Reglen »bilag/external-file« hedder nu »bilag/ekstern-fil«; skriv det nye id (det gamle virker kun i denne udgave)',
+    ]);
+  });
+
+  it('refuses a rule named under both its former and its new id', () => {
+    expect(() => parseConfig('{"rules": {"bilag/unknown-mention": "off", "bilag/ukendt-henvisning": "warning"}}', rules)).toThrow(
+      new ConfigError('.aftalerrc.json: reglen »bilag/ukendt-henvisning« står to gange (som »bilag/unknown-mention« og »bilag/ukendt-henvisning«); skriv den én gang, under »bilag/ukendt-henvisning«'),
+    );
+  });
+
+  it('accepts every former id, for the rule that replaced it', () => {
+    const renamed = rules.filter((r) => r.formerId !== undefined);
+    expect(renamed).toHaveLength(13);
+    for (const r of renamed) expect(parseConfig(JSON.stringify({ rules: { [r.formerId!]: 'error' } }), rules).rules, r.formerId).toEqual({ [r.id]: 'error' });
   });
 
   it('refuses invalid JSON with a message naming the file', () => {
@@ -58,8 +98,12 @@ describe('.aftalerrc.json', () => {
       const real = await checkRepository(repo.root, { today: '2026-11-23' });
       expect(real.diagnostics.some((d) => d.rule === 'kapacitet/ukendt' && d.severity === 'warning')).toBe(true);
       expect(real.diagnostics.some((d) => d.rule === 'forsinket/hsa-godkendelse' && d.severity === 'warning')).toBe(true);
-      writeFileSync(repo.path('.aftalerrc.json'), '{"rules": {"kapacitet/ukendt": "off", "forsinket/hsa-godkendelse": "warning"}}');
+      writeFileSync(repo.path('.aftalerrc.json'), '{"rules": {"kapacitet/ukendt": "off", "forsinket/hsa-godkendelse": "warning", "ref/unknown-document": "error"}}');
       const configured = await checkRepository(repo.root, { today: '2026-11-23', strict: true });
+      // A former id still applies, with a warning in the file naming the new one.
+      expect(configured.diagnostics.filter((d) => d.rule === 'config/foraeldet-id').map((d) => [d.file, d.severity, d.message])).toEqual([
+        ['.aftalerrc.json', 'warning', 'Reglen »ref/unknown-document« hedder nu »ref/ukendt-dokument«; skriv det nye id (det gamle virker kun i denne udgave)'],
+      ]);
       expect(configured.diagnostics.some((d) => d.rule === 'kapacitet/ukendt')).toBe(false);
       const overdue = configured.diagnostics.filter((d) => d.rule.startsWith('forsinket/'));
       expect(overdue.length).toBeGreaterThan(0);

@@ -49,7 +49,7 @@ describe('mistakes in a copy of the shipped data', () => {
   it('deleting an HSA gives one error, on the case’s bilag line', async () => {
     fx.delete(`${DIR}/holbaek/hsa-holbaek-akutsygepleje.yaml`);
     const findings = await run(fx.root, '2026-01-15');
-    expect(errors(findings)).toEqual([`ref/unknown-document ${SAG}:${fx.lineOf(SAG, 'dokument: hsa-holbaek-akutsygepleje')}:15`]);
+    expect(errors(findings)).toEqual([`ref/ukendt-dokument ${SAG}:${fx.lineOf(SAG, 'dokument: hsa-holbaek-akutsygepleje')}:15`]);
   });
 
   it('changing an HSA’s version without updating the case gives a stale-bilag finding on the bilag’s version line', async () => {
@@ -57,8 +57,8 @@ describe('mistakes in a copy of the shipped data', () => {
     fx.replace(hsa, 'version: 2026-02-24', 'version: 2026-03-05');
     const findings = await run(fx.root, '2026-01-15');
     const line = fx.lineOf(SAG, 'dokument: hsa-lejre-patientrettet-forebyggelse') + 1;
-    expect(errors(findings)).toEqual([`bilag/stale-version ${SAG}:${line}:14`]);
-    const hit = findings.find((f) => f.rule === 'bilag/stale-version')!;
+    expect(errors(findings)).toEqual([`bilag/foraeldet-version ${SAG}:${line}:14`]);
+    const hit = findings.find((f) => f.rule === 'bilag/foraeldet-version')!;
     expect(hit.message).toContain(hsa);
     expect(hit.related).toEqual([{ file: hsa, line: fx.lineOf(hsa, 'version: 2026-03-05'), column: 10, message: 'dokumentets gældende version' }]);
   });

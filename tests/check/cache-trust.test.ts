@@ -142,24 +142,24 @@ describe('generated files committed to git (repo/genereret-fil-i-git)', () => {
 
 describe('.aftalerrc.json cannot weaken a locked rule (config/laast-regel)', () => {
   it('refuses off and warning for locked rules at the rule’s line, and keeps them errors', () => {
-    const text = '{\n  "rules": {\n    "kapacitet/ukendt": "off",\n    "ref/duplicate-id": "off",\n    "status/godkendt-uden-dato": "warning",\n    "ref/unknown-document": "error"\n  }\n}\n';
+    const text = '{\n  "rules": {\n    "kapacitet/ukendt": "off",\n    "ref/dobbelt-id": "off",\n    "status/godkendt-uden-dato": "warning",\n    "ref/ukendt-dokument": "error"\n  }\n}\n';
     const config = parseConfig(text, rules);
-    expect(config.rules).toEqual({ 'kapacitet/ukendt': 'off', 'ref/unknown-document': 'error' });
+    expect(config.rules).toEqual({ 'kapacitet/ukendt': 'off', 'ref/ukendt-dokument': 'error' });
     const findings = configDiagnostics(config);
     expect(findings.map((f) => [f.rule, f.file, text.slice(f.span!.start, f.span!.end)])).toEqual([
-      ['config/laast-regel', '.aftalerrc.json', '"ref/duplicate-id"'],
+      ['config/laast-regel', '.aftalerrc.json', '"ref/dobbelt-id"'],
       ['config/laast-regel', '.aftalerrc.json', '"status/godkendt-uden-dato"'],
     ]);
-    expect(findings[0]!.message).toMatch(/^Reglen »ref\/duplicate-id« kan ikke sættes til "off"/);
+    expect(findings[0]!.message).toMatch(/^Reglen »ref\/dobbelt-id« kan ikke sættes til "off"/);
   });
 
   it('locks the rules that keep the output truthful', () => {
     const locked = rules.filter((r) => r.locked).map((r) => r.id);
-    for (const id of ['ref/duplicate-id', 'ref/duplicate-dokid', 'ref/unknown-document', 'ref/unknown-kommune', 'status/godkendt-uden-dato', 'bilag/external-file', 'bilag/sha256', 'bilag/version-mismatch', 'ref/sti-navn', 'ref/bilag-sig-selv']) expect(locked).toContain(id);
+    for (const id of ['ref/dobbelt-id', 'ref/dobbelt-dokid', 'ref/ukendt-dokument', 'ref/ukendt-kommune', 'status/godkendt-uden-dato', 'bilag/ekstern-fil', 'bilag/sha256', 'bilag/forkert-version', 'ref/sti-navn', 'ref/bilag-sig-selv']) expect(locked).toContain(id);
     expect(locked).not.toContain('kapacitet/ukendt');
   });
 
   it('refuses a key written twice (JSON.parse would keep the last, hiding an »off«)', () => {
-    expect(() => parseConfig('{"rules": {"ref/duplicate-id": "error", "ref/duplicate-id": "off"}}', rules)).toThrow(/^\.aftalerrc\.json:1:41: en nøgle står to gange/);
+    expect(() => parseConfig('{"rules": {"ref/dobbelt-id": "error", "ref/dobbelt-id": "off"}}', rules)).toThrow(/^\.aftalerrc\.json:1:39: en nøgle står to gange/);
   });
 });

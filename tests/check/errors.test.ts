@@ -42,13 +42,13 @@ describe('check on a copy of the data with eight mistakes', () => {
     expected.unknownProperty = { file: files.unknownProperty, line: repo.lineOf(files.unknownProperty, 'formal: Et'), column: 1, rule: 'schema/unknown-property', message: /Ukendt felt »formal« – mente du »formaal«\?/ };
 
     repo.replace(files.unknownKommune, 'kommune: "329"', 'kommune: "999"');
-    expected.unknownKommune = { file: files.unknownKommune, line: repo.lineOf(files.unknownKommune, 'kommune: "999"'), column: 10, rule: 'ref/unknown-kommune', message: /Ukendt kommunekode »999«/ };
+    expected.unknownKommune = { file: files.unknownKommune, line: repo.lineOf(files.unknownKommune, 'kommune: "999"'), column: 10, rule: 'ref/ukendt-kommune', message: /Ukendt kommunekode »999«/ };
 
     repo.write(files.duplicateId, repo.read(`${dir}/holbaek/hsa-holbaek-patientrettet-forebyggelse.yaml`));
-    expected.duplicateId = { file: files.duplicateId, line: repo.lineOf(files.duplicateId, 'id: hsa-holbaek'), column: 5, rule: 'ref/duplicate-id', message: /Id'et »hsa-holbaek-patientrettet-forebyggelse« bruges allerede/ };
+    expected.duplicateId = { file: files.duplicateId, line: repo.lineOf(files.duplicateId, 'id: hsa-holbaek'), column: 5, rule: 'ref/dobbelt-id', message: /Id'et »hsa-holbaek-patientrettet-forebyggelse« bruges allerede/ };
 
     repo.replace(files.sag, 'dokument: hsa-slagelse-akutsygepleje\n', 'dokument: hsa-slagelse-akutsygeplej\n');
-    expected.missingBilag = { file: files.sag, line: repo.lineOf(files.sag, 'dokument: hsa-slagelse-akutsygeplej'), column: 15, rule: 'ref/unknown-document', message: /dokumentet »hsa-slagelse-akutsygeplej«, som ikke findes/ };
+    expected.missingBilag = { file: files.sag, line: repo.lineOf(files.sag, 'dokument: hsa-slagelse-akutsygeplej'), column: 15, rule: 'ref/ukendt-dokument', message: /dokumentet »hsa-slagelse-akutsygeplej«, som ikke findes/ };
 
     result = runCli('check', ['--root', repo.root, '--format', 'json', '--today', '2026-01-15']);
     findings = JSON.parse(result.stdout) as JsonDiagnostic[];
@@ -73,15 +73,15 @@ describe('check on a copy of the data with eight mistakes', () => {
 
   it('reports no other error but the duplicated DokID of the copied file', () => {
     const extra = findings.filter((f) => f.severity === 'error' && !Object.values(expected).some((e) => e.rule === f.rule && e.file === f.file));
-    expect(extra.map((f) => `${f.rule} ${f.file}:${f.line}`)).toEqual([`ref/duplicate-dokid ${files.duplicateId}:${repo.lineOf(files.duplicateId, 'dokid:')}`]);
+    expect(extra.map((f) => `${f.rule} ${f.file}:${f.line}`)).toEqual([`ref/dobbelt-dokid ${files.duplicateId}:${repo.lineOf(files.duplicateId, 'dokid:')}`]);
   });
 
   it('does not report the broken HSAs again as missing bilag of the case', () => {
-    expect(findings.filter((f) => f.rule === 'ref/unknown-document')).toHaveLength(1);
+    expect(findings.filter((f) => f.rule === 'ref/ukendt-dokument')).toHaveLength(1);
   });
 
   it('points the related location of a duplicate id at the first document', () => {
-    const hit = findings.find((f) => f.rule === 'ref/duplicate-id')!;
+    const hit = findings.find((f) => f.rule === 'ref/dobbelt-id')!;
     expect(hit.related).toEqual([{ file: `${dir}/holbaek/hsa-holbaek-patientrettet-forebyggelse.yaml`, line: expected.duplicateId!.line, column: 5, message: 'første dokument med dette id' }]);
   });
 });

@@ -7,7 +7,7 @@ import { REPO_ROOT, RepoCopy } from '../helpers/repo.ts';
 const REGION = 'agreements/reference/region.yaml';
 const HSA = 'agreements/midt-og-vestsjaelland/holbaek/hsa-holbaek-akutsygepleje.yaml';
 const SAG = 'agreements/midt-og-vestsjaelland/sag-emn-2025-10366.yaml';
-const REFERENCE_RULES = ['ref/duplicate-code', 'ref/unknown-opgave', 'ref/unknown-sundhedsraad', 'ref/missing-reference-data'];
+const REFERENCE_RULES = ['ref/dobbelt-kode', 'ref/ukendt-opgave', 'ref/ukendt-sundhedsraad', 'ref/manglende-referencedata'];
 
 async function findings(root: string, rule: string): Promise<JsonDiagnostic[]> {
   const result = await checkRepository(root, { today: '2026-01-15' });
@@ -32,25 +32,25 @@ describe('reference rules', () => {
     });
   });
 
-  it('ref/duplicate-code: a kommunekode given twice, at the second, naming the first', async () => {
+  it('ref/dobbelt-kode: a kommunekode given twice, at the second, naming the first', async () => {
     repo.replace(REGION, '{ kode: "320", navn: Faxe Kommune', '{ kode: "253", navn: Faxe Kommune');
-    const [hit, ...rest] = await findings(repo.root, 'ref/duplicate-code');
+    const [hit, ...rest] = await findings(repo.root, 'ref/dobbelt-kode');
     expect(rest).toEqual([]);
     expect(hit).toMatchObject({ file: REGION, line: repo.lineOf(REGION, 'Greve Kommune'), column: 13, message: 'Kommunekoden »253« står to gange' });
     expect(hit!.related).toEqual([{ file: REGION, line: repo.lineOf(REGION, 'Faxe Kommune'), column: 13, message: 'første forekomst' }]);
   });
 
-  it('ref/unknown-opgave: an opgave id that is not one of the four, with a suggestion', async () => {
+  it('ref/ukendt-opgave: an opgave id that is not one of the four, with a suggestion', async () => {
     repo.replace(HSA, '\nopgave: akutsygepleje\n', '\nopgave: akutsygeplej\n');
-    const hits = await findings(repo.root, 'ref/unknown-opgave');
+    const hits = await findings(repo.root, 'ref/ukendt-opgave');
     expect(hits).toHaveLength(1);
     expect(hits[0]).toMatchObject({ file: HSA, line: repo.lineOf(HSA, 'opgave: akutsygeplej'), column: 9 });
     expect(hits[0]!.message).toMatch(/^Ukendt opgave »akutsygeplej«; brug en af: .* \(mente du »akutsygepleje«\?\)$/);
   });
 
-  it('ref/unknown-sundhedsraad: a case for a sundhedsråd that does not exist', async () => {
+  it('ref/ukendt-sundhedsraad: a case for a sundhedsråd that does not exist', async () => {
     repo.replace(SAG, 'sundhedsraad: midt-og-vestsjaelland', 'sundhedsraad: midt-og-vestsjaeland');
-    const hits = await findings(repo.root, 'ref/unknown-sundhedsraad');
+    const hits = await findings(repo.root, 'ref/ukendt-sundhedsraad');
     expect(hits).toHaveLength(1);
     expect(hits[0]).toMatchObject({ file: SAG, line: repo.lineOf(SAG, 'sundhedsraad: midt-og-vestsjaeland'), column: 15 });
     expect(hits[0]!.message).toMatch(/\(mente du »midt-og-vestsjaelland«\?\)$/);
@@ -74,18 +74,18 @@ describe('reference rules', () => {
     expect(hits[0]!.message).toBe('Kommunens slug »lejre/../../../../escape« bliver en del af en sti i out/ og må kun bestå af små bogstaver a–z, cifre og enkelte bindestreger');
   });
 
-  it('ref/missing-reference-data: a missing reference file is named', async () => {
+  it('ref/manglende-referencedata: a missing reference file is named', async () => {
     rmSync(repo.path('agreements/reference/opgaver.yaml'));
-    const hits = await findings(repo.root, 'ref/missing-reference-data');
+    const hits = await findings(repo.root, 'ref/manglende-referencedata');
     expect(hits).toEqual([
-      { file: 'agreements/reference/opgaver.yaml', line: 1, column: 1, endLine: 1, endColumn: 1, severity: 'error', rule: 'ref/missing-reference-data', message: 'Referencedata af typen »opgaver« mangler (eller er ugyldig), så henvisninger kan ikke kontrolleres' },
+      { file: 'agreements/reference/opgaver.yaml', line: 1, column: 1, endLine: 1, endColumn: 1, severity: 'error', rule: 'ref/manglende-referencedata', message: 'Referencedata af typen »opgaver« mangler (eller er ugyldig), så henvisninger kan ikke kontrolleres' },
     ]);
   });
 
-  it('ref/missing-reference-data: a second file of a reference kind, at its dokumenttype', async () => {
+  it('ref/manglende-referencedata: a second file of a reference kind, at its dokumenttype', async () => {
     const second = 'agreements/reference/zz-frister.yaml'; // sorts after frister.yaml, so it is the second
     repo.write(second, repo.read('agreements/reference/frister.yaml').replace('\nid: frister\n', '\nid: zz-frister\n'));
-    const hits = await findings(repo.root, 'ref/missing-reference-data');
+    const hits = await findings(repo.root, 'ref/manglende-referencedata');
     expect(hits).toHaveLength(1);
     expect(hits[0]).toMatchObject({ file: second, line: repo.lineOf(second, 'dokumenttype: frister'), column: 15, message: 'Der må kun være én fil med »dokumenttype: frister«' });
   });

@@ -94,9 +94,9 @@ const REPO_CASES: RepoCase[] = [
   { name: 'working-tree-encoding on the data', command: 'check', setup: (r) => commitForced(r, { 'agreements/.gitattributes': '*.yaml working-tree-encoding=UTF-16\n' }), expect: () => finding(HSA, 1, 1, 'repo/git-attribut') },
 
   // A configuration that would switch off a rule that keeps the output truthful.
-  { name: 'config: duplicate ids off', command: 'check', setup: (r) => void r.write('.aftalerrc.json', '{\n  "rules": {\n    "ref/duplicate-id": "off"\n  }\n}\n'), expect: () => finding('.aftalerrc.json', 3, 5, 'config/laast-regel') },
+  { name: 'config: duplicate ids off', command: 'check', setup: (r) => void r.write('.aftalerrc.json', '{\n  "rules": {\n    "ref/dobbelt-id": "off"\n  }\n}\n'), expect: () => finding('.aftalerrc.json', 3, 5, 'config/laast-regel') },
   { name: 'config: status consistency a warning', command: 'build', setup: (r) => void r.write('.aftalerrc.json', '{"rules": {"status/godkendt-uden-dato": "warning"}}'), expect: () => finding('.aftalerrc.json', 1, 12, 'config/laast-regel') },
-  { name: 'config: unknown reference off', command: 'check', setup: (r) => void r.write('.aftalerrc.json', '{"rules": {"kapacitet/ukendt": "off", "ref/unknown-document": "off"}}'), expect: () => finding('.aftalerrc.json', 1, 39, 'config/laast-regel') },
+  { name: 'config: unknown reference off', command: 'check', setup: (r) => void r.write('.aftalerrc.json', '{"rules": {"kapacitet/ukendt": "off", "ref/ukendt-dokument": "off"}}'), expect: () => finding('.aftalerrc.json', 1, 39, 'config/laast-regel') },
 
   // Links among the inputs.
   { name: 'a partial that is a link to the environment', command: 'build', setup: (r) => (rmSync(r.path(PARTIAL)), void symlinkSync('/proc/self/environ', r.path(PARTIAL))), expect: () => finding(PARTIAL, 1, 1, 'template/syntax') },

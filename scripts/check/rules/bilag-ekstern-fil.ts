@@ -3,7 +3,8 @@ import { canonical } from './support/documents.ts';
 import { resolveExternal } from './support/external-files.ts';
 
 export default defineRule({
-  id: 'bilag/external-file',
+  id: 'bilag/ekstern-fil',
+  formerId: 'bilag/external-file',
   severity: 'error',
   locked: true,
   description: 'Et eksternt bilags fil findes som almindelig fil i repository’et (relativ sti, ingen .. ud af repository’et, ingen symbolske links).',

@@ -3,13 +3,14 @@ import { versionLabel } from '../../model/names.ts';
 import { attachedDocuments } from './support/documents.ts';
 
 export default defineRule({
-  id: 'bilag/stale-version',
+  id: 'bilag/foraeldet-version',
+  formerId: 'bilag/stale-version',
   severity: 'error',
   description: 'Et bilag vedlægger den gældende version af dokumentet, ikke en ældre.',
   citation: 'Sag EMN-2025-10366, bilagsliste (hvert bilag er navngivet med sin version, fx V20260224)',
   check({ repo, report }) {
     for (const { sag, index, dokument, attached, target, current } of attachedDocuments(repo)) {
-      if (!current || attached === undefined || attached >= current) continue; // missing or newer: bilag/version-mismatch
+      if (!current || attached === undefined || attached >= current) continue; // missing or newer: bilag/forkert-version
       report({
         doc: sag,
         path: ['bilag', index, 'version'],

@@ -3,7 +3,8 @@ import { versionLabel } from '../../model/names.ts';
 import { attachedDocuments } from './support/documents.ts';
 
 export default defineRule({
-  id: 'bilag/version-mismatch',
+  id: 'bilag/forkert-version',
+  formerId: 'bilag/version-mismatch',
   severity: 'error',
   locked: true,
   description: 'Et bilag vedlægger en version, dokumentet har: en aftale vedlægges med sin version (ikke en nyere end den gældende), et dokument uden versioner uden.',

@@ -14,7 +14,7 @@ export default defineRule({
   citation: 'Sag EMN-2025-10366, bilagsliste (bilag 1a–1h, 2a–2h og 3a–3h: ét nummer pr. opgave)',
   check({ repo, report }) {
     for (const sag of canonical(repo, 'sag')) {
-      // Entries that point at nothing are reported by ref/unknown-document; they would split
+      // Entries that point at nothing are reported by ref/ukendt-dokument; they would split
       // every group they sit in, so they are left out rather than reported twice.
       const entries = numberBilag(repo, sag).filter((b) => b.target || b.entry.eksternt);
       const runs: NumberedBilag[][] = [];

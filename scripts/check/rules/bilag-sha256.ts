@@ -14,7 +14,7 @@ export default defineRule({
       for (const [i, b] of sag.data.bilag.entries()) {
         if (!b.eksternt?.fil || !b.eksternt.sha256) continue;
         const resolved = resolveExternal(files, sag.file, b.eksternt.fil);
-        if (!resolved.ok) continue; // bilag/external-file says why
+        if (!resolved.ok) continue; // bilag/ekstern-fil says why
         const actual = files.sha256(resolved.file);
         if (actual === b.eksternt.sha256) continue;
         report({

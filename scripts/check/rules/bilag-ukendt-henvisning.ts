@@ -32,14 +32,15 @@ function existing(numbered: readonly NumberedBilag[]): string {
 }
 
 export default defineRule({
-  id: 'bilag/unknown-mention',
+  id: 'bilag/ukendt-henvisning',
+  formerId: 'bilag/unknown-mention',
   severity: 'error',
   description: 'Et bilag, som sagens tekst henviser til (»bilag 4«, »bilag 1a«), findes i sagens bilagsliste.',
   citation: 'Sag EMN-2025-10366, sagsfremstilling (»vedlagt som bilag 4«) og bilagsliste',
   check({ repo, files, report }) {
     for (const sag of canonical(repo, 'sag')) {
       // Numbers are derived from the targets; with a target missing they are not final, and
-      // ref/unknown-document already reports the cause.
+      // ref/ukendt-dokument already reports the cause.
       if (unresolvedBilag(repo, sag).length > 0) continue;
       const numbered = numberBilag(repo, sag);
       const known = new Set(numbered.flatMap((b) => [b.number, String(b.group)]));

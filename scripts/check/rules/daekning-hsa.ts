@@ -30,7 +30,7 @@ export default defineRule({
           continue;
         }
         if (found.some((h) => attached.has(h.data.id))) continue;
-        // A misspelt bilag id is ref/unknown-document's finding; this would be its echo.
+        // A misspelt bilag id is ref/ukendt-dokument's finding; this would be its echo.
         if (unresolved.some((u) => suggest(u, found.map((h) => h.data.id)) !== undefined)) continue;
         report({
           doc: sag,

@@ -1,13 +1,13 @@
-import bilagExternalFile from './bilag-external-file.ts';
+import bilagEksternFil from './bilag-ekstern-fil.ts';
+import bilagForaeldetVersion from './bilag-foraeldet-version.ts';
+import bilagForkertVersion from './bilag-forkert-version.ts';
 import bilagNummerering from './bilag-nummerering.ts';
 import bilagSha256 from './bilag-sha256.ts';
-import bilagStaleVersion from './bilag-stale-version.ts';
-import bilagUnknownMention from './bilag-unknown-mention.ts';
-import bilagVersionMismatch from './bilag-version-mismatch.ts';
+import bilagUkendtHenvisning from './bilag-ukendt-henvisning.ts';
 import daekningAnmodning from './daekning-anmodning.ts';
-import daekningDelingsaftale from './daekning-delingsaftale.ts';
 import daekningDelingsaftaleDrift from './daekning-delingsaftale-drift.ts';
 import daekningDelingsaftaleMyndighed from './daekning-delingsaftale-myndighed.ts';
+import daekningDelingsaftale from './daekning-delingsaftale.ts';
 import daekningDriftsmodel from './daekning-driftsmodel.ts';
 import daekningHsa from './daekning-hsa.ts';
 import datoRaekkefoelge from './dato-raekkefoelge.ts';
@@ -30,16 +30,16 @@ import fristSagMoede from './frist-sag-moede.ts';
 import kapacitetPladser from './kapacitet-pladser.ts';
 import kapacitetUkendt from './kapacitet-ukendt.ts';
 import refBilagSigSelv from './ref-bilag-sig-selv.ts';
+import refDobbeltDokid from './ref-dobbelt-dokid.ts';
+import refDobbeltId from './ref-dobbelt-id.ts';
+import refDobbeltKode from './ref-dobbelt-kode.ts';
+import refManglendeFrist from './ref-manglende-frist.ts';
+import refManglendeReferencedata from './ref-manglende-referencedata.ts';
 import refStiNavn from './ref-sti-navn.ts';
-import refDuplicateCode from './ref-duplicate-code.ts';
-import refDuplicateDokid from './ref-duplicate-dokid.ts';
-import refDuplicateId from './ref-duplicate-id.ts';
-import refMissingFrist from './ref-missing-frist.ts';
-import refMissingReferenceData from './ref-missing-reference-data.ts';
-import refUnknownDocument from './ref-unknown-document.ts';
-import refUnknownKommune from './ref-unknown-kommune.ts';
-import refUnknownOpgave from './ref-unknown-opgave.ts';
-import refUnknownSundhedsraad from './ref-unknown-sundhedsraad.ts';
+import refUkendtDokument from './ref-ukendt-dokument.ts';
+import refUkendtKommune from './ref-ukendt-kommune.ts';
+import refUkendtOpgave from './ref-ukendt-opgave.ts';
+import refUkendtSundhedsraad from './ref-ukendt-sundhedsraad.ts';
 import regionKommuneIFlereSundhedsraad from './region-kommune-i-flere-sundhedsraad.ts';
 import statusGodkendtUdenDato from './status-godkendt-uden-dato.ts';
 
@@ -53,17 +53,17 @@ import statusGodkendtUdenDato from './status-godkendt-uden-dato.ts';
  * RuleId (see CatalogueRuleIds in diagnostics/rule-id.ts for why by declaration merging).
  */
 export const rules = [
-  refMissingReferenceData,
-  refMissingFrist,
+  refManglendeReferencedata,
+  refManglendeFrist,
   refStiNavn,
-  refDuplicateId,
-  refDuplicateCode,
-  refUnknownKommune,
-  refUnknownOpgave,
-  refUnknownSundhedsraad,
-  refUnknownDocument,
+  refDobbeltId,
+  refDobbeltKode,
+  refUkendtKommune,
+  refUkendtOpgave,
+  refUkendtSundhedsraad,
+  refUkendtDokument,
   refBilagSigSelv,
-  refDuplicateDokid,
+  refDobbeltDokid,
   fristHsaGodkendelse,
   fristHsaIkrafttraeden,
   fristHsaOpsigelsesvarsel,
@@ -83,10 +83,10 @@ export const rules = [
   datoSagMoede,
   statusGodkendtUdenDato,
   bilagNummerering,
-  bilagStaleVersion,
-  bilagVersionMismatch,
-  bilagUnknownMention,
-  bilagExternalFile,
+  bilagForaeldetVersion,
+  bilagForkertVersion,
+  bilagUkendtHenvisning,
+  bilagEksternFil,
   bilagSha256,
   daekningDriftsmodel,
   daekningHsa,

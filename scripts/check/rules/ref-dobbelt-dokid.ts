@@ -2,7 +2,8 @@ import { defineRule } from '../rule.ts';
 import { dokidReferences, type Reference } from '../../model/references.ts';
 
 export default defineRule({
-  id: 'ref/duplicate-dokid',
+  id: 'ref/dobbelt-dokid',
+  formerId: 'ref/duplicate-dokid',
   severity: 'error',
   locked: true,
   description: 'Hvert DokID tilhører præcis ét dokument i hele repository’et.',

@@ -2,7 +2,8 @@ import { defineRule } from '../rule.ts';
 import type { SourceDocument } from '../../model/source-document.ts';
 
 export default defineRule({
-  id: 'ref/duplicate-id',
+  id: 'ref/dobbelt-id',
+  formerId: 'ref/duplicate-id',
   severity: 'error',
   locked: true,
   description: 'Hvert dokument har et id, som intet andet dokument har.',

@@ -29,7 +29,8 @@ function unique<T>(
 }
 
 export default defineRule({
-  id: 'ref/duplicate-code',
+  id: 'ref/dobbelt-kode',
+  formerId: 'ref/duplicate-code',
   severity: 'error',
   locked: true,
   description: 'Kommunekoder, sundhedsråd, opgaver, frister og vilkår står kun én gang i referencedata.',

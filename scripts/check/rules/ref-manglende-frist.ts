@@ -2,13 +2,14 @@ import { defineRule } from '../rule.ts';
 import { fristIds, vilkaarIds } from './support/calendar.ts';
 
 export default defineRule({
-  id: 'ref/missing-frist',
+  id: 'ref/manglende-frist',
+  formerId: 'ref/missing-frist',
   severity: 'error',
   locked: true,
   description: 'Fristkalenderen indeholder alle de frister og vilkår, reglerne kontrollerer datoer imod.',
   citation: 'agreements/reference/frister.yaml (fristkalenderen; reglerne har ingen datoer i koden)',
   check({ repo, report }) {
-    // With no calendar at all, ref/missing-reference-data has already said so.
+    // With no calendar at all, ref/manglende-referencedata has already said so.
     const calendar = repo.ofKind('frister')[0];
     if (!calendar) return;
     for (const id of fristIds) {

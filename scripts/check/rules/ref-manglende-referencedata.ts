@@ -5,7 +5,8 @@ import type { ReferenceKind } from '../../model/kinds.ts';
 const files = { region: 'region.yaml', opgaver: 'opgaver.yaml', frister: 'frister.yaml' } as const;
 
 export default defineRule({
-  id: 'ref/missing-reference-data',
+  id: 'ref/manglende-referencedata',
+  formerId: 'ref/missing-reference-data',
   severity: 'error',
   locked: true,
   description: 'Referencedata (region, opgaver og frister) findes præcis én gang.',

@@ -2,7 +2,8 @@ import { defineRule } from '../rule.ts';
 import { registry } from '../../kinds/index.ts';
 
 export default defineRule({
-  id: 'ref/unknown-document',
+  id: 'ref/ukendt-dokument',
+  formerId: 'ref/unknown-document',
   severity: 'error',
   locked: true,
   description: 'Hvert bilag, der henviser til et dokument, peger på et dokument, der findes i repository’et.',

@@ -3,7 +3,8 @@ import { opgaveReferences } from '../../model/references.ts';
 import { suggest } from '../../basics/quote.ts';
 
 export default defineRule({
-  id: 'ref/unknown-opgave',
+  id: 'ref/ukendt-opgave',
+  formerId: 'ref/unknown-opgave',
   severity: 'error',
   locked: true,
   description: 'Hver opgave, der henvises til, er en af de fire opgaver i referencedata.',

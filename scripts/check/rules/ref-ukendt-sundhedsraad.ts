@@ -2,7 +2,8 @@ import { defineRule } from '../rule.ts';
 import { suggest } from '../../basics/quote.ts';
 
 export default defineRule({
-  id: 'ref/unknown-sundhedsraad',
+  id: 'ref/ukendt-sundhedsraad',
+  formerId: 'ref/unknown-sundhedsraad',
   severity: 'error',
   locked: true,
   description: 'En sag hører til et sundhedsråd, der findes i referencedata.',

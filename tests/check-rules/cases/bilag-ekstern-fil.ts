@@ -12,7 +12,7 @@ const refused = sag({
 });
 
 export default {
-  rule: 'bilag/external-file',
+  rule: 'bilag/ekstern-fil',
   valid: [
     {
       name: 'accepts a file in the repository with its checksum, and an external bilag without a file',

@@ -5,7 +5,7 @@ const newer = hsa({ version: '2026-03-01' });
 const older = sag({ underpunkter: [], bilag: [doc('hsa-holbaek-akutsygepleje', '2026-02-24')] });
 
 export default {
-  rule: 'bilag/stale-version',
+  rule: 'bilag/foraeldet-version',
   valid: [{ name: 'accepts the current version', files: [hsa({ version: '2026-03-01' }), sag({ underpunkter: [], bilag: [doc('hsa-holbaek-akutsygepleje', '2026-03-01')] })] }],
   invalid: [
     {

@@ -8,7 +8,7 @@ const newerAndNone = sag({ underpunkter: [], bilag: [doc('hsa-holbaek-akutsygepl
 const withoutVersions = sag({ underpunkter: [], bilag: [doc('hsa-holbaek-akutsygepleje', null), doc('anmodning-holbaek-akutsygepleje', null)] });
 
 export default {
-  rule: 'bilag/version-mismatch',
+  rule: 'bilag/forkert-version',
   valid: [
     {
       name: 'accepts the same version, and does not repeat the stale finding',

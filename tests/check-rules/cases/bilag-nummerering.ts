@@ -12,7 +12,7 @@ export default {
   rule: 'bilag/nummerering',
   valid: [
     {
-      name: 'accepts contiguous groups, and leaves a missing target to ref/unknown-document',
+      name: 'accepts contiguous groups, and leaves a missing target to ref/ukendt-dokument',
       files: [
         hsa({ kommune: '316' }),
         hsa({ kommune: '326' }),
@@ -20,7 +20,7 @@ export default {
         sag({ underpunkter: [], bilag: [doc('hsa-holbaek-akutsygepleje'), doc('hsa-kalundborg-akutsygepleje'), doc('hsa-holbaek-sundheds-og-omsorgspladser'), ekstern()] }),
         sag({ id: 'sag-med-hul', underpunkter: [], bilag: [doc('hsa-holbaek-akutsygepleje'), doc('hsa-findes-ikke'), doc('hsa-kalundborg-akutsygepleje')] }),
       ],
-      others: { 'ref/unknown-document': ['agreements/sag-med-hul.yaml:24:15 error'] },
+      others: { 'ref/ukendt-dokument': ['agreements/sag-med-hul.yaml:24:15 error'] },
     },
   ],
   invalid: [

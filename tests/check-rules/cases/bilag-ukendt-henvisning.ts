@@ -7,7 +7,7 @@ const two = [hsa({ kommune: '316' }), hsa({ kommune: '326' })];
 const mentions = sag({ underpunkter: [], bilag: [doc('hsa-holbaek-akutsygepleje'), doc('hsa-kalundborg-akutsygepleje')], sagsfremstilling: text });
 
 export default {
-  rule: 'bilag/unknown-mention',
+  rule: 'bilag/ukendt-henvisning',
   valid: [
     {
       name: 'accepts numbers that exist, a group number, and a case with no mentions',

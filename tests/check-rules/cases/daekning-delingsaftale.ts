@@ -11,7 +11,7 @@ export default {
       name: 'stays quiet while a delingsaftale names an unknown kommune (maybe this one, mistyped)',
       files: fullCase(),
       edits: [['agreements/delingsaftale-ringsted.yaml', 'kommune: "329"', 'kommune: "399"']],
-      others: { ...otherCoverageQuiet('daekning/delingsaftale'), 'ref/unknown-kommune': ['agreements/delingsaftale-ringsted.yaml:6:10 error'] },
+      others: { ...otherCoverageQuiet('daekning/delingsaftale'), 'ref/ukendt-kommune': ['agreements/delingsaftale-ringsted.yaml:6:10 error'] },
     },
   ],
   invalid: [

@@ -10,10 +10,10 @@ export default {
   valid: [
     {
       // Lejre's akutsygepleje is bilag 19 (line 34 + 2 · 18), Sorø's bilag 24 (line 80).
-      name: 'leaves a deleted or misspelt bilag to ref/unknown-document (one mistake, one message)',
+      name: 'leaves a deleted or misspelt bilag to ref/ukendt-dokument (one mistake, one message)',
       files: fullCase({ skipHsa: ['hsa-lejre-akutsygepleje'] }),
       edits: [[SAG, 'dokument: hsa-soroe-akutsygepleje', 'dokument: hsa-soroe-akutsygeplej']],
-      others: { ...otherCoverageQuiet('daekning/hsa'), 'ref/unknown-document': [`${SAG}:70:15 error`, `${SAG}:80:15 error`] },
+      others: { ...otherCoverageQuiet('daekning/hsa'), 'ref/ukendt-dokument': [`${SAG}:70:15 error`, `${SAG}:80:15 error`] },
     },
   ],
   invalid: [

@@ -7,7 +7,7 @@ const hsaGodkendelse = text.slice(text.indexOf('  - id: hsa-godkendelse'), text.
 const withoutIt = text.replace(hsaGodkendelse, '');
 
 export default {
-  rule: 'ref/missing-frist',
+  rule: 'ref/manglende-frist',
   valid: [{ name: 'is quiet with the shipped calendar', files: [] }],
   invalid: [
     {

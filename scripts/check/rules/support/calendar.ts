@@ -2,7 +2,7 @@
  * The frist calendar as the rules see it: ids only, never dates. Every date a rule compares
  * against is looked up in agreements/reference/frister.yaml, so a changed deadline is a data
  * change, not a code change. The id lists are closed so that a misspelt id is a type error and
- * `ref/missing-frist` knows which ids the catalogue needs.
+ * `ref/manglende-frist` knows which ids the catalogue needs.
  */
 import { formatCount } from '../../../basics/format.ts';
 import type { Citation } from '../../rule.ts';
@@ -32,7 +32,7 @@ export function cite(ids: { frister?: FristId[]; vilkaar?: VilkaarId[] }): Citat
 
 /**
  * A frist by id; undefined when the calendar lacks it. Callers then skip silently because
- * `ref/missing-frist` reports the gap once, not once per document.
+ * `ref/manglende-frist` reports the gap once, not once per document.
  */
 export function frist(repo: Repository, id: FristId): Frist | undefined {
   return repo.frist(id);

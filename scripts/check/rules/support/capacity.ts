@@ -22,7 +22,7 @@ export function capacities(repo: Repository): RaadCapacity[] {
   const hsas = canonical(repo, 'hsa').filter((h) => h.data.opgave === PLADS_OPGAVE);
   const out: RaadCapacity[] = [];
   for (const [i, raad] of region.data.sundhedsraad.entries()) {
-    if (repo.sundhedsraad(raad.id) !== raad) continue; // a duplicated råd id: ref/duplicate-code
+    if (repo.sundhedsraad(raad.id) !== raad) continue; // a duplicated råd id: ref/dobbelt-kode
     const mine = hsas.filter((h) => raad.kommuner.includes(h.data.kommune));
     if (mine.length === 0) continue;
     out.push({

@@ -8,7 +8,7 @@ export { casesWithDecisions, type CaseCoverage, type Decision } from '../../../m
 /**
  * True when the missing document is most likely already reported elsewhere: a file with errors
  * under the conventional id, or a bilag of the case that points at nothing (a deleted or broken
- * file, or a typo) and whose id names the kommune and the opgave. ref/unknown-document or the
+ * file, or a typo) and whose id names the kommune and the opgave. ref/ukendt-dokument or the
  * file's own errors say what to fix; »no HSA« would be a second message for the same mistake.
  */
 export function explainedElsewhere(repo: Repository, sag: SourceDocument<'sag'>, conventionalId: string, ...parts: string[]): boolean {
@@ -19,7 +19,7 @@ export function explainedElsewhere(repo: Repository, sag: SourceDocument<'sag'>,
 /**
  * The delingsaftaler of a kommune, and whether »none« can be trusted: not when a delingsaftale
  * file failed to load under the conventional id, nor when some delingsaftale names a kommune
- * code the region does not know (that may be this kommune, mistyped; ref/unknown-kommune
+ * code the region does not know (that may be this kommune, mistyped; ref/ukendt-kommune
  * reports it).
  */
 export function delingsaftalerOf(repo: Repository, kommune: string): { found: SourceDocument<'delingsaftale'>[]; uncertain: boolean } {

@@ -21,7 +21,7 @@ interface Common<Id extends RuleIdText, K extends Kind> {
   id: Id;
   /** One Danish sentence: what the rule checks. */
   description: string;
-  /** The frist the dates are held against; a calendar without it makes the rule quiet (ref/missing-frist reports it). */
+  /** The frist the dates are held against; a calendar without it makes the rule quiet (ref/manglende-frist reports it). */
   frist: FristId;
   /** Further frister the rule's citation names after `frist` (e.g. the Delingsråd's deadline). */
   alsoCites?: FristId[];
