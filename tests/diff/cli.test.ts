@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { runCli, STACK_TRACE } from '../helpers/cli.ts';
+import { runInProcess } from '../helpers/in-process.ts';
 import { runCliAsync } from './run-cli-async.ts';
 import { FILES, ScratchRepo } from './scratch-repo.ts';
 
@@ -14,7 +15,9 @@ describe('npm run diff (command line)', () => {
   let repo: ScratchRepo;
   let outside: string;
   let mainSha: string;
-  const diff = (...args: string[]) => runCli('diff', ['--root', repo.root, ...args]);
+  // In-process (tests/helpers/in-process.ts); a run per exit code also as users run it.
+  const diff = (...args: string[]) => runInProcess('diff', ['--root', repo.root, ...args]);
+  const diffProcess = (...args: string[]) => runCli('diff', ['--root', repo.root, ...args]);
 
   beforeAll(() => {
     repo = new ScratchRepo();
@@ -27,7 +30,7 @@ describe('npm run diff (command line)', () => {
     rmSync(outside, { recursive: true, force: true });
   });
 
-  it('leaves the working tree, index, stash, worktrees and branches exactly as they were', () => {
+  it('leaves the working tree, index, stash, worktrees and branches exactly as they were', async () => {
     // A staged change, an unstaged change, an untracked file and a stash entry.
     repo.replace(FILES.hsaHolbaek, '  regionsraad: null', '  regionsraad: 2026-03-17');
     repo.git('add', FILES.hsaHolbaek);
@@ -38,7 +41,7 @@ describe('npm run diff (command line)', () => {
     const before = repo.state();
 
     const report = path.join(outside, 'rapport.md');
-    const r = diff('--out', report, '--pdf', path.join(outside, 'pdf'));
+    const r = diffProcess('--out', report, '--pdf', path.join(outside, 'pdf'));
     expect(r.stderr).not.toMatch(STACK_TRACE);
     expect(r.code).toBe(0);
     expect(repo.state()).toEqual(before);
@@ -51,18 +54,18 @@ describe('npm run diff (command line)', () => {
     expect(r.stderr).toContain('diff: 2 PDF’er med ændringsmarkering skrevet i');
 
     // Two commits compared, and the stash and the working tree still untouched.
-    expect(diff('main', 'HEAD', '--format', 'json').code).toBe(0);
+    expect((await diff('main', 'HEAD', '--format', 'json')).code).toBe(0);
     expect(repo.state()).toEqual(before);
     repo.git('stash', 'drop', '-q');
   });
 
-  it('writes the Markdown report to stdout; --fail-on-change exits 1 only when a document changed', () => {
-    const clean = diff('--fail-on-change');
+  it('writes the Markdown report to stdout; --fail-on-change exits 1 only when a document changed', async () => {
+    const clean = await diff('--fail-on-change');
     expect(clean.code).toBe(0);
     expect(clean.stdout).toContain('Ingen dokumenter er ændret.');
 
     repo.replace(FILES.hsaHolbaek, '  regionsraad: null', '  regionsraad: 2026-03-17');
-    const r = diff('--fail-on-change');
+    const r = diffProcess('--fail-on-change');
     expect(r.code).toBe(1);
     expect(r.stdout).toMatch(/^## Ændringer i aftalerne\n/);
     // The scratch repository's main, not this repository's: --root decides which git is asked.
@@ -71,9 +74,9 @@ describe('npm run diff (command line)', () => {
     expect(r.stdout).toContain('<details><summary><b>Ændret:</b> Udkast til horisontal samarbejdsaftale for akutsygepleje Holbæk Kommune V20260224');
   });
 
-  it('gives JSON for tools', () => {
+  it('gives JSON for tools', async () => {
     repo.replace(FILES.hsaLejre, '  aarligt_beloeb_kr: null', '  aarligt_beloeb_kr: 1234567');
-    const r = diff('--format', 'json');
+    const r = await diff('--format', 'json');
     expect(r.code).toBe(0);
     const json = JSON.parse(r.stdout) as {
       base: { sha: string };
@@ -95,9 +98,9 @@ describe('npm run diff (command line)', () => {
     expect(json.changed[0]!.clauses[0]!.lines.map((l) => l.status)).toEqual(['changed']); // unchanged lines left out
   });
 
-  it('shows the errors of a revision that cannot be rendered, in Danish, and exits 1', () => {
+  it('shows the errors of a revision that cannot be rendered, in Danish, and exits 1', async () => {
     repo.replace(FILES.hsaHolbaek, 'status: udkast', 'status: kladde');
-    const r = diff();
+    const r = await diff();
     expect(r.code).toBe(1);
     expect(r.stdout).toBe('');
     expect(r.stderr).toMatch(/^diff: arbejdskopien kan ikke dannes:\n\n/);
@@ -113,8 +116,9 @@ describe('npm run diff (command line)', () => {
       [['--format', 'xml'], /^diff: --format skal være en af markdown, json, ikke »xml«\n/],
       [['--', '--output=/tmp/x'], /^diff: ukendt revision »--output=\/tmp\/x«\n/],
     ];
-    // Independent of each other and quick to fail: run side by side.
-    const results = await Promise.all(cases.map(([args]) => runCliAsync('diff', ['--root', repo.root, ...args])));
+    // The first as users run it, the others in-process.
+    const results = [await runCliAsync('diff', ['--root', repo.root, ...cases[0]![0]])];
+    for (const [args] of cases.slice(1)) results.push(await diff(...args));
     cases.forEach(([args, message], i) => {
       const r = results[i]!;
       expect(r.code, args.join(' ')).toBe(2);
@@ -123,7 +127,7 @@ describe('npm run diff (command line)', () => {
     });
     const notGit = mkdtempSync(path.join(tmpdir(), 'aftaler-not-git-'));
     try {
-      const r = runCli('diff', ['--root', notGit]);
+      const r = await runInProcess('diff', ['--root', notGit]);
       expect(r.code).toBe(2);
       expect(r.stderr).toContain('er ikke i et git-repository');
     } finally {
@@ -131,8 +135,8 @@ describe('npm run diff (command line)', () => {
     }
   });
 
-  it('explains itself in Danish with --help', () => {
-    const r = runCli('diff', ['--help']);
+  it('explains itself in Danish with --help', async () => {
+    const r = await runInProcess('diff', ['--help']);
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/^Brug: npm run diff -- \[valg\] \[FRA\] \[TIL\]/);
     for (const option of ['--format markdown|json', '--out FIL', '--pdf MAPPE', '--fail-on-change', '--root MAPPE', '-h, --help']) expect(r.stdout).toContain(option);
