@@ -1,7 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { runCli, STACK_TRACE } from '../helpers/cli.ts';
+import { runInProcess } from '../helpers/in-process.ts';
 import { RepoCopy } from '../helpers/repo.ts';
 
+/**
+ * A run per exit code as users run it (runCli: 0 on the shipped data, 1 on a text report, 2 on
+ * the first usage error); the others in-process (tests/helpers/in-process.ts).
+ */
 describe('npm run check (command line)', () => {
   it('passes on the shipped data and prints the summary', () => {
     const r = runCli('check', ['--today', '2026-01-15']);
@@ -11,11 +16,11 @@ describe('npm run check (command line)', () => {
     expect(r.stdout).toMatch(/^⚠ 0 fejl og 1 advarsel · 36 filer kontrolleret \(24 samarbejdsaftaler \(HSA\), 8 delingsaftaler, 1 sag, 1 regionsfil, 1 opgavefil, 1 fristkalender\)\n$/m);
   });
 
-  it('says »Ingen fejl« when nothing is found', () => {
+  it('says »Ingen fejl« when nothing is found', async () => {
     const repo = new RepoCopy();
     try {
       repo.write('.aftalerrc.json', '{"rules": {"kapacitet/ukendt": "off"}}');
-      const r = runCli('check', ['--root', repo.root, '--today', '2026-01-15']);
+      const r = await runInProcess('check', ['--root', repo.root, '--today', '2026-01-15']);
       expect(r.code).toBe(0);
       expect(r.stdout).toBe('✔ Ingen fejl · 36 filer kontrolleret (24 samarbejdsaftaler (HSA), 8 delingsaftaler, 1 sag, 1 regionsfil, 1 opgavefil, 1 fristkalender)\n');
     } finally {
@@ -23,8 +28,8 @@ describe('npm run check (command line)', () => {
     }
   });
 
-  it('shows help', () => {
-    const r = runCli('check', ['--help']);
+  it('shows help', async () => {
+    const r = await runInProcess('check', ['--help']);
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('Brug: npm run check');
     expect(r.stdout).toContain('--format text|json|github');
@@ -34,8 +39,8 @@ describe('npm run check (command line)', () => {
     [['--format', 'xml'], /--format skal være en af text, json, github/],
     [['--today', '2026-02-30'], /--today skal være en dato på formen ÅÅÅÅ-MM-DD/],
     [['--bogus'], /Unknown option '--bogus'/],
-  ])('exits 2 on usage error %j', (args, message) => {
-    const r = runCli('check', args);
+  ])('exits 2 on usage error %j', async (args, message) => {
+    const r = args[0] === '--format' ? runCli('check', args) : await runInProcess('check', args);
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(message);
     expect(r.stderr).not.toMatch(STACK_TRACE);
@@ -65,13 +70,13 @@ describe('npm run check (command line)', () => {
     }
   });
 
-  it('writes GitHub workflow commands with escaped properties', () => {
+  it('writes GitHub workflow commands with escaped properties', async () => {
     const repo = new RepoCopy();
     try {
       const a = 'agreements/midt-og-vestsjaelland/lejre/hsa-lejre-akutsygepleje.yaml';
       repo.write('.aftalerrc.json', '{"rules": {"kapacitet/ukendt": "off"}}');
       repo.replace(a, 'status: udkast', 'status: kladde');
-      const r = runCli('check', ['--root', repo.root, '--format', 'github', '--today', '2026-01-15']);
+      const r = await runInProcess('check', ['--root', repo.root, '--format', 'github', '--today', '2026-01-15']);
       expect(r.code).toBe(1);
       expect(r.stdout).toBe(
         `::error file=${a},line=${repo.lineOf(a, 'status: kladde')},col=9,endLine=${repo.lineOf(a, 'status: kladde')},endColumn=15,title=schema/enum::»kladde« er ikke en gyldig værdi for »status«; brug en af: udkast, godkendt, underskrevet, opsagt\n`,
@@ -81,7 +86,7 @@ describe('npm run check (command line)', () => {
     }
   });
 
-  it('reports a stray file, a .yml file and a file of no known kind', () => {
+  it('reports a stray file, a .yml file and a file of no known kind', async () => {
     const repo = new RepoCopy();
     try {
       repo.write('.aftalerrc.json', '{"rules": {"kapacitet/ukendt": "off"}}');
@@ -89,7 +94,7 @@ describe('npm run check (command line)', () => {
       repo.write('agreements/midt-og-vestsjaelland/extra.yml', 'dokumenttype: hsa\n');
       repo.write('agreements/midt-og-vestsjaelland/extra.yaml', 'titel: x\n');
       repo.write('agreements/midt-og-vestsjaelland/other.yaml', 'dokumenttype: hsaa\n');
-      const r = runCli('check', ['--root', repo.root, '--format', 'json', '--today', '2026-01-15']);
+      const r = await runInProcess('check', ['--root', repo.root, '--format', 'json', '--today', '2026-01-15']);
       const got = (JSON.parse(r.stdout) as Array<{ file: string; rule: string; line: number; column: number; message: string }>).map((f) => `${f.file}:${f.line}:${f.column} ${f.rule} ${f.message}`);
       expect(got).toEqual([
         'agreements/midt-og-vestsjaelland/extra.yaml:1:1 load/unknown-kind Feltet »dokumenttype« mangler; brug en af: region, opgaver, frister, hsa, delingsaftale, anmodning, sag',
