@@ -4,7 +4,7 @@ import type { SourceDocument } from '../../scripts/model/source-document.ts';
 import { renderDocument } from '../../scripts/render/render-document.ts';
 import { TemplateError } from '../../scripts/render/template-error.ts';
 import { loadTemplates } from '../../scripts/render/templates.ts';
-import { runCli } from '../helpers/cli.ts';
+import { runInProcess } from '../helpers/in-process.ts';
 import { RepoCopy } from '../helpers/repo.ts';
 
 const HSA = 'templates/hsa.md.hbs';
@@ -79,9 +79,10 @@ describe('template problems are positioned errors', () => {
     expect((error as TemplateError).message).toMatch(/\{\{\/…\}\} mangler/);
   });
 
-  it('stops the build with the positioned message and writes nothing', () => {
+  // In-process (tests/helpers/in-process.ts): the command's own path from arguments to exit code.
+  it('stops the build with the positioned message and writes nothing', async () => {
     repo.replace(HSA, '{{md formaal}}', 'Mål: {{md formaall}}');
-    const r = runCli('build', ['--root', repo.root, '--today', '2026-01-15'], { SOURCE_DATE_EPOCH: '1771891200' });
+    const r = await runInProcess('build', ['--root', repo.root, '--today', '2026-01-15'], { SOURCE_DATE_EPOCH: '1771891200' });
     expect(r.code).toBe(1);
     expect(r.stdout).toContain(`${HSA}:${repo.lineOf(HSA, 'formaall')}:6  fejl  template/missing-variable  Variablen »formaall« findes ikke i data til skabelonen`);
     expect(r.stdout).toContain('der er ikke skrevet noget i out/');
