@@ -1,7 +1,8 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { runCli, STACK_TRACE } from '../helpers/cli.ts';
+import { STACK_TRACE } from '../helpers/cli.ts';
+import { runInProcess } from '../helpers/in-process.ts';
 import { REPO_ROOT } from '../helpers/repo.ts';
 
 describe('npm run bench -- --json --kommuner 4 (smoke test, without pandoc)', () => {
@@ -48,17 +49,18 @@ describe('npm run bench -- --json --kommuner 4 (smoke test, without pandoc)', ()
   });
 });
 
+/** In-process (tests/helpers/in-process.ts): the smoke test above is the real process. */
 describe('npm run bench usage', () => {
-  it('explains itself in Danish', () => {
-    const r = runCli('bench', ['--help']);
+  it('explains itself in Danish', async () => {
+    const r = await runInProcess('bench', ['--help']);
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/^Brug: npm run bench/);
     expect(r.stdout).toMatch(/--kommuner N/);
   });
 
-  it('refuses a bad number of kommuner with exit 2 and no stack trace', () => {
+  it('refuses a bad number of kommuner with exit 2 and no stack trace', async () => {
     for (const value of ['0', 'mange', '1000']) {
-      const r = runCli('bench', ['--kommuner', value]);
+      const r = await runInProcess('bench', ['--kommuner', value]);
       expect(r.code, value).toBe(2);
       expect(r.stderr).toMatch(/--kommuner skal være et helt tal fra 1 til 145/);
       expect(r.stderr).not.toMatch(STACK_TRACE);
