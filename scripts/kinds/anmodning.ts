@@ -61,6 +61,8 @@ export const anmodning = defineDocumentKind<'anmodning'>({
   label: (repo, { data: d }) => `Anmodning om fortsat drift af ${opgaveTerm(repo, d.opgave)}`,
   groupName: (repo, { data: d }) => `anmodningerne om ${opgaveTerm(repo, d.opgave)}`,
   reads: () => [],
+  kommuneMentions: ({ data: d }) => [{ path: ['kommune'], value: d.kommune }],
+  opgaveMentions: ({ data: d }) => [{ path: ['opgave'], value: d.opgave }],
 
   deadlines(repo, doc: Anmodning) {
     const d = doc.data;

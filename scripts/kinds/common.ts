@@ -17,7 +17,7 @@ export interface FristView {
   kilde: string;
 }
 
-export const cite = (k: Kilde) => `${k.dokument}, ${k.afsnit}`;
+const cite = (k: Kilde) => `${k.dokument}, ${k.afsnit}`;
 
 /** The region's name from the reference data (»Region Østdanmark«). */
 export const regionName = (repo: Repository) => repo.ofKind('region')[0]?.data.navn ?? 'Regionen';

@@ -82,6 +82,8 @@ export const delingsaftale = defineDocumentKind<'delingsaftale'>({
   label: () => 'Delingsaftale',
   groupName: () => 'delingsaftalerne',
   reads: () => [],
+  kommuneMentions: ({ data: d }) => [{ path: ['kommune'], value: d.kommune }],
+  opgaveMentions: ({ data: d }) => d.opgaver.map((o, i) => ({ path: ['opgaver', i, 'opgave'], value: o.opgave })),
 
   deadlines(repo, doc: Delingsaftale) {
     const d = doc.data;

@@ -1,6 +1,5 @@
 import { latestDay, lastDayOfPeriod } from '../model/dates.ts';
 import { kommuneName, opgaveTerm, versionLabel } from '../model/names.ts';
-import type { Repository } from '../model/repository.ts';
 import type { SourceDocument } from '../model/source-document.ts';
 import { formatDate } from '../basics/format.ts';
 import { draftPrefix, fromCalendar, fristerView, modelNote, opgaveView, partiesView, regionName, statusLabel } from './common.ts';
@@ -79,6 +78,8 @@ export const hsa = defineDocumentKind<'hsa'>({
   label: (repo, { data: d }) => `Samarbejdsaftale om ${opgaveTerm(repo, d.opgave)}`,
   groupName: (repo, { data: d }) => `samarbejdsaftalerne om ${opgaveTerm(repo, d.opgave)}`,
   reads: () => [],
+  kommuneMentions: ({ data: d }) => [{ path: ['kommune'], value: d.kommune }],
+  opgaveMentions: ({ data: d }) => [{ path: ['opgave'], value: d.opgave }],
 
   deadlines(repo, doc: Hsa) {
     const d = doc.data;

@@ -32,7 +32,6 @@ export const renderedDocuments = (repo: Repository): Doc[] => repo.documents.fil
 export const documentName = (repo: Repository, doc: SourceDocument): string => registry.nameOf(repo, doc);
 export const documentMeta = (repo: Repository, doc: SourceDocument): DocumentMeta => kindOf(doc).meta(repo, doc);
 export const shortDocumentLabel = (repo: Repository, doc: SourceDocument): string => kindOf(doc).label(repo, doc);
-export const groupName = (repo: Repository, doc: SourceDocument): string => kindOf(doc).groupName(repo, doc);
 
 /** The sundhedsråd a council document belongs to; undefined for a kommune's document. */
 export function councilOf(doc: SourceDocument): string | undefined {
@@ -76,4 +75,3 @@ export function documentDeadlines(repo: Repository): DocumentDeadline[] {
 
 export { deadlineState, type DeadlineState, type DocumentDeadline } from './deadlines.ts';
 export type { DocumentMeta } from './meta.ts';
-export { statusLabel } from './common.ts';

@@ -1,3 +1,4 @@
+import type { DataPath } from '../basics/locate.ts';
 import type { DocumentKind, Kind } from '../model/kinds.ts';
 import type { Repository } from '../model/repository.ts';
 import type { SourceDocument } from '../model/source-document.ts';
@@ -12,7 +13,7 @@ import type { DocumentMeta } from './meta.ts';
  * purpose: TypeScript then lets a module typed for its own documents (`SourceDocument<'hsa'>`)
  * stand in the registry's list of modules for any document.
  */
-export interface KindModule {
+interface KindModule {
   /** The `dokumenttype` value, the schema's and the template's file name. */
   readonly id: string;
   /** Danish nouns for counts: »1 delingsaftale«, »3 delingsaftaler«. */
@@ -31,10 +32,10 @@ export interface ReferenceKindModule extends KindModule {
  * kommuner (a council case). Decides the output folder, the kommune bundles it joins, and how
  * reports group it.
  */
-export type Scope<D> = { readonly type: 'kommune'; kommune(doc: D): string } | { readonly type: 'sundhedsraad'; sundhedsraad(doc: D): string };
+type Scope<D> = { readonly type: 'kommune'; kommune(doc: D): string } | { readonly type: 'sundhedsraad'; sundhedsraad(doc: D): string };
 
 /** A document that decides the operating model of a (kommune, opgave) pair in the status overview. */
-export interface Governs<D> {
+interface Governs<D> {
   /** The operating model this kind of document carries. */
   readonly model: OperatingModel;
   /** Column text in the status overview: »Samarbejdsaftale«. */
@@ -49,7 +50,7 @@ export interface Governs<D> {
 }
 
 /** A command-line option of `npm run new -- <kind>`. */
-export interface ScaffoldOption {
+interface ScaffoldOption {
   readonly name: string;
   /** Placeholder in the help text (»KODE|NAVN«); none for a flag. */
   readonly value?: string;
@@ -59,7 +60,7 @@ export interface ScaffoldOption {
 export type ScaffoldArgs = Readonly<Record<string, string | boolean | undefined>>;
 
 /** What a kind's scaffold decides; tooling/scaffold.ts turns it into commented YAML. */
-export interface ScaffoldPlan {
+interface ScaffoldPlan {
   id: string;
   /** Repository-relative folder of the new file. */
   dir: string;
@@ -104,7 +105,7 @@ export interface ScaffoldContext {
   refuse(message: string): never;
 }
 
-export interface Scaffolding {
+interface Scaffolding {
   /** First line of the new file: »Horisontal samarbejdsaftale«. */
   readonly headline: string;
   readonly options: readonly ScaffoldOption[];
@@ -141,10 +142,21 @@ export interface DocumentKindModule<D extends SourceDocument = SourceDocument> e
    * document must say so here — a test renders every kind with a recording repository.
    */
   reads(repo: Repository, doc: D): SourceDocument[];
+  /** Where it names kommuner, and opgaver: what ref/ukendt-kommune and ref/ukendt-opgave check. */
+  kommuneMentions(doc: D): Mention[];
+  opgaveMentions(doc: D): Mention[];
+  /** DokIDs of external documents it attaches (a case's external bilag); its own `dokid` is read by field. */
+  externalDokids?(doc: D): Array<Mention & { titel: string }>;
   /** Its deadlines, every date and source from the data. */
   deadlines(repo: Repository, doc: D): DocumentDeadline[];
   readonly governs?: Governs<D>;
   readonly scaffold?: Scaffolding;
+}
+
+/** A value in a document that names something else (a kommune, an opgave, a DokID), and where it sits. */
+export interface Mention {
+  path: DataPath;
+  value: string;
 }
 
 export type AnyKindModule = DocumentKindModule | ReferenceKindModule;

@@ -58,7 +58,7 @@ export function numberBilag(repo: Repository, sag: SourceDocument<'sag'>): Numbe
       group: g + 1,
       number: run.length > 1 ? `${g + 1}${letter(i)}` : `${g + 1}`,
       target,
-      title: entry.eksternt ? entry.eksternt.titel : target ? registry.nameOf(repo, target) : entry.dokument ?? '',
+      title: entry.eksternt ? entry.eksternt.titel : target ? registry.nameOf(repo, target) : entry.dokument,
       dokid: entry.eksternt ? entry.eksternt.dokid : ((target?.data as { dokid?: string | null } | undefined)?.dokid ?? undefined),
       groupKey,
     })),

@@ -1,4 +1,6 @@
+import type { DataPath } from '../basics/locate.ts';
 import type { SourceDocument } from '../model/source-document.ts';
+import type { Underpunkt } from '../model/types.ts';
 import { servedBy } from './common.ts';
 import { fromFrist } from './deadlines.ts';
 import { defineDocumentKind } from './kind.ts';
@@ -7,6 +9,11 @@ import { bilagLine, numberBilag } from './sag-bilag.ts';
 import { formatDate } from '../basics/format.ts';
 
 type Sag = SourceDocument<'sag'>;
+
+/** Every lettered sub-point of the case's indstilling, with its data path. */
+function underpunkter(doc: Sag): Array<{ path: DataPath; underpunkt: Underpunkt }> {
+  return doc.data.indstilling.punkter.flatMap((punkt, i) => (punkt.underpunkter ?? []).map((underpunkt, j) => ({ path: ['indstilling', 'punkter', i, 'underpunkter', j] as DataPath, underpunkt })));
+}
 
 const letters = 'abcdefghijklmnopqrstuvwxyz';
 
@@ -37,7 +44,7 @@ export const sag = defineDocumentKind<'sag'>({
         indledning: d.indstilling.indledning,
         punkter: d.indstilling.punkter.map((p) => ({
           tekst: p.tekst,
-          underpunkter: (p.underpunkter ?? []).map((u, i) => ({ bogstav: `${letters[i % letters.length]}.`, tekst: u.tekst })),
+          underpunkter: (p.underpunkter ?? []).map((u, i) => ({ bogstav: `${letters[i % letters.length]!}.`, tekst: u.tekst })),
         })),
         afgoerelse: d.indstilling.afgoerelse ?? null,
       },
@@ -77,6 +84,10 @@ export const sag = defineDocumentKind<'sag'>({
   groupName: () => 'sagerne',
   // The bilag list names the documents it attaches (their generated names and DokIDs).
   reads: (repo, { data: d }) => d.bilag.flatMap((b) => (b.dokument === undefined ? [] : (repo.byId(b.dokument) ?? []))),
+  // The indstilling's lettered sub-points name the kommuner and opgaver they decide for.
+  kommuneMentions: (doc) => underpunkter(doc).flatMap(({ path, underpunkt }) => (underpunkt.kommuner ?? []).map((value, k) => ({ path: [...path, 'kommuner', k], value }))),
+  opgaveMentions: (doc) => underpunkter(doc).flatMap(({ path, underpunkt }) => (underpunkt.opgave === undefined ? [] : [{ path: [...path, 'opgave'], value: underpunkt.opgave }])),
+  externalDokids: ({ data: d }) => d.bilag.flatMap((b, i) => (b.eksternt ? [{ path: ['bilag', i, 'eksternt', 'dokid'], value: b.eksternt.dokid, titel: b.eksternt.titel }] : [])),
 
   deadlines(repo, doc: Sag) {
     const d = doc.data;

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { checkRepository, type CheckResult } from '../../scripts/check/check-repository.ts';
 import { bilagLine, numberBilag } from '../../scripts/kinds/sag-bilag.ts';
-import { dokidReferences } from '../../scripts/model/references.ts';
+import { dokidReferences } from '../../scripts/kinds/references.ts';
 import { REPO_ROOT } from '../helpers/repo.ts';
 
 /** The 25 bilag lines of case EMN-2025-10366, copied from the seed into a fixture. */

@@ -57,6 +57,8 @@ const notat: DocumentKindModule = {
   label: () => 'Notat',
   groupName: () => 'notaterne',
   reads: () => [],
+  kommuneMentions: (doc) => [{ path: ['kommune'], value: data(doc).kommune }],
+  opgaveMentions: () => [],
   deadlines: () => [],
 };
 
@@ -117,7 +119,7 @@ describe('a toy kind added through the registry alone', () => {
   it('is an unknown dokumenttype before it is registered', async () => {
     const check = await checkRepository(root, { today: '2026-12-02' });
     const finding = check.diagnostics.find((d) => d.file.endsWith('notat-holbaek-test.yaml'));
-    expect(finding?.rule).toBe('load/unknown-kind');
+    expect(finding?.rule).toBe('fil/ukendt-dokumenttype');
   });
 
   it('is checked, rendered, sealed and bundled once registered', async () => {
@@ -149,5 +151,14 @@ describe('a toy kind added through the registry alone', () => {
     expect(entries[0]!.sources).toContain('agreements/midt-og-vestsjaelland/holbaek/notat-holbaek-test.yaml');
     expect(entries[0]!.sources).toContain('templates/notat.md.hbs');
     expect(existsSync(path.join(root, 'agreements', 'midt-og-vestsjaelland', 'holbaek', 'notat-holbaek-test.yaml'))).toBe(true);
+  });
+
+  it('is held to the reference rules through what it declares it names', async () => {
+    const file = path.join(root, 'agreements', 'midt-og-vestsjaelland', 'holbaek', 'notat-holbaek-test.yaml');
+    writeFileSync(file, NOTE.replace('kommune: "316"', 'kommune: "999"'));
+    const check = await checkRepository(root, { today: '2026-12-02' });
+    const finding = check.diagnostics.find((d) => d.file.endsWith('notat-holbaek-test.yaml'));
+    expect(finding).toMatchObject({ rule: 'ref/ukendt-kommune', severity: 'error' });
+    expect(finding?.message).toContain('»999«');
   });
 });

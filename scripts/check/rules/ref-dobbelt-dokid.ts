@@ -1,5 +1,5 @@
 import { defineRule } from '../rule.ts';
-import { dokidReferences, type Reference } from '../../model/references.ts';
+import { dokidReferences, type Reference } from '../../kinds/references.ts';
 
 export default defineRule({
   id: 'ref/dobbelt-dokid',

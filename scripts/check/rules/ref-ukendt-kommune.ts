@@ -1,5 +1,5 @@
 import { defineRule } from '../rule.ts';
-import { kommuneReferences } from '../../model/references.ts';
+import { kommuneReferences } from '../../kinds/references.ts';
 
 export default defineRule({
   id: 'ref/ukendt-kommune',

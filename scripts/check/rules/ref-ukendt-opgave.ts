@@ -1,5 +1,5 @@
 import { defineRule } from '../rule.ts';
-import { opgaveReferences } from '../../model/references.ts';
+import { opgaveReferences } from '../../kinds/references.ts';
 import { suggest } from '../../basics/quote.ts';
 
 export default defineRule({
