@@ -8,7 +8,7 @@ import type { LoadRuleId, SchemaRuleId } from '../diagnostics/rule-id.ts';
  */
 export class InputFileError extends Error {
   constructor(
-    readonly rule: Extract<LoadRuleId, 'load/symlink' | 'load/read'> | Extract<SchemaRuleId, 'schema/invalid'>,
+    readonly rule: Extract<LoadRuleId, 'fil/symbolsk-link' | 'fil/ulaeselig'> | Extract<SchemaRuleId, 'skema/ugyldigt-skema'>,
     /** Repository-relative path with forward slashes. */
     readonly file: string,
     message: string,
@@ -33,19 +33,19 @@ export function readRegularFile(root: string, file: string): Buffer {
   const walked = plainPath(root, file);
   if (walked.problem === 'link') {
     const link = path.relative(root, walked.file).split(path.sep).join('/');
-    throw new InputFileError('load/symlink', shown, `${link} er et symbolsk link; skabeloner, skemaer og konfiguration skal være almindelige filer i repository'et`);
+    throw new InputFileError('fil/symbolsk-link', shown, `${link} er et symbolsk link; skabeloner, skemaer og konfiguration skal være almindelige filer i repository'et`);
   }
-  if (walked.problem === 'missing' || walked.problem === 'not-folder') throw new InputFileError('load/read', shown, `${shown} findes ikke eller kan ikke læses`);
+  if (walked.problem === 'missing' || walked.problem === 'not-folder') throw new InputFileError('fil/ulaeselig', shown, `${shown} findes ikke eller kan ikke læses`);
   // Only a regular file gets here, or a folder at the end (opened, then refused by fstat below).
   const at = walked.file;
   let fd: number;
   try {
     fd = openSync(at, constants.O_RDONLY | constants.O_NOFOLLOW);
   } catch {
-    throw new InputFileError('load/read', shown, `${shown} kan ikke læses som en almindelig fil`);
+    throw new InputFileError('fil/ulaeselig', shown, `${shown} kan ikke læses som en almindelig fil`);
   }
   try {
-    if (!fstatSync(fd).isFile()) throw new InputFileError('load/read', shown, `${shown} er ikke en almindelig fil`);
+    if (!fstatSync(fd).isFile()) throw new InputFileError('fil/ulaeselig', shown, `${shown} er ikke en almindelig fil`);
     return readFileSync(fd);
   } finally {
     closeSync(fd);

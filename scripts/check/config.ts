@@ -22,7 +22,7 @@
  *   »bilag/stale-version«, now »bilag/foraeldet-version«) may for one release still be named by
  *   its old id: the setting applies to the rule, and a warning at the key names the new id
  *   (`config/foraeldet-id`). Naming a rule under both ids is a mistake like a key given twice.
- * - Only the catalogue's rules can be configured; load/, yaml/ and schema/ findings are always
+ * - Only the catalogue's rules can be configured; fil/, yaml/ and skema/ findings are always
  *   errors (a file that cannot be read or validated cannot be checked further).
  * - `--strict` makes the overdue rules (those flagged `overdue`, ids `forsinket/…`) errors, also
  *   when the file sets them to "warning"; a rule set to "off" stays off.

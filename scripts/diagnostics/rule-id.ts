@@ -4,26 +4,26 @@
  * consistency rules' ids come from the rule catalogue (CatalogueRuleIds).
  */
 export const loadRuleIds = [
-  'load/read',
-  'load/empty',
-  'load/unknown-kind',
-  'load/filename',
-  'load/extension',
-  'load/stray-file',
-  'load/symlink',
-  'yaml/syntax',
-  'yaml/duplicate-key',
-  'yaml/alias-limit',
-  'yaml/multiple-documents',
-  'yaml/encoding',
-  'load/too-large',
-  'load/too-deep',
+  'fil/ulaeselig',
+  'fil/tom',
+  'fil/ukendt-dokumenttype',
+  'fil/filnavn',
+  'fil/endelse',
+  'fil/ubrugt',
+  'fil/symbolsk-link',
+  'yaml/syntaks',
+  'yaml/dobbelt-noegle',
+  'yaml/for-mange-aliasser',
+  'yaml/flere-dokumenter',
+  'yaml/tegnkodning',
+  'fil/for-stor',
+  'fil/for-dyb',
 ] as const;
 
 /**
  * Limits on the text of Markdown fields and on invisible characters in any text: text that passes
  * `check` must render, in bounded time and memory, to the same reading in the PDF, the .md and a
- * pull-request comment. Always errors, like load/ findings (not configurable).
+ * pull-request comment. Always errors, like fil/ findings (not configurable).
  */
 export const textRuleIds = ['tekst/dybde', 'tekst/ordlaengde', 'tekst/tegnraekke', 'tekst/styretegn', 'tekst/omfang'] as const;
 
@@ -35,19 +35,19 @@ export const textRuleIds = ['tekst/dybde', 'tekst/ordlaengde', 'tekst/tegnraekke
 export const repoRuleIds = ['repo/genereret-fil-i-git', 'repo/git-attribut', 'config/laast-regel', 'config/foraeldet-id'] as const;
 
 export const schemaRuleIds = [
-  'schema/required',
-  'schema/unknown-property',
-  'schema/type',
-  'schema/enum',
-  'schema/const',
-  'schema/pattern',
-  'schema/format',
-  'schema/range',
-  'schema/length',
-  'schema/items',
-  'schema/unique',
-  'schema/exclusive',
-  'schema/invalid',
+  'skema/paakraevet',
+  'skema/ukendt-felt',
+  'skema/type',
+  'skema/tilladte-vaerdier',
+  'skema/fast-vaerdi',
+  'skema/moenster',
+  'skema/format',
+  'skema/interval',
+  'skema/laengde',
+  'skema/elementer',
+  'skema/unik',
+  'skema/udelukker',
+  'skema/ugyldigt-skema',
 ] as const;
 
 /**

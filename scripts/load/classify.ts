@@ -21,7 +21,7 @@ export function classify(file: string, doc: () => Document.Parsed, data: unknown
   const kind = kindOf(data);
   if (kind) return { kind };
   const fail = (message: string, span = locate(doc(), [], 'key')): { diagnostic: Diagnostic } => ({
-    diagnostic: { rule: 'load/unknown-kind', severity: 'error', file, span, message },
+    diagnostic: { rule: 'fil/ukendt-dokumenttype', severity: 'error', file, span, message },
   });
   if (data === null || typeof data !== 'object' || Array.isArray(data)) {
     return fail('Filen skal være et afsnit med felter, der begynder med »dokumenttype: …«');

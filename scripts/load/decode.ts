@@ -54,7 +54,7 @@ export function decodeUtf8(file: string, bytes: Uint8Array): { text: string; dia
     return {
       text,
       diagnostic: {
-        rule: 'yaml/encoding',
+        rule: 'yaml/tegnkodning',
         severity: 'error',
         file,
         span: { start: at, end: at + 1 },

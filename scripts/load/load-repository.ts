@@ -18,7 +18,7 @@ import { ParseCache } from './parse-cache.ts';
 import { lineCounterOf, parseYaml } from './parse-yaml.ts';
 
 /** The data folder, relative to the repository root. */
-export const DATA_DIR = 'agreements';
+const DATA_DIR = 'agreements';
 
 /**
  * Largest YAML file read. The largest real file (the case) is 14 kB. Parsing keeps a node per
@@ -31,7 +31,7 @@ export const DATA_DIR = 'agreements';
 export const MAX_FILE_BYTES = 128 * 1024;
 
 /** Schema findings reported per file; a file with thousands is one mistake repeated. */
-export const MAX_SCHEMA_DIAGNOSTICS = 50;
+const MAX_SCHEMA_DIAGNOSTICS = 50;
 
 /** Control characters, direction marks and line breaks in a path would corrupt a report line. */
 // eslint-disable-next-line no-control-regex
@@ -101,7 +101,7 @@ function loadFile(found: FoundFile, validators: Validators, schemas: () => Schem
   if (ODD_PATH.test(found.file)) {
     // Reported under a visible form of the name: the real one cannot be printed as one line.
     const shown = JSON.stringify(found.file).slice(1, -1);
-    out.diagnostics.push({ rule: 'load/filename', severity: 'error', file: shown, message: 'Fil- eller mappenavnet indeholder linjeskift eller usynlige tegn; omdøb den' });
+    out.diagnostics.push({ rule: 'fil/filnavn', severity: 'error', file: shown, message: 'Fil- eller mappenavnet indeholder linjeskift eller usynlige tegn; omdøb den' });
     return;
   }
   const { file } = found;
@@ -109,27 +109,27 @@ function loadFile(found: FoundFile, validators: Validators, schemas: () => Schem
     out.diagnostics.push({ file, ...d });
   };
   const cannotRead = (error: unknown) =>
-    report({ rule: 'load/read', severity: 'error', message: `Kan ikke læses: ${readErrors[(error as NodeJS.ErrnoException).code ?? ''] ?? String((error as NodeJS.ErrnoException).code ?? error)}` });
+    report({ rule: 'fil/ulaeselig', severity: 'error', message: `Kan ikke læses: ${readErrors[(error as NodeJS.ErrnoException).code ?? ''] ?? String((error as NodeJS.ErrnoException).code ?? error)}` });
   if (found.unreadable) {
-    report({ rule: 'load/read', severity: 'error', message: `Mappen kan ikke læses: ${folderErrors[found.unreadable] ?? found.unreadable}` });
+    report({ rule: 'fil/ulaeselig', severity: 'error', message: `Mappen kan ikke læses: ${folderErrors[found.unreadable] ?? found.unreadable}` });
     return;
   }
   if (found.symlink) {
-    report({ rule: 'load/symlink', severity: 'error', message: 'Symbolske links er ikke tilladt under agreements/; læg filen ind som en almindelig fil' });
+    report({ rule: 'fil/symbolsk-link', severity: 'error', message: 'Symbolske links er ikke tilladt under agreements/; læg filen ind som en almindelig fil' });
     return;
   }
   if (file.endsWith('.yml')) {
-    report({ rule: 'load/extension', severity: 'error', message: 'Brug endelsen .yaml (ikke .yml), så filen bliver kontrolleret' });
+    report({ rule: 'fil/endelse', severity: 'error', message: 'Brug endelsen .yaml (ikke .yml), så filen bliver kontrolleret' });
     return;
   }
   if (!file.endsWith('.yaml')) {
     if (!isAllowedNonYaml(file)) {
-      report({ rule: 'load/stray-file', severity: 'warning', message: 'Filen er hverken et YAML-dokument (.yaml) eller et bilag (i en mappe ved navn bilag) og bliver ikke brugt' });
+      report({ rule: 'fil/ubrugt', severity: 'warning', message: 'Filen er hverken et YAML-dokument (.yaml) eller et bilag (i en mappe ved navn bilag) og bliver ikke brugt' });
     }
     return;
   }
   const tooLarge = (size: number) =>
-    report({ rule: 'load/too-large', severity: 'error', message: `Filen er for stor (${size} bytes; højst ${MAX_FILE_BYTES}); en aftale fylder normalt under 20 kB` });
+    report({ rule: 'fil/for-stor', severity: 'error', message: `Filen er for stor (${size} bytes; højst ${MAX_FILE_BYTES}); en aftale fylder normalt under 20 kB` });
   let bytes: Buffer;
   try {
     const bytesOrSize = read(found);
@@ -200,7 +200,7 @@ function loadFile(found: FoundFile, validators: Validators, schemas: () => Schem
   const id = (data as { id: string }).id;
   if (path.posix.basename(file) !== `${id}.yaml`) {
     report({
-      rule: 'load/filename',
+      rule: 'fil/filnavn',
       severity: 'error',
       span: locate(doc(), ['id']),
       message: `Filen skal hedde »${id}.yaml« efter sit id (eller id'et rettes til filnavnet)`,

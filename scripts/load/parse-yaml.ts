@@ -144,7 +144,7 @@ const indentAt = (text: string, start: number) => /^ */.exec(text.slice(start, s
 function toDiagnostic(file: string, text: string, error: YAMLError, severity: Diagnostic['severity']): Diagnostic {
   let span = { start: error.pos[0], end: Math.max(error.pos[1], error.pos[0] + 1) };
   let message = messages[error.code] ?? 'Ugyldig YAML';
-  let rule: Diagnostic['rule'] = 'yaml/syntax';
+  let rule: Diagnostic['rule'] = 'yaml/syntaks';
   const flow = /^Flow (sequence|mapping) in block collection/.exec(error.message);
   if (flow) {
     const opener = flow[1] === 'sequence' ? '[' : '{';
@@ -172,10 +172,10 @@ function toDiagnostic(file: string, text: string, error: YAMLError, severity: Di
     if (what) message = `Uventet ${quote(what)} her; mangler der et felt foran, eller skal værdien i anførselstegn?`;
   } else if (error.code === 'RESOURCE_EXHAUSTION') {
     // Raised for alias expansion and, when the composer's stack overflows, for nesting.
-    if (/alias/i.test(error.message)) rule = 'yaml/alias-limit';
-    else [rule, message] = ['load/too-deep', `Filen er indlejret for dybt (lister og afsnit i hinanden); højst ${MAX_DEPTH} niveauer`];
+    if (/alias/i.test(error.message)) rule = 'yaml/for-mange-aliasser';
+    else [rule, message] = ['fil/for-dyb', `Filen er indlejret for dybt (lister og afsnit i hinanden); højst ${MAX_DEPTH} niveauer`];
   } else if (error.code === 'TAG_RESOLVE_FAILED' && error.message.includes(NON_FINITE)) {
-    [rule, message] = ['schema/range', `Tallet ${quote(text.slice(error.pos[0], error.pos[1]))} er for stort til at kunne bruges`];
+    [rule, message] = ['skema/interval', `Tallet ${quote(text.slice(error.pos[0], error.pos[1]))} er for stort til at kunne bruges`];
   }
   return { rule, severity, file, span, message };
 }
@@ -195,7 +195,7 @@ const codePoint = (char: string) => `U+${char.codePointAt(0)!.toString(16).toUpp
 function controlCharacter(file: string, at: number, char: string, inValue: boolean): Diagnostic {
   const code = codePoint(char);
   return {
-    rule: 'yaml/encoding',
+    rule: 'yaml/tegnkodning',
     severity: 'error',
     file,
     span: { start: at, end: at + 1 },
@@ -297,9 +297,9 @@ function checkNodes(file: string, doc: Document.Parsed): { diagnostics: Diagnost
       firstAlias ??= node;
       const target = anchors.get(node.source);
       if (!target) {
-        diagnostics.push({ rule: 'yaml/syntax', severity: 'error', file, span: spanOf(node), message: `Aliasset »*${node.source}« peger ikke på et anker (&${node.source}) tidligere i filen` });
+        diagnostics.push({ rule: 'yaml/syntaks', severity: 'error', file, span: spanOf(node), message: `Aliasset »*${node.source}« peger ikke på et anker (&${node.source}) tidligere i filen` });
       } else if (open.has(target)) {
-        diagnostics.push({ rule: 'yaml/syntax', severity: 'error', file, span: spanOf(node), message: `Aliasset »*${node.source}« står inde i det, det peger på, og ville gentage sig selv uendeligt` });
+        diagnostics.push({ rule: 'yaml/syntaks', severity: 'error', file, span: spanOf(node), message: `Aliasset »*${node.source}« står inde i det, det peger på, og ville gentage sig selv uendeligt` });
       }
     } else if (isScalar(node)) {
       if (typeof node.value === 'string') {
@@ -307,7 +307,7 @@ function checkNodes(file: string, doc: Document.Parsed): { diagnostics: Diagnost
         const privateUse = PRIVATE_USE.exec(node.value);
         if (bad) diagnostics.push(controlCharacter(file, spanOf(node).start, bad[0], true));
         else if (privateUse) {
-          diagnostics.push({ rule: 'yaml/encoding', severity: 'error', file, span: spanOf(node), message: `Teksten indeholder et tegn fra Unicodes private område (${codePoint(privateUse[0])}), som ikke kan vises i dokumenterne; slet det` });
+          diagnostics.push({ rule: 'yaml/tegnkodning', severity: 'error', file, span: spanOf(node), message: `Teksten indeholder et tegn fra Unicodes private område (${codePoint(privateUse[0])}), som ikke kan vises i dokumenterne; slet det` });
         }
       }
     } else if (isMap(node) || isSeq(node)) {
@@ -319,7 +319,7 @@ function checkNodes(file: string, doc: Document.Parsed): { diagnostics: Diagnost
           if (!isScalar(pair.key)) continue;
           const key = String(pair.key.value);
           if (seen.has(key)) {
-            diagnostics.push({ rule: 'yaml/duplicate-key', severity: 'error', file, span: spanOf(pair.key), message: `Feltet ${quote(key)} står to gange i samme afsnit` });
+            diagnostics.push({ rule: 'yaml/dobbelt-noegle', severity: 'error', file, span: spanOf(pair.key), message: `Feltet ${quote(key)} står to gange i samme afsnit` });
           }
           seen.add(key);
         }
@@ -367,7 +367,7 @@ function parseBounded(file: string, text: string): { parsed?: ParsedYaml; lineCo
   const lineCounter = lineCounterOf(text);
   const fail = (...diagnostics: Diagnostic[]) => ({ lineCounter, diagnostics });
   const deepAt = (at: number): Diagnostic => ({
-    rule: 'load/too-deep',
+    rule: 'fil/for-dyb',
     severity: 'error',
     file,
     span: { start: at, end: at + 1 },
@@ -378,7 +378,7 @@ function parseBounded(file: string, text: string): { parsed?: ParsedYaml; lineCo
   if (control) return fail(controlCharacter(file, control.index, control[0], false));
   const loneCr = /\r(?!\n)/.exec(text);
   // Old Mac line ends: YAML and the line counter would see one long line.
-  if (loneCr) return fail({ rule: 'yaml/syntax', severity: 'error', file, span: { start: loneCr.index, end: loneCr.index + 1 }, message: 'Linjeskift af typen CR (uden LF) er ikke tilladt; gem filen med almindelige linjeskift (LF eller CRLF)' });
+  if (loneCr) return fail({ rule: 'yaml/syntaks', severity: 'error', file, span: { start: loneCr.index, end: loneCr.index + 1 }, message: 'Linjeskift af typen CR (uden LF) er ikke tilladt; gem filen med almindelige linjeskift (LF eller CRLF)' });
 
   const tokenized = tokenize(text);
   if ('flowDeep' in tokenized) return fail(deepAt(tokenized.flowDeep));
@@ -395,13 +395,13 @@ function parseBounded(file: string, text: string): { parsed?: ParsedYaml; lineCo
   const diagnostics: Diagnostic[] = [];
   if (docs.length > 1) {
     const start = docs[1]!.range[0];
-    diagnostics.push({ rule: 'yaml/multiple-documents', severity: 'error', file, span: { start, end: start + 3 }, message: 'Filen må kun indeholde ét YAML-dokument; fjern linjen med ---' });
+    diagnostics.push({ rule: 'yaml/flere-dokumenter', severity: 'error', file, span: { start, end: start + 3 }, message: 'Filen må kun indeholde ét YAML-dokument; fjern linjen med ---' });
   }
   const doc = docs[0];
   const syntax = (extra: Diagnostic[] = []) => capped([...diagnostics, ...extra], droppedErrors);
   if (!doc || doc.contents === null) {
     if (diagnostics.length === 0 && !doc?.errors.length) {
-      diagnostics.push({ rule: 'load/empty', severity: 'error', file, span: { start: 0, end: 0 }, message: 'Filen er tom (eller indeholder kun kommentarer)' });
+      diagnostics.push({ rule: 'fil/tom', severity: 'error', file, span: { start: 0, end: 0 }, message: 'Filen er tom (eller indeholder kun kommentarer)' });
     }
     for (const error of doc?.errors ?? []) diagnostics.push(toDiagnostic(file, text, error, 'error'));
     return fail(...syntax());
@@ -434,10 +434,10 @@ function parseBounded(file: string, text: string): { parsed?: ParsedYaml; lineCo
     return fail(
       ...syntax([
         excessive
-          ? { rule: 'yaml/alias-limit', severity: 'error', file, span: at, message: `Filen bruger aliasser (*navn), der udvider sig til for meget data (højst ${MAX_ALIAS_COUNT}); skriv værdierne ud i stedet` }
+          ? { rule: 'yaml/for-mange-aliasser', severity: 'error', file, span: at, message: `Filen bruger aliasser (*navn), der udvider sig til for meget data (højst ${MAX_ALIAS_COUNT}); skriv værdierne ud i stedet` }
           : error instanceof RangeError
             ? { ...deepAt(0), message: 'Filen er indlejret for dybt til at kunne læses' }
-            : { rule: 'yaml/syntax', severity: 'error', file, span: { start: 0, end: 1 }, message: 'YAML-filen kan ikke omsættes til data' },
+            : { rule: 'yaml/syntaks', severity: 'error', file, span: { start: 0, end: 1 }, message: 'YAML-filen kan ikke omsættes til data' },
       ]),
     );
   }

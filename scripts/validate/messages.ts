@@ -79,18 +79,18 @@ export function mapAjvError(error: ErrorObject, path: string[]): Mapped | undefi
       const properties = (error.parentSchema as { properties?: Record<string, unknown> } | undefined)?.properties;
       const hint = schemaText(properties?.[missing], 'description');
       const where = path.length > 0 ? ` i »${name}«` : '';
-      return { rule: 'schema/required', path, target: 'key', message: `Feltet »${missing}« mangler${where}${hint ? `: ${hint}` : ''}` };
+      return { rule: 'skema/paakraevet', path, target: 'key', message: `Feltet »${missing}« mangler${where}${hint ? `: ${hint}` : ''}` };
     }
     case 'dependentRequired': {
       const missing = String(params.missingProperty);
-      return { rule: 'schema/required', path: [...path, String(params.property)], target: 'key', message: `Feltet »${missing}« skal udfyldes, når »${String(params.property)}« er udfyldt` };
+      return { rule: 'skema/paakraevet', path: [...path, String(params.property)], target: 'key', message: `Feltet »${missing}« skal udfyldes, når »${String(params.property)}« er udfyldt` };
     }
     case 'additionalProperties': {
       const unknown = String(params.additionalProperty);
       const allowed = Object.keys((error.parentSchema as { properties?: object } | undefined)?.properties ?? {});
       const guess = suggest(unknown, allowed);
       return {
-        rule: 'schema/unknown-property',
+        rule: 'skema/ukendt-felt',
         path: [...path, unknown],
         target: 'key',
         message: `Ukendt felt ${quote(unknown)}${guess ? ` – mente du »${guess}«?` : ''}`,
@@ -100,54 +100,54 @@ export function mapAjvError(error: ErrorObject, path: string[]): Mapped | undefi
       const expected = ([] as string[]).concat(params.type as string | string[]);
       const words = expected.map((t) => typeWords[t] ?? t).join(' eller ');
       const actual = typeOf(error.data);
-      return { rule: 'schema/type', path, target: 'value', message: `»${name}« skal være ${words}, ikke ${typeWords[actual] ?? actual} ${quote(error.data)}${typeHint(expected, error.data)}` };
+      return { rule: 'skema/type', path, target: 'value', message: `»${name}« skal være ${words}, ikke ${typeWords[actual] ?? actual} ${quote(error.data)}${typeHint(expected, error.data)}` };
     }
     case 'enum': {
       const allowed = (params.allowedValues as unknown[]).map(String);
       const guess = typeof error.data === 'string' ? suggest(error.data, allowed) : undefined;
       return {
-        rule: 'schema/enum',
+        rule: 'skema/tilladte-vaerdier',
         path,
         target: 'value',
         message: `${quote(error.data)} er ikke en gyldig værdi for »${name}«; brug en af: ${allowed.join(', ')}${guess ? ` (mente du »${guess}«?)` : ''}`,
       };
     }
     case 'const':
-      return { rule: 'schema/const', path, target: 'value', message: `»${name}« skal være ${quote(params.allowedValue)}` };
+      return { rule: 'skema/fast-vaerdi', path, target: 'value', message: `»${name}« skal være ${quote(params.allowedValue)}` };
     case 'pattern': {
       const what = schemaText(error.parentSchema, 'description') ?? schemaText(error.parentSchema, 'title');
-      return { rule: 'schema/pattern', path, target: 'value', message: `${quote(error.data)} har ikke det rigtige format for »${name}«${what ? `: ${what}` : ''}` };
+      return { rule: 'skema/moenster', path, target: 'value', message: `${quote(error.data)} har ikke det rigtige format for »${name}«${what ? `: ${what}` : ''}` };
     }
     case 'format':
-      return { rule: 'schema/format', path, target: 'value', message: `${quote(error.data)} er ikke en gyldig dato; skriv ÅÅÅÅ-MM-DD, fx 2026-04-01` };
+      return { rule: 'skema/format', path, target: 'value', message: `${quote(error.data)} er ikke en gyldig dato; skriv ÅÅÅÅ-MM-DD, fx 2026-04-01` };
     case 'minimum':
     case 'exclusiveMinimum':
-      return { rule: 'schema/range', path, target: 'value', message: `»${name}« skal være mindst ${String(params.limit)}${error.keyword === 'exclusiveMinimum' ? ' (og ikke lig med)' : ''}` };
+      return { rule: 'skema/interval', path, target: 'value', message: `»${name}« skal være mindst ${String(params.limit)}${error.keyword === 'exclusiveMinimum' ? ' (og ikke lig med)' : ''}` };
     case 'maximum':
     case 'exclusiveMaximum':
-      return { rule: 'schema/range', path, target: 'value', message: `»${name}« må højst være ${String(params.limit)}` };
+      return { rule: 'skema/interval', path, target: 'value', message: `»${name}« må højst være ${String(params.limit)}` };
     case 'minLength':
-      return { rule: 'schema/length', path, target: 'value', message: `»${name}« må ikke være tom` };
+      return { rule: 'skema/laengde', path, target: 'value', message: `»${name}« må ikke være tom` };
     case 'maxLength':
-      return { rule: 'schema/length', path, target: 'value', message: `»${name}« må højst være ${String(params.limit)} tegn` };
+      return { rule: 'skema/laengde', path, target: 'value', message: `»${name}« må højst være ${String(params.limit)} tegn` };
     case 'minItems':
-      return { rule: 'schema/items', path, target: 'key', message: `»${name}« skal have mindst ${String(params.limit)} punkt(er)` };
+      return { rule: 'skema/elementer', path, target: 'key', message: `»${name}« skal have mindst ${String(params.limit)} punkt(er)` };
     case 'maxItems':
-      return { rule: 'schema/items', path, target: 'key', message: `»${name}« må højst have ${String(params.limit)} punkter` };
+      return { rule: 'skema/elementer', path, target: 'key', message: `»${name}« må højst have ${String(params.limit)} punkter` };
     case 'minProperties':
-      return { rule: 'schema/items', path, target: 'value', message: `»${name}« skal indeholde mindst ét felt` };
+      return { rule: 'skema/elementer', path, target: 'value', message: `»${name}« skal indeholde mindst ét felt` };
     case 'maxProperties':
-      return { rule: 'schema/items', path, target: 'value', message: `»${name}« må højst indeholde ${String(params.limit)} felter` };
+      return { rule: 'skema/elementer', path, target: 'value', message: `»${name}« må højst indeholde ${String(params.limit)} felter` };
     case 'uniqueItems':
-      return { rule: 'schema/unique', path: [...path, String(params.j)], target: 'value', message: `»${name}« indeholder den samme værdi to gange (punkt ${Number(params.j) + 1} og ${Number(params.i) + 1})` };
+      return { rule: 'skema/unik', path: [...path, String(params.j)], target: 'value', message: `»${name}« indeholder den samme værdi to gange (punkt ${Number(params.j) + 1} og ${Number(params.i) + 1})` };
     case 'false schema':
-      return { rule: 'schema/exclusive', path, target: 'key', message: `Feltet »${name}« kan ikke bruges her` };
+      return { rule: 'skema/udelukker', path, target: 'key', message: `Feltet »${name}« kan ikke bruges her` };
     case 'if':
     case 'anyOf':
     case 'oneOf':
       // Summary errors: the branch errors next to them already say what is wrong.
       return undefined;
     default:
-      return { rule: 'schema/invalid', path, target: 'value', message: `»${name}« er ugyldig (${error.message ?? error.keyword})` };
+      return { rule: 'skema/ugyldigt-skema', path, target: 'value', message: `»${name}« er ugyldig (${error.message ?? error.keyword})` };
   }
 }

@@ -32,7 +32,7 @@ const CACHE_FORMAT = 1;
  * Undefined when caching is off. The entries are executed, which is why they live outside any
  * checkout and carry this machine's HMAC (see cache-file.ts).
  */
-export function validatorCacheDir(root: string): string | undefined {
+function validatorCacheDir(root: string): string | undefined {
   const dir = codeCacheDir(root);
   return dir === undefined ? undefined : path.join(dir, 'validators');
 }
@@ -84,14 +84,14 @@ function compileOrExplain(schemas: readonly SchemaSource[], ids: Readonly<Record
     } catch (error) {
       const at = Number(/position (\d+)/.exec((error as Error).message)?.[1] ?? 0);
       const before = schema.text.slice(0, at).split('\n');
-      throw new InputFileError('schema/invalid', `schemas/${schema.name}`, 'Skemafilen er ikke gyldig JSON her; ret den', before.length, before.at(-1)!.length + 1);
+      throw new InputFileError('skema/ugyldigt-skema', `schemas/${schema.name}`, 'Skemafilen er ikke gyldig JSON her; ret den', before.length, before.at(-1)!.length + 1);
     }
   }
   try {
     return compileSchemas(schemas, ids);
   } catch (error) {
     const detail = (error instanceof Error ? error.message : String(error)).split('\n')[0]!.slice(0, 200);
-    throw new InputFileError('schema/invalid', 'schemas', `Skemaerne kan ikke bruges (ajv: »${detail}«); ret skemaet, fx en $ref til en fil uden for schemas/ eller et ugyldigt mønster`);
+    throw new InputFileError('skema/ugyldigt-skema', 'schemas', `Skemaerne kan ikke bruges (ajv: »${detail}«); ret skemaet, fx en $ref til en fil uden for schemas/ eller et ugyldigt mønster`);
   }
 }
 

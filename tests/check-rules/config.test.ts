@@ -19,7 +19,7 @@ describe('.aftalerrc.json', () => {
 
   it.each([
     ['{"rules": {"frist/hsa-godkendlese": "off"}}', '.aftalerrc.json: ukendt regel »frist/hsa-godkendlese« (mente du »frist/hsa-godkendelse«?); se reglerne med »npm run check -- --list-rules«'],
-    ['{"rules": {"schema/type": "off"}}', '.aftalerrc.json: ukendt regel »schema/type«; se reglerne med »npm run check -- --list-rules«'],
+    ['{"rules": {"skema/type": "off"}}', '.aftalerrc.json: ukendt regel »skema/type«; se reglerne med »npm run check -- --list-rules«'],
     ['{"rules": {"kapacitet/ukendt": "info"}}', '.aftalerrc.json: reglen »kapacitet/ukendt« skal sættes til "error", "warning" eller "off", ikke "info"'],
     ['{"rules": {"kapacitet/ukendt": 0}}', '.aftalerrc.json: reglen »kapacitet/ukendt« skal sættes til "error", "warning" eller "off", ikke 0'],
     ['{"regler": {}}', '.aftalerrc.json: ukendt felt »regler«; tilladt er »rules« (og »$comment«)'],

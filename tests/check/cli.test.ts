@@ -61,9 +61,9 @@ describe('npm run check (command line)', () => {
       const lb = repo.lineOf(b, 'vederlagsfri:');
       const [pa, pb] = [`${a}:${la}:9`, `${b}:${lb}:15`];
       const width = Math.max(pa.length, pb.length);
-      expect(lines[0]).toBe(`${pa.padEnd(width)}  fejl  schema/enum   »kladde« er ikke en gyldig værdi for »status«; brug en af: udkast, godkendt, underskrevet, opsagt`);
+      expect(lines[0]).toBe(`${pa.padEnd(width)}  fejl  skema/tilladte-vaerdier  »kladde« er ikke en gyldig værdi for »status«; brug en af: udkast, godkendt, underskrevet, opsagt`);
       expect(lines[1]).toBe('');
-      expect(lines[2]).toBe(`${pb.padEnd(width)}  fejl  schema/const  »vederlagsfri« skal være »true«`);
+      expect(lines[2]).toBe(`${pb.padEnd(width)}  fejl  skema/fast-vaerdi        »vederlagsfri« skal være »true«`);
       expect(lines.at(-2)).toMatch(/^✖ 2 fejl og 0 advarsler · 36 filer kontrolleret/);
     } finally {
       repo.remove();
@@ -79,7 +79,7 @@ describe('npm run check (command line)', () => {
       const r = await runInProcess('check', ['--root', repo.root, '--format', 'github', '--today', '2026-01-15']);
       expect(r.code).toBe(1);
       expect(r.stdout).toBe(
-        `::error file=${a},line=${repo.lineOf(a, 'status: kladde')},col=9,endLine=${repo.lineOf(a, 'status: kladde')},endColumn=15,title=schema/enum::»kladde« er ikke en gyldig værdi for »status«; brug en af: udkast, godkendt, underskrevet, opsagt\n`,
+        `::error file=${a},line=${repo.lineOf(a, 'status: kladde')},col=9,endLine=${repo.lineOf(a, 'status: kladde')},endColumn=15,title=skema/tilladte-vaerdier::»kladde« er ikke en gyldig værdi for »status«; brug en af: udkast, godkendt, underskrevet, opsagt\n`,
       );
     } finally {
       repo.remove();
@@ -97,10 +97,10 @@ describe('npm run check (command line)', () => {
       const r = await runInProcess('check', ['--root', repo.root, '--format', 'json', '--today', '2026-01-15']);
       const got = (JSON.parse(r.stdout) as Array<{ file: string; rule: string; line: number; column: number; message: string }>).map((f) => `${f.file}:${f.line}:${f.column} ${f.rule} ${f.message}`);
       expect(got).toEqual([
-        'agreements/midt-og-vestsjaelland/extra.yaml:1:1 load/unknown-kind Feltet »dokumenttype« mangler; brug en af: region, opgaver, frister, hsa, delingsaftale, anmodning, sag',
-        'agreements/midt-og-vestsjaelland/extra.yml:1:1 load/extension Brug endelsen .yaml (ikke .yml), så filen bliver kontrolleret',
-        'agreements/midt-og-vestsjaelland/other.yaml:1:15 load/unknown-kind Ukendt dokumenttype »hsaa«; brug en af: region, opgaver, frister, hsa, delingsaftale, anmodning, sag (mente du »hsa«?)',
-        'agreements/notes.txt:1:1 load/stray-file Filen er hverken et YAML-dokument (.yaml) eller et bilag (i en mappe ved navn bilag) og bliver ikke brugt',
+        'agreements/midt-og-vestsjaelland/extra.yaml:1:1 fil/ukendt-dokumenttype Feltet »dokumenttype« mangler; brug en af: region, opgaver, frister, hsa, delingsaftale, anmodning, sag',
+        'agreements/midt-og-vestsjaelland/extra.yml:1:1 fil/endelse Brug endelsen .yaml (ikke .yml), så filen bliver kontrolleret',
+        'agreements/midt-og-vestsjaelland/other.yaml:1:15 fil/ukendt-dokumenttype Ukendt dokumenttype »hsaa«; brug en af: region, opgaver, frister, hsa, delingsaftale, anmodning, sag (mente du »hsa«?)',
+        'agreements/notes.txt:1:1 fil/ubrugt Filen er hverken et YAML-dokument (.yaml) eller et bilag (i en mappe ved navn bilag) og bliver ikke brugt',
       ]);
       expect(r.code).toBe(1);
     } finally {

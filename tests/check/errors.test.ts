@@ -27,19 +27,19 @@ describe('check on a copy of the data with eight mistakes', () => {
 
   beforeAll(() => {
     repo.replace(files.syntax, '\nopgave: akutsygepleje\n', '\nopgave: [akutsygepleje\n');
-    expected.syntax = { file: files.syntax, line: repo.lineOf(files.syntax, 'opgave: [akut'), column: 9, rule: 'yaml/syntax', message: /»\[« er ikke lukket med »\]«/ };
+    expected.syntax = { file: files.syntax, line: repo.lineOf(files.syntax, 'opgave: [akut'), column: 9, rule: 'yaml/syntaks', message: /»\[« er ikke lukket med »\]«/ };
 
     repo.write(files.duplicateKey, repo.read(files.duplicateKey) + 'status: godkendt\n');
-    expected.duplicateKey = { file: files.duplicateKey, line: repo.lineOf(files.duplicateKey, 'status:', 2), column: 1, rule: 'yaml/duplicate-key', message: /Feltet »status« står to gange/ };
+    expected.duplicateKey = { file: files.duplicateKey, line: repo.lineOf(files.duplicateKey, 'status:', 2), column: 1, rule: 'yaml/dobbelt-noegle', message: /Feltet »status« står to gange/ };
 
     repo.replace(files.required, '  senest: 2028-12-31\n', '');
-    expected.required = { file: files.required, line: repo.lineOf(files.required, 'evaluering:'), column: 1, rule: 'schema/required', message: /Feltet »senest« mangler i »evaluering«/ };
+    expected.required = { file: files.required, line: repo.lineOf(files.required, 'evaluering:'), column: 1, rule: 'skema/paakraevet', message: /Feltet »senest« mangler i »evaluering«/ };
 
     repo.replace(files.type, 'kommune: "370"', 'kommune: 370');
-    expected.type = { file: files.type, line: repo.lineOf(files.type, 'kommune: 370'), column: 10, rule: 'schema/type', message: /»kommune« skal være en tekst, ikke et tal »370« \(sæt værdien i anførselstegn\)/ };
+    expected.type = { file: files.type, line: repo.lineOf(files.type, 'kommune: 370'), column: 10, rule: 'skema/type', message: /»kommune« skal være en tekst, ikke et tal »370« \(sæt værdien i anførselstegn\)/ };
 
     repo.replace(files.unknownProperty, '\nmislighold: >-\n', '\nformal: Et fælles mål\nmislighold: >-\n');
-    expected.unknownProperty = { file: files.unknownProperty, line: repo.lineOf(files.unknownProperty, 'formal: Et'), column: 1, rule: 'schema/unknown-property', message: /Ukendt felt »formal« – mente du »formaal«\?/ };
+    expected.unknownProperty = { file: files.unknownProperty, line: repo.lineOf(files.unknownProperty, 'formal: Et'), column: 1, rule: 'skema/ukendt-felt', message: /Ukendt felt »formal« – mente du »formaal«\?/ };
 
     repo.replace(files.unknownKommune, 'kommune: "329"', 'kommune: "999"');
     expected.unknownKommune = { file: files.unknownKommune, line: repo.lineOf(files.unknownKommune, 'kommune: "999"'), column: 10, rule: 'ref/ukendt-kommune', message: /Ukendt kommunekode »999«/ };

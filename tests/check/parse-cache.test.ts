@@ -78,7 +78,7 @@ describe('the parse cache', () => {
     expect(second).toEqual(uncached);
     expect(uncached.findings.some((f) => f.severity === 'warning')).toBe(true);
     expect(uncached.findings.filter((f) => f.severity === 'error').map((f) => f.rule)).toEqual(
-      expect.arrayContaining(['yaml/syntax', 'load/unknown-kind', 'load/filename', 'schema/type', 'ref/ukendt-kommune']),
+      expect.arrayContaining(['yaml/syntaks', 'fil/ukendt-dokumenttype', 'fil/filnavn', 'skema/type', 'ref/ukendt-kommune']),
     );
     // Every file that parsed without a finding is stored (schema and rule findings come after
     // parsing), but for the two JSON cannot give back.

@@ -35,9 +35,9 @@ const at = (file: string, line: number, rule: Diagnostic['rule'], severity: Diag
 function findings(): Diagnostic[] {
   const out: Diagnostic[] = [];
   for (let line = 50; line >= 1; line--) out.push(at(NOISY, line, 'tekst/styretegn'));
-  for (const line of [2, 30, 55]) out.push(at(NOISY, line, 'schema/type'));
+  for (const line of [2, 30, 55]) out.push(at(NOISY, line, 'skema/type'));
   for (let line = 1; line <= 25; line++) out.push(at(OTHER, line, 'tekst/styretegn', line === 24 ? 'error' : 'warning'));
-  for (let line = 31; line <= 30 + FINDINGS_PER_RULE_AND_FILE; line++) out.push(at(OTHER, line, 'schema/range', 'warning'));
+  for (let line = 31; line <= 30 + FINDINGS_PER_RULE_AND_FILE; line++) out.push(at(OTHER, line, 'skema/interval', 'warning'));
   return out;
 }
 
@@ -55,22 +55,22 @@ describe('findings per rule per file are capped in every report', () => {
     expect(noisy).toHaveLength(21);
     expect(noisy.slice(0, 20).map((l) => l.split(':')[1])).toEqual(Array.from({ length: 20 }, (_, i) => String(i + 1)));
     expect(noisy[20]).toMatch(new RegExp(`^${NOISY}:21:1 +fejl +tekst/styretegn +… og 30 flere$`));
-    // The »flere« line follows the 20th finding of its rule: line 20's finding, then schema/type line 30 after it.
+    // The »flere« line follows the 20th finding of its rule: line 20's finding, then skema/type line 30 after it.
     const i = lines.findIndex((l) => l.includes('… og 30 flere'));
     expect(lines[i - 1]).toContain(`${NOISY}:20:1 `);
     // Another rule in the same file is not affected by the cap.
-    expect(lines.filter((l) => l.startsWith(`${NOISY}:`) && l.includes('schema/type'))).toHaveLength(3);
+    expect(lines.filter((l) => l.startsWith(`${NOISY}:`) && l.includes('skema/type'))).toHaveLength(3);
     // Second file: 5 left out, one of them an error, so the line says »fejl«.
     expect(lines).toContainEqual(expect.stringMatching(new RegExp(`^${OTHER}:21:1 +fejl +tekst/styretegn +… og 5 flere$`)));
     // Exactly at the limit: all shown, no »flere« line.
-    expect(lines.filter((l) => l.includes('schema/range'))).toHaveLength(20);
+    expect(lines.filter((l) => l.includes('skema/interval'))).toHaveLength(20);
     expect(lines.filter((l) => l.includes('flere'))).toHaveLength(2);
     // 50 + 3 + 1 errors, 24 + 20 warnings: all of them, not the shown ones.
     expect(lines.at(-1)).toBe('✖ 54 fejl og 44 advarsler · 2 filer kontrolleret (2 samarbejdsaftaler (HSA))');
   });
 
   it('text: no line at or under the limit', () => {
-    const few = findings().filter((d) => d.rule === 'schema/range');
+    const few = findings().filter((d) => d.rule === 'skema/interval');
     expect(reportText(few, sources(), SUMMARY)).not.toContain('flere');
   });
 
@@ -81,8 +81,8 @@ describe('findings per rule per file are capped in every report', () => {
     expect(noisy.slice(0, 19).every((f) => f.omitted === undefined)).toBe(true);
     expect(noisy[19]).toMatchObject({ line: 20, omitted: 30 });
     expect(json.find((f) => f.file === OTHER && f.rule === 'tekst/styretegn' && f.omitted !== undefined)).toMatchObject({ line: 20, omitted: 5 });
-    expect(json.filter((f) => f.rule === 'schema/range')).toHaveLength(20);
-    expect(json.filter((f) => f.rule === 'schema/range' && 'omitted' in f)).toEqual([]);
+    expect(json.filter((f) => f.rule === 'skema/interval')).toHaveLength(20);
+    expect(json.filter((f) => f.rule === 'skema/interval' && 'omitted' in f)).toEqual([]);
     expect(json).toHaveLength(20 + 3 + 20 + 20);
     // What was shown plus what was left out is everything.
     expect(json.length + json.reduce((n, f) => n + (f.omitted ?? 0), 0)).toBe(findings().length);
@@ -102,7 +102,7 @@ describe('findings per rule per file are capped in every report', () => {
     expect(noisy[20]).toBe(`::error file=${NOISY},line=21,col=1,endLine=21,endColumn=5,title=tekst/styretegn::… og 30 flere`);
     // Mostly warnings, but an error among those left out: announced as an error.
     expect(commands).toContain(`::error file=${OTHER},line=21,col=1,endLine=21,endColumn=5,title=tekst/styretegn::… og 5 flere`);
-    expect(commands.filter((c) => c.includes('title=schema/range'))).toHaveLength(20);
+    expect(commands.filter((c) => c.includes('title=skema/interval'))).toHaveLength(20);
     expect(commands).toHaveLength(21 + 3 + 21 + 20);
   });
 });

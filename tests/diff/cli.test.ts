@@ -104,7 +104,7 @@ describe('npm run diff (command line)', () => {
     expect(r.code).toBe(1);
     expect(r.stdout).toBe('');
     expect(r.stderr).toMatch(/^diff: arbejdskopien kan ikke dannes:\n\n/);
-    expect(r.stderr).toMatch(new RegExp(`^${FILES.hsaHolbaek}:\\d+:\\d+ +fejl +schema/enum +»kladde« er ikke en gyldig værdi for »status«`, 'm'));
+    expect(r.stderr).toMatch(new RegExp(`^${FILES.hsaHolbaek}:\\d+:\\d+ +fejl +skema/tilladte-vaerdier +»kladde« er ikke en gyldig værdi for »status«`, 'm'));
     expect(r.stderr).toContain('Ret fejlene (se npm run check), eller sammenlign med en anden revision. Der er ikke dannet nogen rapport.');
     expect(r.stderr).not.toMatch(STACK_TRACE);
   });

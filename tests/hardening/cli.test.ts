@@ -25,12 +25,12 @@ const FILES = {
 };
 
 const EXPECTED: Array<{ file: string; line: number; column: number; rule: string; message: RegExp }> = [
-  { file: FILES.bomb, line: 4, column: 8, rule: 'yaml/alias-limit', message: /for meget data/ },
-  { file: FILES.deep, line: 3, column: 74, rule: 'load/too-deep', message: /indlejret for dybt/ },
-  { file: FILES.huge, line: 1, column: 1, rule: 'load/too-large', message: /Filen er for stor/ },
-  { file: FILES.widest, line: 3, column: 10, rule: 'schema/type', message: /»formaal« skal være en tekst, ikke en liste/ },
-  { file: FILES.encoding, line: 3, column: 14, rule: 'yaml/encoding', message: /ikke gyldig UTF-8/ },
-  { file: FILES.proto, line: 0, column: 1, rule: 'schema/unknown-property', message: /^Ukendt felt »__proto__«$/ },
+  { file: FILES.bomb, line: 4, column: 8, rule: 'yaml/for-mange-aliasser', message: /for meget data/ },
+  { file: FILES.deep, line: 3, column: 74, rule: 'fil/for-dyb', message: /indlejret for dybt/ },
+  { file: FILES.huge, line: 1, column: 1, rule: 'fil/for-stor', message: /Filen er for stor/ },
+  { file: FILES.widest, line: 3, column: 10, rule: 'skema/type', message: /»formaal« skal være en tekst, ikke en liste/ },
+  { file: FILES.encoding, line: 3, column: 14, rule: 'yaml/tegnkodning', message: /ikke gyldig UTF-8/ },
+  { file: FILES.proto, line: 0, column: 1, rule: 'skema/ukendt-felt', message: /^Ukendt felt »__proto__«$/ },
 ];
 
 function expectCleanRun(r: NodeRun): void {

@@ -100,16 +100,16 @@ const REPO_CASES: RepoCase[] = [
 
   // Links among the inputs.
   { name: 'a partial that is a link to the environment', command: 'build', setup: (r) => (rmSync(r.path(PARTIAL)), void symlinkSync('/proc/self/environ', r.path(PARTIAL))), expect: () => finding(PARTIAL, 1, 1, 'template/syntax') },
-  { name: 'a schema that is a link', command: 'check', setup: (r) => (rmSync(r.path('schemas/hsa.schema.json')), void symlinkSync('/proc/self/environ', r.path('schemas/hsa.schema.json'))), expect: () => finding('schemas/hsa.schema.json', 1, 1, 'load/symlink') },
-  { name: 'a folder link to a parent folder', command: 'build', setup: (r) => void symlinkSync('../..', r.path(`${DIR}/holbaek/loop`)), expect: () => finding(`${DIR}/holbaek/loop`, 1, 1, 'load/symlink') },
+  { name: 'a schema that is a link', command: 'check', setup: (r) => (rmSync(r.path('schemas/hsa.schema.json')), void symlinkSync('/proc/self/environ', r.path('schemas/hsa.schema.json'))), expect: () => finding('schemas/hsa.schema.json', 1, 1, 'fil/symbolsk-link') },
+  { name: 'a folder link to a parent folder', command: 'build', setup: (r) => void symlinkSync('../..', r.path(`${DIR}/holbaek/loop`)), expect: () => finding(`${DIR}/holbaek/loop`, 1, 1, 'fil/symbolsk-link') },
 
   // Schemas are committed like the data: their own mistakes are positioned findings too.
-  { name: 'a schema that is not JSON', command: 'check', setup: (r) => r.replace('schemas/hsa.schema.json', '"formaal": {', '"formaal": {,'), expect: (r) => finding('schemas/hsa.schema.json', r.lineOf('schemas/hsa.schema.json', '"formaal": {,'), 17, 'schema/invalid') },
+  { name: 'a schema that is not JSON', command: 'check', setup: (r) => r.replace('schemas/hsa.schema.json', '"formaal": {', '"formaal": {,'), expect: (r) => finding('schemas/hsa.schema.json', r.lineOf('schemas/hsa.schema.json', '"formaal": {,'), 17, 'skema/ugyldigt-skema') },
   {
     name: 'a schema $ref to a remote URL (nothing is fetched)',
     command: 'build',
     setup: (r) => r.replace('schemas/hsa.schema.json', '"formaal": { "$ref": "common.schema.json#/$defs/markdown"', '"formaal": { "$ref": "https://example.com/x.json"'),
-    expect: () => finding('schemas', 1, 1, 'schema/invalid'),
+    expect: () => finding('schemas', 1, 1, 'skema/ugyldigt-skema'),
   },
 
   {
@@ -120,7 +120,7 @@ const REPO_CASES: RepoCase[] = [
       r.replace('schemas/common.schema.json', `${id}"^[a-z0-9]+(-[a-z0-9]+)*$"`, `${id}"^([a-z0-9]+|-)+$"`);
       r.replace(HSA, 'id: hsa-holbaek-akutsygepleje', `id: ${'a'.repeat(36)}!`);
     },
-    expect: (r) => finding(HSA, r.lineOf(HSA, `id: ${'a'.repeat(36)}!`), 5, 'schema/pattern'),
+    expect: (r) => finding(HSA, r.lineOf(HSA, `id: ${'a'.repeat(36)}!`), 5, 'skema/moenster'),
     spawn: true, // a regression would hang: a process of its own can be timed out
   },
 
@@ -133,7 +133,7 @@ const REPO_CASES: RepoCase[] = [
       git(r.root, 'commit', '-q', '-am', 'fejl');
       return ['HEAD~1', 'HEAD'];
     },
-    expect: (r) => finding(HSA, r.lineOf(HSA, 'kommune: 316'), 10, 'schema/type'),
+    expect: (r) => finding(HSA, r.lineOf(HSA, 'kommune: 316'), 10, 'skema/type'),
   },
   {
     name: 'diff to a crafted tree with »..«',

@@ -43,80 +43,80 @@ const inFormaal = (text: string) => ({ edit: HSA, from: FORMAAL, to: `${FORMAAL}
 
 export const CASES: Case[] = [
   // YAML syntax
-  { name: 'unclosed [', place: { fixture: 'syntax-unclosed-flow.yaml', as: HSA }, rule: 'yaml/syntax', line: 3, column: 9, message: /^»\[« er ikke lukket med »\]«/ },
-  { name: 'unclosed "', place: { fixture: 'syntax-unclosed-quote.yaml', as: HSA }, rule: 'yaml/syntax', line: 3, column: 10, message: /^Anførselstegnet " her er ikke lukket/ },
-  { name: 'over-indented field', place: { fixture: 'syntax-bad-indent.yaml', as: HSA }, rule: 'yaml/syntax', line: 5, column: 5, message: /^Forkert indrykning: »kommune:« står længere inde/ },
-  { name: 'tab as indentation', place: { fixture: 'syntax-tab-indent.yaml', as: HSA }, rule: 'yaml/syntax', line: 4, column: 1, message: /^Tabulator bruges til indrykning; brug mellemrum$/ },
-  { name: 'missing colon', place: { fixture: 'syntax-missing-colon.yaml', as: HSA }, rule: 'yaml/syntax', line: 3, column: 1, message: /mangler der et kolon/ },
-  { name: 'bad escape in "…"', place: { fixture: 'syntax-bad-escape.yaml', as: HSA }, rule: 'yaml/syntax', line: 3, column: 28, message: /^Ugyldig escape-sekvens »\\m«.*skriv \\\\ for \\/ },
-  { name: 'stray ]', place: { fixture: 'syntax-stray-bracket.yaml', as: HSA }, rule: 'yaml/syntax', line: 3, column: 1, message: /^Uventet »\]« her/ },
-  { name: 'value starting with @', place: { fixture: 'syntax-reserved-char.yaml', as: HSA }, rule: 'yaml/syntax', line: 3, column: 10, message: /sæt værdien i anførselstegn/ },
-  { name: 'two documents', place: { fixture: 'multiple-documents.yaml', as: HSA }, rule: 'yaml/multiple-documents', line: 3, column: 1, message: /fjern linjen med ---/ },
-  { name: 'unknown tag !!binary', place: { fixture: 'tag-binary.yaml', as: HSA }, rule: 'yaml/syntax', line: 3, column: 10, message: /YAML-tag/ },
-  { name: 'key longer than 1024', place: { generate: () => `${header}${'k'.repeat(1100)}: x\n`, as: HSA }, rule: 'yaml/syntax', line: 3, column: 1, message: /længere end 1024 tegn/ },
-  { name: 'old Mac line ends (CR)', place: { fixture: 'line-ends-cr.yaml', as: HSA }, rule: 'yaml/syntax', line: 1, column: 18, message: /Linjeskift af typen CR/ },
+  { name: 'unclosed [', place: { fixture: 'syntax-unclosed-flow.yaml', as: HSA }, rule: 'yaml/syntaks', line: 3, column: 9, message: /^»\[« er ikke lukket med »\]«/ },
+  { name: 'unclosed "', place: { fixture: 'syntax-unclosed-quote.yaml', as: HSA }, rule: 'yaml/syntaks', line: 3, column: 10, message: /^Anførselstegnet " her er ikke lukket/ },
+  { name: 'over-indented field', place: { fixture: 'syntax-bad-indent.yaml', as: HSA }, rule: 'yaml/syntaks', line: 5, column: 5, message: /^Forkert indrykning: »kommune:« står længere inde/ },
+  { name: 'tab as indentation', place: { fixture: 'syntax-tab-indent.yaml', as: HSA }, rule: 'yaml/syntaks', line: 4, column: 1, message: /^Tabulator bruges til indrykning; brug mellemrum$/ },
+  { name: 'missing colon', place: { fixture: 'syntax-missing-colon.yaml', as: HSA }, rule: 'yaml/syntaks', line: 3, column: 1, message: /mangler der et kolon/ },
+  { name: 'bad escape in "…"', place: { fixture: 'syntax-bad-escape.yaml', as: HSA }, rule: 'yaml/syntaks', line: 3, column: 28, message: /^Ugyldig escape-sekvens »\\m«.*skriv \\\\ for \\/ },
+  { name: 'stray ]', place: { fixture: 'syntax-stray-bracket.yaml', as: HSA }, rule: 'yaml/syntaks', line: 3, column: 1, message: /^Uventet »\]« her/ },
+  { name: 'value starting with @', place: { fixture: 'syntax-reserved-char.yaml', as: HSA }, rule: 'yaml/syntaks', line: 3, column: 10, message: /sæt værdien i anførselstegn/ },
+  { name: 'two documents', place: { fixture: 'multiple-documents.yaml', as: HSA }, rule: 'yaml/flere-dokumenter', line: 3, column: 1, message: /fjern linjen med ---/ },
+  { name: 'unknown tag !!binary', place: { fixture: 'tag-binary.yaml', as: HSA }, rule: 'yaml/syntaks', line: 3, column: 10, message: /YAML-tag/ },
+  { name: 'key longer than 1024', place: { generate: () => `${header}${'k'.repeat(1100)}: x\n`, as: HSA }, rule: 'yaml/syntaks', line: 3, column: 1, message: /længere end 1024 tegn/ },
+  { name: 'old Mac line ends (CR)', place: { fixture: 'line-ends-cr.yaml', as: HSA }, rule: 'yaml/syntaks', line: 1, column: 18, message: /Linjeskift af typen CR/ },
 
   // Resource exhaustion
-  { name: 'billion laughs', place: { fixture: 'alias-bomb.yaml', as: HSA }, rule: 'yaml/alias-limit', line: 4, column: 8, message: /aliasser .* for meget data \(højst 100\)/ },
-  { name: 'alias to no anchor', place: { fixture: 'alias-undefined.yaml', as: HSA }, rule: 'yaml/syntax', line: 3, column: 10, message: /^Aliasset »\*ukendt« peger ikke på et anker/ },
-  { name: 'alias inside its own anchor', place: { fixture: 'alias-cycle.yaml', as: HSA }, rule: 'yaml/syntax', line: 4, column: 5, message: /gentage sig selv uendeligt/ },
-  { name: '10 000 nested [', place: { generate: () => `${header}formaal: ${'['.repeat(10_000)}\n`, as: HSA }, rule: 'load/too-deep', line: 3, column: 10 + 64, message: /indlejret for dybt .*mere end 64 niveauer/ },
-  { name: '10 000 nested {a: …}', place: { generate: () => `${header}formaal: ${'{a: '.repeat(10_000)}1${'}'.repeat(10_000)}\n`, as: HSA }, rule: 'load/too-deep', line: 3, column: 10 + 64 * 4, message: /indlejret for dybt/ },
+  { name: 'billion laughs', place: { fixture: 'alias-bomb.yaml', as: HSA }, rule: 'yaml/for-mange-aliasser', line: 4, column: 8, message: /aliasser .* for meget data \(højst 100\)/ },
+  { name: 'alias to no anchor', place: { fixture: 'alias-undefined.yaml', as: HSA }, rule: 'yaml/syntaks', line: 3, column: 10, message: /^Aliasset »\*ukendt« peger ikke på et anker/ },
+  { name: 'alias inside its own anchor', place: { fixture: 'alias-cycle.yaml', as: HSA }, rule: 'yaml/syntaks', line: 4, column: 5, message: /gentage sig selv uendeligt/ },
+  { name: '10 000 nested [', place: { generate: () => `${header}formaal: ${'['.repeat(10_000)}\n`, as: HSA }, rule: 'fil/for-dyb', line: 3, column: 10 + 64, message: /indlejret for dybt .*mere end 64 niveauer/ },
+  { name: '10 000 nested {a: …}', place: { generate: () => `${header}formaal: ${'{a: '.repeat(10_000)}1${'}'.repeat(10_000)}\n`, as: HSA }, rule: 'fil/for-dyb', line: 3, column: 10 + 64 * 4, message: /indlejret for dybt/ },
   {
     name: '100 nested block sections',
     place: { generate: () => header + Array.from({ length: 100 }, (_, i) => `${' '.repeat(i)}k${i}:`).join('\n') + ' x\n', as: HSA },
-    rule: 'load/too-deep',
+    rule: 'fil/for-dyb',
     // The top section is level 1; the section holding k63 is level 64, so k64's is too deep.
     line: 3 + 64,
     column: 65,
     message: /indlejret for dybt/,
   },
-  { name: 'file over 2 MiB', place: { generate: () => `${header}formaal: ${'x'.repeat(2 * 1024 * 1024 + 1)}\n`, as: HSA }, rule: 'load/too-large', line: 1, column: 1, message: /^Filen er for stor \(\d+ bytes; højst 131072\)/ },
-  { name: 'file just over the cap', place: { generate: () => `${header}formaal: ${'x'.repeat(MAX_FILE_BYTES)}\n`, as: HSA }, rule: 'load/too-large', line: 1, column: 1, message: /^Filen er for stor/ },
+  { name: 'file over 2 MiB', place: { generate: () => `${header}formaal: ${'x'.repeat(2 * 1024 * 1024 + 1)}\n`, as: HSA }, rule: 'fil/for-stor', line: 1, column: 1, message: /^Filen er for stor \(\d+ bytes; højst 131072\)/ },
+  { name: 'file just over the cap', place: { generate: () => `${header}formaal: ${'x'.repeat(MAX_FILE_BYTES)}\n`, as: HSA }, rule: 'fil/for-stor', line: 1, column: 1, message: /^Filen er for stor/ },
 
   // Encoding and line ends
-  { name: 'Windows-1252 æ', place: { fixture: 'invalid-utf8.yaml', as: HSA }, rule: 'yaml/encoding', line: 3, column: 14, message: /ikke gyldig UTF-8/ },
-  { name: 'NUL byte', place: { fixture: 'control-nul.yaml', as: HSA }, rule: 'yaml/encoding', line: 3, column: 14, message: /kontroltegn \(U\+0000\)/ },
-  { name: 'escaped ANSI escape in a value', place: { fixture: 'control-escaped.yaml', as: HSA }, rule: 'yaml/encoding', line: 3, column: 10, message: /kontroltegn \(U\+001B\)/ },
-  { name: 'private-use characters (the renderer’s token markers)', place: { edit: HSA, from: '  - ydelse: Myndigheds- og finansieringsansvar\n', to: '  - ydelse: "Myndigheds-\\uE0000\\uE001ansvar"\n' }, rule: 'yaml/encoding', line: 'ydelse: "Myndigheds-', column: 13, message: /private område \(U\+E000\)/ },
-  { name: 'BOM: column on line 1 counts from the first character', place: { fixture: 'bom-unknown-kind.yaml', as: HSA }, rule: 'load/unknown-kind', line: 1, column: 15, message: /Ukendt dokumenttype »hza«.*mente du »hsa«/ },
-  { name: 'CRLF line ends: positions as with LF', place: { setup: (r) => r.write(HSA, r.read(HSA).replace('kommune: "316"', 'kommune: 316').replace(/\n/g, '\r\n')) }, file: HSA, rule: 'schema/type', line: 'kommune: 316', column: 10, message: /»kommune« skal være en tekst, ikke et tal »316« \(sæt værdien i anførselstegn\)/ },
-  { name: 'line break in an unknown dokumenttype', place: { fixture: 'kind-with-line-break.yaml', as: HSA }, rule: 'load/unknown-kind', line: 1, column: 15, message: /^Ukendt dokumenttype »hsa\\n::error::x«/ },
+  { name: 'Windows-1252 æ', place: { fixture: 'invalid-utf8.yaml', as: HSA }, rule: 'yaml/tegnkodning', line: 3, column: 14, message: /ikke gyldig UTF-8/ },
+  { name: 'NUL byte', place: { fixture: 'control-nul.yaml', as: HSA }, rule: 'yaml/tegnkodning', line: 3, column: 14, message: /kontroltegn \(U\+0000\)/ },
+  { name: 'escaped ANSI escape in a value', place: { fixture: 'control-escaped.yaml', as: HSA }, rule: 'yaml/tegnkodning', line: 3, column: 10, message: /kontroltegn \(U\+001B\)/ },
+  { name: 'private-use characters (the renderer’s token markers)', place: { edit: HSA, from: '  - ydelse: Myndigheds- og finansieringsansvar\n', to: '  - ydelse: "Myndigheds-\\uE0000\\uE001ansvar"\n' }, rule: 'yaml/tegnkodning', line: 'ydelse: "Myndigheds-', column: 13, message: /private område \(U\+E000\)/ },
+  { name: 'BOM: column on line 1 counts from the first character', place: { fixture: 'bom-unknown-kind.yaml', as: HSA }, rule: 'fil/ukendt-dokumenttype', line: 1, column: 15, message: /Ukendt dokumenttype »hza«.*mente du »hsa«/ },
+  { name: 'CRLF line ends: positions as with LF', place: { setup: (r) => r.write(HSA, r.read(HSA).replace('kommune: "316"', 'kommune: 316').replace(/\n/g, '\r\n')) }, file: HSA, rule: 'skema/type', line: 'kommune: 316', column: 10, message: /»kommune« skal være en tekst, ikke et tal »316« \(sæt værdien i anførselstegn\)/ },
+  { name: 'line break in an unknown dokumenttype', place: { fixture: 'kind-with-line-break.yaml', as: HSA }, rule: 'fil/ukendt-dokumenttype', line: 1, column: 15, message: /^Ukendt dokumenttype »hsa\\n::error::x«/ },
 
   // Keys
-  { name: 'duplicate key', place: { fixture: 'duplicate-key.yaml', as: HSA }, rule: 'yaml/duplicate-key', line: 5, column: 1, message: /^Feltet »status« står to gange/ },
-  { name: 'duplicate key, number and text', place: { edit: HSA, from: 'ikrafttraeden: 2027-01-01\n', to: 'ikrafttraeden: 2027-01-01\n1: a\n"1": b\n' }, rule: 'yaml/duplicate-key', line: '"1": b', column: 1, message: /^Feltet »1« står to gange/ },
-  { name: '__proto__ key', place: { edit: HSA, from: 'ikrafttraeden: 2027-01-01\n', to: 'ikrafttraeden: 2027-01-01\n__proto__:\n  polluted: true\n' }, rule: 'schema/unknown-property', line: '__proto__:', column: 1, message: /^Ukendt felt »__proto__«$/ },
-  { name: 'constructor.prototype keys', place: { edit: HSA, from: '  region: >-\n', to: '  constructor:\n    prototype:\n      polluted: true\n  region: >-\n' }, rule: 'schema/unknown-property', line: 'constructor:', column: 3, message: /^Ukendt felt »constructor«$/ },
-  { name: 'keys named like Object methods', place: { edit: HSA, from: 'ikrafttraeden: 2027-01-01\n', to: 'ikrafttraeden: 2027-01-01\nhasOwnProperty: 1\ntoString: 2\nvalueOf: 3\n' }, rule: 'schema/unknown-property', line: 'hasOwnProperty:', column: 1, message: /^Ukendt felt »hasOwnProperty«$/ },
-  { name: 'list as a key', place: { fixture: 'key-collection.yaml', as: HSA }, rule: 'yaml/syntax', line: 3, column: 3, message: /feltnavn skal være tekst/ },
-  { name: 'number as a key', place: { edit: HSA, from: 'ikrafttraeden: 2027-01-01\n', to: 'ikrafttraeden: 2027-01-01\n1: x\n' }, rule: 'schema/unknown-property', line: '1: x', column: 1, message: /^Ukendt felt »1«$/ },
+  { name: 'duplicate key', place: { fixture: 'duplicate-key.yaml', as: HSA }, rule: 'yaml/dobbelt-noegle', line: 5, column: 1, message: /^Feltet »status« står to gange/ },
+  { name: 'duplicate key, number and text', place: { edit: HSA, from: 'ikrafttraeden: 2027-01-01\n', to: 'ikrafttraeden: 2027-01-01\n1: a\n"1": b\n' }, rule: 'yaml/dobbelt-noegle', line: '"1": b', column: 1, message: /^Feltet »1« står to gange/ },
+  { name: '__proto__ key', place: { edit: HSA, from: 'ikrafttraeden: 2027-01-01\n', to: 'ikrafttraeden: 2027-01-01\n__proto__:\n  polluted: true\n' }, rule: 'skema/ukendt-felt', line: '__proto__:', column: 1, message: /^Ukendt felt »__proto__«$/ },
+  { name: 'constructor.prototype keys', place: { edit: HSA, from: '  region: >-\n', to: '  constructor:\n    prototype:\n      polluted: true\n  region: >-\n' }, rule: 'skema/ukendt-felt', line: 'constructor:', column: 3, message: /^Ukendt felt »constructor«$/ },
+  { name: 'keys named like Object methods', place: { edit: HSA, from: 'ikrafttraeden: 2027-01-01\n', to: 'ikrafttraeden: 2027-01-01\nhasOwnProperty: 1\ntoString: 2\nvalueOf: 3\n' }, rule: 'skema/ukendt-felt', line: 'hasOwnProperty:', column: 1, message: /^Ukendt felt »hasOwnProperty«$/ },
+  { name: 'list as a key', place: { fixture: 'key-collection.yaml', as: HSA }, rule: 'yaml/syntaks', line: 3, column: 3, message: /feltnavn skal være tekst/ },
+  { name: 'number as a key', place: { edit: HSA, from: 'ikrafttraeden: 2027-01-01\n', to: 'ikrafttraeden: 2027-01-01\n1: x\n' }, rule: 'skema/ukendt-felt', line: '1: x', column: 1, message: /^Ukendt felt »1«$/ },
 
   // YAML 1.1 surprises and Danish number habits
-  { name: 'aaben: yes', place: { edit: SAG, from: 'aaben: true\n', to: 'aaben: yes\n' }, rule: 'schema/type', line: 'aaben: yes', column: 8, message: /^»aaben« skal være true eller false, ikke en tekst »yes« \(skriv true for ja og false for nej\)$/ },
-  { name: 'aaben: on', place: { edit: SAG, from: 'aaben: true\n', to: 'aaben: on\n' }, rule: 'schema/type', line: 'aaben: on', column: 8, message: /skriv true for ja og false for nej/ },
-  { name: 'kommune: 010 (a number, not text)', place: { edit: HSA, from: 'kommune: "316"', to: 'kommune: 010' }, rule: 'schema/type', line: 'kommune: 010', column: 10, message: /»kommune« skal være en tekst, ikke et tal »10« \(sæt værdien i anførselstegn\)/ },
-  { name: 'date with a time', place: { edit: SAG, from: '  organ: Forberedende Sundhedsråd Midt- og Vestsjælland\n  dato: null\n', to: '  organ: Forberedende Sundhedsråd Midt- og Vestsjælland\n  dato: 2026-03-17 10:00\n' }, rule: 'schema/format', line: 'dato: 2026-03-17 10:00', column: 9, message: /»2026-03-17 10:00« er ikke en gyldig dato; skriv ÅÅÅÅ-MM-DD/ },
-  { name: 'Danish date', place: { edit: HSA, from: 'ikrafttraeden: 2027-01-01', to: 'ikrafttraeden: 1.1.2027' }, rule: 'schema/format', line: 'ikrafttraeden: 1.1.2027', column: 16, message: /^»1\.1\.2027« er ikke en gyldig dato; skriv ÅÅÅÅ-MM-DD/ },
-  { name: '.inf', place: amount('.inf'), rule: 'schema/type', line: 'aarligt_beloeb_kr: .inf', column: 22, message: /ikke en tekst ».inf«/ },
-  { name: '0x1F', place: { edit: HSA, from: '  varsel_maaneder: 9\n', to: '  varsel_maaneder: 0x1F\n' }, rule: 'schema/type', line: 'varsel_maaneder: 0x1F', column: 20, message: /»varsel_maaneder« skal være et helt tal, ikke en tekst »0x1F«/ },
-  { name: '1e400', place: amount('1e400'), rule: 'schema/range', line: 'aarligt_beloeb_kr: 1e400', column: 22, message: /^Tallet »1e400« er for stort/ },
-  { name: 'decimal comma 2,5', place: { edit: DELING, from: '    overdragelse: drift\n    aktiver: []\n    passiver: []\n    rettigheder: []\n    pligter: []\n    ansatte: []\n', to: '    overdragelse: drift\n    aktiver: []\n    passiver: []\n    rettigheder: []\n    pligter: []\n    ansatte:\n      - stilling: Sygeplejerske\n        antal: 3\n        aarsvaerk: 2,5\n' }, rule: 'schema/type', line: 'aarsvaerk: 2,5', column: 20, message: /»aarsvaerk« skal være et tal eller tom \(null\), ikke en tekst »2,5« \(brug punktum som decimaltegn, fx 2\.5\)/ },
-  { name: 'thousands points 1.234.567', place: amount('1.234.567'), rule: 'schema/type', line: 'aarligt_beloeb_kr: 1.234.567', column: 22, message: /skriv beløb uden tusindtalspunktummer og mellemrum, fx 1234567/ },
-  { name: 'thousands point 1.234', place: amount('1.234'), rule: 'schema/type', line: 'aarligt_beloeb_kr: 1.234', column: 22, message: /ikke et tal »1.234« \(skriv beløb uden tusindtalspunktum, fx 1234\)/ },
-  { name: 'huge amount', place: amount('99999999999999999999'), rule: 'schema/range', line: 'aarligt_beloeb_kr: 9999', column: 22, message: /må højst være 100000000000/ },
-  { name: 'negative amount', place: amount('-250000'), rule: 'schema/range', line: 'aarligt_beloeb_kr: -250000', column: 22, message: /skal være mindst 0/ },
+  { name: 'aaben: yes', place: { edit: SAG, from: 'aaben: true\n', to: 'aaben: yes\n' }, rule: 'skema/type', line: 'aaben: yes', column: 8, message: /^»aaben« skal være true eller false, ikke en tekst »yes« \(skriv true for ja og false for nej\)$/ },
+  { name: 'aaben: on', place: { edit: SAG, from: 'aaben: true\n', to: 'aaben: on\n' }, rule: 'skema/type', line: 'aaben: on', column: 8, message: /skriv true for ja og false for nej/ },
+  { name: 'kommune: 010 (a number, not text)', place: { edit: HSA, from: 'kommune: "316"', to: 'kommune: 010' }, rule: 'skema/type', line: 'kommune: 010', column: 10, message: /»kommune« skal være en tekst, ikke et tal »10« \(sæt værdien i anførselstegn\)/ },
+  { name: 'date with a time', place: { edit: SAG, from: '  organ: Forberedende Sundhedsråd Midt- og Vestsjælland\n  dato: null\n', to: '  organ: Forberedende Sundhedsråd Midt- og Vestsjælland\n  dato: 2026-03-17 10:00\n' }, rule: 'skema/format', line: 'dato: 2026-03-17 10:00', column: 9, message: /»2026-03-17 10:00« er ikke en gyldig dato; skriv ÅÅÅÅ-MM-DD/ },
+  { name: 'Danish date', place: { edit: HSA, from: 'ikrafttraeden: 2027-01-01', to: 'ikrafttraeden: 1.1.2027' }, rule: 'skema/format', line: 'ikrafttraeden: 1.1.2027', column: 16, message: /^»1\.1\.2027« er ikke en gyldig dato; skriv ÅÅÅÅ-MM-DD/ },
+  { name: '.inf', place: amount('.inf'), rule: 'skema/type', line: 'aarligt_beloeb_kr: .inf', column: 22, message: /ikke en tekst ».inf«/ },
+  { name: '0x1F', place: { edit: HSA, from: '  varsel_maaneder: 9\n', to: '  varsel_maaneder: 0x1F\n' }, rule: 'skema/type', line: 'varsel_maaneder: 0x1F', column: 20, message: /»varsel_maaneder« skal være et helt tal, ikke en tekst »0x1F«/ },
+  { name: '1e400', place: amount('1e400'), rule: 'skema/interval', line: 'aarligt_beloeb_kr: 1e400', column: 22, message: /^Tallet »1e400« er for stort/ },
+  { name: 'decimal comma 2,5', place: { edit: DELING, from: '    overdragelse: drift\n    aktiver: []\n    passiver: []\n    rettigheder: []\n    pligter: []\n    ansatte: []\n', to: '    overdragelse: drift\n    aktiver: []\n    passiver: []\n    rettigheder: []\n    pligter: []\n    ansatte:\n      - stilling: Sygeplejerske\n        antal: 3\n        aarsvaerk: 2,5\n' }, rule: 'skema/type', line: 'aarsvaerk: 2,5', column: 20, message: /»aarsvaerk« skal være et tal eller tom \(null\), ikke en tekst »2,5« \(brug punktum som decimaltegn, fx 2\.5\)/ },
+  { name: 'thousands points 1.234.567', place: amount('1.234.567'), rule: 'skema/type', line: 'aarligt_beloeb_kr: 1.234.567', column: 22, message: /skriv beløb uden tusindtalspunktummer og mellemrum, fx 1234567/ },
+  { name: 'thousands point 1.234', place: amount('1.234'), rule: 'skema/type', line: 'aarligt_beloeb_kr: 1.234', column: 22, message: /ikke et tal »1.234« \(skriv beløb uden tusindtalspunktum, fx 1234\)/ },
+  { name: 'huge amount', place: amount('99999999999999999999'), rule: 'skema/interval', line: 'aarligt_beloeb_kr: 9999', column: 22, message: /må højst være 100000000000/ },
+  { name: 'negative amount', place: amount('-250000'), rule: 'skema/interval', line: 'aarligt_beloeb_kr: -250000', column: 22, message: /skal være mindst 0/ },
 
   // Empty
-  { name: 'empty file', place: { fixture: 'empty.yaml', as: HSA }, rule: 'load/empty', line: 1, column: 1, message: /tom/ },
-  { name: 'comments only', place: { fixture: 'comments-only.yaml', as: HSA }, rule: 'load/empty', line: 1, column: 1, message: /kun kommentarer/ },
+  { name: 'empty file', place: { fixture: 'empty.yaml', as: HSA }, rule: 'fil/tom', line: 1, column: 1, message: /tom/ },
+  { name: 'comments only', place: { fixture: 'comments-only.yaml', as: HSA }, rule: 'fil/tom', line: 1, column: 1, message: /kun kommentarer/ },
 
   // Files and paths
   {
     name: 'a YAML file that is a symlink',
     place: { setup: (r) => symlinkSync('/etc/passwd', r.path(`${path.dirname(HSA)}/hsa-holbaek-link.yaml`)) },
     file: `${path.dirname(HSA)}/hsa-holbaek-link.yaml`,
-    rule: 'load/symlink',
+    rule: 'fil/symbolsk-link',
     line: 1,
     column: 1,
     message: /Symbolske links er ikke tilladt/,
@@ -125,7 +125,7 @@ export const CASES: Case[] = [
     name: 'line break in a file name',
     place: { setup: (r) => writeFileSync(r.path(`${path.dirname(HSA)}/x\ny.yaml`), r.read(HSA)) },
     file: `${path.dirname(HSA)}/x\\ny.yaml`,
-    rule: 'load/filename',
+    rule: 'fil/filnavn',
     line: 1,
     column: 1,
     message: /linjeskift eller usynlige tegn/,
@@ -163,7 +163,7 @@ export const CASES: Case[] = [
   { name: 'a private-use character as a reference', place: inFormaal('&#xE000;'), rule: 'tekst/styretegn', line: FORMAAL, column: AT, message: /U\+E000/ },
   { name: 'a lone surrogate as a YAML escape', place: { edit: HSA, from: '  - ydelse: Myndigheds- og finansieringsansvar\n', to: '  - ydelse: "Myndigheds-\\uD800ansvar"\n' }, rule: 'tekst/styretegn', line: 'ydelse: "Myndigheds-', column: 25, message: /surrogat|U\+D800/ },
   { name: 'a case that is its own bilag', place: { edit: SAG, from: '\nbilag:\n', to: '\nbilag:\n  - dokument: sag-emn-2025-10366\n    version: 2026-02-24\n' }, rule: 'ref/bilag-sig-selv', line: '- dokument: sag-emn-2025-10366', column: 15, message: /kan ikke være bilag til sig selv/ },
-  { name: 'a folder link to a parent folder', place: { setup: (r) => symlinkSync('..', r.path(`${path.dirname(HSA)}/loop`)) }, file: `${path.dirname(HSA)}/loop`, rule: 'load/symlink', line: 1, column: 1, message: /Symbolske links er ikke tilladt/ },
+  { name: 'a folder link to a parent folder', place: { setup: (r) => symlinkSync('..', r.path(`${path.dirname(HSA)}/loop`)) }, file: `${path.dirname(HSA)}/loop`, rule: 'fil/symbolsk-link', line: 1, column: 1, message: /Symbolske links er ikke tilladt/ },
 ];
 
 function place(repo: RepoCopy, p: Placement): string | undefined {
@@ -277,7 +277,7 @@ describe('valid input in unusual form loads, with correct positions', () => {
     // A finding in the same file still lands on the right line and column.
     writeFileSync(repo.path(HSA), '\uFEFF' + text.replace('kommune: "316"', 'kommune: 316').replace(/\n/g, '\r\n'));
     const broken = positioned(await checkRepository(repo.root, { today: TODAY })).find((f) => f.file === HSA)!;
-    expect(broken).toMatchObject({ rule: 'schema/type', line: text.split('\n').findIndex((l) => l.startsWith('kommune:')) + 1, column: 10 });
+    expect(broken).toMatchObject({ rule: 'skema/type', line: text.split('\n').findIndex((l) => l.startsWith('kommune:')) + 1, column: 10 });
     writeFileSync(repo.path(HSA), original);
   });
 
@@ -287,7 +287,7 @@ describe('valid input in unusual form loads, with correct positions', () => {
     // a positioned type error that says to quote it.
     const findings = positioned(await checkRepository(repo.root, { today: TODAY })).filter((f) => f.severity === 'error');
     expect(findings.map((f) => `${f.rule} ${f.line}:${f.column} ${f.message}`)).toEqual([
-      `schema/type ${repo.lineOf(HSA, 'ydelse: 010')}:13 »ydelse« skal være en tekst, ikke et tal »10« (sæt værdien i anførselstegn)`,
+      `skema/type ${repo.lineOf(HSA, 'ydelse: 010')}:13 »ydelse« skal være en tekst, ikke et tal »10« (sæt værdien i anførselstegn)`,
     ]);
   });
 });

@@ -63,7 +63,7 @@ describe('links among templates, schemas and configuration', () => {
     setup();
     rmSync(repo.path('schemas/hsa.schema.json'));
     symlinkSync(secretFile, repo.path('schemas/hsa.schema.json'));
-    expectRefused(run('check'), /^schemas\/hsa\.schema\.json:1:1 +fejl +load\/symlink +schemas\/hsa\.schema\.json er et symbolsk link/m);
+    expectRefused(run('check'), /^schemas\/hsa\.schema\.json:1:1 +fejl +fil\/symbolsk-link +schemas\/hsa\.schema\.json er et symbolsk link/m);
   }, 60_000);
 
   it('.aftalerrc.json that is a link: refused without quoting the target', async () => {
@@ -81,7 +81,7 @@ describe('links among templates, schemas and configuration', () => {
     for (const command of ['check', 'build']) {
       const r = run(command, ...(command === 'build' ? ['--quiet'] : []));
       expect(r.code, r.stdout + r.stderr).toBe(1);
-      expect(r.stdout).toMatch(new RegExp(`^${DIR}/holbaek/loop:1:1 +fejl +load/symlink`, 'm'));
+      expect(r.stdout).toMatch(new RegExp(`^${DIR}/holbaek/loop:1:1 +fejl +fil/symbolsk-link`, 'm'));
       expect(r.stdout + r.stderr).not.toMatch(STACK_TRACE);
       expect(r.ms).toBeLessThan(15_000);
     }

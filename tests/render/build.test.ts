@@ -127,7 +127,7 @@ describe('npm run build on a copy of the repository', () => {
       const r = await runInProcess('build', ['--root', repo.root, '--today', '2026-01-15'], ENV);
       expect(r.code).toBe(1);
       expect(r.stdout).toContain(`${file}:`);
-      expect(r.stdout).toContain('schema/enum');
+      expect(r.stdout).toContain('skema/tilladte-vaerdier');
       expect(r.stdout).toContain('Build afbrudt');
       expect(hashTree(out())).toEqual(before);
     } finally {
