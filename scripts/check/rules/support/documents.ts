@@ -33,7 +33,7 @@ export interface AttachedDocument {
   current: string | null | undefined;
 }
 
-/** Every bilag of every case that resolves to a document; broken references are ref/unknown-document's. */
+/** Every bilag of every case that resolves to a document; broken references are ref/ukendt-dokument's. */
 export function* attachedDocuments(repo: Repository): Generator<AttachedDocument> {
   for (const sag of canonical(repo, 'sag')) {
     for (const [index, b] of sag.data.bilag.entries()) {
