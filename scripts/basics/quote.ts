@@ -11,6 +11,11 @@ function visible(text: string): string {
   return text.replace(INVISIBLE, (c) => (c === '\n' ? '\\n' : c === '\t' ? '\\t' : `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`));
 }
 
+/** JSON.stringify as it behaves: undefined for undefined, a function or a symbol (its typings say string). */
+function json(value: unknown): string | undefined {
+  return JSON.stringify(value);
+}
+
 /**
  * A value from the data as it may appear in a message: in »…«, at most 60 characters, with
  * line breaks and invisible characters escaped (a value must not add lines to a report, or
@@ -22,7 +27,7 @@ export function quote(value: unknown): string {
   else if (typeof value === 'number' || typeof value === 'boolean' || typeof value === 'bigint') text = String(value);
   else {
     try {
-      text = JSON.stringify(value) ?? String(value);
+      text = json(value) ?? String(value);
     } catch {
       text = String(value); // e.g. a cycle; never a reason to fail a report
     }

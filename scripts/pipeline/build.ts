@@ -43,7 +43,7 @@ export interface BuildOptions {
   onProgress?: (done: number, total: number, label: string) => void;
 }
 
-export interface BuildStats {
+interface BuildStats {
   /** Documents selected (all, or by --only/--shard). */
   documents: number;
   /** Ids of the documents rendered in this run, sorted. */
@@ -60,15 +60,13 @@ export type BuildResult =
   | { ok: false; reason: 'no-match'; only: string }
   | ({ ok: true; check: CheckResult; entries: ManifestEntry[] } & BuildStats);
 
-export { MANIFEST };
-
 /** A build stopped for a reason staff can act on (not a bug): reported as one Danish line. */
 export class BuildError extends Error {}
 
 function readManifest(file: string): ManifestEntry[] {
   if (!existsSync(file)) return [];
   try {
-    return (JSON.parse(readFileSync(file, 'utf8')) as Manifest).files ?? [];
+    return (JSON.parse(readFileSync(file, 'utf8')) as Partial<Manifest>).files ?? [];
   } catch {
     return []; // a damaged manifest is rebuilt from what this build writes
   }
@@ -294,7 +292,8 @@ async function execute(plan: BuildPlan, x: Execution): Promise<{ entries: Manife
   let rebuilt = 0;
   /** A kommune's bundle, as soon as its members rendered in this run are done. */
   const bundleOne = async (code: string): Promise<void> => {
-    await Promise.all(plan.membersOf(code).map((d) => rendering.get(d.data.id)));
+    // A member reused from the last build is not in `rendering`: nothing to wait for.
+    await Promise.all(plan.membersOf(code).map((d) => rendering.get(d.data.id) ?? Promise.resolve()));
     // Members that came out byte-identical to last time leave the bundle as it was.
     if (plan.reusable(cache.bundles[code], plan.bundleKey(code, outputHash))) {
       const keptEntries = cache.bundles[code].entries;

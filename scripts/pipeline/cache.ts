@@ -94,9 +94,12 @@ export function cacheFile(root: string, outDir: string): string | undefined {
   return path.join(dir, 'build', sha256(path.resolve(root)).slice(0, 16), `${sha256(path.resolve(outDir)).slice(0, 16)}.json`);
 }
 
+/** Parsed JSON before the guards have looked at it: any field may be missing or of another type. */
+type Unchecked<T> = { [K in keyof T]?: unknown };
+
 function isOutputs(value: unknown): value is CachedOutputs {
-  const v = value as CachedOutputs;
-  return typeof v === 'object' && v !== null && typeof v.key === 'string' && Array.isArray(v.entries) && v.entries.every((e) => typeof e?.path === 'string' && typeof e?.sha256 === 'string');
+  const v = value as Unchecked<CachedOutputs> | null;
+  return typeof v === 'object' && v !== null && typeof v.key === 'string' && Array.isArray(v.entries) && v.entries.every((e: Unchecked<ManifestEntry> | null | undefined) => typeof e?.path === 'string' && typeof e.sha256 === 'string');
 }
 
 function isStamp(value: unknown): value is FileStamp {
@@ -111,13 +114,14 @@ export function readCache(file: string | undefined): CacheIndex {
   const text = file === undefined ? undefined : readCacheFile(file, ENTRY_KEY);
   if (text === undefined) return emptyCache();
   try {
-    const data = JSON.parse(text) as CacheIndex;
+    const data = JSON.parse(text) as Unchecked<CacheIndex>;
     const groups = [data.documents, data.bundles];
     if (data.format !== CACHE_FORMAT || groups.some((g) => typeof g !== 'object' || g === null || !Object.values(g).every(isOutputs))) return emptyCache();
     // Stamps only save work: if they are damaged, every output is hashed instead.
     const stampsOk = typeof data.files === 'object' && data.files !== null && Object.values(data.files).every(isStamp);
-    const read = stampsOk ? data : { ...data, files: {} };
-    return typeof read.inputs === 'string' || read.inputs === undefined ? read : { ...read, inputs: undefined };
+    const inputsOk = typeof data.inputs === 'string' || data.inputs === undefined;
+    const read = (stampsOk ? data : { ...data, files: {} }) as CacheIndex;
+    return inputsOk ? read : { ...read, inputs: undefined };
   } catch {
     return emptyCache();
   }
@@ -180,7 +184,7 @@ export function pipelineFingerprint(root: string, seal: { certificate: Uint8Arra
   return createHash('sha256')
     .update(`format ${CACHE_FORMAT}\n${codeFingerprint()}\n${inputs}\n`)
     .update(seal.certificate)
-    .update(`${seal.time.getTime()} ${seal.development}`)
+    .update(`${seal.time.getTime()} ${String(seal.development)}`)
     .digest('hex');
 }
 

@@ -36,7 +36,7 @@ const SHARD_PROBLEMS = {
 
 /** A shard's entry, checked only as far as merge relies on it: the path, the hash. */
 function isEntry(value: unknown): value is ManifestEntry {
-  const e = value as ManifestEntry;
+  const e = value as { sha256?: unknown } | null;
   return typeof e === 'object' && e !== null && !Array.isArray(e) && typeof e.sha256 === 'string' && /^[0-9a-f]{64}$/.test(e.sha256);
 }
 
