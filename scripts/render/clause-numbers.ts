@@ -1,4 +1,4 @@
-import type { Heading, Root } from 'mdast';
+import type { Root } from 'mdast';
 
 /**
  * Numbers an agreement's clauses as Danish contracts do: level-2 headings »§ 1. Formål«,
@@ -10,17 +10,16 @@ export function numberClauses(tree: Root): Root {
   let sub = 0;
   for (const node of tree.children) {
     if (node.type !== 'heading') continue;
-    const heading = node as Heading;
     let label: string | undefined;
-    if (heading.depth === 2) {
+    if (node.depth === 2) {
       section += 1;
       sub = 0;
       label = `§ ${section}. `;
-    } else if (heading.depth === 3 && section > 0) {
+    } else if (node.depth === 3 && section > 0) {
       sub += 1;
       label = `${section}.${sub} `;
     }
-    if (label) heading.children.unshift({ type: 'text', value: label });
+    if (label) node.children.unshift({ type: 'text', value: label });
   }
   return tree;
 }

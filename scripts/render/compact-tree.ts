@@ -13,7 +13,7 @@ export function compactTree(tree: Root): Root {
 
 function compact(node: Nodes): Nodes {
   const { position: _position, ...rest } = node;
-  if (!('children' in node)) return rest as Nodes;
+  if (!('children' in node)) return rest;
   const children: Nodes[] = [];
   for (const child of node.children.map(compact)) {
     const last = children.at(-1);

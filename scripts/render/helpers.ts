@@ -16,7 +16,7 @@ export interface RenderData {
 type Helper = (this: unknown, ...args: unknown[]) => unknown;
 
 function dataOf(options: HelperOptions): RenderData {
-  return (options.data as { root?: unknown } & Record<string, unknown>) as unknown as RenderData;
+  return options.data as RenderData;
 }
 
 /**
@@ -45,22 +45,25 @@ function helper(fn: (data: RenderData, ...args: unknown[]) => string): Helper {
 
 const asString = (value: unknown): string => (typeof value === 'number' ? formatNumber(value) : String(value));
 
+/** A parameter that is not null, as text the way String() gives it (the fields are strings by their schemas). */
+const asText = (value: unknown): string => String(value);
+
 /** Helpers available to templates; every value they insert goes through the token table. */
 export const valueHelpers: Record<string, Helper> = {
   /** Literal text (never Markdown): {{t kommune.navn}}. */
   t: helper(({ tokens }, value) => tokens.text(value === null ? NOT_SET : TokenTable.clean(asString(value)))),
   /** A Markdown field as blocks, on a line of its own: {{md formaal}}. Null renders nothing. */
-  md: helper(({ tokens }, value) => (value === null ? '' : tokens.markdown(TokenTable.clean(String(value)), false))),
+  md: helper(({ tokens }, value) => (value === null ? '' : tokens.markdown(TokenTable.clean(asText(value)), false))),
   /** A Markdown field inside a line or table cell: {{mdInline beskrivelse}}. */
-  mdInline: helper(({ tokens }, value) => (value === null ? '' : tokens.markdown(TokenTable.clean(String(value)), true))),
+  mdInline: helper(({ tokens }, value) => (value === null ? '' : tokens.markdown(TokenTable.clean(asText(value)), true))),
   /** 2026-04-01 → »1. april 2026«. */
-  dato: helper(({ tokens }, value) => tokens.text(value === null ? NOT_SET : formatDate(String(value)))),
+  dato: helper(({ tokens }, value) => tokens.text(value === null ? NOT_SET : formatDate(asText(value)))),
   /** 1234567 → »1.234.567 kr.«. */
   kr: helper(({ tokens }, value) => tokens.text(value === null ? NOT_SET : formatKroner(Number(value)))),
   /** 4200000000 → »4,2 mia. kr.«. */
   mia: helper(({ tokens }, value) => tokens.text(value === null ? NOT_SET : formatBillions(Number(value)))),
   /** 2026-02-24 → »V20260224«. */
-  version: helper(({ tokens }, value) => tokens.text(value === null ? NOT_SET : versionLabel(String(value)))),
+  version: helper(({ tokens }, value) => tokens.text(value === null ? NOT_SET : versionLabel(asText(value)))),
   /** {{antal 9 "måned" "måneder"}} → »9 måneder«. */
   antal: helper(({ tokens }, n, one, other) => tokens.text(n === null ? NOT_SET : formatCount(Number(n), String(one), String(other)))),
   /** Kommunekode → official name: {{kommune "316"}} → »Holbæk Kommune«. */

@@ -8,7 +8,7 @@ import { unified } from 'unified';
  * Fixed serialisation options: the same tree always gives the same text, whatever the
  * library defaults of the day are.
  */
-export const STRINGIFY_OPTIONS: Options = {
+const STRINGIFY_OPTIONS: Options = {
   bullet: '-',
   bulletOther: '*',
   emphasis: '*',

@@ -17,7 +17,7 @@ function htmlToText<T extends RootContent>(node: T, parentType = 'root'): T {
     const text = { type: 'text', value: node.value };
     return (FLOW_PARENTS.has(parentType) ? { type: 'paragraph', children: [text] } : text) as unknown as T;
   }
-  if ('children' in node) (node as Parent).children = (node as Parent).children.map((c) => htmlToText(c as RootContent, node.type)) as Parent['children'];
+  if ('children' in node) (node as Parent).children = (node as Parent).children.map((c) => htmlToText(c, node.type));
   return node;
 }
 
@@ -45,7 +45,7 @@ function parseInlineField(value: string): PhrasingContent[] {
 
 function textOf(node: RootContent): string {
   if ('value' in node && typeof node.value === 'string') return node.value;
-  if ('children' in node) return (node as Parent).children.map((c) => textOf(c as RootContent)).join(node.type === 'list' ? '\n' : '');
+  if ('children' in node) return (node as Parent).children.map((c) => textOf(c)).join(node.type === 'list' ? '\n' : '');
   return '';
 }
 
@@ -84,7 +84,7 @@ export function substituteTokens(tree: Root, tokens: TokenTable): Root {
   let headingDepth = 1;
   const visit = (parent: Parent): void => {
     const children: RootContent[] = [];
-    for (const child of parent.children as RootContent[]) {
+    for (const child of parent.children) {
       if (child.type === 'heading') headingDepth = child.depth;
       if (child.type === 'paragraph' && child.children.length === 1 && child.children[0]!.type === 'text') {
         const single = SINGLE_TOKEN.exec(child.children[0].value);
@@ -101,10 +101,10 @@ export function substituteTokens(tree: Root, tokens: TokenTable): Root {
       }
       if (child.type === 'inlineCode' || child.type === 'code') child.value = literal(child.value, tokens);
       if (child.type === 'link') child.url = literal(child.url, tokens);
-      if ('children' in child) visit(child as Parent);
+      if ('children' in child) visit(child);
       children.push(child);
     }
-    parent.children = children as Parent['children'];
+    parent.children = children;
   };
   visit(tree);
   return tree;

@@ -1,6 +1,5 @@
 /** What can be wrong with a template; positioned in the template file, never a stack trace. */
-export const templateRuleIds = ['template/syntax', 'template/missing-variable', 'template/bare-value', 'template/unknown-helper'] as const;
-export type TemplateRuleId = (typeof templateRuleIds)[number];
+export type TemplateRuleId = 'template/syntax' | 'template/missing-variable' | 'template/bare-value' | 'template/unknown-helper';
 
 export class TemplateError extends Error {
   constructor(

@@ -38,13 +38,13 @@ function lint(file: string, ast: hbs.AST.Program, helpers: ReadonlySet<string>, 
     if (!node) return;
     switch (node.type) {
       case 'Program':
-        for (const child of (node as unknown as hbs.AST.Program).body) visit(child as Node);
+        for (const child of (node as unknown as hbs.AST.Program).body) visit(child);
         return;
       case 'MustacheStatement':
       case 'BlockStatement':
       case 'SubExpression': {
         const call = node as unknown as hbs.AST.MustacheStatement;
-        const name = call.path.type === 'PathExpression' ? (call.path as hbs.AST.PathExpression).original : String(call.path.type);
+        const name = call.path.type === 'PathExpression' ? (call.path as hbs.AST.PathExpression).original : call.path.type;
         if (node.type === 'MustacheStatement' && !call.escaped) {
           throw at(node, 'template/bare-value', `{{{${name}}}} indsætter rå tekst; brug {{t …}} (tekst) eller {{md …}} (Markdown)`);
         }
@@ -54,11 +54,11 @@ function lint(file: string, ast: hbs.AST.Program, helpers: ReadonlySet<string>, 
           }
           throw at(node, 'template/unknown-helper', `Ukendt hjælpefunktion »${name}«`);
         }
-        paramNames.set(`${file}:${node.loc.start.line}:${node.loc.start.column}`, call.params.map((p: hbs.AST.Expression) => (p as hbs.AST.PathExpression).original ?? String((p as hbs.AST.Literal & { value?: unknown }).value)));
-        for (const p of call.params) visit(p as Node);
+        paramNames.set(`${file}:${node.loc.start.line}:${node.loc.start.column}`, call.params.map((p: hbs.AST.Expression) => (p as Partial<hbs.AST.PathExpression>).original ?? String((p as hbs.AST.Literal & { value?: unknown }).value)));
+        for (const p of call.params) visit(p);
         if (node.type === 'BlockStatement') {
-          visit((node as unknown as hbs.AST.BlockStatement).program as unknown as Node);
-          visit((node as unknown as hbs.AST.BlockStatement).inverse as unknown as Node);
+          visit((node as unknown as hbs.AST.BlockStatement).program);
+          visit((node as unknown as hbs.AST.BlockStatement).inverse);
         }
         return;
       }
@@ -92,7 +92,7 @@ function lint(file: string, ast: hbs.AST.Program, helpers: ReadonlySet<string>, 
         throw at(node, 'template/syntax', `Ukendt Handlebars-konstruktion (${node.type})`);
     }
   };
-  visit(ast as unknown as Node);
+  visit(ast);
 }
 
 /**
@@ -126,7 +126,7 @@ export function loadTemplates(root: string): TemplateSet {
     }
     let ast: hbs.AST.Program;
     try {
-      ast = hb.parse(source, { srcName: file } as never);
+      ast = hb.parse(source, { srcName: file });
     } catch (error) {
       throw positionOfParseError(file, error);
     }
