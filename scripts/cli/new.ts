@@ -79,7 +79,7 @@ async function main(): Promise<number> {
     const guess = suggest(kindArg, names);
     throw new UsageError(`ukendt type »${kindArg}«${guess ? ` – mente du »${guess}«?` : `; brug en af: ${names.join(', ')}`}`);
   }
-  const request = requestOf(kind, values as Record<string, string | boolean | undefined>);
+  const request = requestOf(kind, values);
   const today = values.today === undefined ? todayInDenmark() : parseIsoDateOption(values.today, '--today');
   const root = values.root ?? REPO_ROOT;
 

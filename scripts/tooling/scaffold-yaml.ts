@@ -1,14 +1,14 @@
-import { Document, isMap, isScalar, isSeq, Scalar, type Pair, type YAMLMap } from 'yaml';
+import { Document, isMap, isScalar, isSeq, Scalar, type YAMLMap } from 'yaml';
 import { commentBlock, wrapComment } from './comment-text.ts';
 import { isMarkdownSchema, type ResolvedSchema, type SchemaDocs, type SchemaNode } from '../validate/schema-docs.ts';
 
 /** Extra comment lines for a field, keyed by its dotted path (»opsigelse.varsel_maaneder«). */
-export type FieldNotes = ReadonlyMap<string, string>;
+type FieldNotes = ReadonlyMap<string, string>;
 
 const WIDTH = 98;
 
 /** The Danish help text for a field: its description, else its title. */
-export function fieldHelp(node: SchemaNode): string {
+function fieldHelp(node: SchemaNode): string {
   return node.description ?? node.title ?? '';
 }
 
@@ -25,7 +25,7 @@ function itemFields(schemas: SchemaDocs, items: ResolvedSchema): string[] {
 
 function decorateMap(schemas: SchemaDocs, map: YAMLMap, schema: ResolvedSchema, path: readonly string[], notes: FieldNotes, depth: number): void {
   let previousWasBlock = false;
-  for (const item of map.items as Pair[]) {
+  for (const item of map.items) {
     if (!isScalar(item.key)) continue;
     const key = String(item.key.value);
     const child = schemas.property(schema, key);
@@ -59,7 +59,7 @@ function decorateMap(schemas: SchemaDocs, map: YAMLMap, schema: ResolvedSchema, 
 
 /** Markdown fields as folded blocks (»>-«) inside list items, which get no comments of their own. */
 function markMarkdown(schemas: SchemaDocs, map: YAMLMap, schema: ResolvedSchema): void {
-  for (const item of map.items as Pair[]) {
+  for (const item of map.items) {
     if (!isScalar(item.key)) continue;
     const child = schemas.property(schema, String(item.key.value));
     if (!child) continue;

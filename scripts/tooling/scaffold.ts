@@ -8,7 +8,7 @@ import { formatDate } from '../basics/format.ts';
 import { ArgumentError, findKommune, findOpgave, findSundhedsraad } from './lookup.ts';
 import { modelKey, modelLabel, operatingModels } from './operating-models.ts';
 import { fillRequired, PLACEHOLDER } from './scaffold-fill.ts';
-import { commentedYaml, type FieldNotes } from './scaffold-yaml.ts';
+import { commentedYaml } from './scaffold-yaml.ts';
 import { allowsNull, type SchemaDocs } from '../validate/schema-docs.ts';
 
 /**
@@ -29,7 +29,7 @@ export interface Scaffold {
 /** The data cannot give a value the new file needs (a frist missing from the calendar); Danish message. */
 export class ScaffoldError extends Error {}
 
-export const DATA_DIR = 'agreements';
+const DATA_DIR = 'agreements';
 
 /** The kinds `npm run new` can make: those whose module declares a scaffold. */
 export function scaffoldKinds(): Array<DocumentKindModule & Required<Pick<DocumentKindModule, 'scaffold'>>> {
@@ -101,7 +101,7 @@ export function scaffold(repo: Repository, schemas: SchemaDocs, request: Scaffol
     ],
     data,
     schema,
-    notes: plan.notes as FieldNotes,
+    notes: plan.notes,
   });
   return { id: plan.id, file, text, notes: plan.messages };
 }

@@ -1,6 +1,5 @@
 import type { List, Paragraph, PhrasingContent, Root, RootContent, Table, TableCell } from 'mdast';
-import { versionLabel } from '../model/names.ts';
-import { documentName, kindOf, registry, statusLabel } from '../kinds/index.ts';
+import { documentName, kindOf, registry } from '../kinds/index.ts';
 import type { Repository } from '../model/repository.ts';
 import type { SourceDocument } from '../model/source-document.ts';
 import { formatDate } from '../basics/format.ts';
@@ -69,7 +68,7 @@ function intro(today: string): RootContent[] {
 }
 
 /** The overview's body: what the PDF is made from. */
-export function statusBody(repo: Repository, matrix: readonly RaadStatus[], today: string): Root {
+function statusBody(repo: Repository, matrix: readonly RaadStatus[], today: string): Root {
   return { type: 'root', children: [...intro(today), ...matrix.flatMap((r) => section(repo, r))] };
 }
 

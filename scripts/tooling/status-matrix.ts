@@ -22,7 +22,7 @@ export interface StatusCell {
   next?: { deadline: DocumentDeadline; state: DeadlineState };
 }
 
-export interface StatusRow {
+interface StatusRow {
   kommune: Kommune;
   cells: StatusCell[];
 }

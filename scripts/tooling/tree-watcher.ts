@@ -42,7 +42,7 @@ export class TreeWatcher {
     let watcher: FSWatcher;
     try {
       watcher = watch(dir, (_event, name) => {
-        if (name) this.#changed(path.join(dir, name.toString()));
+        if (name) this.#changed(path.join(dir, name));
       });
     } catch {
       return; // gone again before we got to it

@@ -64,7 +64,7 @@ export async function runJob(job: Job, options: RunOptions): Promise<string[]> {
         break; // the other documents would report the same errors
       }
       if (!result.ok) {
-        lines.push(`✖ ${only}: intet dokument med dette id (stemmer »id« med filnavnet?)`);
+        lines.push(`✖ ${result.only}: intet dokument med dette id (stemmer »id« med filnavnet?)`);
         continue;
       }
       const pdf = result.entries.find((e) => e.id === only && e.path.endsWith('.pdf') && !e.path.startsWith('kommuner/'));
