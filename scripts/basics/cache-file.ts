@@ -40,7 +40,7 @@ export function cacheKey(parts: readonly string[]): string {
 }
 
 /** Whether `inner` is `outer` or lies below it (both resolved; no file system access). */
-export function isInside(inner: string, outer: string): boolean {
+function isInside(inner: string, outer: string): boolean {
   const relative = path.relative(path.resolve(outer), path.resolve(inner));
   return relative === '' || (!relative.startsWith('..') && !path.isAbsolute(relative));
 }

@@ -4,7 +4,7 @@ import type { SourceDocument } from '../model/source-document.ts';
 import type { Snapshot } from './snapshot.ts';
 
 /** The files a document's rendering reads in one revision (see render/inputs.ts). */
-export function inputsOf(snapshot: Snapshot, doc: SourceDocument<DocumentKind>): string[] {
+function inputsOf(snapshot: Snapshot, doc: SourceDocument<DocumentKind>): string[] {
   return renderInputs(snapshot.repo, snapshot.templates, doc);
 }
 

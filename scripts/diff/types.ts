@@ -5,7 +5,7 @@
 import type { DocumentKind } from '../model/kinds.ts';
 import type { DocumentMeta } from '../kinds/index.ts';
 
-export type PieceOp = 'equal' | 'insert' | 'delete';
+type PieceOp = 'equal' | 'insert' | 'delete';
 
 /** A run of text that is common to both versions, only in the new one, or only in the old one. */
 export interface Piece {
@@ -14,7 +14,7 @@ export interface Piece {
 }
 
 /** The block a line of rendered text came from; tables contribute one line per row. */
-export type LineKind = 'paragraph' | 'item' | 'row' | 'code' | 'rule';
+type LineKind = 'paragraph' | 'item' | 'row' | 'code' | 'rule';
 
 /** One block-level unit of a clause as a reader sees it: text without Markdown syntax. */
 export interface Line {
@@ -41,7 +41,7 @@ export interface Clause {
   markdown: string;
 }
 
-export type ChangeStatus = 'equal' | 'changed' | 'inserted' | 'deleted';
+type ChangeStatus = 'equal' | 'changed' | 'inserted' | 'deleted';
 
 export interface LineDiff {
   status: ChangeStatus;

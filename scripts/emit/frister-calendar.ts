@@ -17,7 +17,7 @@ const UID_DOMAIN = 'aftaler.invalid';
  * any document (the same date a document's PDF is dated with), so recording a new step moves
  * the stamp forward and calendar clients see the events as updated.
  */
-export function calendarStamp(repo: Repository, env: NodeJS.ProcessEnv): Date {
+function calendarStamp(repo: Repository, env: NodeJS.ProcessEnv): Date {
   if (env.SOURCE_DATE_EPOCH) return signingTimeFromEnv(env);
   const documents = renderedDocuments(repo);
   const latest = latestDay(...documents.map((d) => documentMeta(repo, d).date)) ?? '1970-01-01';
@@ -44,7 +44,7 @@ function kommunerText(repo: Repository, d: DocumentDeadline): string {
  * day the file is made, so an unchanged repository gives an identical file; whether a step is
  * overdue is for `npm run frister` to say on the day.
  */
-export function deadlineEvent(repo: Repository, d: DocumentDeadline): IcsEvent {
+function deadlineEvent(repo: Repository, d: DocumentDeadline): IcsEvent {
   const description = [
     `Dokument: ${documentName(repo, d.doc)} (${d.doc.data.id})`,
     `${d.kommuner.length === 1 ? 'Kommune' : 'Kommuner'}: ${kommunerText(repo, d) || '(ingen bekræftede kommuner)'}`,

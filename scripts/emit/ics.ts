@@ -61,7 +61,7 @@ export function foldLine(line: string): string {
 const dateValue = (iso: string) => iso.replaceAll('-', '');
 
 /** UTC date-time in the basic format: 20260224T000000Z. */
-export function dateTimeValue(date: Date): string {
+function dateTimeValue(date: Date): string {
   return date.toISOString().replace(/\.\d{3}Z$/, 'Z').replace(/[-:]/g, '');
 }
 

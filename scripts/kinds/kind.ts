@@ -154,7 +154,7 @@ export interface DocumentKindModule<D extends SourceDocument = SourceDocument> e
 }
 
 /** A value in a document that names something else (a kommune, an opgave, a DokID), and where it sits. */
-export interface Mention {
+interface Mention {
   path: DataPath;
   value: string;
 }

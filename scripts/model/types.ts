@@ -5,7 +5,7 @@
 
 export type IsoDate = string;
 export type Status = 'udkast' | 'godkendt' | 'underskrevet' | 'opsagt';
-export type Party = 'region' | 'kommune' | 'faelles';
+type Party = 'region' | 'kommune' | 'faelles';
 export type OperatingModel = 'kommunal' | 'regional' | 'anmodning';
 
 export interface Kilde {
@@ -71,7 +71,7 @@ export interface Vilkaar {
   kilde: Kilde;
 }
 
-export interface FristerData {
+interface FristerData {
   dokumenttype: 'frister';
   id: string;
   frister: Frist[];
@@ -109,7 +109,7 @@ export interface Post {
   note?: string;
 }
 
-export interface Ansat {
+interface Ansat {
   stilling: string;
   antal: number;
   aarsvaerk?: number | null;
@@ -154,7 +154,7 @@ export interface AnmodningData {
   begrundelse?: string;
 }
 
-export interface Moede {
+interface Moede {
   organ: string;
   dato: IsoDate | null;
 }

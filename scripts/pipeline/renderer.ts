@@ -17,14 +17,14 @@ export interface Renderer {
  * Below this many tasks, starting workers (each loads data, fonts and keys) costs more than
  * it saves: a one-document rebuild stays in this thread.
  */
-export const WORKER_THRESHOLD = 8;
+const WORKER_THRESHOLD = 8;
 
 /**
  * Renders in this thread, one task at a time: callers may start every task at once (they do,
  * with Promise.all), but a PDF's layout is large, and hundreds of them in flight together
  * would hold all their layouts in memory at the same time.
  */
-export function inlineRenderer(ctx: RenderContext): Renderer {
+function inlineRenderer(ctx: RenderContext): Renderer {
   let queue: Promise<unknown> = Promise.resolve();
   const serial = <T>(task: () => Promise<T>): Promise<T> => {
     const run = queue.then(task, task);
@@ -62,7 +62,7 @@ function pooledRenderer(pool: RenderPool): Renderer {
 }
 
 /** The number of rendering threads for `jobs` (default: the cores). */
-export function renderThreads(jobs: number | undefined): number {
+function renderThreads(jobs: number | undefined): number {
   return Math.max(1, jobs ?? availableParallelism());
 }
 

@@ -26,10 +26,10 @@ export interface ResolvedSchema {
   file: string;
 }
 
-export const SCHEMA_DIR = 'schemas';
+const SCHEMA_DIR = 'schemas';
 
 /** Repository-relative path of a kind's schema: hsa → schemas/hsa.schema.json. */
-export function schemaFileOf(kind: Kind): string {
+function schemaFileOf(kind: Kind): string {
   return `${SCHEMA_DIR}/${kind}.schema.json`;
 }
 
@@ -85,7 +85,7 @@ export class SchemaDocs {
     const known = byFile?.get(start.file);
     if (known) return known;
     const resolved = this.#resolve(start);
-    if (!byFile) this.#resolved.set(start.node, (byFile = new Map()));
+    if (!byFile) this.#resolved.set(start.node, (byFile = new Map<string, ResolvedSchema>()));
     byFile.set(start.file, resolved);
     return resolved;
   }
