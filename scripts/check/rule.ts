@@ -6,7 +6,7 @@ import type { SourceDocument } from '../model/source-document.ts';
 import { filesOnDisk, type DataFiles } from './data-files.ts';
 
 /** A place in a document, by data path; turned into a source span when reported. */
-export interface Place {
+interface Place {
   doc: SourceDocument;
   path: DataPath;
   target?: Target;
@@ -14,13 +14,13 @@ export interface Place {
   span?: Span;
 }
 
-export interface Finding extends Place {
+interface Finding extends Place {
   message: string;
   related?: Array<Place & { message: string }>;
 }
 
 /** A finding about the repository as a whole (e.g. a missing reference file), not one document. */
-export interface FileFinding {
+interface FileFinding {
   file: string;
   message: string;
 }
@@ -34,7 +34,7 @@ export interface RuleContext {
    * text). Undefined when the caller offers none; such rules then cannot check anything.
    */
   files: DataFiles | undefined;
-  report(finding: Finding | FileFinding): void;
+  report: (finding: Finding | FileFinding) => void;
 }
 
 /**

@@ -15,7 +15,7 @@ import { defineRule, type Rule, type RuleIdText } from '../../rule.ts';
 import { cite, frist as lookUp, hasPassed, type FristId } from './calendar.ts';
 
 /** A date field of a document: where it is, and its value (null or undefined: not recorded). */
-export type DateField = readonly [path: DataPath, date: IsoDate | null | undefined];
+type DateField = readonly [path: DataPath, date: IsoDate | null | undefined];
 
 interface Common<Id extends RuleIdText, K extends Kind> {
   id: Id;
@@ -27,15 +27,15 @@ interface Common<Id extends RuleIdText, K extends Kind> {
   alsoCites?: FristId[];
   kind: K;
   /** The date fields the rule looks at, in the order they are checked and reported. */
-  dates(doc: SourceDocument<K>): readonly DateField[];
+  dates: (doc: SourceDocument<K>) => readonly DateField[];
   /** Documents the rule leaves alone, e.g. a terminated agreement. */
-  skip?(doc: SourceDocument<K>): boolean;
+  skip?: (doc: SourceDocument<K>) => boolean;
 }
 
 /** A recorded date must be on or before the deadline (`by`), or be the deadline day itself (`on`). */
 export interface DateRuleOptions<Id extends RuleIdText, K extends Kind> extends Common<Id, K> {
   must: 'by' | 'on';
-  message(date: IsoDate, deadline: Frist, path: DataPath): string;
+  message: (date: IsoDate, deadline: Frist, path: DataPath) => string;
 }
 
 /**
@@ -45,7 +45,7 @@ export interface DateRuleOptions<Id extends RuleIdText, K extends Kind> extends 
  */
 export interface OverdueRuleOptions<Id extends RuleIdText, K extends Kind> extends Common<Id, K> {
   must: 'be recorded';
-  message(deadline: Frist, missing: readonly DataPath[], context: { repo: Repository; today: string }): string;
+  message: (deadline: Frist, missing: readonly DataPath[], context: { repo: Repository; today: string }) => string;
 }
 
 export function deadlineRule<Id extends RuleIdText, K extends Kind>(options: DateRuleOptions<Id, K> | OverdueRuleOptions<Id, K>): Rule<Id> {
