@@ -34,7 +34,7 @@ describe('the rule catalogue', () => {
     const folder = path.join(REPO_ROOT, 'scripts', 'check', 'rules');
     const files = readdirSync(folder).filter((f) => f.endsWith('.ts') && f !== 'index.ts');
     const byFile = await Promise.all(files.map(async (f) => [f, ((await import(path.join(folder, f))) as { default: { id: string } }).default.id]));
-    expect(byFile.map(([file, id]) => `${id!.replace('/', '-')}.ts`)).toEqual(files);
+    expect(byFile.map(([, id]) => `${id!.replace('/', '-')}.ts`)).toEqual(files);
     expect(files).toHaveLength(rules.length);
   });
 

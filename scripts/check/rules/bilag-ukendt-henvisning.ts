@@ -28,7 +28,7 @@ function textFields(sag: SourceDocument<'sag'>): Array<{ path: DataPath; text: s
 function existing(numbered: readonly NumberedBilag[]): string {
   const groups = new Map<number, string[]>();
   for (const b of numbered) groups.set(b.group, [...(groups.get(b.group) ?? []), b.number]);
-  return listText([...groups.values()].map((n) => (n.length > 1 ? `${n[0]}–${n.at(-1)}` : n[0]!)));
+  return listText([...groups.values()].map((n) => (n.length > 1 ? `${n[0]!}–${n.at(-1)!}` : n[0]!)));
 }
 
 export default defineRule({

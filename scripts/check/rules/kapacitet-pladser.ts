@@ -13,12 +13,12 @@ export default defineRule({
     for (const { raad, region, limitPath, hsas } of capacities(repo)) {
       const limit = raad.sundheds_og_omsorgspladser;
       if (limit === null) continue; // kapacitet/ukendt
-      const known = hsas.filter((h) => h.pladser !== null);
-      const total = known.reduce((sum, h) => sum + h.pladser!, 0);
+      const known = hsas.filter((h): h is (typeof hsas)[number] & { pladser: number } => h.pladser !== null);
+      const total = known.reduce((sum, h) => sum + h.pladser, 0);
       if (total <= limit) continue;
       // Point at the agreement that takes the sum over the limit, in file order.
       let running = 0;
-      const over = known.find((h) => (running += h.pladser!) > limit)!;
+      const over = known.find((h) => (running += h.pladser) > limit)!;
       report({
         doc: over.doc,
         path: over.path,

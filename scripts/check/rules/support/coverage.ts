@@ -3,7 +3,7 @@ import type { SourceDocument } from '../../../model/source-document.ts';
 import { canonical } from './documents.ts';
 
 // What the cases' indstillinger decide is data, not a rule: the status matrix reads it too.
-export { casesWithDecisions, type CaseCoverage, type Decision } from '../../../model/decisions.ts';
+export { casesWithDecisions, type Decision } from '../../../model/decisions.ts';
 
 /**
  * True when the missing document is most likely already reported elsewhere: a file with errors
@@ -13,7 +13,7 @@ export { casesWithDecisions, type CaseCoverage, type Decision } from '../../../m
  */
 export function explainedElsewhere(repo: Repository, sag: SourceDocument<'sag'>, conventionalId: string, ...parts: string[]): boolean {
   if (repo.isBroken(conventionalId)) return true;
-  return sag.data.bilag.some((b) => b.dokument !== undefined && !repo.byId(b.dokument) && parts.every((p) => b.dokument!.includes(p)));
+  return sag.data.bilag.some((b) => b.dokument !== undefined && !repo.byId(b.dokument) && parts.every((p) => b.dokument.includes(p)));
 }
 
 /**

@@ -29,5 +29,5 @@ export function capitalize(text: string): string {
 /** »a«, »b og c«, »a, b og c«. */
 export function listText(items: readonly string[]): string {
   if (items.length <= 1) return items.join('');
-  return `${items.slice(0, -1).join(', ')} og ${items.at(-1)}`;
+  return `${items.slice(0, -1).join(', ')} og ${items.at(-1)!}`;
 }
