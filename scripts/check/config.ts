@@ -53,14 +53,14 @@ export interface Config {
   text?: string;
 }
 
-export interface RefusedSetting {
+interface RefusedSetting {
   id: RuleId;
   setting: RuleSetting;
   /** The rule id's key in the file. */
   span: Span;
 }
 
-export interface RenamedSetting {
+interface RenamedSetting {
   from: string;
   to: RuleId;
   /** The former id's key in the file. */

@@ -3,7 +3,7 @@ import { closeSync, lstatSync, openSync, readFileSync, readSync } from 'node:fs'
 import path from 'node:path';
 
 /** What a path names, without following a symbolic link. */
-export type EntryType = 'file' | 'directory' | 'symlink' | 'other';
+type EntryType = 'file' | 'directory' | 'symlink' | 'other';
 
 /**
  * The files beside the YAML that a few rules read (an external bilag's file and checksum, a

@@ -6,7 +6,7 @@
 import type { CaseFile } from './rule-tester.ts';
 
 /** Sundhedsråd Midt- og Vestsjælland in region.yaml's order: code → slug. */
-export const KOMMUNER = [
+const KOMMUNER = [
   ['316', 'holbaek'],
   ['326', 'kalundborg'],
   ['350', 'lejre'],
@@ -17,9 +17,9 @@ export const KOMMUNER = [
   ['340', 'soroe'],
 ] as const;
 
-export const KOMMUNAL_OPGAVER = ['sundheds-og-omsorgspladser', 'patientrettet-forebyggelse', 'akutsygepleje'] as const;
+const KOMMUNAL_OPGAVER = ['sundheds-og-omsorgspladser', 'patientrettet-forebyggelse', 'akutsygepleje'] as const;
 
-export function slugOf(kode: string): string {
+function slugOf(kode: string): string {
   const hit = KOMMUNER.find(([k]) => k === kode);
   if (!hit) throw new Error(`no slug for ${kode}`);
   return hit[1];
@@ -95,7 +95,7 @@ export interface HsaOptions {
  * 28 godkendelser.kommunalbestyrelse (col 23) · 29 underskrevet (col 15), if given ·
  * then kapacitet: / pladser (col 12), if given.
  */
-export function hsaYaml(o: HsaOptions): { id: string; text: string } {
+function hsaYaml(o: HsaOptions): { id: string; text: string } {
   const kommune = o.kommune ?? '316';
   const opgave = o.opgave ?? 'akutsygepleje';
   const id = o.id ?? `hsa-${slugOf(kommune)}-${opgave}`;
@@ -155,7 +155,7 @@ export interface DelingsaftaleOptions {
  * 13 godkendelser.kommunalbestyrelse (col 23) · 14 opgaver: · opgave k starts on line 15 + 7k,
  * its overdragelse on 16 + 7k (col 19) · with 4 opgaver, delingsraad: on 43, afgoerelse on 44.
  */
-export function delingsaftaleYaml(o: DelingsaftaleOptions): { id: string; text: string } {
+function delingsaftaleYaml(o: DelingsaftaleOptions): { id: string; text: string } {
   const kommune = o.kommune ?? '316';
   const id = `delingsaftale-${slugOf(kommune)}`;
   const opgaver = o.opgaver ?? [
@@ -202,7 +202,7 @@ export interface AnmodningOptions {
 }
 
 /** Lines: 3 kommune · 4 opgave · 5 meddelt (col 10) · 6 periode_start (col 16) · 7 periode_slut (col 15). */
-export function anmodningYaml(o: AnmodningOptions): { id: string; text: string } {
+function anmodningYaml(o: AnmodningOptions): { id: string; text: string } {
   const kommune = o.kommune ?? '316';
   const opgave = o.opgave ?? 'akutsygepleje';
   const id = `anmodning-${slugOf(kommune)}-${opgave}`;
@@ -238,7 +238,7 @@ export interface SagOptions {
   sagsfremstilling?: string;
 }
 
-export const DEFAULT_UNDERPUNKTER: UnderpunktOption[] = [
+const DEFAULT_UNDERPUNKTER: UnderpunktOption[] = [
   { opgave: 'akutsygepleje', driftsmodel: 'kommunal' },
   { opgave: 'sundheds-og-omsorgspladser', driftsmodel: 'kommunal' },
   { opgave: 'patientrettet-forebyggelse', driftsmodel: 'kommunal' },
@@ -251,7 +251,7 @@ export const DEFAULT_UNDERPUNKTER: UnderpunktOption[] = [
  * a kommuner list adds a fourth line (items from col 22, each `"316", ` 7 wide). Then
  * videre_proces, tidligere_beslutninger and bilag (two lines per entry), sagsfremstilling last.
  */
-export function sagYaml(o: SagOptions): { id: string; text: string } {
+function sagYaml(o: SagOptions): { id: string; text: string } {
   const id = o.id ?? 'sag-test';
   const lines = [
     'dokumenttype: sag',

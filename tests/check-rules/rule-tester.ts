@@ -32,7 +32,7 @@ export interface CaseFile {
 }
 
 /** One finding the rule must report, in report order. */
-export interface Expected {
+interface Expected {
   /** `file:line:column` of the finding's start. */
   at: string;
   /** Default: the rule's own severity. */
@@ -140,7 +140,7 @@ function filesInMemory(files: ReadonlyMap<string, Content>): DataFiles {
 let validators: Validators | undefined;
 
 /** Loads a case's files from memory and runs the given rules; the load must be clean. */
-export function runCase(c: RuleCase, ruleIds: readonly RuleId[] | 'all'): JsonDiagnostic[] {
+function runCase(c: RuleCase, ruleIds: readonly RuleId[] | 'all'): JsonDiagnostic[] {
   validators ??= compileValidators(REPO_ROOT);
   const files = filesOf(c);
   const texts = new Map<string, string | Uint8Array>();
@@ -181,13 +181,4 @@ export function testCase(ruleId: RuleId, c: RuleCase | InvalidCase): void {
   for (const [other, positions] of Object.entries(others)) {
     expect(findings.filter((f) => f.rule === other).map((f) => `${position(f)} ${f.severity}`), other).toEqual(positions);
   }
-}
-
-/** The number of expectations a rule's cases hold: every finding list, message, related list, end column and other rule. */
-export function countExpectations(cases: RuleCases): number {
-  const of = (c: RuleCase | InvalidCase) =>
-    1 +
-    ('errors' in c ? c.errors.reduce((n, e) => n + (e.message ? 1 : 0) + (e.related ? 1 : 0) + (e.endColumn !== undefined ? 1 : 0), 0) : 0) +
-    (c.others === undefined ? 0 : c.others === 'all' ? 1 : Object.keys(c.others).length);
-  return [...cases.valid, ...cases.invalid].reduce((n, c) => n + of(c), 0);
 }

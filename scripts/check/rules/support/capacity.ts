@@ -5,7 +5,7 @@ import type { Sundhedsraad } from '../../../model/types.ts';
 import { canonical } from './documents.ts';
 
 /** The opgave whose places are counted against the sundhedsråd's number in region.yaml. */
-export const PLADS_OPGAVE = 'sundheds-og-omsorgspladser';
+const PLADS_OPGAVE = 'sundheds-og-omsorgspladser';
 
 export interface RaadCapacity {
   raad: Sundhedsraad;
