@@ -33,7 +33,9 @@ const typed = [
 
 // Folders with work in progress when the linter came in: their remaining findings are warnings until
 // that work has landed and they are fixed in one pass (then this list and `--quiet` in package.json go).
-const PENDING = ['scripts/check/**', 'tests/**'];
+const PENDING = ['tests/**'];
+// Finished in tests/**: the rule tests.
+const DONE = ['tests/check-rules/**'];
 
 /** Every rule the typed configs turn on, at severity warn, with its options. */
 function asWarnings(configs) {
@@ -47,7 +49,7 @@ function asWarnings(configs) {
 export default defineConfig(
   globalIgnores(['node_modules/', 'out/', '.cache/', '.signing/', 'agreements/', 'schemas/', 'templates/', 'docs/']),
   typed,
-  { files: PENDING, rules: asWarnings(typed) },
+  { files: PENDING, ignores: DONE, rules: asWarnings(typed) },
   {
     // The configuration files in JavaScript are not part of tsconfig.json.
     files: ['**/*.js'],
