@@ -100,7 +100,10 @@ function machineKey(): Buffer | undefined {
 }
 
 function mac(machine: Buffer, key: string, body: string): string {
-  return createHmac('sha256', machine).update(`${Buffer.byteLength(key)}\n${key}\n`).update(body).digest('hex');
+  return createHmac('sha256', machine)
+    .update(`${Buffer.byteLength(key)}\n${key}\n`)
+    .update(body)
+    .digest('hex');
 }
 
 /**

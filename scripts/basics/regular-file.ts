@@ -33,9 +33,14 @@ export function readRegularFile(root: string, file: string): Buffer {
   const walked = plainPath(root, file);
   if (walked.problem === 'link') {
     const link = path.relative(root, walked.file).split(path.sep).join('/');
-    throw new InputFileError('fil/symbolsk-link', shown, `${link} er et symbolsk link; skabeloner, skemaer og konfiguration skal være almindelige filer i repository'et`);
+    throw new InputFileError(
+      'fil/symbolsk-link',
+      shown,
+      `${link} er et symbolsk link; skabeloner, skemaer og konfiguration skal være almindelige filer i repository'et`,
+    );
   }
-  if (walked.problem === 'missing' || walked.problem === 'not-folder') throw new InputFileError('fil/ulaeselig', shown, `${shown} findes ikke eller kan ikke læses`);
+  if (walked.problem === 'missing' || walked.problem === 'not-folder')
+    throw new InputFileError('fil/ulaeselig', shown, `${shown} findes ikke eller kan ikke læses`);
   // Only a regular file gets here, or a folder at the end (opened, then refused by fstat below).
   const at = walked.file;
   let fd: number;

@@ -60,7 +60,11 @@ export function hsa(args: { kommune: Kommune; opgave: Opgave; opgaveNo: number; 
     },
     ansvarsfordeling: [
       { ydelse: 'Myndigheds- og finansieringsansvar', ansvarlig: 'region' },
-      { ydelse: 'Drift af opgaven og levering af ydelserne til borgerne', ansvarlig: 'kommune', beskrivelse: `Gælder borgere med bopæl i ${kommune.kortnavn}.` },
+      {
+        ydelse: 'Drift af opgaven og levering af ydelserne til borgerne',
+        ansvarlig: 'kommune',
+        beskrivelse: `Gælder borgere med bopæl i ${kommune.kortnavn}.`,
+      },
       { ydelse: 'Tilstrækkelig samlet kapacitet i sundhedsrådets område', ansvarlig: 'region' },
       { ydelse: 'Udvikling af opgaven i overensstemmelse med reformens intentioner', ansvarlig: 'faelles' },
     ],
@@ -163,11 +167,20 @@ export function anmodning(kommune: Kommune, opgave: Opgave, opgaveNo: number): A
   };
 }
 
-const verb = { kommunal: 'varetages af kommunerne', regional: 'varetages af regionen', anmodning: 'fortsætter i kommunerne efter anmodning fra regionen til og med 2028' } as const;
+const verb = {
+  kommunal: 'varetages af kommunerne',
+  regional: 'varetages af regionen',
+  anmodning: 'fortsætter i kommunerne efter anmodning fra regionen til og med 2028',
+} as const;
 
 function underpunkt(d: Decision, opgave: Opgave, names: (codes: string[]) => string): Underpunkt {
   const who = d.all ? '' : ` for ${names(d.kommuner)}`;
-  return { tekst: `Den fremtidige drift af ${opgave.betegnelse}${who} ${verb[d.model]}`, opgave: d.opgave, driftsmodel: d.model, ...(d.all ? {} : { kommuner: d.kommuner }) };
+  return {
+    tekst: `Den fremtidige drift af ${opgave.betegnelse}${who} ${verb[d.model]}`,
+    opgave: d.opgave,
+    driftsmodel: d.model,
+    ...(d.all ? {} : { kommuner: d.kommuner }),
+  };
 }
 
 function section(d: Decision, opgave: Opgave, names: (codes: string[]) => string): string {
@@ -229,7 +242,10 @@ export function sag(args: { raad: ScaleRaad; decisions: readonly Decision[]; opg
       indledning: `Administrationen indstiller, at det Forberedende ${raad.raad.navn}`,
       punkter: [
         { tekst: 'Godkender, at', underpunkter: decisions.map((d) => underpunkt(d, opgave(d.opgave), names)) },
-        { tekst: 'Anbefaler, at Regionsrådet og kommunerne godkender de horisontale samarbejdsaftaler for de opgaver, som fremover skal varetages af kommunerne' },
+        {
+          tekst:
+            'Anbefaler, at Regionsrådet og kommunerne godkender de horisontale samarbejdsaftaler for de opgaver, som fremover skal varetages af kommunerne',
+        },
         { tekst: 'Tager orienteringen om processen frem mod indgåelse af delingsaftaler til efterretning' },
       ],
       afgoerelse: 'Sagen afgøres af det Forberedende Regionsråd.',
@@ -246,6 +262,9 @@ export function sag(args: { raad: ScaleRaad; decisions: readonly Decision[]; opg
       { organ: 'Forberedende Regionsråd', dato: '2026-03-17' },
     ],
     tidligere_beslutninger: [{ organ: `Forberedende ${raad.raad.navn}`, dato: '2026-01-19', beskrivelse: 'Drøftede scenarier for opgaveflyttet.' }],
-    bilag: [...groups.flat(), { eksternt: { titel: 'Kommunernes tilbagemelding efter politisk behandling af opgaveflyt (syntetisk)', dokid: dokid.eksternt(raad.index) } }],
+    bilag: [
+      ...groups.flat(),
+      { eksternt: { titel: 'Kommunernes tilbagemelding efter politisk behandling af opgaveflyt (syntetisk)', dokid: dokid.eksternt(raad.index) } },
+    ],
   };
 }

@@ -58,7 +58,8 @@ export async function generateScaleRepo(dir: string, options: { kommuner?: numbe
   for (const part of ['schemas', 'templates']) cpSync(path.join(REPO_ROOT, part), path.join(dir, part), { recursive: true });
   mkdirSync(path.join(dir, 'agreements', 'reference'), { recursive: true });
   // The real reference data, byte for byte: the rules look deadlines and opgaver up there.
-  for (const file of ['opgaver.yaml', 'frister.yaml']) cpSync(path.join(REPO_ROOT, 'agreements', 'reference', file), path.join(dir, 'agreements', 'reference', file));
+  for (const file of ['opgaver.yaml', 'frister.yaml'])
+    cpSync(path.join(REPO_ROOT, 'agreements', 'reference', file), path.join(dir, 'agreements', 'reference', file));
   writeFileSync(
     path.join(dir, 'SYNTETISK.md'),
     `# ${SYNTHETIC_MARK}\n\nSynthetic data for \`npm run bench\` (scripts/bench/generate.ts), ${count} kommuner. Not real agreements: every DokID, amount, number of places and text under agreements/ (except reference/opgaver.yaml and reference/frister.yaml, copied) is invented.\n`,
@@ -90,7 +91,18 @@ export async function generateScaleRepo(dir: string, options: { kommuner?: numbe
         const model = modelOf(decisions, code, opgave.id);
         if (model === 'kommunal') {
           const file = `${folder}/${k.slug}/hsa-${k.slug}-${opgave.id}.yaml`;
-          write(file, 'hsa', hsa({ kommune: k, opgave, opgaveNo: o + 1, sagsId: sagsId(r.index), pladser: opgave.id === PLADS_OPGAVE ? places.get(code)! : undefined, forbehold: m % 3 === 1 }));
+          write(
+            file,
+            'hsa',
+            hsa({
+              kommune: k,
+              opgave,
+              opgaveNo: o + 1,
+              sagsId: sagsId(r.index),
+              pladser: opgave.id === PLADS_OPGAVE ? places.get(code)! : undefined,
+              forbehold: m % 3 === 1,
+            }),
+          );
           sampleHsa ??= file;
           counts.hsa++;
         } else if (model === 'anmodning') {
@@ -98,7 +110,11 @@ export async function generateScaleRepo(dir: string, options: { kommuner?: numbe
           counts.anmodninger++;
         }
       }
-      write(`${folder}/${k.slug}/delingsaftale-${k.slug}.yaml`, 'delingsaftale', delingsaftale(k, opgaver, (o) => modelOf(decisions, code, o) === 'regional'));
+      write(
+        `${folder}/${k.slug}/delingsaftale-${k.slug}.yaml`,
+        'delingsaftale',
+        delingsaftale(k, opgaver, (o) => modelOf(decisions, code, o) === 'regional'),
+      );
       counts.delingsaftaler++;
     }
     const data = sag({ raad: r, decisions, opgaver, kommune });

@@ -61,7 +61,13 @@ export function scaleRegion(real: RegionData, count: number): ScaleRegion {
   // Full assignment of the real kommuner: confirmed memberships, then the rest by code.
   const members = real.sundhedsraad.map((r) => [...r.kommuner]);
   const assigned = new Set(members.flat());
-  fillSmallest(members, real.kommuner.map((k) => k.kode).filter((k) => !assigned.has(k)).sort());
+  fillSmallest(
+    members,
+    real.kommuner
+      .map((k) => k.kode)
+      .filter((k) => !assigned.has(k))
+      .sort(),
+  );
 
   const extra = Math.max(0, count - real.kommuner.length);
   const synthetic: Kommune[] = Array.from({ length: extra }, (_, i) => {
@@ -70,7 +76,10 @@ export function scaleRegion(real: RegionData, count: number): ScaleRegion {
   });
   const extraRaad = Math.ceil(extra / SYNTHETIC_RAAD_SIZE);
   const syntheticMembers: string[][] = Array.from({ length: extraRaad }, () => []);
-  fillSmallest(syntheticMembers, synthetic.map((k) => k.kode));
+  fillSmallest(
+    syntheticMembers,
+    synthetic.map((k) => k.kode),
+  );
 
   let selected: Set<string>;
   if (count >= real.kommuner.length) {

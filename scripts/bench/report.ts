@@ -29,7 +29,14 @@ function targets(r: BenchResult): Target[] {
     target({ id: 'fuld-build', label: 'Fuld build (Markdown, PDF, forsegling)', value: r.fullBuild.seconds, limit: 15, unit: 's', kind: 'max' }),
     target({ id: 'uaendret-build', label: 'Build igen uden ændringer', value: r.noopBuild.seconds, limit: 1, unit: 's', kind: 'max' }),
     target({ id: 'en-hsa-build', label: 'Build efter ændring af én HSA', value: r.editBuild.seconds, limit: 2, unit: 's', kind: 'max' }),
-    target({ id: 'pandoc', label: 'Hurtigere pr. dokument end pandoc + WeasyPrint', value: r.pandoc.available ? r.pandoc.ratio : null, limit: 10, unit: '×', kind: 'min' }),
+    target({
+      id: 'pandoc',
+      label: 'Hurtigere pr. dokument end pandoc + WeasyPrint',
+      value: r.pandoc.available ? r.pandoc.ratio : null,
+      limit: 10,
+      unit: '×',
+      kind: 'min',
+    }),
     target({ id: 'hukommelse', label: 'Største hukommelsesforbrug (RSS)', value: r.peakRssMb, limit: 400, unit: 'MB', kind: 'max' }),
   ];
 }
@@ -57,7 +64,14 @@ function width(text: string): number {
 
 function table(rows: string[][]): string {
   const widths = rows[0]!.map((_, c) => Math.max(...rows.map((r) => width(r[c] ?? ''))));
-  return rows.map((r) => r.map((cell, c) => (c === r.length - 1 ? cell : cell + ' '.repeat(widths[c]! - width(cell)))).join('  ').trimEnd()).join('\n');
+  return rows
+    .map((r) =>
+      r
+        .map((cell, c) => (c === r.length - 1 ? cell : cell + ' '.repeat(widths[c]! - width(cell))))
+        .join('  ')
+        .trimEnd(),
+    )
+    .join('\n');
 }
 
 function cacheNote(step: BuildStep): string {
@@ -87,7 +101,13 @@ export function formatText(r: BenchResult): string {
     hukommelse: `check ${r.check.maxRssMb ?? '?'} MB, fuld build ${r.fullBuild.maxRssMb ?? '?'} MB`,
   };
   for (const x of t) {
-    rows.push([x.label, formatValue(x.value, x.unit), `${x.kind === 'max' ? '≤' : '≥'} ${x.limit}${x.unit === '×' ? '×' : ` ${x.unit}`}`, mark(x.ok), note[x.id]]);
+    rows.push([
+      x.label,
+      formatValue(x.value, x.unit),
+      `${x.kind === 'max' ? '≤' : '≥'} ${x.limit}${x.unit === '×' ? '×' : ` ${x.unit}`}`,
+      mark(x.ok),
+      note[x.id],
+    ]);
   }
   rows.push(['Dokumenter pr. sekund (fuld build)', `${dk(r.documentsPerSecond, 1)}/s`, '', '', '']);
   rows.push(['Opstart af node + tsx (indgår i alle tider)', `${dk(r.startupSeconds)} s`, '', '', '']);
@@ -95,13 +115,17 @@ export function formatText(r: BenchResult): string {
   lines.push('');
   const measured = t.filter((x) => x.ok !== null);
   const met = measured.filter((x) => x.ok).length;
-  lines.push(`${met === measured.length ? '✔' : '✖'} ${met} af ${measured.length} mål nået. Tider er fra start til slut af kommandoen (node --import tsx …), inkl. opstart.`);
+  lines.push(
+    `${met === measured.length ? '✔' : '✖'} ${met} af ${measured.length} mål nået. Tider er fra start til slut af kommandoen (node --import tsx …), inkl. opstart.`,
+  );
   const busy = r.machine.busyCores ?? r.machine.loadAverage;
   if (busy > r.machine.nproc / 4) {
     lines.push(`Advarsel: andet arbejde brugte ${dk(busy)} af ${r.machine.nproc} kerner, da målingen startede; tiderne er usikre.`);
   }
   if (r.codeChanged) {
-    lines.push('Advarsel: programkoden (scripts/) blev ændret under målingen, så cachen blev ugyldig; tiderne for build uden ændringer og efter én HSA er ikke retvisende. Kør igen.');
+    lines.push(
+      'Advarsel: programkoden (scripts/) blev ændret under målingen, så cachen blev ugyldig; tiderne for build uden ændringer og efter én HSA er ikke retvisende. Kør igen.',
+    );
   } else if (r.noopBuild.rendered !== null && r.noopBuild.rendered > 0) {
     lines.push(`Bemærk: build uden ændringer dannede ${r.noopBuild.rendered} dokumenter igen, skønt hverken data eller kode var ændret.`);
   }

@@ -33,6 +33,12 @@ export async function checkRepository(root: string, options: CheckOptions): Prom
   const repo = new Repository(load.documents, load.brokenIds);
   const severity = (rule: RuleMeta) => effectiveSeverity(rule, config, { strict: options.strict ?? false });
   if (config.text !== undefined) load.sources.addText(CONFIG_FILE, config.text);
-  const diagnostics = [...trackedGeneratedDiagnostics(root), ...attributeDiagnostics(root), ...load.diagnostics, ...configDiagnostics(config), ...runRules(rules, repo, { today: options.today, root, severity })];
+  const diagnostics = [
+    ...trackedGeneratedDiagnostics(root),
+    ...attributeDiagnostics(root),
+    ...load.diagnostics,
+    ...configDiagnostics(config),
+    ...runRules(rules, repo, { today: options.today, root, severity }),
+  ];
   return { load, repo, diagnostics };
 }

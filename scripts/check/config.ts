@@ -92,7 +92,8 @@ function ruleKeySpans(text: string): Map<string, Span> {
   const rules = isMap(doc.contents) ? doc.contents.get('rules', true) : undefined;
   if (!isMap(rules)) return spans;
   for (const pair of rules.items) {
-    if (isScalar(pair.key) && typeof pair.key.value === 'string' && pair.key.range) spans.set(pair.key.value, { start: pair.key.range[0], end: pair.key.range[1] });
+    if (isScalar(pair.key) && typeof pair.key.value === 'string' && pair.key.range)
+      spans.set(pair.key.value, { start: pair.key.range[0], end: pair.key.range[1] });
   }
   return spans;
 }

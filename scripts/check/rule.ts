@@ -100,12 +100,20 @@ export function citationText(citation: Citation, repo?: Repository): string {
   };
   for (const id of citation.frister ?? []) {
     const frist = repo?.frist(id);
-    add(frist ? `${frist.kilde.dokument}, ${frist.kilde.afsnit} [fristkalenderen: ${id}, ${frist.dato}]` : `Fristkalenderen: ${id}${repo ? ' (mangler i agreements/reference/frister.yaml)' : ''}`);
+    add(
+      frist
+        ? `${frist.kilde.dokument}, ${frist.kilde.afsnit} [fristkalenderen: ${id}, ${frist.dato}]`
+        : `Fristkalenderen: ${id}${repo ? ' (mangler i agreements/reference/frister.yaml)' : ''}`,
+    );
   }
   for (const id of citation.vilkaar ?? []) {
     const vilkaar = repo?.vilkaar(id);
     const unit = vilkaar ? (vilkaar.enhed === 'aar' ? 'år' : vilkaar.vaerdi === 1 ? 'måned' : 'måneder') : '';
-    add(vilkaar ? `${vilkaar.kilde.dokument}, ${vilkaar.kilde.afsnit} [fristkalenderen: ${id}, ${vilkaar.vaerdi} ${unit}]` : `Fristkalenderen: ${id}${repo ? ' (mangler i agreements/reference/frister.yaml)' : ''}`);
+    add(
+      vilkaar
+        ? `${vilkaar.kilde.dokument}, ${vilkaar.kilde.afsnit} [fristkalenderen: ${id}, ${vilkaar.vaerdi} ${unit}]`
+        : `Fristkalenderen: ${id}${repo ? ' (mangler i agreements/reference/frister.yaml)' : ''}`,
+    );
   }
   return parts.join('; ');
 }

@@ -28,7 +28,8 @@ Afslutningskode: 0 målt (også når et mål ikke nås: se ✖), 1 et trin fejle
 
 function positiveInteger(value: string, option: string, max = Number.MAX_SAFE_INTEGER): number {
   const n = Number(value);
-  if (!/^\d+$/.test(value) || !Number.isInteger(n) || n < 1 || n > max) throw new UsageError(`${option} skal være et helt tal fra 1 til ${max}, ikke »${value}«`);
+  if (!/^\d+$/.test(value) || !Number.isInteger(n) || n < 1 || n > max)
+    throw new UsageError(`${option} skal være et helt tal fra 1 til ${max}, ikke »${value}«`);
   return n;
 }
 

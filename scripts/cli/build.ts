@@ -130,7 +130,9 @@ async function main(): Promise<number> {
     return 0;
   } catch (error) {
     if (error instanceof TemplateError) {
-      process.stdout.write(`${error.file}:${error.line}:${error.column}  fejl  ${error.rule}  ${error.message}\nBuild afbrudt: der er ikke skrevet noget i out/.\n`);
+      process.stdout.write(
+        `${error.file}:${error.line}:${error.column}  fejl  ${error.rule}  ${error.message}\nBuild afbrudt: der er ikke skrevet noget i out/.\n`,
+      );
       return 1;
     }
     if (error instanceof SigningError || error instanceof OutputLockedError || error instanceof BuildError) {

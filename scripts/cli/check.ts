@@ -84,7 +84,9 @@ async function main(): Promise<number> {
     for (const r of catalogue) {
       const note = r.overdue && !strict && r.severity === 'warning' ? ' (fejl med --strict)' : r.locked ? ' (låst)' : '';
       const former = r.formerId === undefined ? '' : `\n${' '.repeat(width + 10)}Hed tidligere: ${r.formerId}`;
-      process.stdout.write(`${r.id.padEnd(width)}${label(r.severity).padEnd(10)}${r.description}${note}\n${' '.repeat(width + 10)}Kilde: ${r.citation}${former}\n`);
+      process.stdout.write(
+        `${r.id.padEnd(width)}${label(r.severity).padEnd(10)}${r.description}${note}\n${' '.repeat(width + 10)}Kilde: ${r.citation}${former}\n`,
+      );
     }
     return 0;
   }

@@ -46,13 +46,16 @@ const formats = ['markdown', 'json'] as const;
 type Format = (typeof formats)[number];
 
 async function main(): Promise<number> {
-  const parsed = parseCommandLine({
-    format: { type: 'string', default: 'markdown' },
-    out: { type: 'string' },
-    pdf: { type: 'string' },
-    'fail-on-change': { type: 'boolean', default: false },
-    root: { type: 'string' },
-  }, true);
+  const parsed = parseCommandLine(
+    {
+      format: { type: 'string', default: 'markdown' },
+      out: { type: 'string' },
+      pdf: { type: 'string' },
+      'fail-on-change': { type: 'boolean', default: false },
+      root: { type: 'string' },
+    },
+    true,
+  );
   const { values, positionals } = parsed;
   const format = values.format as Format;
   if (!formats.includes(format)) throw new UsageError(`--format skal være en af ${formats.join(', ')}, ikke »${values.format}«`);
@@ -73,7 +76,9 @@ async function main(): Promise<number> {
     if (error instanceof SnapshotError) {
       const which = error.label === WORKING_TREE ? 'arbejdskopien' : `revisionen ${error.label}`;
       // Paths in the report are the revision's own files (git show ${error.label}:<fil> shows one).
-      process.stderr.write(`diff: ${which} kan ikke dannes:\n\n${error.report}\nRet fejlene (se npm run check), eller sammenlign med en anden revision. Der er ikke dannet nogen rapport.\n`);
+      process.stderr.write(
+        `diff: ${which} kan ikke dannes:\n\n${error.report}\nRet fejlene (se npm run check), eller sammenlign med en anden revision. Der er ikke dannet nogen rapport.\n`,
+      );
       return 1;
     }
     throw error;
@@ -83,7 +88,9 @@ async function main(): Promise<number> {
   if (values.out !== undefined) writeFileSync(path.resolve(values.out), report);
   else process.stdout.write(report);
   if (format === 'markdown' && report.length > COMMENT_LIMIT) {
-    process.stderr.write(`diff: rapporten er ${report.length} tegn; en kommentar på GitHub må højst være ${COMMENT_LIMIT}. Brug --pdf, eller sammenlign færre ændringer ad gangen.\n`);
+    process.stderr.write(
+      `diff: rapporten er ${report.length} tegn; en kommentar på GitHub må højst være ${COMMENT_LIMIT}. Brug --pdf, eller sammenlign færre ændringer ad gangen.\n`,
+    );
   }
   if (values.pdf !== undefined) {
     // Loaded only when asked for: pdfmake and the fonts are most of the command's start-up time.

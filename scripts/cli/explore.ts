@@ -60,7 +60,8 @@ async function main(): Promise<number> {
   if (values.seed !== undefined && !/^-?\d+$/.test(values.seed)) throw new UsageError(`--seed skal være et heltal, ikke »${values.seed}«`);
   const numRuns = values['num-runs'] === undefined ? undefined : positiveInteger(values['num-runs'], '--num-runs');
   // fast-check seeds are 32-bit integers; a fresh one per run, from a source no test shares.
-  const seeds = values.seed !== undefined ? [Number(values.seed)] : Array.from({ length: positiveInteger(values.seeds ?? '5', '--seeds') }, () => randomInt(2 ** 31));
+  const seeds =
+    values.seed !== undefined ? [Number(values.seed)] : Array.from({ length: positiveInteger(values.seeds ?? '5', '--seeds') }, () => randomInt(2 ** 31));
 
   const files = propertyTestFiles();
   if (files.length === 0) throw new UsageError('ingen testfiler under tests/ bruger fast-check');

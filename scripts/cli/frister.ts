@@ -70,7 +70,9 @@ async function main(): Promise<number> {
     const outDir = path.resolve(root, values.out);
     const builder = runningBuild(outDir);
     if (builder !== undefined) {
-      process.stdout.write(`${FRISTER_ICS} er ikke skrevet: en build (proces ${builder}) skriver netop nu til ${values.out}/; kør kommandoen igen, når den er færdig.\n`);
+      process.stdout.write(
+        `${FRISTER_ICS} er ikke skrevet: en build (proces ${builder}) skriver netop nu til ${values.out}/; kør kommandoen igen, når den er færdig.\n`,
+      );
       return 1;
     }
     let ics: string;

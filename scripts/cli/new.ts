@@ -63,13 +63,20 @@ const COMMON_OPTIONS = ['today', 'dry-run', 'root', 'help'];
 
 async function main(): Promise<number> {
   // Every option any kind takes, as a string (or a flag); requestOf keeps each kind to its own.
-  const kindOptions = Object.fromEntries(scaffoldKinds().flatMap((k) => k.scaffold.options).map((o) => [o.name, { type: o.value ? ('string' as const) : ('boolean' as const) }]));
-  const parsed = parseCommandLine({
-    ...kindOptions,
-    today: { type: 'string' },
-    'dry-run': { type: 'boolean', default: false },
-    root: { type: 'string' },
-  }, true);
+  const kindOptions = Object.fromEntries(
+    scaffoldKinds()
+      .flatMap((k) => k.scaffold.options)
+      .map((o) => [o.name, { type: o.value ? ('string' as const) : ('boolean' as const) }]),
+  );
+  const parsed = parseCommandLine(
+    {
+      ...kindOptions,
+      today: { type: 'string' },
+      'dry-run': { type: 'boolean', default: false },
+      root: { type: 'string' },
+    },
+    true,
+  );
   const { values, positionals } = parsed;
   const names = scaffoldKinds().map((k) => k.id);
   if (positionals.length !== 1) throw new UsageError(`angiv præcis én type: ${names.join(', ')}`);

@@ -38,7 +38,9 @@ async function main(): Promise<number> {
   const outDir = path.resolve(root, values.out);
   const builder = runningBuild(outDir);
   if (builder !== undefined) {
-    process.stdout.write(`Statusoversigten er ikke skrevet: en build (proces ${builder}) skriver netop nu til ${values.out}/; kør kommandoen igen, når den er færdig.\n`);
+    process.stdout.write(
+      `Statusoversigten er ikke skrevet: en build (proces ${builder}) skriver netop nu til ${values.out}/; kør kommandoen igen, når den er færdig.\n`,
+    );
     return 1;
   }
   const files = await statusFiles(checked.repo, { today });

@@ -57,11 +57,14 @@ const DANISH_TIME = new Intl.DateTimeFormat('da-DK', {
 });
 
 async function main(): Promise<number> {
-  const parsed = parseCommandLine({
-    ca: { type: 'string' },
-    signer: { type: 'string' },
-    format: { type: 'string', default: 'text' },
-  }, true);
+  const parsed = parseCommandLine(
+    {
+      ca: { type: 'string' },
+      signer: { type: 'string' },
+      format: { type: 'string', default: 'text' },
+    },
+    true,
+  );
   const { values, positionals } = parsed;
   const format = values.format as Format;
   if (!formats.includes(format)) {
@@ -73,7 +76,9 @@ async function main(): Promise<number> {
   const signerText = values.signer ?? (process.env[SIGNER_ENV] || undefined);
   const signerSha256 = signerText === undefined ? undefined : parseFingerprint(signerText);
   if (signerText !== undefined && signerSha256 === undefined) {
-    throw new UsageError(`${values.signer !== undefined ? '--signer' : SIGNER_ENV} skal være et SHA-256-fingeraftryk (64 hextegn, evt. med kolon), ikke »${printable(signerText)}«`);
+    throw new UsageError(
+      `${values.signer !== undefined ? '--signer' : SIGNER_ENV} skal være et SHA-256-fingeraftryk (64 hextegn, evt. med kolon), ikke »${printable(signerText)}«`,
+    );
   }
   const options: VerifyOptions = { ...(caPem === undefined ? {} : { caPem }), ...(signerSha256 === undefined ? {} : { signerSha256 }) };
   const files = await collectPdfFiles(positionals);

@@ -42,7 +42,8 @@ async function main(): Promise<number> {
     root: { type: 'string' },
   });
   const fixedToday = values.today === undefined ? undefined : parseIsoDateOption(values.today, '--today');
-  if (!/^\d+$/.test(values.debounce) || Number(values.debounce) > 60_000) throw new UsageError(`--debounce skal være et antal millisekunder (0–60000), ikke »${values.debounce}«`);
+  if (!/^\d+$/.test(values.debounce) || Number(values.debounce) > 60_000)
+    throw new UsageError(`--debounce skal være et antal millisekunder (0–60000), ikke »${values.debounce}«`);
   const debounceMs = Number(values.debounce);
   const root = path.resolve(values.root ?? REPO_ROOT);
   for (const dir of WATCHED) if (!existsSync(path.join(root, dir))) throw new UsageError(`mappen ${dir}/ findes ikke i ${root}`);
@@ -52,7 +53,9 @@ async function main(): Promise<number> {
   const first = await checkRepository(root, { today: options().today });
   const errors = first.diagnostics.filter((d) => d.severity === 'error').length;
   const warnings = first.diagnostics.length - errors;
-  say(`Overvåger agreements/ og templates/ (Ctrl-C stopper). Kontrol: ${errors > 0 ? `✖ ${countNoun(errors, 'fejl', 'fejl')}` : '✔ ingen fejl'}${warnings > 0 ? `, ${countNoun(warnings, 'advarsel', 'advarsler')}` : ''}.`);
+  say(
+    `Overvåger agreements/ og templates/ (Ctrl-C stopper). Kontrol: ${errors > 0 ? `✖ ${countNoun(errors, 'fejl', 'fejl')}` : '✔ ingen fejl'}${warnings > 0 ? `, ${countNoun(warnings, 'advarsel', 'advarsler')}` : ''}.`,
+  );
 
   // Editors often report one save as several events; a file whose bytes did not change since
   // the last time it was seen is not worth a second build.
@@ -64,7 +67,9 @@ async function main(): Promise<number> {
     }
     let hash: string;
     try {
-      hash = createHash('sha256').update(readFileSync(path.join(root, change.file))).digest('hex');
+      hash = createHash('sha256')
+        .update(readFileSync(path.join(root, change.file)))
+        .digest('hex');
     } catch {
       return false;
     }

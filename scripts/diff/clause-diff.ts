@@ -17,7 +17,8 @@ const lineStages: ReadonlyArray<Match<Line>> = [
   // 3. an edit of the same line: a table row keeps its first cell, a paragraph most of its words
   (a, b) =>
     a.kind === b.kind &&
-    ((a.kind === 'row' && a.cells.length === b.cells.length && a.cells[0] !== '' && a.cells[0] === b.cells[0]) || similarity(lineText(a), lineText(b)) >= SIMILAR),
+    ((a.kind === 'row' && a.cells.length === b.cells.length && a.cells[0] !== '' && a.cells[0] === b.cells[0]) ||
+      similarity(lineText(a), lineText(b)) >= SIMILAR),
 ];
 const sameKind: Match<Line> = (a, b) => a.kind === b.kind;
 
@@ -29,7 +30,8 @@ function lineDiff(before: Line | undefined, after: Line | undefined): LineDiff {
   if (!before) return { ...base, status: 'inserted', cells: after!.cells.map((c) => whole(c, 'insert')) };
   if (!after) return { ...base, status: 'deleted', cells: before.cells.map((c) => whole(c, 'delete')) };
   // Cell by cell when the table shape is unchanged; otherwise the row as one text.
-  const cells = before.cells.length === after.cells.length ? before.cells.map((c, i) => wordDiff(c, after.cells[i]!)) : [wordDiff(lineText(before), lineText(after))];
+  const cells =
+    before.cells.length === after.cells.length ? before.cells.map((c, i) => wordDiff(c, after.cells[i]!)) : [wordDiff(lineText(before), lineText(after))];
   const changed = cells.some((pieces) => pieces.some((p) => p.op !== 'equal'));
   return { ...base, status: changed ? 'changed' : 'equal', cells };
 }
@@ -41,7 +43,9 @@ function runs(lines: readonly LineDiff[], op: 'insert' | 'delete'): string[] {
 function clauseDiff(before: Clause | undefined, after: Clause | undefined): ClauseDiff {
   const oldLines = before?.lines ?? [];
   const newLines = after?.lines ?? [];
-  const lines = align(oldLines, newLines, lineStages, sameKind).map((p) => lineDiff(p.a === undefined ? undefined : oldLines[p.a], p.b === undefined ? undefined : newLines[p.b]));
+  const lines = align(oldLines, newLines, lineStages, sameKind).map((p) =>
+    lineDiff(p.a === undefined ? undefined : oldLines[p.a], p.b === undefined ? undefined : newLines[p.b]),
+  );
   const heading = before && after ? wordDiff(before.heading ?? '', after.heading ?? '') : whole((after ?? before)!.heading ?? '', after ? 'insert' : 'delete');
   const textChanged = heading.some((p) => p.op !== 'equal') || lines.some((l) => l.status !== 'equal');
   const formatOnly = !textChanged && before !== undefined && after !== undefined && before.markdown !== after.markdown;
@@ -66,12 +70,15 @@ const clauseStages: ReadonlyArray<Match<Clause>> = [
   (a, b) => a.key === b.key,
 ];
 /** A renamed clause: same level and in the same place, and its heading or its text mostly the same. */
-const renamed: Match<Clause> = (a, b) => a.depth === b.depth && (similarity(a.heading ?? '', b.heading ?? '') >= SIMILAR || similarity(bodyText(a), bodyText(b)) >= SIMILAR);
+const renamed: Match<Clause> = (a, b) =>
+  a.depth === b.depth && (similarity(a.heading ?? '', b.heading ?? '') >= SIMILAR || similarity(bodyText(a), bodyText(b)) >= SIMILAR);
 
 /**
  * Clause-aligned diff of two renderings of a document: clauses matched by heading, lines within
  * a clause matched by text, words within a line diffed with Danish segmentation.
  */
 export function diffClauses(before: readonly Clause[], after: readonly Clause[]): ClauseDiff[] {
-  return align(before, after, clauseStages, renamed).map((p) => clauseDiff(p.a === undefined ? undefined : before[p.a], p.b === undefined ? undefined : after[p.b]));
+  return align(before, after, clauseStages, renamed).map((p) =>
+    clauseDiff(p.a === undefined ? undefined : before[p.a], p.b === undefined ? undefined : after[p.b]),
+  );
 }

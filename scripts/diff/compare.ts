@@ -17,7 +17,12 @@ function summary(snapshot: Snapshot, doc: SourceDocument<DocumentKind>): Documen
   return { id: doc.data.id, kind: doc.kind, name: documentName(repo, doc), file: doc.file, kommuner };
 }
 
-function changedDocument(base: Snapshot, baseDoc: SourceDocument<DocumentKind>, head: Snapshot, headDoc: SourceDocument<DocumentKind>): ChangedDocument | undefined {
+function changedDocument(
+  base: Snapshot,
+  baseDoc: SourceDocument<DocumentKind>,
+  head: Snapshot,
+  headDoc: SourceDocument<DocumentKind>,
+): ChangedDocument | undefined {
   if (sameInputs(base, baseDoc, head, headDoc)) return undefined;
   const before = base.render(baseDoc);
   const after = head.render(headDoc);
@@ -40,14 +45,17 @@ async function changedTemplates(base: Snapshot, head: Snapshot): Promise<string[
 }
 
 function referenceChanges(base: Snapshot, head: Snapshot): ReferenceChange[] {
-  return registry.reference().map((k) => k.id as ReferenceKind).flatMap((kind) => {
-    const before = new Map(base.repo.ofKind(kind).map((d) => [d.data.id, d]));
-    return head.repo.ofKind(kind).flatMap((doc) => {
-      const old = before.get(doc.data.id);
-      const fields = diffData(old?.data ?? {}, doc.data);
-      return fields.length > 0 ? [{ file: doc.file, fields }] : [];
+  return registry
+    .reference()
+    .map((k) => k.id as ReferenceKind)
+    .flatMap((kind) => {
+      const before = new Map(base.repo.ofKind(kind).map((d) => [d.data.id, d]));
+      return head.repo.ofKind(kind).flatMap((doc) => {
+        const old = before.get(doc.data.id);
+        const fields = diffData(old?.data ?? {}, doc.data);
+        return fields.length > 0 ? [{ file: doc.file, fields }] : [];
+      });
     });
-  });
 }
 
 const byFile = (a: { file: string }, b: { file: string }) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0);

@@ -6,13 +6,7 @@
 
 /** Text inside HTML (the report's collapsible sections): entities, and no blank lines. */
 export function escapeHtml(text: string): string {
-  return text
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/"/g, '&quot;')
-    .replace(/'/g, '&#39;')
-    .replace(/\r?\n/g, '<br>'); // a blank line would end the HTML block and let Markdown back in
+  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;').replace(/\r?\n/g, '<br>'); // a blank line would end the HTML block and let Markdown back in
 }
 
 /**

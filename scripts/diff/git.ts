@@ -82,7 +82,15 @@ export async function defaultBase(git: Git): Promise<DefaultBase> {
     if (!(await resolveCommit(git, c.ref))) continue;
     const mergeBase = (await git.tryRun(['merge-base', c.ref, head]))?.trim();
     if (mergeBase) return { sha: mergeBase, description: `merge-base med ${c.name}`, ...(c.note ? { note: c.note } : {}) };
-    return { sha: head, description: 'HEAD', note: `HEAD har ingen fælles historik med ${c.name}; sammenligner med HEAD (kun ændringer, der ikke er committet)` };
+    return {
+      sha: head,
+      description: 'HEAD',
+      note: `HEAD har ingen fælles historik med ${c.name}; sammenligner med HEAD (kun ændringer, der ikke er committet)`,
+    };
   }
-  return { sha: head, description: 'HEAD', note: 'der er ingen gren »main« (heller ikke origin/main); sammenligner med HEAD, så kun ændringer, der ikke er committet, vises' };
+  return {
+    sha: head,
+    description: 'HEAD',
+    note: 'der er ingen gren »main« (heller ikke origin/main); sammenligner med HEAD, så kun ændringer, der ikke er committet, vises',
+  };
 }

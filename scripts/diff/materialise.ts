@@ -85,7 +85,8 @@ export async function materialise(git: Git, sha: string, label: string): Promise
     mkdirSync(root);
     const folders = INPUT_FOLDERS.filter((f) => present.has(f));
     const entries = parseTree(await git.runBytes(['ls-tree', '-r', '-z', tree, '--', ...folders])).filter((e) => e.mode !== '160000');
-    const blobs = entries.length === 0 ? [] : parseBatch(await git.runBytes(['cat-file', '--batch'], entries.map((e) => `${e.oid}\n`).join('')), entries.length);
+    const blobs =
+      entries.length === 0 ? [] : parseBatch(await git.runBytes(['cat-file', '--batch'], entries.map((e) => `${e.oid}\n`).join('')), entries.length);
     // Regular files first, links last: a crafted tree holding a link `a` → /elsewhere and a file
     // `a/b` would otherwise have the file written through the link, outside this folder. With
     // the links made last, no folder on a file's way can be one; a name used twice is refused.
@@ -96,7 +97,10 @@ export async function materialise(git: Git, sha: string, label: string): Promise
       const parts = entry.path.split('/');
       for (let n = 1; n < parts.length; n++) {
         if (links.has(parts.slice(0, n).join('/'))) {
-          throw new SnapshotError(label, `Revisionen indeholder stien »${JSON.stringify(entry.path).slice(1, -1)}« under et symbolsk link; den kan ikke dannes.\n`);
+          throw new SnapshotError(
+            label,
+            `Revisionen indeholder stien »${JSON.stringify(entry.path).slice(1, -1)}« under et symbolsk link; den kan ikke dannes.\n`,
+          );
         }
       }
     }
@@ -109,7 +113,10 @@ export async function materialise(git: Git, sha: string, label: string): Promise
         if (entry.mode === '120000') symlinkSync(blobs[i]!.toString('utf8'), file);
         else writeFileSync(file, blobs[i]!, { flag: 'wx' });
       } catch {
-        throw new SnapshotError(label, `Revisionen indeholder stien »${JSON.stringify(entry.path).slice(1, -1)}« to gange eller som både fil og mappe; den kan ikke dannes.\n`);
+        throw new SnapshotError(
+          label,
+          `Revisionen indeholder stien »${JSON.stringify(entry.path).slice(1, -1)}« to gange eller som både fil og mappe; den kan ikke dannes.\n`,
+        );
       }
     }
     // A revision from before the first agreement has no agreements/: then it simply has no documents.

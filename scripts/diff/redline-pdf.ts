@@ -69,7 +69,10 @@ function lineBlock(l: LineDiff, last: boolean): Content {
     case 'code':
       return { text: inlines(pieces), style: 'codeBlock', margin: [l.depth * INDENT, 0, 0, 7] };
     case 'rule':
-      return { canvas: [{ type: 'line', x1: 0, y1: 0, x2: CONTENT_WIDTH - l.depth * INDENT, y2: 0, lineWidth: 0.6, lineColor: COLORS.rule }], margin: [l.depth * INDENT, 6, 0, 10] };
+      return {
+        canvas: [{ type: 'line', x1: 0, y1: 0, x2: CONTENT_WIDTH - l.depth * INDENT, y2: 0, lineWidth: 0.6, lineColor: COLORS.rule }],
+        margin: [l.depth * INDENT, 6, 0, 10],
+      };
     default:
       return { text: inlines(pieces), style: 'paragraph', margin: [l.depth * INDENT, 0, 0, 7] };
   }
@@ -120,7 +123,10 @@ function clauseBlocks(c: ClauseDiff): Content[] {
 
 function fieldsTable(fields: readonly FieldChange[]): Content[] {
   if (fields.length === 0) return [];
-  const cell = (text: string, style: 'tableHeader' | 'tableCell', piece?: Piece['op']): TableCell => ({ text: piece ? [inline({ op: piece, text })] : text, style });
+  const cell = (text: string, style: 'tableHeader' | 'tableCell', piece?: Piece['op']): TableCell => ({
+    text: piece ? [inline({ op: piece, text })] : text,
+    style,
+  });
   const body: TableCell[][] = [
     [cell('Felt', 'tableHeader'), cell('Før', 'tableHeader'), cell('Efter', 'tableHeader')],
     ...fields.map((f): TableCell[] => {
@@ -149,10 +155,7 @@ function redlineHeading(base: RevisionInfo, head: RevisionInfo): string {
 function pageHeader(text: string): DynamicContent {
   return () => ({
     margin: [PAGE_MARGINS[0], 34, PAGE_MARGINS[2], 0],
-    stack: [
-      { text, style: 'runningHeader' },
-      { canvas: [{ type: 'line', x1: 0, y1: 3, x2: CONTENT_WIDTH, y2: 3, lineWidth: 0.5, lineColor: COLORS.rule }] },
-    ],
+    stack: [{ text, style: 'runningHeader' }, { canvas: [{ type: 'line', x1: 0, y1: 3, x2: CONTENT_WIDTH, y2: 3, lineWidth: 0.5, lineColor: COLORS.rule }] }],
   });
 }
 

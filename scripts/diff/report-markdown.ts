@@ -1,14 +1,26 @@
 import { countNoun } from '../diagnostics/danish.ts';
 import { escapeHtml, escapeMarkdown } from './escape.ts';
 import { stripClauseNumber } from './clauses.ts';
-import { changedClauses, type ChangedDocument, type ClauseDiff, type DiffResult, type DocumentSummary, type FieldChange, type KommuneRef, type LineDiff, type Piece, type RevisionInfo } from './types.ts';
+import {
+  changedClauses,
+  type ChangedDocument,
+  type ClauseDiff,
+  type DiffResult,
+  type DocumentSummary,
+  type FieldChange,
+  type KommuneRef,
+  type LineDiff,
+  type Piece,
+  type RevisionInfo,
+} from './types.ts';
 import { formatValue, LONG_TEXT } from './values.ts';
 import { wordDiff } from './word-diff.ts';
 
 /** GitHub refuses comments longer than this; the CLI warns when a report is longer. */
 export const COMMENT_LIMIT = 65_536;
 
-const pieceHtml = (p: Piece) => (p.op === 'equal' ? escapeHtml(p.text) : p.op === 'insert' ? `<ins>${escapeHtml(p.text)}</ins>` : `<del>${escapeHtml(p.text)}</del>`);
+const pieceHtml = (p: Piece) =>
+  p.op === 'equal' ? escapeHtml(p.text) : p.op === 'insert' ? `<ins>${escapeHtml(p.text)}</ins>` : `<del>${escapeHtml(p.text)}</del>`;
 /** Pieces as HTML; a space parts a deletion from the insertion that replaces it, for reading. */
 const piecesHtml = (pieces: readonly Piece[]) => pieces.map((p, i) => (p.op === 'insert' && pieces[i - 1]?.op === 'delete' ? ' ' : '') + pieceHtml(p)).join('');
 
@@ -26,7 +38,13 @@ function fieldHtml(f: FieldChange): string {
 
 /** A clause whose only change is its number (another clause was inserted or removed before it). */
 export const onlyRenumbered = (c: ClauseDiff) =>
-  c.status === 'changed' && !c.formatOnly && c.before !== null && c.after !== null && c.before !== c.after && stripClauseNumber(c.before) === stripClauseNumber(c.after) && c.lines.every((l) => l.status === 'equal');
+  c.status === 'changed' &&
+  !c.formatOnly &&
+  c.before !== null &&
+  c.after !== null &&
+  c.before !== c.after &&
+  stripClauseNumber(c.before) === stripClauseNumber(c.after) &&
+  c.lines.every((l) => l.status === 'equal');
 
 function lineHtml(l: LineDiff): string {
   const text = piecesHtml(l.cells[0] ?? []);
@@ -87,7 +105,7 @@ function clauseBodyHtml(c: ClauseDiff): string[] {
 
 function clauseHtml(c: ClauseDiff): string[] {
   const note = c.status === 'inserted' ? ' (nyt afsnit)' : c.status === 'deleted' ? ' (afsnit fjernet)' : c.formatOnly ? ' (kun formatering ændret)' : '';
-  const heading = c.status === 'changed' ? piecesHtml(c.heading) : escapeHtml((c.after ?? c.before) ?? '');
+  const heading = c.status === 'changed' ? piecesHtml(c.heading) : escapeHtml(c.after ?? c.before ?? '');
   const title = c.before === null && c.after === null ? 'Indledning' : heading;
   const mark = c.status === 'inserted' ? (s: string) => `<ins>${s}</ins>` : c.status === 'deleted' ? (s: string) => `<del>${s}</del>` : (s: string) => s;
   return [`<p><b>${mark(title)}</b>${note}</p>`, ...clauseBodyHtml(c)];
@@ -140,11 +158,21 @@ export function reportMarkdown(result: DiffResult): string {
   }
   if (result.templates.length > 0) lines.push('', `Ændrede skabeloner: ${result.templates.map((t) => `\`${t}\``).join(', ')}`);
   for (const ref of result.reference) {
-    lines.push('', `<details><summary><b>Referencedata:</b> <code>${escapeHtml(ref.file)}</code> · ${countNoun(ref.fields.length, 'felt', 'felter')}</summary>`, '<ul>', ...ref.fields.map(fieldHtml), '</ul>', '</details>');
+    lines.push(
+      '',
+      `<details><summary><b>Referencedata:</b> <code>${escapeHtml(ref.file)}</code> · ${countNoun(ref.fields.length, 'felt', 'felter')}</summary>`,
+      '<ul>',
+      ...ref.fields.map(fieldHtml),
+      '</ul>',
+      '</details>',
+    );
   }
   if (changed.length + added.length + removed.length > 0) {
     lines.push('', '| | Dokument | Kommuner | Felter | Afsnit |', '| --- | --- | --- | --- | --- |');
-    for (const d of changed) lines.push(`| ændret | ${escapeMarkdown(d.name)} | ${escapeMarkdown(kommuneList(d.kommuner))} | ${d.fields.length} | ${changedClauses(d).filter((c) => !onlyRenumbered(c)).length} |`);
+    for (const d of changed)
+      lines.push(
+        `| ændret | ${escapeMarkdown(d.name)} | ${escapeMarkdown(kommuneList(d.kommuner))} | ${d.fields.length} | ${changedClauses(d).filter((c) => !onlyRenumbered(c)).length} |`,
+      );
     for (const d of added) lines.push(`| tilføjet | ${escapeMarkdown(d.name)} | ${escapeMarkdown(kommuneList(d.kommuner))} | | |`);
     for (const d of removed) lines.push(`| fjernet | ${escapeMarkdown(d.name)} | ${escapeMarkdown(kommuneList(d.kommuner))} | | |`);
   }

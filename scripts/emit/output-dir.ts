@@ -1,4 +1,18 @@
-import { cpSync, existsSync, linkSync, lstatSync, mkdirSync, openSync, closeSync, readFileSync, readdirSync, renameSync, rmSync, writeFileSync, writeSync } from 'node:fs';
+import {
+  cpSync,
+  existsSync,
+  linkSync,
+  lstatSync,
+  mkdirSync,
+  openSync,
+  closeSync,
+  readFileSync,
+  readdirSync,
+  renameSync,
+  rmSync,
+  writeFileSync,
+  writeSync,
+} from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { fsProblem } from './fs-problem.ts';
@@ -96,7 +110,11 @@ export class OutputDir {
       else mkdirSync(this.staging, { recursive: true });
     } catch (error) {
       this.close(); // a lock held by a live process would block every later build
-      throw environmentError(error, (where, reason) => `kan ikke forberede ${path.basename(this.final)}/: ${where}: ${reason}; ret adgangen eller vælg en anden outputmappe med --out, og kør igen`);
+      throw environmentError(
+        error,
+        (where, reason) =>
+          `kan ikke forberede ${path.basename(this.final)}/: ${where}: ${reason}; ret adgangen eller vælg en anden outputmappe med --out, og kør igen`,
+      );
     }
   }
 
@@ -130,7 +148,11 @@ export class OutputDir {
   commit(): void {
     const old = `${this.final}.old-${process.pid}`;
     const swapFailed = (error: unknown) =>
-      environmentError(error, (where, reason) => `${path.basename(this.final)}/ kan ikke udskiftes med den nye output: ${where}: ${reason}; ret adgangen til ${this.final} og mappen over den, og kør igen`);
+      environmentError(
+        error,
+        (where, reason) =>
+          `${path.basename(this.final)}/ kan ikke udskiftes med den nye output: ${where}: ${reason}; ret adgangen til ${this.final} og mappen over den, og kør igen`,
+      );
     try {
       if (existsSync(this.final)) renameSync(this.final, old);
     } catch (error) {
@@ -343,7 +365,8 @@ export class OutputDir {
     } catch (error) {
       throw environmentError(
         error,
-        (where, reason) => `${full} er tilbage fra en afbrudt build og kan ikke slettes (${where}: ${reason}); slet den selv, efter at have fjernet skrivebeskyttelsen, og kør igen`,
+        (where, reason) =>
+          `${full} er tilbage fra en afbrudt build og kan ikke slettes (${where}: ${reason}); slet den selv, efter at have fjernet skrivebeskyttelsen, og kør igen`,
       );
     }
   }

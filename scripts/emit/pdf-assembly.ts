@@ -131,7 +131,10 @@ export async function appendPdf(target: PDFDocument, part: AssemblyPart): Promis
   const source = await PDFDocument.load(part.pdf, { updateMetadata: false, parseSpeed: ParseSpeeds.Fastest });
   const pages = source.getPages();
   pages.forEach(dropSignatureFields);
-  const copied = await target.copyPages(source, pages.map((_, i) => i));
+  const copied = await target.copyPages(
+    source,
+    pages.map((_, i) => i),
+  );
   copied.forEach((page) => target.addPage(page));
   const dests = namedDestinations(source);
   copied.forEach((page) => relink(page, dests, copied));

@@ -107,7 +107,14 @@ export const anmodning = defineDocumentKind<'anmodning'>({
         ['periode_start', fromCalendar(start)],
         ['periode_slut', fromCalendar(slut)],
       ]);
-      return { id, dir: ctx.kommuneDir(kommune.kode), overrides, optional: new Set(['dokid', 'begrundelse']), notes, messages: modelNote(ctx, kommune.kode, opgave.id, 'anmodning') };
+      return {
+        id,
+        dir: ctx.kommuneDir(kommune.kode),
+        overrides,
+        optional: new Set(['dokid', 'begrundelse']),
+        notes,
+        messages: modelNote(ctx, kommune.kode, opgave.id, 'anmodning'),
+      };
     },
   },
 });

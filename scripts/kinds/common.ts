@@ -33,7 +33,9 @@ export function modelNote(ctx: ScaffoldContext, kommune: string, opgave: string,
   const decision = ctx.decision(kommune, opgave);
   if (!decision || decision.model === serves) return [];
   const { repo } = ctx;
-  return [`Bemærk: sag ${decision.sag.data.sags_id} indstiller »${ctx.modelLabel(decision.model).toLowerCase()}« for ${repo.kommune(kommune)?.navn ?? kommune} og ${repo.opgave(opgave)?.betegnelse ?? opgave}, ikke ${ctx.modelLabel(serves).toLowerCase()}.`];
+  return [
+    `Bemærk: sag ${decision.sag.data.sags_id} indstiller »${ctx.modelLabel(decision.model).toLowerCase()}« for ${repo.kommune(kommune)?.navn ?? kommune} og ${repo.opgave(opgave)?.betegnelse ?? opgave}, ikke ${ctx.modelLabel(serves).toLowerCase()}.`,
+  ];
 }
 
 /** The deadlines a document is bound by, from the frist calendar, in date order. */

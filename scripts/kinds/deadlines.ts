@@ -56,7 +56,20 @@ export interface Step {
 export function fromFrist(doc: SourceDocument<DocumentKind>, kommuner: string[], f: Frist | undefined, step: Step): DocumentDeadline[] {
   if (!f) return []; // ref/manglende-frist reports a calendar without the id, once
   const { label, done, missing, dato } = step;
-  return [{ key: `${doc.data.id}/${f.id}`, source: f.id, doc, kommuner, dato: dato ?? f.dato, betegnelse: f.betegnelse, label, kilde: f.kilde, done, ...(done === null && missing ? { missing } : {}) }];
+  return [
+    {
+      key: `${doc.data.id}/${f.id}`,
+      source: f.id,
+      doc,
+      kommuner,
+      dato: dato ?? f.dato,
+      betegnelse: f.betegnelse,
+      label,
+      kilde: f.kilde,
+      done,
+      ...(done === null && missing ? { missing } : {}),
+    },
+  ];
 }
 
 export function fromVilkaar(doc: SourceDocument<DocumentKind>, kommuner: string[], v: Vilkaar | undefined, label: string, dato: IsoDate): DocumentDeadline[] {

@@ -70,7 +70,9 @@ export const delingsaftale = defineDocumentKind<'delingsaftale'>({
       subject: `Delingsaftale mellem ${kommune} og ${region}`,
       keywords: ['delingsaftale', kommune, 'opgaveflyt 2027'],
       draft: d.status === 'udkast',
-      date: latest(d.version, d.udkast_fremsendt, d.aftalt, d.godkendelser.regionsraad, d.godkendelser.kommunalbestyrelse, d.delingsraad?.afgoerelse) ?? d.referencedato,
+      date:
+        latest(d.version, d.udkast_fremsendt, d.aftalt, d.godkendelser.regionsraad, d.godkendelser.kommunalbestyrelse, d.delingsraad?.afgoerelse) ??
+        d.referencedato,
       kommuner: [d.kommune],
       opgave: null,
       version: d.version,
@@ -94,7 +96,9 @@ export const delingsaftale = defineDocumentKind<'delingsaftale'>({
       // Without agreement in time the Delingsråd decides; its decision settles the agreement step too.
       ...fromFrist(doc, k, repo.frist('delingsaftale-indgaaelse'), { label: 'aftale indgået', done: d.aftalt ?? decided, missing: 'indgåelse af aftalen' }),
       // The Delingsråd's deadline applies only while the parties have not agreed.
-      ...(d.aftalt !== null && !d.delingsraad ? [] : fromFrist(doc, k, repo.frist('delingsraad-afgoerelse'), { label: 'Delingsrådets afgørelse', done: decided, missing: 'Delingsrådets afgørelse' })),
+      ...(d.aftalt !== null && !d.delingsraad
+        ? []
+        : fromFrist(doc, k, repo.frist('delingsraad-afgoerelse'), { label: 'Delingsrådets afgørelse', done: decided, missing: 'Delingsrådets afgørelse' })),
       ...fromFrist(doc, k, repo.frist('ikrafttraeden'), { label: 'ikrafttræden', done: undefined }),
     ];
   },
@@ -147,9 +151,17 @@ export const delingsaftale = defineDocumentKind<'delingsaftale'>({
         ['referencedato', fromCalendar(reference)],
         ['udkast_fremsendt', `Fristen er ${formatDate(udkast.dato)}.`],
         ['aftalt', `Fristen er ${formatDate(indgaaelse.dato)}.`],
-        ['opgaver', decidedBy.length > 0 ? `Overdragelsen følger indstillingen i sag ${decidedBy.join(', ')}: drift ved regional drift, myndighedsansvar ved kommunal drift eller anmodning.` : 'Ingen sag har afgjort driftsmodellerne endnu: alle opgaver står med overdragelse af driften; ret til myndighedsansvar for de opgaver, kommunen skal drive videre.'],
+        [
+          'opgaver',
+          decidedBy.length > 0
+            ? `Overdragelsen følger indstillingen i sag ${decidedBy.join(', ')}: drift ved regional drift, myndighedsansvar ved kommunal drift eller anmodning.`
+            : 'Ingen sag har afgjort driftsmodellerne endnu: alle opgaver står med overdragelse af driften; ret til myndighedsansvar for de opgaver, kommunen skal drive videre.',
+        ],
       ]);
-      const messages = undecided.length > 0 && decidedBy.length > 0 ? [`Bemærk: ingen sag afgør driften af ${undecided.join(', ')} for ${kommune.navn}; de står med overdragelse af driften.`] : [];
+      const messages =
+        undecided.length > 0 && decidedBy.length > 0
+          ? [`Bemærk: ingen sag afgør driften af ${undecided.join(', ')} for ${kommune.navn}; de står med overdragelse af driften.`]
+          : [];
       return { id, dir: ctx.kommuneDir(kommune.kode), overrides, optional: new Set(), notes, messages };
     },
   },

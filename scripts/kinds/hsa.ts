@@ -74,7 +74,8 @@ export const hsa = defineDocumentKind<'hsa'>({
     };
   },
 
-  name: (repo, { data: d }) => `${draftPrefix(d.status, 'horisontal samarbejdsaftale')} for ${opgaveTerm(repo, d.opgave)} ${kommuneName(repo, d.kommune)} ${versionLabel(d.version)}`,
+  name: (repo, { data: d }) =>
+    `${draftPrefix(d.status, 'horisontal samarbejdsaftale')} for ${opgaveTerm(repo, d.opgave)} ${kommuneName(repo, d.kommune)} ${versionLabel(d.version)}`,
   label: (repo, { data: d }) => `Samarbejdsaftale om ${opgaveTerm(repo, d.opgave)}`,
   groupName: (repo, { data: d }) => `samarbejdsaftalerne om ${opgaveTerm(repo, d.opgave)}`,
   reads: () => [],
@@ -88,7 +89,11 @@ export const hsa = defineDocumentKind<'hsa'>({
     const missing = [regionsraad === null && 'regionsrådets', kommunalbestyrelse === null && 'kommunalbestyrelsens'].filter(Boolean).join(' og ');
     return [
       // Both approvals recorded: the step is done on the later of the two days.
-      ...fromFrist(doc, k, repo.frist('hsa-godkendelse'), { label: 'godkendelse', done: regionsraad && kommunalbestyrelse ? latestDay(regionsraad, kommunalbestyrelse)! : null, missing: `${missing} godkendelse` }),
+      ...fromFrist(doc, k, repo.frist('hsa-godkendelse'), {
+        label: 'godkendelse',
+        done: regionsraad && kommunalbestyrelse ? latestDay(regionsraad, kommunalbestyrelse)! : null,
+        missing: `${missing} godkendelse`,
+      }),
       ...fromFrist(doc, k, repo.frist('ikrafttraeden'), { label: 'ikrafttræden', done: undefined, dato: d.ikrafttraeden }),
       ...fromVilkaar(doc, k, repo.vilkaar('hsa-evaluering'), 'evaluering', d.evaluering.senest),
     ];
@@ -123,10 +128,13 @@ export const hsa = defineDocumentKind<'hsa'>({
         ['kommune', kommune.kode],
         ['opgave', opgave.id],
         // The two duties that define kommunal drift under the region's authority; the rest is the parties' to add.
-        ['ansvarsfordeling', [
-          { ydelse: 'Myndigheds- og finansieringsansvar', ansvarlig: 'region' },
-          { ydelse: 'Drift af opgaven og levering af ydelserne til borgerne', ansvarlig: 'kommune' },
-        ]],
+        [
+          'ansvarsfordeling',
+          [
+            { ydelse: 'Myndigheds- og finansieringsansvar', ansvarlig: 'region' },
+            { ydelse: 'Drift af opgaven og levering af ydelserne til borgerne', ansvarlig: 'kommune' },
+          ],
+        ],
         ['evaluering.senest', lastDayOfPeriod(start.dato, evaluering)],
         ['opsigelse.varsel_maaneder', varsel.vaerdi],
         ['ikrafttraeden', start.dato],
@@ -137,7 +145,10 @@ export const hsa = defineDocumentKind<'hsa'>({
       const notes = new Map([
         ['version', 'Sat til datoen, filen blev oprettet; ret den, når en ny version af aftalen sendes ud.'],
         ['ansvarsfordeling', 'De to første ydelser følger af driftsmodellen (kommunal drift under regionens myndighedsansvar); tilføj de øvrige.'],
-        ['evaluering.senest', `Standardværdi: ikrafttrædelsen plus ${evaluering.vaerdi} ${evaluering.enhed === 'aar' ? 'år' : 'måneder'} minus én dag. ${fromCalendar(evaluering)}`],
+        [
+          'evaluering.senest',
+          `Standardværdi: ikrafttrædelsen plus ${evaluering.vaerdi} ${evaluering.enhed === 'aar' ? 'år' : 'måneder'} minus én dag. ${fromCalendar(evaluering)}`,
+        ],
         ['opsigelse.varsel_maaneder', fromCalendar(varsel)],
         ['ikrafttraeden', fromCalendar(start)],
         ['godkendelser', `Fristen er ${formatDate(godkendelse.dato)} (${godkendelse.betegnelse}).`],

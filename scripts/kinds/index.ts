@@ -59,7 +59,8 @@ export function concernsLabel(repo: Repository, doc: SourceDocument): string {
   return repo.kommune(code)?.kortnavn ?? repo.kommune(code)?.navn ?? `kommune ${code}`;
 }
 
-const compareDeadlines = (a: DocumentDeadline, b: DocumentDeadline) => (a.dato !== b.dato ? (a.dato < b.dato ? -1 : 1) : a.key < b.key ? -1 : a.key > b.key ? 1 : 0);
+const compareDeadlines = (a: DocumentDeadline, b: DocumentDeadline) =>
+  a.dato !== b.dato ? (a.dato < b.dato ? -1 : 1) : a.key < b.key ? -1 : a.key > b.key ? 1 : 0;
 
 /**
  * Every deadline of every document, in date order. A terminated agreement (status opsagt) has

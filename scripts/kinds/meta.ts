@@ -20,5 +20,8 @@ export interface DocumentMeta {
 export const orNotSet = (v: string | null | undefined, f: (x: string) => string = (x) => x) => (v ? f(v) : NOT_SET);
 
 export function latest(...dates: Array<string | null | undefined>): string | undefined {
-  return dates.filter((d): d is string => typeof d === 'string').sort().at(-1);
+  return dates
+    .filter((d): d is string => typeof d === 'string')
+    .sort()
+    .at(-1);
 }

@@ -12,7 +12,9 @@ type Sag = SourceDocument<'sag'>;
 
 /** Every lettered sub-point of the case's indstilling, with its data path. */
 function underpunkter(doc: Sag): Array<{ path: DataPath; underpunkt: Underpunkt }> {
-  return doc.data.indstilling.punkter.flatMap((punkt, i) => (punkt.underpunkter ?? []).map((underpunkt, j) => ({ path: ['indstilling', 'punkter', i, 'underpunkter', j] as DataPath, underpunkt })));
+  return doc.data.indstilling.punkter.flatMap((punkt, i) =>
+    (punkt.underpunkter ?? []).map((underpunkt, j) => ({ path: ['indstilling', 'punkter', i, 'underpunkter', j] as DataPath, underpunkt })),
+  );
 }
 
 const letters = 'abcdefghijklmnopqrstuvwxyz';
@@ -85,16 +87,23 @@ export const sag = defineDocumentKind<'sag'>({
   // The bilag list names the documents it attaches (their generated names and DokIDs).
   reads: (repo, { data: d }) => d.bilag.flatMap((b) => (b.dokument === undefined ? [] : (repo.byId(b.dokument) ?? []))),
   // The indstilling's lettered sub-points name the kommuner and opgaver they decide for.
-  kommuneMentions: (doc) => underpunkter(doc).flatMap(({ path, underpunkt }) => (underpunkt.kommuner ?? []).map((value, k) => ({ path: [...path, 'kommuner', k], value }))),
-  opgaveMentions: (doc) => underpunkter(doc).flatMap(({ path, underpunkt }) => (underpunkt.opgave === undefined ? [] : [{ path: [...path, 'opgave'], value: underpunkt.opgave }])),
-  externalDokids: ({ data: d }) => d.bilag.flatMap((b, i) => (b.eksternt ? [{ path: ['bilag', i, 'eksternt', 'dokid'], value: b.eksternt.dokid, titel: b.eksternt.titel }] : [])),
+  kommuneMentions: (doc) =>
+    underpunkter(doc).flatMap(({ path, underpunkt }) => (underpunkt.kommuner ?? []).map((value, k) => ({ path: [...path, 'kommuner', k], value }))),
+  opgaveMentions: (doc) =>
+    underpunkter(doc).flatMap(({ path, underpunkt }) => (underpunkt.opgave === undefined ? [] : [{ path: [...path, 'opgave'], value: underpunkt.opgave }])),
+  externalDokids: ({ data: d }) =>
+    d.bilag.flatMap((b, i) => (b.eksternt ? [{ path: ['bilag', i, 'eksternt', 'dokid'], value: b.eksternt.dokid, titel: b.eksternt.titel }] : [])),
 
   deadlines(repo, doc: Sag) {
     const d = doc.data;
     const k = [...(repo.sundhedsraad(d.sundhedsraad)?.kommuner ?? [])];
-    const ids = new Set(d.indstilling.punkter.flatMap((p) => (p.underpunkter ?? []).flatMap((u) => (u.driftsmodel && servedBy[u.driftsmodel] ? [servedBy[u.driftsmodel]!] : []))));
+    const ids = new Set(
+      d.indstilling.punkter.flatMap((p) => (p.underpunkter ?? []).flatMap((u) => (u.driftsmodel && servedBy[u.driftsmodel] ? [servedBy[u.driftsmodel]!] : []))),
+    );
     // The case is done with a deadline once the meeting that treats it is recorded.
-    return [...ids].sort().flatMap((id) => fromFrist(doc, k, repo.frist(id), { label: 'behandlet i sundhedsrådet', done: d.moede.dato, missing: 'sundhedsrådets mødedato' }));
+    return [...ids]
+      .sort()
+      .flatMap((id) => fromFrist(doc, k, repo.frist(id), { label: 'behandlet i sundhedsrådet', done: d.moede.dato, missing: 'sundhedsrådets mødedato' }));
   },
 
   scaffold: {
@@ -107,7 +116,11 @@ export const sag = defineDocumentKind<'sag'>({
       { name: 'dokid', value: 'DOKID', required: false },
       { name: 'lukket', required: false },
     ],
-    help: ['Sag til et sundhedsråd, fx', 'npm run new -- sag --sundhedsraad midt-og-vestsjaelland \\', '  --sags-id EMN-2026-1234 --punkt 4 --titel "Nærsundhedsplan" --dokid 12345678'],
+    help: [
+      'Sag til et sundhedsråd, fx',
+      'npm run new -- sag --sundhedsraad midt-og-vestsjaelland \\',
+      '  --sags-id EMN-2026-1234 --punkt 4 --titel "Nærsundhedsplan" --dokid 12345678',
+    ],
     plan(ctx, args) {
       const raad = ctx.sundhedsraad(String(args.sundhedsraad));
       const given = String(args['sags-id']);
@@ -147,7 +160,12 @@ export const sag = defineDocumentKind<'sag'>({
         ['moede', 'Udfyld mødedatoen, når den kendes.'],
         ['bilag', 'Tilføj et bilag som »- dokument: <id>« med »version: <dato>«, eller som »- eksternt: …«.'],
       ]);
-      const messages = raad.kommuner.length === 0 ? [`Bemærk: ${raad.navn} har ingen bekræftede kommuner i agreements/reference/region.yaml, så indstillingens driftsmodeller gælder endnu ingen kommuner.`] : [];
+      const messages =
+        raad.kommuner.length === 0
+          ? [
+              `Bemærk: ${raad.navn} har ingen bekræftede kommuner i agreements/reference/region.yaml, så indstillingens driftsmodeller gælder endnu ingen kommuner.`,
+            ]
+          : [];
       return { id, dir: ctx.sundhedsraadDir(raad.id), overrides, optional: new Set(), notes, messages };
     },
   },

@@ -39,6 +39,12 @@ export function attributeDiagnostics(root: string): Diagnostic[] {
     file,
     message: `Git-attributten »${attribute}${value === 'set' ? '' : `=${value}`}« gælder for filen (fra .gitattributes); den ændrer, hvad git eksporterer eller tjekker ud, så gennemsyn og dannelse kunne se forskellige data. Fjern linjen i .gitattributes`,
   }));
-  if (found.length > LISTED) findings.push({ rule: 'repo/git-attribut', severity: 'error', file: found[LISTED]!.file, message: `… og ${found.length - LISTED} flere filer med git-attributter` });
+  if (found.length > LISTED)
+    findings.push({
+      rule: 'repo/git-attribut',
+      severity: 'error',
+      file: found[LISTED]!.file,
+      message: `… og ${found.length - LISTED} flere filer med git-attributter`,
+    });
   return findings;
 }

@@ -23,7 +23,13 @@ export function gitEnv(): NodeJS.ProcessEnv {
  */
 export function gitSync(root: string, args: readonly string[], input?: string): string | undefined {
   try {
-    return execFileSync('git', ['-C', root, ...args], { env: gitEnv(), encoding: 'utf8', input, stdio: ['pipe', 'pipe', 'ignore'], maxBuffer: 64 * 1024 * 1024 });
+    return execFileSync('git', ['-C', root, ...args], {
+      env: gitEnv(),
+      encoding: 'utf8',
+      input,
+      stdio: ['pipe', 'pipe', 'ignore'],
+      maxBuffer: 64 * 1024 * 1024,
+    });
   } catch {
     return undefined;
   }

@@ -97,11 +97,23 @@ function readFromDisk(found: FoundFile): Buffer | { tooLarge: number } {
   return readFileSync(found.absolute);
 }
 
-function loadFile(found: FoundFile, validators: Validators, schemas: () => SchemaDocs, out: LoadResult, cache: ParseCache | undefined, read: ReadFile = readFromDisk): void {
+function loadFile(
+  found: FoundFile,
+  validators: Validators,
+  schemas: () => SchemaDocs,
+  out: LoadResult,
+  cache: ParseCache | undefined,
+  read: ReadFile = readFromDisk,
+): void {
   if (ODD_PATH.test(found.file)) {
     // Reported under a visible form of the name: the real one cannot be printed as one line.
     const shown = JSON.stringify(found.file).slice(1, -1);
-    out.diagnostics.push({ rule: 'fil/filnavn', severity: 'error', file: shown, message: 'Fil- eller mappenavnet indeholder linjeskift eller usynlige tegn; omdøb den' });
+    out.diagnostics.push({
+      rule: 'fil/filnavn',
+      severity: 'error',
+      file: shown,
+      message: 'Fil- eller mappenavnet indeholder linjeskift eller usynlige tegn; omdøb den',
+    });
     return;
   }
   const { file } = found;
@@ -109,7 +121,11 @@ function loadFile(found: FoundFile, validators: Validators, schemas: () => Schem
     out.diagnostics.push({ file, ...d });
   };
   const cannotRead = (error: unknown) =>
-    report({ rule: 'fil/ulaeselig', severity: 'error', message: `Kan ikke læses: ${readErrors[(error as NodeJS.ErrnoException).code ?? ''] ?? String((error as NodeJS.ErrnoException).code ?? error)}` });
+    report({
+      rule: 'fil/ulaeselig',
+      severity: 'error',
+      message: `Kan ikke læses: ${readErrors[(error as NodeJS.ErrnoException).code ?? ''] ?? String((error as NodeJS.ErrnoException).code ?? error)}`,
+    });
   if (found.unreadable) {
     report({ rule: 'fil/ulaeselig', severity: 'error', message: `Mappen kan ikke læses: ${folderErrors[found.unreadable] ?? found.unreadable}` });
     return;
@@ -124,12 +140,20 @@ function loadFile(found: FoundFile, validators: Validators, schemas: () => Schem
   }
   if (!file.endsWith('.yaml')) {
     if (!isAllowedNonYaml(file)) {
-      report({ rule: 'fil/ubrugt', severity: 'warning', message: 'Filen er hverken et YAML-dokument (.yaml) eller et bilag (i en mappe ved navn bilag) og bliver ikke brugt' });
+      report({
+        rule: 'fil/ubrugt',
+        severity: 'warning',
+        message: 'Filen er hverken et YAML-dokument (.yaml) eller et bilag (i en mappe ved navn bilag) og bliver ikke brugt',
+      });
     }
     return;
   }
   const tooLarge = (size: number) =>
-    report({ rule: 'fil/for-stor', severity: 'error', message: `Filen er for stor (${size} bytes; højst ${MAX_FILE_BYTES}); en aftale fylder normalt under 20 kB` });
+    report({
+      rule: 'fil/for-stor',
+      severity: 'error',
+      message: `Filen er for stor (${size} bytes; højst ${MAX_FILE_BYTES}); en aftale fylder normalt under 20 kB`,
+    });
   let bytes: Buffer;
   try {
     const bytesOrSize = read(found);
@@ -192,7 +216,10 @@ function loadFile(found: FoundFile, validators: Validators, schemas: () => Schem
     out.diagnostics.push(...schemaDiagnostics.slice(0, MAX_SCHEMA_DIAGNOSTICS));
     if (schemaDiagnostics.length > MAX_SCHEMA_DIAGNOSTICS) {
       const next = schemaDiagnostics[MAX_SCHEMA_DIAGNOSTICS]!;
-      out.diagnostics.push({ ...next, message: `… og ${schemaDiagnostics.length - MAX_SCHEMA_DIAGNOSTICS} fejl mere i filen; ret de første, og kontrollér igen` });
+      out.diagnostics.push({
+        ...next,
+        message: `… og ${schemaDiagnostics.length - MAX_SCHEMA_DIAGNOSTICS} fejl mere i filen; ret de første, og kontrollér igen`,
+      });
     }
     broken(rawId);
     return;

@@ -1,4 +1,21 @@
-import { Composer, Lexer, LineCounter, Parser, isAlias, isMap, isNode, isPair, isScalar, isSeq, type CST, type Document, type ErrorCode, type Node, type Tags, type YAMLError } from 'yaml';
+import {
+  Composer,
+  Lexer,
+  LineCounter,
+  Parser,
+  isAlias,
+  isMap,
+  isNode,
+  isPair,
+  isScalar,
+  isSeq,
+  type CST,
+  type Document,
+  type ErrorCode,
+  type Node,
+  type Tags,
+  type YAMLError,
+} from 'yaml';
 import type { Diagnostic } from '../diagnostics/diagnostic.ts';
 import { quote } from '../basics/quote.ts';
 
@@ -297,9 +314,21 @@ function checkNodes(file: string, doc: Document.Parsed): { diagnostics: Diagnost
       firstAlias ??= node;
       const target = anchors.get(node.source);
       if (!target) {
-        diagnostics.push({ rule: 'yaml/syntaks', severity: 'error', file, span: spanOf(node), message: `Aliasset »*${node.source}« peger ikke på et anker (&${node.source}) tidligere i filen` });
+        diagnostics.push({
+          rule: 'yaml/syntaks',
+          severity: 'error',
+          file,
+          span: spanOf(node),
+          message: `Aliasset »*${node.source}« peger ikke på et anker (&${node.source}) tidligere i filen`,
+        });
       } else if (open.has(target)) {
-        diagnostics.push({ rule: 'yaml/syntaks', severity: 'error', file, span: spanOf(node), message: `Aliasset »*${node.source}« står inde i det, det peger på, og ville gentage sig selv uendeligt` });
+        diagnostics.push({
+          rule: 'yaml/syntaks',
+          severity: 'error',
+          file,
+          span: spanOf(node),
+          message: `Aliasset »*${node.source}« står inde i det, det peger på, og ville gentage sig selv uendeligt`,
+        });
       }
     } else if (isScalar(node)) {
       if (typeof node.value === 'string') {
@@ -307,7 +336,13 @@ function checkNodes(file: string, doc: Document.Parsed): { diagnostics: Diagnost
         const privateUse = PRIVATE_USE.exec(node.value);
         if (bad) diagnostics.push(controlCharacter(file, spanOf(node).start, bad[0], true));
         else if (privateUse) {
-          diagnostics.push({ rule: 'yaml/tegnkodning', severity: 'error', file, span: spanOf(node), message: `Teksten indeholder et tegn fra Unicodes private område (${codePoint(privateUse[0])}), som ikke kan vises i dokumenterne; slet det` });
+          diagnostics.push({
+            rule: 'yaml/tegnkodning',
+            severity: 'error',
+            file,
+            span: spanOf(node),
+            message: `Teksten indeholder et tegn fra Unicodes private område (${codePoint(privateUse[0])}), som ikke kan vises i dokumenterne; slet det`,
+          });
         }
       }
     } else if (isMap(node) || isSeq(node)) {
@@ -319,7 +354,13 @@ function checkNodes(file: string, doc: Document.Parsed): { diagnostics: Diagnost
           if (!isScalar(pair.key)) continue;
           const key = String(pair.key.value);
           if (seen.has(key)) {
-            diagnostics.push({ rule: 'yaml/dobbelt-noegle', severity: 'error', file, span: spanOf(pair.key), message: `Feltet ${quote(key)} står to gange i samme afsnit` });
+            diagnostics.push({
+              rule: 'yaml/dobbelt-noegle',
+              severity: 'error',
+              file,
+              span: spanOf(pair.key),
+              message: `Feltet ${quote(key)} står to gange i samme afsnit`,
+            });
           }
           seen.add(key);
         }
@@ -378,7 +419,14 @@ function parseBounded(file: string, text: string): { parsed?: ParsedYaml; lineCo
   if (control) return fail(controlCharacter(file, control.index, control[0], false));
   const loneCr = /\r(?!\n)/.exec(text);
   // Old Mac line ends: YAML and the line counter would see one long line.
-  if (loneCr) return fail({ rule: 'yaml/syntaks', severity: 'error', file, span: { start: loneCr.index, end: loneCr.index + 1 }, message: 'Linjeskift af typen CR (uden LF) er ikke tilladt; gem filen med almindelige linjeskift (LF eller CRLF)' });
+  if (loneCr)
+    return fail({
+      rule: 'yaml/syntaks',
+      severity: 'error',
+      file,
+      span: { start: loneCr.index, end: loneCr.index + 1 },
+      message: 'Linjeskift af typen CR (uden LF) er ikke tilladt; gem filen med almindelige linjeskift (LF eller CRLF)',
+    });
 
   const tokenized = tokenize(text);
   if ('flowDeep' in tokenized) return fail(deepAt(tokenized.flowDeep));
@@ -395,7 +443,13 @@ function parseBounded(file: string, text: string): { parsed?: ParsedYaml; lineCo
   const diagnostics: Diagnostic[] = [];
   if (docs.length > 1) {
     const start = docs[1]!.range[0];
-    diagnostics.push({ rule: 'yaml/flere-dokumenter', severity: 'error', file, span: { start, end: start + 3 }, message: 'Filen må kun indeholde ét YAML-dokument; fjern linjen med ---' });
+    diagnostics.push({
+      rule: 'yaml/flere-dokumenter',
+      severity: 'error',
+      file,
+      span: { start, end: start + 3 },
+      message: 'Filen må kun indeholde ét YAML-dokument; fjern linjen med ---',
+    });
   }
   const doc = docs[0];
   const syntax = (extra: Diagnostic[] = []) => capped([...diagnostics, ...extra], droppedErrors);
@@ -410,7 +464,8 @@ function parseBounded(file: string, text: string): { parsed?: ParsedYaml; lineCo
   for (const error of doc.errors) {
     // »Nested mappings are not allowed in compact mappings« comes with the multi-line key error
     // at the same place, which says what to do; one mistake, one message.
-    if (error.code === 'BLOCK_AS_IMPLICIT_KEY' && doc.errors.some((e) => e !== error && e.code === 'MULTILINE_IMPLICIT_KEY' && e.pos[0] === error.pos[0])) continue;
+    if (error.code === 'BLOCK_AS_IMPLICIT_KEY' && doc.errors.some((e) => e !== error && e.code === 'MULTILINE_IMPLICIT_KEY' && e.pos[0] === error.pos[0]))
+      continue;
     const diagnostic = toDiagnostic(file, text, error, 'error');
     if (starts.has(diagnostic.span!.start)) continue;
     starts.add(diagnostic.span!.start);
@@ -434,7 +489,13 @@ function parseBounded(file: string, text: string): { parsed?: ParsedYaml; lineCo
     return fail(
       ...syntax([
         excessive
-          ? { rule: 'yaml/for-mange-aliasser', severity: 'error', file, span: at, message: `Filen bruger aliasser (*navn), der udvider sig til for meget data (højst ${MAX_ALIAS_COUNT}); skriv værdierne ud i stedet` }
+          ? {
+              rule: 'yaml/for-mange-aliasser',
+              severity: 'error',
+              file,
+              span: at,
+              message: `Filen bruger aliasser (*navn), der udvider sig til for meget data (højst ${MAX_ALIAS_COUNT}); skriv værdierne ud i stedet`,
+            }
           : error instanceof RangeError
             ? { ...deepAt(0), message: 'Filen er indlejret for dybt til at kunne læses' }
             : { rule: 'yaml/syntaks', severity: 'error', file, span: { start: 0, end: 1 }, message: 'YAML-filen kan ikke omsættes til data' },

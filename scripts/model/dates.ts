@@ -38,5 +38,8 @@ export function lastDayOfPeriod(start: string, v: Vilkaar): string {
 
 /** The latest of some ISO days, ignoring unknown ones. */
 export function latestDay(...days: ReadonlyArray<string | null | undefined>): string | undefined {
-  return days.filter((d): d is string => typeof d === 'string').sort().at(-1);
+  return days
+    .filter((d): d is string => typeof d === 'string')
+    .sort()
+    .at(-1);
 }

@@ -42,7 +42,9 @@ export function casesWithDecisions(repo: Repository): CaseCoverage[] {
         if (!u.opgave || !u.driftsmodel || !repo.opgave(u.opgave)) continue;
         const underpunkt: DataPath = ['indstilling', 'punkter', i, 'underpunkter', j];
         const name = `underpunkt ${letters[j] ?? j + 1} i punkt ${i + 1}`;
-        const kommuner = u.kommuner ? u.kommuner.map((k, n) => ({ k, at: [...underpunkt, 'kommuner', n] })) : raad.kommuner.map((k) => ({ k, at: [...underpunkt, 'driftsmodel'] }));
+        const kommuner = u.kommuner
+          ? u.kommuner.map((k, n) => ({ k, at: [...underpunkt, 'kommuner', n] }))
+          : raad.kommuner.map((k) => ({ k, at: [...underpunkt, 'driftsmodel'] }));
         for (const { k, at } of kommuner) {
           if (!repo.kommune(k)) continue;
           decisions.push({ kommune: k, opgave: u.opgave, model: u.driftsmodel, underpunkt, at, name });

@@ -138,13 +138,16 @@ async function checkAndBuild(options: BuildOptions, { outDir, cachePath, cache, 
   const check = await checkRepository(root, { today: options.today, strict: options.strict });
   if (hasErrors(check.diagnostics)) return { ok: false, reason: 'check', check };
   const { repo } = check;
-  if (options.only !== undefined && selectDocuments(repo, options.only, options.shard).length === 0) return { ok: false, reason: 'no-match', only: options.only };
+  if (options.only !== undefined && selectDocuments(repo, options.only, options.shard).length === 0)
+    return { ok: false, reason: 'no-match', only: options.only };
 
   // Templates and keys are loaded before anything is written: their errors stop the build early.
   const templates = loadTemplates(root);
   const identity = await loadSigningIdentity({ root, env: options.env });
   if (options.requireCertificate && identity.development) {
-    throw new BuildError('der er ikke angivet et rigtigt certifikat (AFTALER_SIGN_P12 eller AFTALER_SIGN_P12_BASE64), og --require-certificate forbyder testcertifikatet');
+    throw new BuildError(
+      'der er ikke angivet et rigtigt certifikat (AFTALER_SIGN_P12 eller AFTALER_SIGN_P12_BASE64), og --require-certificate forbyder testcertifikatet',
+    );
   }
   const sealTime = knownTime ?? buildTime(root, options.env);
 
@@ -192,7 +195,19 @@ async function checkAndBuild(options: BuildOptions, { outDir, cachePath, cache, 
   const renderer = createRenderer(ctx, plan.toRender.length + plan.toBundle.length, workerInit(options, sealTime), options.jobs, early);
   try {
     const seal = { signer: identity.subjectCN, developmentSigned: identity.development };
-    const { entries, next, rebuilt } = await execute(plan, { repo, ctx, renderer, out, outDir, cache, keyOf, seal, copyReused: options.only === undefined, onProgress: options.onProgress, read });
+    const { entries, next, rebuilt } = await execute(plan, {
+      repo,
+      ctx,
+      renderer,
+      out,
+      outDir,
+      cache,
+      keyOf,
+      seal,
+      copyReused: options.only === undefined,
+      onProgress: options.onProgress,
+      read,
+    });
     const manifest = [...plan.kept, ...entries];
     writeOutput(out, MANIFEST, serializeManifest(manifest));
     out.commit();
@@ -255,7 +270,15 @@ async function execute(plan: BuildPlan, x: Execution): Promise<{ entries: Manife
   const pdfHashes = new Map<string, string>();
   const renderOne = async (doc: Doc) => {
     const o = await x.renderer.document(doc);
-    const owner = { kind: o.kind, id: o.id, kommuner: o.meta.kommuner, opgave: o.meta.opgave, version: o.meta.version, status: o.meta.status, sources: o.sources };
+    const owner = {
+      kind: o.kind,
+      id: o.id,
+      kommuner: o.meta.kommuner,
+      opgave: o.meta.opgave,
+      version: o.meta.version,
+      status: o.meta.status,
+      sources: o.sources,
+    };
     const docEntries = [manifestEntry(`${o.base}.md`, owner, o.markdown), manifestEntry(`${o.base}.pdf`, owner, o.pdf, { pages: o.pages, seal })];
     writeOutput(out, `${o.base}.md`, o.markdown);
     writeOutput(out, `${o.base}.pdf`, o.pdf);
@@ -313,7 +336,20 @@ async function execute(plan: BuildPlan, x: Execution): Promise<{ entries: Manife
       const file = `${path.posix.basename(outputBase(repo, m.doc))}.pdf`;
       if (m.file) linkOutput(out, m.file, `${folder}/${file}`);
       else writeOutput(out, `${folder}/${file}`, m.pdf);
-      const entry = manifestEntry(`${folder}/${file}`, { kind: m.doc.kind, id: m.doc.data.id, kommuner: m.meta.kommuner, opgave: m.meta.opgave, version: m.meta.version, status: m.meta.status, sources: m.sources }, m.pdf, { pages: m.pages, seal });
+      const entry = manifestEntry(
+        `${folder}/${file}`,
+        {
+          kind: m.doc.kind,
+          id: m.doc.data.id,
+          kommuner: m.meta.kommuner,
+          opgave: m.meta.opgave,
+          version: m.meta.version,
+          status: m.meta.status,
+          sources: m.sources,
+        },
+        m.pdf,
+        { pages: m.pages, seal },
+      );
       files.push({ file, sha256: entry.sha256, document: m.doc.data.id, kind: m.doc.kind, version: m.meta.version, signer: seal.signer });
       bundleEntries.push(entry);
     }
@@ -322,7 +358,10 @@ async function execute(plan: BuildPlan, x: Execution): Promise<{ entries: Manife
       members: members.map((m) => ({ name: m.name, version: m.meta.version, pdf: m.pdf, pages: m.pages })),
       draft: members.some((m) => m.meta.draft),
       author: x.ctx.author,
-      date: members.map((m) => m.meta.date).sort().at(-1)!,
+      date: members
+        .map((m) => m.meta.date)
+        .sort()
+        .at(-1)!,
     };
     const combined = await x.renderer.combined(job);
     const combinedName = combinedFile(folder);

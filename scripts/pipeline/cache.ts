@@ -99,7 +99,13 @@ type Unchecked<T> = { [K in keyof T]?: unknown };
 
 function isOutputs(value: unknown): value is CachedOutputs {
   const v = value as Unchecked<CachedOutputs> | null;
-  return typeof v === 'object' && v !== null && typeof v.key === 'string' && Array.isArray(v.entries) && v.entries.every((e: Unchecked<ManifestEntry> | null | undefined) => typeof e?.path === 'string' && typeof e.sha256 === 'string');
+  return (
+    typeof v === 'object' &&
+    v !== null &&
+    typeof v.key === 'string' &&
+    Array.isArray(v.entries) &&
+    v.entries.every((e: Unchecked<ManifestEntry> | null | undefined) => typeof e?.path === 'string' && typeof e.sha256 === 'string')
+  );
 }
 
 function isStamp(value: unknown): value is FileStamp {

@@ -85,7 +85,10 @@ export function mergeShards(shardDirs: readonly string[], outDir: string): Manif
       };
       if (!isEntry(entry)) throw new MergeError(`${where(relative)}: en post i »files« mangler en gyldig »sha256«`);
       const unsafe = unsafeManifestPath(relative);
-      if (unsafe) throw new MergeError(`${where(relative)}: stien »${showPath(relative)}« kan ikke bruges: ${unsafe}; en del fra en build har kun stier inde i sin mappe`);
+      if (unsafe)
+        throw new MergeError(
+          `${where(relative)}: stien »${showPath(relative)}« kan ikke bruges: ${unsafe}; en del fra en build har kun stier inde i sin mappe`,
+        );
       if (entry.path === OUTPUT_MANIFEST) throw new MergeError(`${where(relative)}: stien »${OUTPUT_MANIFEST}« er forbeholdt det samlede manifest`);
       const at = shardFile(dir, entry.path);
       let bytes: Buffer | undefined;
@@ -108,7 +111,14 @@ export function mergeShards(shardDirs: readonly string[], outDir: string): Manif
     }
   }
   // One path may not be both a file and a folder (»a« and »a/b«): the output could not hold both.
-  const folders = new Set([...byPath.keys()].flatMap((p) => p.split('/').slice(0, -1).map((_, i, all) => all.slice(0, i + 1).join('/'))));
+  const folders = new Set(
+    [...byPath.keys()].flatMap((p) =>
+      p
+        .split('/')
+        .slice(0, -1)
+        .map((_, i, all) => all.slice(0, i + 1).join('/')),
+    ),
+  );
   for (const [relative, { dir }] of byPath) {
     if (folders.has(relative)) throw new MergeError(`${relative} i ${dir} er en fil, men en anden post bruger den som mappe`);
   }

@@ -97,7 +97,9 @@ export function planBuild(input: PlanInput): PlanResult {
   if (only !== undefined && selected.length === 0) return { ok: false, reason: 'no-match', only };
   const codes = [...new Set(selected.flatMap((d) => kommunerOf(repo, d)))];
   // A shard makes the bundles it owns, whoever owns their members.
-  const bundleCodes = (shard ? [...new Set(all.flatMap((d) => kommunerOf(repo, d)))] : codes).filter((c) => repo.kommune(c) && inShard(shard, `kommune:${c}`)).sort();
+  const bundleCodes = (shard ? [...new Set(all.flatMap((d) => kommunerOf(repo, d)))] : codes)
+    .filter((c) => repo.kommune(c) && inShard(shard, `kommune:${c}`))
+    .sort();
 
   const key = (id: string) => keyOf.get(id)!;
   const membersOf = (code: string) => all.filter((d) => kommunerOf(repo, d).includes(code));
@@ -107,9 +109,15 @@ export function planBuild(input: PlanInput): PlanResult {
     return cached && cached.key === key(id) ? cached.entries.find((e) => e.path.endsWith('.pdf'))?.sha256 : undefined;
   };
   const bundleKey = (code: string, pdfHash: (id: string) => string | undefined) =>
-    sha256(`${fingerprint}\n${membersOf(code).map((d) => `${d.data.id} ${pdfHash(d.data.id) ?? `input:${key(d.data.id)}`}`).join('\n')}`);
+    sha256(
+      `${fingerprint}\n${membersOf(code)
+        .map((d) => `${d.data.id} ${pdfHash(d.data.id) ?? `input:${key(d.data.id)}`}`)
+        .join('\n')}`,
+    );
 
-  const toRender = selected.filter((d) => !reusable(cache.documents[d.data.id], key(d.data.id))).sort((a, b) => (renderOrder(repo, a) < renderOrder(repo, b) ? -1 : 1));
+  const toRender = selected
+    .filter((d) => !reusable(cache.documents[d.data.id], key(d.data.id)))
+    .sort((a, b) => (renderOrder(repo, a) < renderOrder(repo, b) ? -1 : 1));
   const rendering = new Set(toRender.map((d) => d.data.id));
   // Before rendering, a bundle can only be trusted if none of its members is being re-rendered.
   const toBundle = bundleCodes.filter((c) => membersOf(c).some((d) => rendering.has(d.data.id)) || !reusable(cache.bundles[c], bundleKey(c, cachedPdfHash)));
@@ -139,12 +147,39 @@ export function planBuild(input: PlanInput): PlanResult {
     made.add(`${folder}/${MANIFEST}`);
   }
   const kept = only !== undefined ? input.previous.filter((e) => !made.has(e.path)) : [];
-  const removed = only !== undefined ? [] : input.previous.map((e) => e.path).filter((p) => !made.has(p)).sort();
+  const removed =
+    only !== undefined
+      ? []
+      : input.previous
+          .map((e) => e.path)
+          .filter((p) => !made.has(p))
+          .sort();
 
-  const upToDate = toRender.length === 0 && toBundle.length === 0 && present(overviewEntries) && input.previousText === serializeManifest([...kept, ...reused, ...overviewEntries]);
+  const upToDate =
+    toRender.length === 0 &&
+    toBundle.length === 0 &&
+    present(overviewEntries) &&
+    input.previousText === serializeManifest([...kept, ...reused, ...overviewEntries]);
 
   return {
     ok: true,
-    plan: { selected, toRender, bundleCodes, toBundle, reused, kept, overview, overviewEntries, removed, next, upToDate, membersOf, cachedPdfHash, bundleKey, present, reusable },
+    plan: {
+      selected,
+      toRender,
+      bundleCodes,
+      toBundle,
+      reused,
+      kept,
+      overview,
+      overviewEntries,
+      removed,
+      next,
+      upToDate,
+      membersOf,
+      cachedPdfHash,
+      bundleKey,
+      present,
+      reusable,
+    },
   };
 }

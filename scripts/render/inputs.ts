@@ -15,6 +15,10 @@ import type { TemplateSet } from './templates.ts';
 export function inputsOf(repo: Repository, templates: Pick<TemplateSet, 'filesOf'>, doc: SourceDocument): string[] {
   const kind = kindOf(doc);
   const reference = new Set(registry.reference().map((k) => k.id));
-  const files = new Set<string>([doc.file, ...repo.documents.filter((d) => reference.has(d.kind)).map((d) => d.file), ...kind.reads(repo, doc).map((d) => d.file)]);
+  const files = new Set<string>([
+    doc.file,
+    ...repo.documents.filter((d) => reference.has(d.kind)).map((d) => d.file),
+    ...kind.reads(repo, doc).map((d) => d.file),
+  ]);
   return [...[...files].sort(), ...templates.filesOf(kind.template)];
 }

@@ -32,7 +32,15 @@ function header(meta: DocumentMeta): Root {
     children: meta.titleBlock.map(({ label, value }) => ({
       type: 'listItem',
       spread: false,
-      children: [{ type: 'paragraph', children: [{ type: 'strong', children: [{ type: 'text', value: `${label}:` }] }, { type: 'text', value: ` ${value}` }] }],
+      children: [
+        {
+          type: 'paragraph',
+          children: [
+            { type: 'strong', children: [{ type: 'text', value: `${label}:` }] },
+            { type: 'text', value: ` ${value}` },
+          ],
+        },
+      ],
     })),
   };
   return { type: 'root', children: [{ type: 'heading', depth: 1, children: [{ type: 'text', value: meta.title }] }, list] };

@@ -31,7 +31,14 @@ function positionOfParseError(file: string, error: unknown): TemplateError {
  * Walks a template's AST: collects helper parameter names (for positioned »missing variable«
  * errors) and rejects any way of inserting a value that bypasses the escaping helpers.
  */
-function lint(file: string, ast: hbs.AST.Program, helpers: ReadonlySet<string>, partials: Set<string>, paramNames: Map<string, readonly string[]>, used: Set<string>): void {
+function lint(
+  file: string,
+  ast: hbs.AST.Program,
+  helpers: ReadonlySet<string>,
+  partials: Set<string>,
+  paramNames: Map<string, readonly string[]>,
+  used: Set<string>,
+): void {
   const at = (node: Node, rule: TemplateError['rule'], message: string) =>
     new TemplateError(rule, file, node.loc.start.line, node.loc.start.column + 1, message);
   const visit = (node: Node | undefined): void => {
@@ -54,7 +61,12 @@ function lint(file: string, ast: hbs.AST.Program, helpers: ReadonlySet<string>, 
           }
           throw at(node, 'template/unknown-helper', `Ukendt hjælpefunktion »${name}«`);
         }
-        paramNames.set(`${file}:${node.loc.start.line}:${node.loc.start.column}`, call.params.map((p: hbs.AST.Expression) => (p as Partial<hbs.AST.PathExpression>).original ?? String((p as hbs.AST.Literal & { value?: unknown }).value)));
+        paramNames.set(
+          `${file}:${node.loc.start.line}:${node.loc.start.column}`,
+          call.params.map(
+            (p: hbs.AST.Expression) => (p as Partial<hbs.AST.PathExpression>).original ?? String((p as hbs.AST.Literal & { value?: unknown }).value),
+          ),
+        );
         for (const p of call.params) visit(p);
         if (node.type === 'BlockStatement') {
           visit((node as unknown as hbs.AST.BlockStatement).program);
@@ -67,7 +79,8 @@ function lint(file: string, ast: hbs.AST.Program, helpers: ReadonlySet<string>, 
         // A path (`{{> parter}}`) or a string (`{{> "parter"}}`); a sub-expression has no name.
         const nameNode = partial.name as hbs.AST.Expression; // the typings omit the string form
         const name = nameNode.type === 'PathExpression' || nameNode.type === 'StringLiteral' ? (nameNode as hbs.AST.PathExpression).original : undefined;
-        if (name === undefined || !partials.has(name)) throw at(node, 'template/unknown-helper', `Ukendt delskabelon »${name ?? '(beregnet navn)'}« (findes ikke i templates/partials/)`);
+        if (name === undefined || !partials.has(name))
+          throw at(node, 'template/unknown-helper', `Ukendt delskabelon »${name ?? '(beregnet navn)'}« (findes ikke i templates/partials/)`);
         used.add(name);
         return;
       }

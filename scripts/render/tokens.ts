@@ -8,9 +8,7 @@ const OPEN = '\uE000';
 const CLOSE = '\uE001';
 export const TOKEN_PATTERN = /\uE000(\d+)\uE001/g;
 
-export type TokenValue =
-  | { kind: 'text'; value: string }
-  | { kind: 'markdown'; value: string; inline: boolean };
+export type TokenValue = { kind: 'text'; value: string } | { kind: 'markdown'; value: string; inline: boolean };
 
 export class TokenTable {
   readonly #values: TokenValue[] = [];

@@ -15,7 +15,10 @@ export function parseCertificateDer(der: Uint8Array<ArrayBuffer>): pkijs.Certifi
 }
 
 export function toPem(label: string, der: Uint8Array): string {
-  const lines = Buffer.from(der).toString('base64').match(/.{1,64}/g) ?? [];
+  const lines =
+    Buffer.from(der)
+      .toString('base64')
+      .match(/.{1,64}/g) ?? [];
   return `-----BEGIN ${label}-----\n${lines.join('\n')}\n-----END ${label}-----\n`;
 }
 
@@ -97,4 +100,3 @@ export function chainAbove(leaf: pkijs.Certificate, pool: readonly pkijs.Certifi
 function isSelfIssued(certificate: pkijs.Certificate): boolean {
   return certificate.subject.isEqual(certificate.issuer);
 }
-

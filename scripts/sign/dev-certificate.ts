@@ -38,11 +38,10 @@ export async function loadOrCreateDevelopmentKey(root: string): Promise<Developm
 
 async function createDevelopmentPem(now: Date): Promise<string> {
   const subtle = globalThis.crypto.subtle;
-  const keys = await subtle.generateKey(
-    { name: 'RSASSA-PKCS1-v1_5', modulusLength: 3072, publicExponent: new Uint8Array([1, 0, 1]), hash: 'SHA-256' },
-    true,
-    ['sign', 'verify'],
-  );
+  const keys = await subtle.generateKey({ name: 'RSASSA-PKCS1-v1_5', modulusLength: 3072, publicExponent: new Uint8Array([1, 0, 1]), hash: 'SHA-256' }, true, [
+    'sign',
+    'verify',
+  ]);
   const certificate = new pkijs.Certificate();
   certificate.version = 2;
   // Positive 128-bit serial: clear the top bit so DER does not read it as negative.
@@ -57,10 +56,7 @@ async function createDevelopmentPem(now: Date): Promise<string> {
   certificate.notAfter = x509Time(notAfter);
 
   await certificate.subjectPublicKeyInfo.importKey(keys.publicKey);
-  const keyId = await subtle.digest(
-    'SHA-1',
-    new Uint8Array(certificate.subjectPublicKeyInfo.subjectPublicKey.valueBlock.valueHexView),
-  );
+  const keyId = await subtle.digest('SHA-1', new Uint8Array(certificate.subjectPublicKeyInfo.subjectPublicKey.valueBlock.valueHexView));
   certificate.extensions = [
     new pkijs.Extension({
       extnID: pkijs.id_BasicConstraints,
@@ -117,11 +113,9 @@ function parseDevelopmentFile(pem: string): DevelopmentKey {
     if (!privateKeyPkcs8 || !certificateDer) throw new Error('missing PEM block');
     return { privateKeyPkcs8, certificate: parseCertificateDer(certificateDer) };
   } catch (cause) {
-    throw new SigningError(
-      'sign/dev-cert',
-      `Udviklingscertifikatet i ${DEV_SIGNING_DIR}/${DEV_SIGNING_FILE} er beskadiget – slet filen, så laves et nyt.`,
-      { cause },
-    );
+    throw new SigningError('sign/dev-cert', `Udviklingscertifikatet i ${DEV_SIGNING_DIR}/${DEV_SIGNING_FILE} er beskadiget – slet filen, så laves et nyt.`, {
+      cause,
+    });
   }
 }
 

@@ -29,4 +29,3 @@ export class SigningError extends Error {
     super(message, options);
   }
 }
-

@@ -94,18 +94,9 @@ async function identityFrom(
 async function importRsaSigningKey(pkcs8: Uint8Array<ArrayBuffer>): Promise<CryptoKey> {
   const keyType = privateKeyObject(pkcs8).asymmetricKeyType;
   if (keyType !== 'rsa') {
-    throw new SigningError(
-      'sign/unsupported-key',
-      `Nøgletypen ${keyType ?? 'ukendt'} understøttes ikke; forseglingsnøglen skal være RSA (mindst 2048 bit).`,
-    );
+    throw new SigningError('sign/unsupported-key', `Nøgletypen ${keyType ?? 'ukendt'} understøttes ikke; forseglingsnøglen skal være RSA (mindst 2048 bit).`);
   }
-  return globalThis.crypto.subtle.importKey(
-    'pkcs8',
-    pkcs8,
-    { name: 'RSASSA-PKCS1-v1_5', hash: 'SHA-256' },
-    false,
-    ['sign'],
-  );
+  return globalThis.crypto.subtle.importKey('pkcs8', pkcs8, { name: 'RSASSA-PKCS1-v1_5', hash: 'SHA-256' }, false, ['sign']);
 }
 
 function privateKeyObject(pkcs8: Uint8Array): KeyObject {

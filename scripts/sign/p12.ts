@@ -71,10 +71,7 @@ export async function readPkcs12(bytes: Uint8Array, passphrase: string): Promise
   }
   const [privateKeyPkcs8, ...extraKeys] = keys;
   if (!privateKeyPkcs8 || extraKeys.length > 0 || certificates.length === 0) {
-    throw new SigningError(
-      'sign/bad-p12',
-      'PKCS#12-filen skal indeholde præcis én privat nøgle og mindst ét certifikat.',
-    );
+    throw new SigningError('sign/bad-p12', 'PKCS#12-filen skal indeholde præcis én privat nøgle og mindst ét certifikat.');
   }
   return { privateKeyPkcs8, certificates };
 }
@@ -102,12 +99,7 @@ function authenticatedSafeBytes(pfx: pkijs.PFX): { content: ArrayBuffer; macData
  * Checked before anything is decrypted, so a wrong passphrase gets its own
  * error instead of a decryption failure somewhere inside. False: no MAC.
  */
-async function verifyMac(
-  macData: pkijs.MacData | undefined,
-  content: ArrayBuffer,
-  password: ArrayBuffer,
-  crypto: pkijs.ICryptoEngine,
-): Promise<boolean> {
+async function verifyMac(macData: pkijs.MacData | undefined, content: ArrayBuffer, password: ArrayBuffer, crypto: pkijs.ICryptoEngine): Promise<boolean> {
   if (!macData) return false;
   const ok = await guard(() => {
     const hash = crypto.getAlgorithmByOID(macData.mac.digestAlgorithm.algorithmId, true, 'digestAlgorithm');

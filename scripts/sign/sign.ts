@@ -14,22 +14,14 @@ import type { SigningIdentity } from './keys.ts';
  * refuse a certificate that was not valid at that time – a seal validators
  * would reject anyway – not put into the CMS.
  */
-export async function signPdf(
-  pdfWithPlaceholder: Buffer,
-  identity: SigningIdentity,
-  signingTime: Date,
-): Promise<Buffer> {
+export async function signPdf(pdfWithPlaceholder: Buffer, identity: SigningIdentity, signingTime: Date): Promise<Buffer> {
   assertValidAt(identity, signingTime);
   assertOnePlaceholder(pdfWithPlaceholder);
   try {
     return await new SignPdf().sign(pdfWithPlaceholder, new PadesSigner(identity));
   } catch (error) {
     if (error instanceof SignPdfError && /exceeds placeholder length/.test(error.message)) {
-      throw new SigningError(
-        'sign/placeholder-too-small',
-        'Signaturen er større end den plads, der er afsat i PDF-filen.',
-        { cause: error },
-      );
+      throw new SigningError('sign/placeholder-too-small', 'Signaturen er større end den plads, der er afsat i PDF-filen.', { cause: error });
     }
     throw error;
   }

@@ -12,10 +12,7 @@ export function signingTimeFromEnv(env: NodeJS.ProcessEnv, now: () => Date = () 
   }
   // The spec says a malformed value must be an error, not silently ignored.
   if (!/^\d+$/.test(raw) || !Number.isSafeInteger(Number(raw))) {
-    throw new SigningError(
-      'sign/bad-source-date-epoch',
-      `SOURCE_DATE_EPOCH skal være et helt antal sekunder siden 1970, ikke »${raw}«.`,
-    );
+    throw new SigningError('sign/bad-source-date-epoch', `SOURCE_DATE_EPOCH skal være et helt antal sekunder siden 1970, ikke »${raw}«.`);
   }
   return new Date(Number(raw) * 1000);
 }

@@ -26,11 +26,7 @@ export interface CmsCheckOptions {
 /** pkijs' SignedData.verify message for "the signed bytes changed" (it has no distinct code). */
 const PKIJS_DIGEST_MISMATCH = /Message digest doesn't match/;
 
-export async function checkCms(
-  cms: Uint8Array<ArrayBuffer>,
-  signedContent: Uint8Array<ArrayBuffer>,
-  options: CmsCheckOptions,
-): Promise<CmsCheck> {
+export async function checkCms(cms: Uint8Array<ArrayBuffer>, signedContent: Uint8Array<ArrayBuffer>, options: CmsCheckOptions): Promise<CmsCheck> {
   const signedData = parseSignedData(cms);
   if (typeof signedData === 'string') return { signerCertificate: null, chainTrusted: null, reasons: [signedData] };
 
@@ -62,11 +58,7 @@ function parseSignedData(cms: Uint8Array<ArrayBuffer>): pkijs.SignedData | strin
   }
 }
 
-async function verifySignature(
-  signedData: pkijs.SignedData,
-  signedContent: Uint8Array<ArrayBuffer>,
-  reasons: string[],
-): Promise<pkijs.Certificate | null> {
+async function verifySignature(signedData: pkijs.SignedData, signedContent: Uint8Array<ArrayBuffer>, reasons: string[]): Promise<pkijs.Certificate | null> {
   try {
     const result = await signedData.verify({
       signer: 0,
@@ -90,11 +82,7 @@ async function verifySignature(
   }
 }
 
-async function checkSignedAttributes(
-  signerInfo: pkijs.SignerInfo,
-  signerCertificate: pkijs.Certificate | null,
-  reasons: string[],
-): Promise<void> {
+async function checkSignedAttributes(signerInfo: pkijs.SignerInfo, signerCertificate: pkijs.Certificate | null, reasons: string[]): Promise<void> {
   const attributes = signerInfo.signedAttrs?.attributes ?? [];
   const find = (oid: string): pkijs.Attribute | undefined => attributes.find((attribute) => attribute.type === oid);
   if (!find(OID_CONTENT_TYPE) || !find(OID_MESSAGE_DIGEST)) {

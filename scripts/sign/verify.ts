@@ -77,9 +77,13 @@ export async function verifyPdf(bytes: Buffer, opts: VerifyOptions = {}): Promis
   reasons.push(...cms.reasons);
   const signer = cms.signerCertificate;
   if (opts.signerSha256 !== undefined && signer) {
-    const actual = createHash('sha256').update(Buffer.from(signer.toSchema().toBER(false))).digest('hex');
+    const actual = createHash('sha256')
+      .update(Buffer.from(signer.toSchema().toBER(false)))
+      .digest('hex');
     if (actual !== opts.signerSha256) {
-      reasons.push(`Forseglet med et andet certifikat end det forventede (SHA-256 ${actual}); selv et certifikat fra en betroet CA kan tilhøre en anden organisation.`);
+      reasons.push(
+        `Forseglet med et andet certifikat end det forventede (SHA-256 ${actual}); selv et certifikat fra en betroet CA kan tilhøre en anden organisation.`,
+      );
     }
   }
   const verdict: Verdict = reasons.length > 0 ? 'invalid' : cms.chainTrusted === true ? 'valid' : 'issuer-unchecked';

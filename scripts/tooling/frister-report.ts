@@ -91,7 +91,13 @@ export function fristerReport(repo: Repository, deadlines: readonly DocumentDead
   }
   const shown = rows.filter((r) => options.kommune === undefined || r.d.kommuner.includes(options.kommune));
   const overdue = shown.filter((r) => r.state === 'overskredet').length;
-  const upcoming = shown.filter((r) => r.state === 'aaben' || r.state === 'kommende').map((r) => r.d.dato).sort()[0];
-  out.push('', `${overdue > 0 ? '⚠' : '✔'} ${countNoun(overdue, 'overskredet frist', 'overskredne frister')}${upcoming ? ` · næste frist ${formatDate(upcoming)}` : ''}`);
+  const upcoming = shown
+    .filter((r) => r.state === 'aaben' || r.state === 'kommende')
+    .map((r) => r.d.dato)
+    .sort()[0];
+  out.push(
+    '',
+    `${overdue > 0 ? '⚠' : '✔'} ${countNoun(overdue, 'overskredet frist', 'overskredne frister')}${upcoming ? ` · næste frist ${formatDate(upcoming)}` : ''}`,
+  );
   return out.join('\n') + '\n';
 }

@@ -35,11 +35,25 @@ export function findKommune(repo: Repository, value: string): Kommune {
 export function findOpgave(repo: Repository, value: string): Opgave {
   const found = repo.opgaver.find((o) => o.id === fold(value));
   if (found) return found;
-  throw new ArgumentError(`Ukendt opgave »${value}«${hint(value, repo.opgaver.map((o) => o.id), (id) => `»${id}«`, true)}`);
+  throw new ArgumentError(
+    `Ukendt opgave »${value}«${hint(
+      value,
+      repo.opgaver.map((o) => o.id),
+      (id) => `»${id}«`,
+      true,
+    )}`,
+  );
 }
 
 export function findSundhedsraad(repo: Repository, value: string): Sundhedsraad {
   const found = repo.sundhedsraadList.find((s) => s.id === fold(value));
   if (found) return found;
-  throw new ArgumentError(`Ukendt sundhedsråd »${value}«${hint(value, repo.sundhedsraadList.map((s) => s.id), (id) => `»${id}«`, true)}`);
+  throw new ArgumentError(
+    `Ukendt sundhedsråd »${value}«${hint(
+      value,
+      repo.sundhedsraadList.map((s) => s.id),
+      (id) => `»${id}«`,
+      true,
+    )}`,
+  );
 }

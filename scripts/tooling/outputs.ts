@@ -45,7 +45,9 @@ export function writeIntoOutput(outDir: string, files: Readonly<Record<string, s
       } catch (error) {
         const problem = fsProblem(error);
         if (!problem) throw error;
-        throw new OutputLockedError(`${file} kan ikke skrives (${problem.path ?? file}: ${problem.reason}); ret adgangen til mappen, eller vælg en anden med --out`);
+        throw new OutputLockedError(
+          `${file} kan ikke skrives (${problem.path ?? file}: ${problem.reason}); ret adgangen til mappen, eller vælg en anden med --out`,
+        );
       }
     }
   });

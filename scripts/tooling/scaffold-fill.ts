@@ -14,7 +14,13 @@ export type Overrides = ReadonlyMap<string, unknown>;
  * (a number, a date that may not be null, a choice) must have an override: that is a bug in the
  * scaffolder, not a user error, so it throws.
  */
-export function fillRequired(schemas: SchemaDocs, schema: ResolvedSchema, overrides: Overrides, optional: ReadonlySet<string> = new Set(), path: readonly string[] = []): unknown {
+export function fillRequired(
+  schemas: SchemaDocs,
+  schema: ResolvedSchema,
+  overrides: Overrides,
+  optional: ReadonlySet<string> = new Set(),
+  path: readonly string[] = [],
+): unknown {
   const dotted = path.join('.');
   if (overrides.has(dotted)) return overrides.get(dotted);
   const node = schemas.resolve(schema).node;

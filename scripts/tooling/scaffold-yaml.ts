@@ -99,4 +99,3 @@ export function commentedYaml(schemas: SchemaDocs, options: YamlFileOptions): st
   if (optional.length > 0) doc.comment = commentBlock(['Valgfrie felter, der kan tilføjes:', ...optional.flatMap((o) => wrapComment(o, WIDTH))]);
   return doc.toString({ lineWidth: 100, minContentWidth: 40 });
 }
-

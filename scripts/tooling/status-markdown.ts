@@ -26,7 +26,11 @@ function cellContent(c: StatusCell): PhrasingContent[] {
   else if (c.expected) parts.push([strong(`${registry.documents().find((k) => k.id === c.expected)?.governs?.noun ?? c.expected} mangler`)]);
   if (c.next) {
     const { deadline, state } = c.next;
-    parts.push(state === 'overskredet' ? [strong(`overskredet ${formatDate(deadline.dato)}`), text(`: ${deadline.label}`)] : [text(`næste ${formatDate(deadline.dato)}: ${deadline.label}`)]);
+    parts.push(
+      state === 'overskredet'
+        ? [strong(`overskredet ${formatDate(deadline.dato)}`), text(`: ${deadline.label}`)]
+        : [text(`næste ${formatDate(deadline.dato)}: ${deadline.label}`)],
+    );
   }
   return parts.flatMap((p, i) => (i === 0 ? p : [text(' · '), ...p]));
 }
@@ -61,7 +65,9 @@ function section(repo: Repository, raad: RaadStatus): RootContent[] {
 function intro(today: string): RootContent[] {
   return [
     paragraph(
-      text(`Pr. ${formatDate(today)}. For hver kommune og opgave: driftsmodellen efter sundhedsrådets indstilling, det dokument, der bærer den (samarbejdsaftale ved kommunal drift, delingsaftale ved regional drift, anmodning ved fortsat kommunal drift), dokumentets status og version, og dets næste frist. `),
+      text(
+        `Pr. ${formatDate(today)}. For hver kommune og opgave: driftsmodellen efter sundhedsrådets indstilling, det dokument, der bærer den (samarbejdsaftale ved kommunal drift, delingsaftale ved regional drift, anmodning ved fortsat kommunal drift), dokumentets status og version, og dets næste frist. `,
+      ),
       text('Alt er dannet af data i agreements/; ret data, ikke denne oversigt.'),
     ),
   ];
@@ -75,7 +81,12 @@ function statusBody(repo: Repository, matrix: readonly RaadStatus[], today: stri
 /** The whole out/status.md: a title and the body, normalised by the project's remark settings. */
 export function statusMarkdown(repo: Repository, matrix: readonly RaadStatus[], today: string): { markdown: string; body: string } {
   const body = stringifyMarkdown(statusBody(repo, matrix, today));
-  const list: List = { type: 'list', ordered: false, spread: false, children: [{ type: 'listItem', spread: false, children: [paragraph(strong('Pr.:'), text(` ${formatDate(today)}`))] }] };
+  const list: List = {
+    type: 'list',
+    ordered: false,
+    spread: false,
+    children: [{ type: 'listItem', spread: false, children: [paragraph(strong('Pr.:'), text(` ${formatDate(today)}`))] }],
+  };
   const header = stringifyMarkdown({ type: 'root', children: [{ type: 'heading', depth: 1, children: [text(STATUS_TITLE)] }, list] });
   return { markdown: `${header}\n${body}`, body };
 }

@@ -52,11 +52,20 @@ const rank: Record<DeadlineState, number> = { overskredet: 0, aaben: 1, kommende
 /** The deadline a cell shows: the earliest overdue one, else the earliest that is still to come. */
 function nextDeadline(deadlines: readonly DocumentDeadline[], doc: SourceDocument, today: string): StatusCell['next'] {
   const mine = deadlines.filter((d) => d.doc === doc).map((deadline) => ({ deadline, state: deadlineState(deadline, today) }));
-  const pending = mine.filter((m) => rank[m.state] < 2).sort((a, b) => rank[a.state] - rank[b.state] || (a.deadline.dato < b.deadline.dato ? -1 : a.deadline.dato > b.deadline.dato ? 1 : 0));
+  const pending = mine
+    .filter((m) => rank[m.state] < 2)
+    .sort((a, b) => rank[a.state] - rank[b.state] || (a.deadline.dato < b.deadline.dato ? -1 : a.deadline.dato > b.deadline.dato ? 1 : 0));
   return pending[0];
 }
 
-function cell(repo: Repository, deadlines: readonly DocumentDeadline[], models: ReturnType<typeof operatingModels>, kommune: string, opgave: Opgave, today: string): StatusCell {
+function cell(
+  repo: Repository,
+  deadlines: readonly DocumentDeadline[],
+  models: ReturnType<typeof operatingModels>,
+  kommune: string,
+  opgave: Opgave,
+  today: string,
+): StatusCell {
   const decision = models.get(modelKey(kommune, opgave.id));
   if (!decision) {
     // No model decided: still show an HSA or anmodning that exists for the pair.
@@ -65,7 +74,13 @@ function cell(repo: Repository, deadlines: readonly DocumentDeadline[], models: 
   }
   const expected = governingKind(decision.model);
   const document = findGoverning(repo, expected, kommune, opgave.id);
-  return { opgave, model: decision.model, sag: decision.sag, ...(expected ? { expected: expected.id } : {}), ...(document ? { document, next: nextDeadline(deadlines, document, today) } : {}) };
+  return {
+    opgave,
+    model: decision.model,
+    sag: decision.sag,
+    ...(expected ? { expected: expected.id } : {}),
+    ...(document ? { document, next: nextDeadline(deadlines, document, today) } : {}),
+  };
 }
 
 /**
@@ -76,7 +91,8 @@ function cell(repo: Repository, deadlines: readonly DocumentDeadline[], models: 
  */
 export function statusMatrix(repo: Repository, deadlines: readonly DocumentDeadline[], today: string): RaadStatus[] {
   const models = operatingModels(repo);
-  const rowsOf = (kommuner: readonly Kommune[]) => kommuner.map((kommune) => ({ kommune, cells: repo.opgaver.map((o) => cell(repo, deadlines, models, kommune.kode, o, today)) }));
+  const rowsOf = (kommuner: readonly Kommune[]) =>
+    kommuner.map((kommune) => ({ kommune, cells: repo.opgaver.map((o) => cell(repo, deadlines, models, kommune.kode, o, today)) }));
   const casesOf = (kommuner: readonly string[]) => [...new Set([...models.values()].filter((m) => kommuner.includes(m.kommune)).map((m) => m.sag))];
 
   const out: RaadStatus[] = repo.sundhedsraadList.map((raad) => {

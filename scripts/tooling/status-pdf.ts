@@ -20,7 +20,8 @@ function landscape(def: TDocumentDefinitions): TDocumentDefinitions {
     pageOrientation: 'landscape',
     header: (page, pages, size) => {
       const content = header(page, pages, size) as { stack?: Array<{ canvas?: Array<{ x2?: number }> }> } | null;
-      for (const part of content?.stack ?? []) for (const line of part.canvas ?? []) if (line.x2 !== undefined) line.x2 = size.width - PAGE_MARGINS[0] - PAGE_MARGINS[2];
+      for (const part of content?.stack ?? [])
+        for (const line of part.canvas ?? []) if (line.x2 !== undefined) line.x2 = size.width - PAGE_MARGINS[0] - PAGE_MARGINS[2];
       return content as ReturnType<typeof header>;
     },
   };

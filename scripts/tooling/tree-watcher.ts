@@ -55,7 +55,9 @@ export class TreeWatcher {
     this.#watchers.set(dir, watcher);
     let entries: string[] = [];
     try {
-      entries = readdirSync(dir, { withFileTypes: true }).filter((e) => e.isDirectory()).map((e) => e.name);
+      entries = readdirSync(dir, { withFileTypes: true })
+        .filter((e) => e.isDirectory())
+        .map((e) => e.name);
     } catch {
       // removed meanwhile
     }

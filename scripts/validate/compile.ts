@@ -15,7 +15,15 @@ const require = createRequire(import.meta.url);
  * branches name required fields defined next to them, the idiomatic form. They shape the
  * generated code, so they are part of the cache key.
  */
-export const AJV_OPTIONS = { allErrors: true, verbose: true, strict: true, strictRequired: false, allowUnionTypes: true, inlineRefs: false, unicodeRegExp: false } as const;
+export const AJV_OPTIONS = {
+  allErrors: true,
+  verbose: true,
+  strict: true,
+  strictRequired: false,
+  allowUnionTypes: true,
+  inlineRefs: false,
+  unicodeRegExp: false,
+} as const;
 
 /**
  * The schemas are committed like the data, so a schema's `pattern` is untrusted: one such as

@@ -18,7 +18,8 @@ export function invisibleKind(cp: number): string | undefined {
   if ((cp >= 0x200b && cp <= 0x200d) || cp === 0x2060 || cp === 0xfeff || cp === 0x180e) return 'et usynligt tegn uden bredde';
   // Invisible operators, deprecated format characters, line/paragraph separators (a line break
   // in some viewers, none in others), interlinear annotations, Hangul fillers (blank letters).
-  if ((cp >= 0x2061 && cp <= 0x2064) || (cp >= 0x206a && cp <= 0x206f) || cp === 0x2028 || cp === 0x2029 || (cp >= 0xfff9 && cp <= 0xfffb)) return 'et usynligt formateringstegn';
+  if ((cp >= 0x2061 && cp <= 0x2064) || (cp >= 0x206a && cp <= 0x206f) || cp === 0x2028 || cp === 0x2029 || (cp >= 0xfff9 && cp <= 0xfffb))
+    return 'et usynligt formateringstegn';
   if (cp === 0x115f || cp === 0x1160 || cp === 0x3164 || cp === 0xffa0) return 'et usynligt tegn';
   // The combining grapheme joiner and variation selectors change nothing a reader sees on
   // GitHub, and the PDF's font has no glyph for them (a box).
@@ -85,15 +86,16 @@ export interface Invisible {
 }
 
 // Cheap pre-test: only texts with a candidate go through the exact scan below.
-// eslint-disable-next-line no-control-regex, no-misleading-character-class -- control characters and lone surrogates (no u flag) are what it looks for.
-const CANDIDATE = /[\u000B-\u000D\u0085\u00AD\u034F\uFE00-\uFE0F\u061C\u115F\u1160\u180E\u200B-\u200F\u2028-\u202E\u2060-\u206F\u3164\uD800-\uDFFF\uE000-\uF8FF\uFEFF\uFFA0\uFFF9-\uFFFB]|&(?:#|[A-Za-z])/;
+const CANDIDATE =
+  // eslint-disable-next-line no-control-regex, no-misleading-character-class -- control characters and lone surrogates (no u flag) are what it looks for.
+  /[\u000B-\u000D\u0085\u00AD\u034F\uFE00-\uFE0F\u061C\u115F\u1160\u180E\u200B-\u200F\u2028-\u202E\u2060-\u206F\u3164\uD800-\uDFFF\uE000-\uF8FF\uFEFF\uFFA0\uFFF9-\uFFFB]|&(?:#|[A-Za-z])/;
 const REFERENCE = /&(?:#[xX]([0-9A-Fa-f]{1,6});|#([0-9]{1,7});|([A-Za-z][A-Za-z0-9]{1,31});)/y;
 
 /** Every refused character in `text`, directly or as a character reference, in text order. */
 export function findInvisible(text: string): Invisible[] {
   if (!CANDIDATE.test(text)) return [];
   const out: Invisible[] = [];
-  for (let i = 0; i < text.length; ) {
+  for (let i = 0; i < text.length;) {
     const cp = text.codePointAt(i)!;
     const length = cp > 0xffff ? 2 : 1;
     const kind = invisibleKind(cp);

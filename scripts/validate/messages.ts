@@ -43,7 +43,9 @@ function typeHint(expected: readonly string[], value: unknown): string {
   }
   if (typeof value === 'number' && expected.includes('integer') && !expected.includes('number') && !Number.isInteger(value) && Number.isFinite(value)) {
     // 1.234 is read as one point two three four: probably meant as 1234 kr.
-    return /\.\d{3}$/.test(String(value)) ? ` (skriv beløb uden tusindtalspunktum, fx ${String(value).replace('.', '')})` : ' (skal være et helt tal, uden decimaler)';
+    return /\.\d{3}$/.test(String(value))
+      ? ` (skriv beløb uden tusindtalspunktum, fx ${String(value).replace('.', '')})`
+      : ' (skal være et helt tal, uden decimaler)';
   }
   if (typeof value === 'string' && expected.includes('boolean') && /^(yes|no|on|off|y|n|ja|nej|sand|falsk)$/i.test(value.trim())) {
     // YAML 1.1 read yes/no/on/off as booleans; YAML 1.2 (used here) reads them as text.
@@ -83,7 +85,12 @@ export function mapAjvError(error: ErrorObject, path: string[]): Mapped | undefi
     }
     case 'dependentRequired': {
       const missing = String(params.missingProperty);
-      return { rule: 'skema/paakraevet', path: [...path, String(params.property)], target: 'key', message: `Feltet »${missing}« skal udfyldes, når »${String(params.property)}« er udfyldt` };
+      return {
+        rule: 'skema/paakraevet',
+        path: [...path, String(params.property)],
+        target: 'key',
+        message: `Feltet »${missing}« skal udfyldes, når »${String(params.property)}« er udfyldt`,
+      };
     }
     case 'additionalProperties': {
       const unknown = String(params.additionalProperty);
@@ -100,7 +107,12 @@ export function mapAjvError(error: ErrorObject, path: string[]): Mapped | undefi
       const expected = ([] as string[]).concat(params.type as string | string[]);
       const words = expected.map((t) => typeWords[t] ?? t).join(' eller ');
       const actual = typeOf(error.data);
-      return { rule: 'skema/type', path, target: 'value', message: `»${name}« skal være ${words}, ikke ${typeWords[actual] ?? actual} ${quote(error.data)}${typeHint(expected, error.data)}` };
+      return {
+        rule: 'skema/type',
+        path,
+        target: 'value',
+        message: `»${name}« skal være ${words}, ikke ${typeWords[actual] ?? actual} ${quote(error.data)}${typeHint(expected, error.data)}`,
+      };
     }
     case 'enum': {
       const allowed = (params.allowedValues as unknown[]).map(String);
@@ -116,13 +128,23 @@ export function mapAjvError(error: ErrorObject, path: string[]): Mapped | undefi
       return { rule: 'skema/fast-vaerdi', path, target: 'value', message: `»${name}« skal være ${quote(params.allowedValue)}` };
     case 'pattern': {
       const what = schemaText(error.parentSchema, 'description') ?? schemaText(error.parentSchema, 'title');
-      return { rule: 'skema/moenster', path, target: 'value', message: `${quote(error.data)} har ikke det rigtige format for »${name}«${what ? `: ${what}` : ''}` };
+      return {
+        rule: 'skema/moenster',
+        path,
+        target: 'value',
+        message: `${quote(error.data)} har ikke det rigtige format for »${name}«${what ? `: ${what}` : ''}`,
+      };
     }
     case 'format':
       return { rule: 'skema/format', path, target: 'value', message: `${quote(error.data)} er ikke en gyldig dato; skriv ÅÅÅÅ-MM-DD, fx 2026-04-01` };
     case 'minimum':
     case 'exclusiveMinimum':
-      return { rule: 'skema/interval', path, target: 'value', message: `»${name}« skal være mindst ${String(params.limit)}${error.keyword === 'exclusiveMinimum' ? ' (og ikke lig med)' : ''}` };
+      return {
+        rule: 'skema/interval',
+        path,
+        target: 'value',
+        message: `»${name}« skal være mindst ${String(params.limit)}${error.keyword === 'exclusiveMinimum' ? ' (og ikke lig med)' : ''}`,
+      };
     case 'maximum':
     case 'exclusiveMaximum':
       return { rule: 'skema/interval', path, target: 'value', message: `»${name}« må højst være ${String(params.limit)}` };
@@ -139,7 +161,12 @@ export function mapAjvError(error: ErrorObject, path: string[]): Mapped | undefi
     case 'maxProperties':
       return { rule: 'skema/elementer', path, target: 'value', message: `»${name}« må højst indeholde ${String(params.limit)} felter` };
     case 'uniqueItems':
-      return { rule: 'skema/unik', path: [...path, String(params.j)], target: 'value', message: `»${name}« indeholder den samme værdi to gange (punkt ${Number(params.j) + 1} og ${Number(params.i) + 1})` };
+      return {
+        rule: 'skema/unik',
+        path: [...path, String(params.j)],
+        target: 'value',
+        message: `»${name}« indeholder den samme værdi to gange (punkt ${Number(params.j) + 1} og ${Number(params.i) + 1})`,
+      };
     case 'false schema':
       return { rule: 'skema/udelukker', path, target: 'key', message: `Feltet »${name}« kan ikke bruges her` };
     case 'if':

@@ -55,7 +55,9 @@ export class SchemaDocs {
 
   constructor(root: string) {
     const dir = path.join(root, SCHEMA_DIR);
-    for (const name of readdirSync(dir).filter((n) => n.endsWith('.schema.json')).sort()) {
+    for (const name of readdirSync(dir)
+      .filter((n) => n.endsWith('.schema.json'))
+      .sort()) {
       this.#files.set(`${SCHEMA_DIR}/${name}`, JSON.parse(readRegularFile(root, `${SCHEMA_DIR}/${name}`).toString('utf8')) as SchemaNode);
     }
   }

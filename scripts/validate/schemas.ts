@@ -54,7 +54,14 @@ export function loadValidators(root: string, cacheDir: string | null = validator
   const ids = Object.fromEntries(registry.all().map((k) => [k.id, schemaId(k.schema)]));
   if (cacheDir === null) return { validators: compileOrExplain(schemas, ids).validators as Validators, from: 'compiled' };
 
-  const key = cacheKey([`validators ${CACHE_FORMAT}`, ajvVersions(), JSON.stringify(AJV_OPTIONS), JSON.stringify(FORMATS), JSON.stringify(ids), ...schemas.flatMap((s) => [s.name, s.text])]);
+  const key = cacheKey([
+    `validators ${CACHE_FORMAT}`,
+    ajvVersions(),
+    JSON.stringify(AJV_OPTIONS),
+    JSON.stringify(FORMATS),
+    JSON.stringify(ids),
+    ...schemas.flatMap((s) => [s.name, s.text]),
+  ]);
   const file = path.join(cacheDir, `${key}.cjs`);
   const cached = readCacheFile(file, key);
   const validators = cached === undefined ? undefined : loadStandalone(cached, kinds);
@@ -84,14 +91,24 @@ function compileOrExplain(schemas: readonly SchemaSource[], ids: Readonly<Record
     } catch (error) {
       const at = Number(/position (\d+)/.exec((error as Error).message)?.[1] ?? 0);
       const before = schema.text.slice(0, at).split('\n');
-      throw new InputFileError('skema/ugyldigt-skema', `schemas/${schema.name}`, 'Skemafilen er ikke gyldig JSON her; ret den', before.length, before.at(-1)!.length + 1);
+      throw new InputFileError(
+        'skema/ugyldigt-skema',
+        `schemas/${schema.name}`,
+        'Skemafilen er ikke gyldig JSON her; ret den',
+        before.length,
+        before.at(-1)!.length + 1,
+      );
     }
   }
   try {
     return compileSchemas(schemas, ids);
   } catch (error) {
     const detail = (error instanceof Error ? error.message : String(error)).split('\n')[0]!.slice(0, 200);
-    throw new InputFileError('skema/ugyldigt-skema', 'schemas', `Skemaerne kan ikke bruges (ajv: »${detail}«); ret skemaet, fx en $ref til en fil uden for schemas/ eller et ugyldigt mønster`);
+    throw new InputFileError(
+      'skema/ugyldigt-skema',
+      'schemas',
+      `Skemaerne kan ikke bruges (ajv: »${detail}«); ret skemaet, fx en $ref til en fil uden for schemas/ eller et ugyldigt mønster`,
+    );
   }
 }
 

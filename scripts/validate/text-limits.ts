@@ -79,7 +79,7 @@ interface TextFinding {
  * rule), which only matters far beyond the nesting any real text uses.
  */
 function depthAt(text: string): number | undefined {
-  for (let start = 0; start <= text.length; ) {
+  for (let start = 0; start <= text.length;) {
     const lineEnd = text.indexOf('\n', start);
     const end = lineEnd < 0 ? text.length : lineEnd;
     let markers = 0;
@@ -126,11 +126,19 @@ function textFindings(fields: readonly TextField[]): TextFinding[] {
   for (const field of fields) {
     const { value, markdown } = field;
     for (const bad of findInvisible(value)) {
-      const what = bad.reference ? `tegnkoden »${bad.reference}«, som bliver til ${bad.kind} (${codePointName(bad.codePoint)})` : `${bad.kind} (${codePointName(bad.codePoint)})`;
-      out.push({ rule: 'tekst/styretegn', field, from: bad.index, to: bad.index + bad.length, message: `Teksten indeholder ${what}; det vises forskelligt i PDF'en, i Markdown og på GitHub, så slet det` });
+      const what = bad.reference
+        ? `tegnkoden »${bad.reference}«, som bliver til ${bad.kind} (${codePointName(bad.codePoint)})`
+        : `${bad.kind} (${codePointName(bad.codePoint)})`;
+      out.push({
+        rule: 'tekst/styretegn',
+        field,
+        from: bad.index,
+        to: bad.index + bad.length,
+        message: `Teksten indeholder ${what}; det vises forskelligt i PDF'en, i Markdown og på GitHub, så slet det`,
+      });
     }
     // Words: runs between ASCII whitespace.
-    for (let i = 0; i < value.length; ) {
+    for (let i = 0; i < value.length;) {
       if (isBreakSpace(value[i])) {
         i++;
         continue;
@@ -138,15 +146,27 @@ function textFindings(fields: readonly TextField[]): TextFinding[] {
       let j = i;
       while (j < value.length && !isBreakSpace(value[j])) j++;
       if (j - i > MAX_WORD) {
-        out.push({ rule: 'tekst/ordlaengde', field, from: i, to: j, message: `Et ord på ${j - i} tegn uden mellemrum kan ikke sættes op i PDF'en (højst ${MAX_WORD}); del det op med mellemrum` });
+        out.push({
+          rule: 'tekst/ordlaengde',
+          field,
+          from: i,
+          to: j,
+          message: `Et ord på ${j - i} tegn uden mellemrum kan ikke sættes op i PDF'en (højst ${MAX_WORD}); del det op med mellemrum`,
+        });
       }
       i = j;
     }
     if (!linesReported) {
-      for (let from = 0; ; ) {
+      for (let from = 0; ;) {
         if (++lines > MAX_LINES) {
           linesReported = true;
-          out.push({ rule: 'tekst/omfang', field, from, to: Math.min(value.length, from + 1), message: `Dokumentet har mere end ${MAX_LINES} linjer tekst i alt, og grænsen overskrides her; del indholdet op i flere dokumenter` });
+          out.push({
+            rule: 'tekst/omfang',
+            field,
+            from,
+            to: Math.min(value.length, from + 1),
+            message: `Dokumentet har mere end ${MAX_LINES} linjer tekst i alt, og grænsen overskrides her; del indholdet op i flere dokumenter`,
+          });
           break;
         }
         const lineBreak = value.indexOf('\n', from);
@@ -157,11 +177,17 @@ function textFindings(fields: readonly TextField[]): TextFinding[] {
     if (!markdown) continue;
     const deep = depthAt(value);
     if (deep !== undefined) {
-      out.push({ rule: 'tekst/dybde', field, from: deep, to: deep + 1, message: `Citater (>) og punktopstillinger er indlejret i mere end ${MAX_NESTING} niveauer her; brug færre niveauer` });
+      out.push({
+        rule: 'tekst/dybde',
+        field,
+        from: deep,
+        to: deep + 1,
+        message: `Citater (>) og punktopstillinger er indlejret i mere end ${MAX_NESTING} niveauer her; brug færre niveauer`,
+      });
     }
     let block = 0;
     let blockReported = false;
-    for (let i = 0; i < value.length; ) {
+    for (let i = 0; i < value.length;) {
       if (!MARKUP.has(value[i]!)) {
         if (value[i] === '\n' && /^[ \t]*(?:\n|$)/.test(value.slice(i + 1, i + 1 + 64))) {
           block = 0; // a blank line ends the paragraph
@@ -174,16 +200,34 @@ function textFindings(fields: readonly TextField[]): TextFinding[] {
       while (j < value.length && MARKUP.has(value[j]!)) {
         if (++block > MAX_MARKUP_BLOCK && !blockReported) {
           blockReported = true;
-          out.push({ rule: 'tekst/tegnraekke', field, from: j, to: j + 1, message: `Afsnittet har mere end ${MAX_MARKUP_BLOCK} formateringstegn (* _ [ ] \` ~ < > ! | \\), og grænsen overskrides her; del afsnittet op, eller skriv det med mindre formatering` });
+          out.push({
+            rule: 'tekst/tegnraekke',
+            field,
+            from: j,
+            to: j + 1,
+            message: `Afsnittet har mere end ${MAX_MARKUP_BLOCK} formateringstegn (* _ [ ] \` ~ < > ! | \\), og grænsen overskrides her; del afsnittet op, eller skriv det med mindre formatering`,
+          });
         }
         if (++markup > MAX_MARKUP && !markupReported) {
           markupReported = true;
-          out.push({ rule: 'tekst/tegnraekke', field, from: j, to: j + 1, message: `Dokumentets Markdown-tekster har mere end ${MAX_MARKUP} formateringstegn (* _ [ ] \` ~ < > ! | \\) i alt, og grænsen overskrides her; skriv teksten med mindre formatering` });
+          out.push({
+            rule: 'tekst/tegnraekke',
+            field,
+            from: j,
+            to: j + 1,
+            message: `Dokumentets Markdown-tekster har mere end ${MAX_MARKUP} formateringstegn (* _ [ ] \` ~ < > ! | \\) i alt, og grænsen overskrides her; skriv teksten med mindre formatering`,
+          });
         }
         j++;
       }
       if (j - i > MAX_MARKUP_RUN) {
-        out.push({ rule: 'tekst/tegnraekke', field, from: i, to: j, message: `${j - i} formateringstegn i træk (højst ${MAX_MARKUP_RUN}); fjern dem, eller skriv teksten uden dem` });
+        out.push({
+          rule: 'tekst/tegnraekke',
+          field,
+          from: i,
+          to: j,
+          message: `${j - i} formateringstegn i træk (højst ${MAX_MARKUP_RUN}); fjern dem, eller skriv teksten uden dem`,
+        });
       }
       i = j;
     }
@@ -224,7 +268,10 @@ export function checkTextLimits(file: string, source: string, doc: () => Documen
   for (const list of perRule.values()) {
     out.push(...list.slice(0, MAX_TEXT_DIAGNOSTICS));
     if (list.length > MAX_TEXT_DIAGNOSTICS) {
-      out.push({ ...list[MAX_TEXT_DIAGNOSTICS]!, message: `… og ${list.length - MAX_TEXT_DIAGNOSTICS} flere af samme slags i filen; ret de første, og kontrollér igen` });
+      out.push({
+        ...list[MAX_TEXT_DIAGNOSTICS]!,
+        message: `… og ${list.length - MAX_TEXT_DIAGNOSTICS} flere af samme slags i filen; ret de første, og kontrollér igen`,
+      });
     }
   }
   return out.sort((a, b) => (a.span?.start ?? 0) - (b.span?.start ?? 0));

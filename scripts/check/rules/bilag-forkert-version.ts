@@ -7,14 +7,21 @@ export default defineRule({
   formerId: 'bilag/version-mismatch',
   severity: 'error',
   locked: true,
-  description: 'Et bilag vedlægger en version, dokumentet har: en aftale vedlægges med sin version (ikke en nyere end den gældende), et dokument uden versioner uden.',
+  description:
+    'Et bilag vedlægger en version, dokumentet har: en aftale vedlægges med sin version (ikke en nyere end den gældende), et dokument uden versioner uden.',
   citation: 'Sag EMN-2025-10366, bilagsliste (hvert bilag er navngivet med sin version, fx V20260224)',
   check({ repo, report }) {
     for (const { sag, index, dokument, attached, target, current } of attachedDocuments(repo)) {
       // current undefined: the kind has no versions (anmodning, sag); null: a draft without one yet.
       if (current === undefined) {
         if (attached !== undefined) {
-          report({ doc: sag, path: ['bilag', index, 'version'], target: 'key', message: `»${dokument}« (${target.file}) har ingen versioner; fjern »version« fra bilaget`, related: [{ doc: target, path: ['id'], message: 'dokumentet' }] });
+          report({
+            doc: sag,
+            path: ['bilag', index, 'version'],
+            target: 'key',
+            message: `»${dokument}« (${target.file}) har ingen versioner; fjern »version« fra bilaget`,
+            related: [{ doc: target, path: ['id'], message: 'dokumentet' }],
+          });
         }
       } else if (attached === undefined) {
         report({

@@ -5,7 +5,8 @@ import { casesWithDecisions, delingsaftalerOf } from './support/coverage.ts';
 export default defineRule({
   id: 'daekning/delingsaftale-myndighed',
   severity: 'error',
-  description: 'Hvor kommunen driver en opgave videre (kommunal drift eller anmodning), dækker kommunens delingsaftale myndighedsansvaret for opgaven (overdragelse: myndighedsansvar).',
+  description:
+    'Hvor kommunen driver en opgave videre (kommunal drift eller anmodning), dækker kommunens delingsaftale myndighedsansvaret for opgaven (overdragelse: myndighedsansvar).',
   citation: 'Sag EMN-2025-10366, sagsfremstilling »Indgåelse af delingsaftaler« (delingsaftaler om myndighedsansvaret for de øvrige tre opgaver)',
   check({ repo, report }) {
     for (const { sag, raad, decisions } of casesWithDecisions(repo)) {

@@ -8,7 +8,8 @@ export default defineRule({
   id: 'daekning/hsa',
   severity: 'error',
   description: 'Hvor indstillingen lægger driften hos kommunen, findes en horisontal samarbejdsaftale for kommunen og opgaven, og den er vedlagt sagen.',
-  citation: 'Q&A: Flytning af opgaver fra kommunerne til regionen (opdateret 23. januar 2026), kommunal drift under regionens myndighedsansvar (horisontal samarbejdsaftale); sag EMN-2025-10366, bilag 1–3',
+  citation:
+    'Q&A: Flytning af opgaver fra kommunerne til regionen (opdateret 23. januar 2026), kommunal drift under regionens myndighedsansvar (horisontal samarbejdsaftale); sag EMN-2025-10366, bilag 1–3',
   check({ repo, report }) {
     const hsas = canonical(repo, 'hsa');
     for (const { sag, raad, decisions } of casesWithDecisions(repo)) {
@@ -31,7 +32,16 @@ export default defineRule({
         }
         if (found.some((h) => attached.has(h.data.id))) continue;
         // A misspelt bilag id is ref/ukendt-dokument's finding; this would be its echo.
-        if (unresolved.some((u) => suggest(u, found.map((h) => h.data.id)) !== undefined)) continue;
+        if (
+          unresolved.some(
+            (u) =>
+              suggest(
+                u,
+                found.map((h) => h.data.id),
+              ) !== undefined,
+          )
+        )
+          continue;
         report({
           doc: sag,
           path: d.at,

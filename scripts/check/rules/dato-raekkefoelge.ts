@@ -11,9 +11,25 @@ type Path = readonly string[];
  * in either order. Unknown (null) dates are skipped.
  */
 const chains: Record<'hsa' | 'delingsaftale' | 'anmodning', Path[][][]> = {
-  hsa: [[[['godkendelser', 'regionsraad'], ['godkendelser', 'kommunalbestyrelse']], [['underskrevet']], [['ikrafttraeden']]]],
+  hsa: [
+    [
+      [
+        ['godkendelser', 'regionsraad'],
+        ['godkendelser', 'kommunalbestyrelse'],
+      ],
+      [['underskrevet']],
+      [['ikrafttraeden']],
+    ],
+  ],
   delingsaftale: [
-    [[['udkast_fremsendt']], [['godkendelser', 'regionsraad'], ['godkendelser', 'kommunalbestyrelse']], [['aftalt']]],
+    [
+      [['udkast_fremsendt']],
+      [
+        ['godkendelser', 'regionsraad'],
+        ['godkendelser', 'kommunalbestyrelse'],
+      ],
+      [['aftalt']],
+    ],
     [[['udkast_fremsendt']], [['delingsraad', 'afgoerelse']]],
   ],
   anmodning: [[[['meddelt']], [['periode_start']], [['periode_slut']]]],

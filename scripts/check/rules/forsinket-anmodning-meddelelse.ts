@@ -8,5 +8,6 @@ export default deadlineRule({
   kind: 'anmodning',
   must: 'be recorded',
   dates: (doc) => [[['meddelt'], doc.data.meddelt]],
-  message: (deadline) => `Fristen ${danishDate(deadline.dato)} for at meddele ministeriet anmodninger er overskredet, men det er ikke registreret, at denne anmodning er meddelt`,
+  message: (deadline) =>
+    `Fristen ${danishDate(deadline.dato)} for at meddele ministeriet anmodninger er overskredet, men det er ikke registreret, at denne anmodning er meddelt`,
 });

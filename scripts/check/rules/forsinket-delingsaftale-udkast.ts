@@ -9,5 +9,6 @@ export default deadlineRule({
   must: 'be recorded',
   dates: (doc) => [[['udkast_fremsendt'], doc.data.udkast_fremsendt]],
   skip: (doc) => doc.data.status === 'opsagt',
-  message: (deadline) => `Fristen ${danishDate(deadline.dato)} for udkast til delingsaftale er overskredet, men det er ikke registreret, hvornår udkastet blev sendt til regionen`,
+  message: (deadline) =>
+    `Fristen ${danishDate(deadline.dato)} for udkast til delingsaftale er overskredet, men det er ikke registreret, hvornår udkastet blev sendt til regionen`,
 });

@@ -9,5 +9,6 @@ export default deadlineRule({
   kind: 'hsa',
   must: 'by',
   dates: (doc) => (['regionsraad', 'kommunalbestyrelse'] as const).map((organ) => [['godkendelser', organ], doc.data.godkendelser[organ]] as const),
-  message: (date, deadline, path) => `${capitalize(dateLabel(path))} er dateret ${danishDate(date)}, efter fristen ${danishDate(deadline.dato)} (${deadline.betegnelse})`,
+  message: (date, deadline, path) =>
+    `${capitalize(dateLabel(path))} er dateret ${danishDate(date)}, efter fristen ${danishDate(deadline.dato)} (${deadline.betegnelse})`,
 });

@@ -25,7 +25,9 @@ export default defineRule({
         message: `Samarbejdsaftalerne i ${raad.navn} aftaler i alt ${total} sundheds- og omsorgspladser, flere end sundhedsrådets ${limit}; med denne aftale (${over.pladser} pladser) overskrides antallet`,
         related: [
           { doc: region, path: limitPath, message: `sundhedsrådets antal pladser (${limit})` },
-          ...known.filter((h) => h !== over).map((h) => ({ doc: h.doc, path: h.path, message: `${kommuneName(repo, h.doc.data.kommune)}: ${h.pladser} pladser` })),
+          ...known
+            .filter((h) => h !== over)
+            .map((h) => ({ doc: h.doc, path: h.path, message: `${kommuneName(repo, h.doc.data.kommune)}: ${h.pladser} pladser` })),
         ],
       });
     }

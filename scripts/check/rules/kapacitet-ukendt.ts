@@ -11,7 +11,11 @@ export default defineRule({
     for (const { raad, region, limitPath, hsas } of capacities(repo)) {
       const limit = raad.sundheds_og_omsorgspladser;
       if (limit === null) {
-        report({ doc: region, path: limitPath, message: `Antallet af sundheds- og omsorgspladser for ${raad.navn} er ikke udfyldt, så samarbejdsaftalernes pladser kan ikke kontrolleres` });
+        report({
+          doc: region,
+          path: limitPath,
+          message: `Antallet af sundheds- og omsorgspladser for ${raad.navn} er ikke udfyldt, så samarbejdsaftalernes pladser kan ikke kontrolleres`,
+        });
         continue;
       }
       // One warning per råd, not per agreement: the reviewer needs the list, and eight

@@ -3,14 +3,7 @@ import type { DataPath } from '../../basics/locate.ts';
 import type { SourceDocument } from '../../model/source-document.ts';
 
 /** Reports every entry of a reference list whose key repeats an earlier entry's. */
-function unique<T>(
-  report: RuleContext['report'],
-  doc: SourceDocument,
-  list: readonly T[],
-  listPath: DataPath,
-  field: keyof T & string,
-  what: string,
-): void {
+function unique<T>(report: RuleContext['report'], doc: SourceDocument, list: readonly T[], listPath: DataPath, field: keyof T & string, what: string): void {
   const seen = new Map<string, number>();
   for (const [i, item] of list.entries()) {
     const value = String(item[field]);

@@ -14,11 +14,21 @@ export default defineRule({
     if (!calendar) return;
     for (const id of fristIds) {
       if (repo.frist(id)) continue;
-      report({ doc: calendar, path: ['frister'], target: 'key', message: `Fristen »${id}« mangler i fristkalenderen, så de regler, der bruger den, kan ikke kontrollere noget` });
+      report({
+        doc: calendar,
+        path: ['frister'],
+        target: 'key',
+        message: `Fristen »${id}« mangler i fristkalenderen, så de regler, der bruger den, kan ikke kontrollere noget`,
+      });
     }
     for (const id of vilkaarIds) {
       if (repo.vilkaar(id)) continue;
-      report({ doc: calendar, path: ['vilkaar'], target: 'key', message: `Vilkåret »${id}« mangler i fristkalenderen, så de regler, der bruger det, kan ikke kontrollere noget` });
+      report({
+        doc: calendar,
+        path: ['vilkaar'],
+        target: 'key',
+        message: `Vilkåret »${id}« mangler i fristkalenderen, så de regler, der bruger det, kan ikke kontrollere noget`,
+      });
     }
   },
 });

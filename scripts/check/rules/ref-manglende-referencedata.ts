@@ -15,7 +15,10 @@ export default defineRule({
     for (const kind of registry.reference().map((k) => k.id as ReferenceKind)) {
       const docs = repo.ofKind(kind);
       if (docs.length === 0) {
-        report({ file: `agreements/reference/${files[kind]}`, message: `Referencedata af typen »${kind}« mangler (eller er ugyldig), så henvisninger kan ikke kontrolleres` });
+        report({
+          file: `agreements/reference/${files[kind]}`,
+          message: `Referencedata af typen »${kind}« mangler (eller er ugyldig), så henvisninger kan ikke kontrolleres`,
+        });
       }
       for (const extra of docs.slice(1)) {
         report({

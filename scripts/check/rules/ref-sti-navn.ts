@@ -14,12 +14,16 @@ export default defineRule({
   id: 'ref/sti-navn',
   severity: 'error',
   locked: true,
-  description: 'Id’er, kommunekoder, slugs og sundhedsråd, som bliver til mappe- og filnavne i out/, består kun af små bogstaver a–z, cifre og enkelte bindestreger.',
+  description:
+    'Id’er, kommunekoder, slugs og sundhedsråd, som bliver til mappe- og filnavne i out/, består kun af små bogstaver a–z, cifre og enkelte bindestreger.',
   citation: 'Projektets outputlayout (README, Output): out/<sundhedsråd>/<kode>-<slug>/<id>.pdf',
   check({ repo, report }) {
     const check = (value: unknown, place: { doc: (typeof repo.documents)[number]; path: Array<string | number> }, what: string) => {
       if (typeof value === 'string' && SAFE_NAME.test(value)) return;
-      report({ ...place, message: `${what} »${show(value)}« bliver en del af en sti i out/ og må kun bestå af små bogstaver a–z, cifre og enkelte bindestreger` });
+      report({
+        ...place,
+        message: `${what} »${show(value)}« bliver en del af en sti i out/ og må kun bestå af små bogstaver a–z, cifre og enkelte bindestreger`,
+      });
     };
     for (const doc of repo.documents) {
       const data = doc.data as { id?: unknown; sundhedsraad?: unknown; kommuner?: unknown };

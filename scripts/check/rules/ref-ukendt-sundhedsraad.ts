@@ -14,7 +14,11 @@ export default defineRule({
     for (const doc of repo.ofKind('sag')) {
       if (repo.sundhedsraad(doc.data.sundhedsraad)) continue;
       const guess = suggest(doc.data.sundhedsraad, ids);
-      report({ doc, path: ['sundhedsraad'], message: `Ukendt sundhedsråd »${doc.data.sundhedsraad}«; brug en af: ${ids.join(', ')}${guess ? ` (mente du »${guess}«?)` : ''}` });
+      report({
+        doc,
+        path: ['sundhedsraad'],
+        message: `Ukendt sundhedsråd »${doc.data.sundhedsraad}«; brug en af: ${ids.join(', ')}${guess ? ` (mente du »${guess}«?)` : ''}`,
+      });
     }
   },
 });

@@ -5,24 +5,9 @@
  * metadata. Pure: same input, same definition.
  */
 import type { Root } from 'mdast';
-import type {
-  Column,
-  Content,
-  DynamicContent,
-  Node,
-  NodeQueries,
-  TDocumentDefinitions,
-  Watermark,
-} from 'pdfmake/interfaces.js';
+import type { Column, Content, DynamicContent, Node, NodeQueries, TDocumentDefinitions, Watermark } from 'pdfmake/interfaces.js';
 import { mdastToPdfmake } from './mdast-to-pdfmake.ts';
-import {
-  COLORS,
-  CONTENT_WIDTH,
-  DEFAULT_STYLE,
-  PAGE_MARGINS,
-  STYLES,
-  TITLE_BLOCK_LAYOUT,
-} from './styles.ts';
+import { COLORS, CONTENT_WIDTH, DEFAULT_STYLE, PAGE_MARGINS, STYLES, TITLE_BLOCK_LAYOUT } from './styles.ts';
 
 export interface PdfMeta {
   /** Document title, e.g. "Horisontal samarbejdsaftale om akutsygepleje". */
@@ -95,9 +80,7 @@ function tableOfContents(): Content {
 
 function closing(lines: PdfMeta['closing']): Content[] {
   if (lines === undefined || lines.length === 0) return [];
-  const stack = lines.map((line: Content) =>
-    typeof line === 'string' ? { text: line, style: 'closing' } : line,
-  );
+  const stack = lines.map((line: Content) => (typeof line === 'string' ? { text: line, style: 'closing' } : line));
   return [{ stack, margin: [0, 18, 0, 0], unbreakable: true }];
 }
 
@@ -130,21 +113,12 @@ const pageFooter: DynamicContent = (currentPage, pageCount) => ({
 
 /** Keeps a heading off the bottom of a page when its section continues on the next one. */
 function keepHeadingWithNext(node: Node, queries: NodeQueries): boolean {
-  return (
-    node.headlineLevel !== undefined &&
-    queries.getFollowingNodesOnPage().length === 0 &&
-    queries.getNodesOnNextPage().length > 0
-  );
+  return node.headlineLevel !== undefined && queries.getFollowingNodesOnPage().length === 0 && queries.getNodesOnNextPage().length > 0;
 }
 
 export function buildDocDefinition(root: Root, meta: PdfMeta): TDocumentDefinitions {
   const body = mdastToPdfmake(root, { navDepth: meta.tocDepth ?? 2, tocItems: meta.toc, contentWidth: CONTENT_WIDTH });
-  const content: Content[] = [
-    ...titleBlock(meta),
-    ...(meta.toc ? [tableOfContents()] : []),
-    ...body,
-    ...closing(meta.closing),
-  ];
+  const content: Content[] = [...titleBlock(meta), ...(meta.toc ? [tableOfContents()] : []), ...body, ...closing(meta.closing)];
   const def: TDocumentDefinitions = {
     pageSize: 'A4',
     pageOrientation: 'portrait',

@@ -100,8 +100,7 @@ export function embeddedFontProblem(embedded: unknown): string | undefined {
 
 export function sharingOffWarning(reason: string): string {
   return (
-    `Advarsel: fontdelingen er slået fra, fordi pdfmake/fontkit ikke har den forventede form (${reason}); ` +
-    'dokumenterne dannes langsommere, men ens.\n'
+    `Advarsel: fontdelingen er slået fra, fordi pdfmake/fontkit ikke har den forventede form (${reason}); ` + 'dokumenterne dannes langsommere, men ens.\n'
   );
 }
 

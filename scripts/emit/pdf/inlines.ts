@@ -50,11 +50,7 @@ function linkMarks(marks: Marks, url: string | undefined): Marks {
 }
 
 /** Converts phrasing nodes; never throws on unknown node types (their text is kept). */
-export function convertInlines(
-  nodes: readonly PhrasingContent[],
-  definitions: Definitions,
-  marks: Marks = {},
-): ContentText[] {
+export function convertInlines(nodes: readonly PhrasingContent[], definitions: Definitions, marks: Marks = {}): ContentText[] {
   const out: ContentText[] = [];
   for (const node of nodes) {
     switch (node.type) {

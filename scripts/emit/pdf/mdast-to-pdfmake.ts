@@ -6,19 +6,7 @@
  * Unknown node types degrade to their text content; nothing here throws on
  * unexpected input.
  */
-import type {
-  Blockquote,
-  Code,
-  FootnoteDefinition,
-  Heading,
-  List,
-  ListItem,
-  Nodes,
-  PhrasingContent,
-  Root,
-  RootContent,
-  Table,
-} from 'mdast';
+import type { Blockquote, Code, FootnoteDefinition, Heading, List, ListItem, Nodes, PhrasingContent, Root, RootContent, Table } from 'mdast';
 import type { Content, ContentText, ContentTocItem, TableCell } from 'pdfmake/interfaces.js';
 import { convertInlines, type Definitions } from './inlines.ts';
 import { navId } from './nav-ids.ts';
@@ -36,9 +24,7 @@ export interface ConvertOptions {
 }
 
 /** Heading text node with the anchor and TOC properties pdfmake accepts on text nodes. */
-type HeadingNode = ContentText & { text: string; id?: string } & Partial<
-  Pick<ContentTocItem, 'tocItem' | 'tocStyle' | 'tocMargin'>
->;
+type HeadingNode = ContentText & { text: string; id?: string } & Partial<Pick<ContentTocItem, 'tocItem' | 'tocStyle' | 'tocMargin'>>;
 
 interface BlockContext {
   /** Inside a list item: paragraphs get list spacing. */
@@ -244,4 +230,3 @@ class Converter {
 export function mdastToPdfmake(root: Root, options: ConvertOptions = {}): Content[] {
   return new Converter(collectDefinitions(root), options).blocks(root.children);
 }
-

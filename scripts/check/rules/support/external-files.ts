@@ -21,7 +21,10 @@ export function resolveExternal(files: DataFiles, yamlFile: string, fil: string)
   const file = path.posix.normalize(path.posix.join(path.posix.dirname(yamlFile), fil));
   const folders = file.split('/').slice(0, -1);
   if (file === '..' || file.startsWith('../') || folders[0] !== 'agreements' || !folders.includes('bilag')) {
-    return { ok: false, message: `Stien ${shownFil} peger uden for agreements/; bilagsfiler skal ligge i en mappe ved navn bilag under agreements/, fx bilag/navn.pdf ved siden af sagen` };
+    return {
+      ok: false,
+      message: `Stien ${shownFil} peger uden for agreements/; bilagsfiler skal ligge i en mappe ved navn bilag under agreements/, fx bilag/navn.pdf ved siden af sagen`,
+    };
   }
   const segments = file.split('/');
   for (let i = 0; i < segments.length; i++) {
