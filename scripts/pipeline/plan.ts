@@ -67,7 +67,7 @@ export interface BuildPlan {
   /** The documents of a kommune's bundle, in repository order. */
   membersOf(code: string): Doc[];
   /** A document's PDF hash from the cache, if its cached outputs are still valid. */
-  cachedPdfHash(id: string): string | undefined;
+  cachedPdfHash: (id: string) => string | undefined;
   /**
    * A bundle is made of its members' PDFs, so it is keyed by their hashes: a member re-rendered
    * to the same bytes (say the case, when one of its HSAs changed an amount) changes no bundle.

@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateScaleRepo, SYNTHETIC_MARK, type ScaleRepo } from '../../scripts/bench/generate.ts';
 import { readRealRegion, scaleRegion } from '../../scripts/bench/region.ts';
 import { checkRepository, type CheckResult } from '../../scripts/check/check-repository.ts';
-import type { HsaData, RegionData } from '../../scripts/model/types.ts';
+import type { RegionData } from '../../scripts/model/types.ts';
 import { filesUnder, hashTree } from '../helpers/files.ts';
 import { REPO_ROOT } from '../helpers/repo.ts';
 
@@ -87,7 +87,7 @@ describe.each([46, 98] as const)('generateScaleRepo with %i kommuner', (n) => {
   });
 
   it('agrees no more sundheds- og omsorgspladser than each sundhedsråd has', () => {
-    const hsas = check.repo.ofKind('hsa').map((d) => d.data as HsaData);
+    const hsas = check.repo.ofKind('hsa').map((d) => d.data);
     for (const r of region.sundhedsraad) {
       const sum = hsas.filter((h) => r.kommuner.includes(h.kommune) && h.kapacitet).reduce((s, h) => s + (h.kapacitet!.pladser ?? 0), 0);
       expect(sum, r.id).toBeLessThanOrEqual(r.sundheds_og_omsorgspladser!);

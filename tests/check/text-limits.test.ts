@@ -122,7 +122,7 @@ describe('text limits and invisible characters', () => {
     const inserted = `${open}x${close}`;
     const line = formaal(inserted);
     let seen = 0;
-    const at = [...inserted].findIndex((c) => (c === '*' || c === '_') && ++seen > MAX_MARKUP_BLOCK);
+    const at = Array.from(inserted).findIndex((c) => (c === '*' || c === '_') && ++seen > MAX_MARKUP_BLOCK);
     const hits = text(await check(repo.root));
     expect(hits).toHaveLength(1);
     expect(hits[0]).toMatchObject({ rule: 'tekst/tegnraekke', line, column: 3 + at });
@@ -226,7 +226,7 @@ describe('text limits and invisible characters', () => {
 describe('named references', () => {
   it('the list of refused named references is complete (every HTML name Markdown decodes to a refused character)', () => {
     const refused = Object.entries(characterEntities)
-      .filter(([, value]) => [...value].some((c) => invisibleKind(c.codePointAt(0)!) !== undefined))
+      .filter(([, value]) => Array.from(value).some((c) => invisibleKind(c.codePointAt(0)!) !== undefined))
       .map(([name]) => name)
       .sort();
     expect(Object.keys(INVISIBLE_ENTITIES).sort()).toEqual(refused);

@@ -66,7 +66,7 @@ describe('.gitattributes cannot hide a change from the diff', () => {
       .trim();
     const git = await openGit(repo.root);
     await expect(materialise(git, commit, 'ond')).rejects.toThrow(SnapshotError);
-    await expect(materialise(git, commit, 'ond')).rejects.toMatchObject({ report: expect.stringContaining('»agreements/x/..«') });
+    await expect(materialise(git, commit, 'ond')).rejects.toHaveProperty('report', expect.stringContaining('»agreements/x/..«'));
   });
 
   it('a tree with a link and a folder of the same name is refused, nothing written through the link', async () => {
@@ -87,7 +87,7 @@ describe('.gitattributes cannot hide a change from the diff', () => {
         .toString()
         .trim();
       const git = await openGit(repo.root);
-      await expect(materialise(git, commit, 'ond')).rejects.toMatchObject({ report: expect.stringContaining('under et symbolsk link') });
+      await expect(materialise(git, commit, 'ond')).rejects.toHaveProperty('report', expect.stringContaining('under et symbolsk link'));
       expect(readdirSync(target)).toEqual([]);
       // A link under a link: `x` → the target, `x/planted` → anywhere.
       const linkUnderLink = mktree([`120000 blob ${hash(target)}\tx`, `040000 tree ${mktree([`120000 blob ${hash('/etc/passwd')}\tplanted`])}\tx`]);
@@ -96,7 +96,7 @@ describe('.gitattributes cannot hide a change from the diff', () => {
       })
         .toString()
         .trim();
-      await expect(materialise(git, commit2, 'ond')).rejects.toMatchObject({ report: expect.stringContaining('under et symbolsk link') });
+      await expect(materialise(git, commit2, 'ond')).rejects.toHaveProperty('report', expect.stringContaining('under et symbolsk link'));
       expect(readdirSync(target)).toEqual([]);
       // The same name twice, both files: refused too.
       const twice = mktree([`100644 blob ${hash('a')}\tx.yaml`, `100644 blob ${hash('b')}\tx.yaml`]);
@@ -105,7 +105,7 @@ describe('.gitattributes cannot hide a change from the diff', () => {
       })
         .toString()
         .trim();
-      await expect(materialise(git, commit3, 'ond')).rejects.toMatchObject({ report: expect.stringContaining('to gange eller som både fil og mappe') });
+      await expect(materialise(git, commit3, 'ond')).rejects.toHaveProperty('report', expect.stringContaining('to gange eller som både fil og mappe'));
     } finally {
       rmSync(target, { recursive: true, force: true });
     }

@@ -70,7 +70,7 @@ describe('renderPdf (sample agreement, draft + TOC)', () => {
   it('puts the diagonal UDKAST watermark on every page', () => {
     const pages = largeWordsPerPage(path, 40);
     expect(pages).toHaveLength(3);
-    for (const words of pages) expect([...words.join('')].sort().join('')).toBe('ADKSTU');
+    for (const words of pages) expect(Array.from(words.join('')).sort().join('')).toBe('ADKSTU');
   });
 
   it('carries document metadata and language', () => {

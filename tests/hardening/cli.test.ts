@@ -143,7 +143,7 @@ describe('markup in every free-text field builds and renders literally', () => {
   }, 180_000);
   afterAll(() => repo.remove());
 
-  const types = (node: Root | RootContent): string[] => [node.type, ...('children' in node ? node.children.flatMap((c) => types(c as RootContent)) : [])];
+  const types = (node: Root | RootContent): string[] => [node.type, ...('children' in node ? node.children.flatMap((c) => types(c)) : [])];
   /**
    * The value, whole, inside one text node of the parsed output: any interpretation as
    * Markdown, HTML or Handlebars would have split it into other nodes or changed it.
@@ -152,7 +152,7 @@ describe('markup in every free-text field builds and renders literally', () => {
     const found: string[] = [];
     const visit = (node: Root | RootContent) => {
       if (node.type === 'text' && node.value.replace(/\s+/g, ' ').includes(text)) found.push(node.value);
-      if ('children' in node) node.children.forEach((c) => visit(c as RootContent));
+      if ('children' in node) node.children.forEach((c) => visit(c));
     };
     visit(tree);
     return found;

@@ -62,8 +62,8 @@ const finding = (file: string, line: number, column: number, rule: string) => ne
 interface RepoCase {
   name: string;
   command: 'check' | 'build' | 'diff';
-  /** Changes the fresh repository; returns extra arguments for the command. */
-  setup: (repo: RepoCopy) => string[] | void;
+  /** Changes the fresh repository; some also return extra arguments for the command. */
+  setup: ((repo: RepoCopy) => void) | ((repo: RepoCopy) => string[]);
   expect: (repo: RepoCopy) => RegExp;
   /** Runs in a process of its own even when it is not the command's first case (see run). */
   spawn?: boolean;
@@ -99,9 +99,15 @@ const REPO_CASES: RepoCase[] = [
   { name: 'config: unknown reference off', command: 'check', setup: (r) => void r.write('.aftalerrc.json', '{"rules": {"kapacitet/ukendt": "off", "ref/ukendt-dokument": "off"}}'), expect: () => finding('.aftalerrc.json', 1, 39, 'config/laast-regel') },
 
   // Links among the inputs.
-  { name: 'a partial that is a link to the environment', command: 'build', setup: (r) => (rmSync(r.path(PARTIAL)), void symlinkSync('/proc/self/environ', r.path(PARTIAL))), expect: () => finding(PARTIAL, 1, 1, 'template/syntax') },
-  { name: 'a schema that is a link', command: 'check', setup: (r) => (rmSync(r.path('schemas/hsa.schema.json')), void symlinkSync('/proc/self/environ', r.path('schemas/hsa.schema.json'))), expect: () => finding('schemas/hsa.schema.json', 1, 1, 'fil/symbolsk-link') },
-  { name: 'a folder link to a parent folder', command: 'build', setup: (r) => void symlinkSync('../..', r.path(`${DIR}/holbaek/loop`)), expect: () => finding(`${DIR}/holbaek/loop`, 1, 1, 'fil/symbolsk-link') },
+  { name: 'a partial that is a link to the environment', command: 'build', setup: (r) => {
+      rmSync(r.path(PARTIAL));
+      symlinkSync('/proc/self/environ', r.path(PARTIAL));
+    }, expect: () => finding(PARTIAL, 1, 1, 'template/syntax') },
+  { name: 'a schema that is a link', command: 'check', setup: (r) => {
+      rmSync(r.path('schemas/hsa.schema.json'));
+      symlinkSync('/proc/self/environ', r.path('schemas/hsa.schema.json'));
+    }, expect: () => finding('schemas/hsa.schema.json', 1, 1, 'fil/symbolsk-link') },
+  { name: 'a folder link to a parent folder', command: 'build', setup: (r) => symlinkSync('../..', r.path(`${DIR}/holbaek/loop`)), expect: () => finding(`${DIR}/holbaek/loop`, 1, 1, 'fil/symbolsk-link') },
 
   // Schemas are committed like the data: their own mistakes are positioned findings too.
   { name: 'a schema that is not JSON', command: 'check', setup: (r) => r.replace('schemas/hsa.schema.json', '"formaal": {', '"formaal": {,'), expect: (r) => finding('schemas/hsa.schema.json', r.lineOf('schemas/hsa.schema.json', '"formaal": {,'), 17, 'skema/ugyldigt-skema') },

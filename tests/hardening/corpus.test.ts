@@ -194,7 +194,8 @@ describe('hostile input: a positioned Danish finding, exit 1, nothing written', 
       try {
         const file = c.file ?? place(repo, c.place);
         if (c.file) place(repo, c.place);
-        const line = typeof c.line === 'number' ? c.line : repo.lineOf(file!, c.line);
+        if (file === undefined) throw new Error(`${c.name}: a case placed by setup names its file`);
+        const line = typeof c.line === 'number' ? c.line : repo.lineOf(file, c.line);
 
         const sources = sourceHashes(repo);
         const started = performance.now();

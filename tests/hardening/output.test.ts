@@ -50,19 +50,21 @@ describe('out/ is replaced atomically, and sources are never written', () => {
     // --force: the cache would otherwise find nothing to do.
     const killed = startCommand('build', [...args, '--force', '--jobs', '1'], ENV);
     await killed.waitFor(/\[\d+\/\d+\]/); // rendering into its staging folder, under the lock
+    const { pid } = killed.child;
+    if (pid === undefined) throw new Error('the build that is to be killed has no process id');
     // Frozen, it holds the lock for as long as the second build needs to get there.
     killed.child.kill('SIGSTOP');
     const second = runCommand('build', [...args, '--force'], { env: ENV });
     expect(second.code).toBe(1);
-    expect(second.stdout).toContain(`Build afbrudt: En anden build (proces ${killed.child.pid}) skriver allerede til out/; vent til den er færdig`);
+    expect(second.stdout).toContain(`Build afbrudt: En anden build (proces ${pid}) skriver allerede til out/; vent til den er færdig`);
     expect(second.stdout + second.stderr).not.toMatch(STACK_TRACE);
 
     killed.child.kill('SIGKILL');
     expect((await killed.exited).signal).toBe('SIGKILL');
     expect(treeHashes(repo.path('out'))).toEqual(first);
     // It really was midway: its lock and half-written staging folder are left behind.
-    expect(leftovers(repo)).toEqual(['out.lock', `out.tmp-${killed.child.pid}`]);
-    expect(treeHashes(repo.path(`out.tmp-${killed.child.pid}`)).size).toBeGreaterThan(0);
+    expect(leftovers(repo)).toEqual(['out.lock', `out.tmp-${pid}`]);
+    expect(treeHashes(repo.path(`out.tmp-${pid}`)).size).toBeGreaterThan(0);
   }, 180_000);
 
   it('recovers: the next build takes the stale lock, removes the leftovers and succeeds', async () => {

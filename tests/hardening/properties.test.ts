@@ -26,8 +26,8 @@ const runs = (n: number) => Number(process.env.FC_RUNS ?? n);
  * Characters that mean something to Markdown, HTML or Handlebars. (The renderer's own token
  * markers, U+E000 and U+E001, are private-use characters, which the loader rejects in values.)
  */
-const SPECIAL = [...'#*_`[]()<>|\\{}!~-+=.:;&"\'/@$%^?,'].concat(['{{', '}}', '{{{', '<b>', '</b>', '<!--', '-->', '&amp;', '0', '1.', '- ', '> ', '    ']);
-const LETTERS = [...'abcæøåÆØÅxyz XYZ019 '];
+const SPECIAL = Array.from('#*_`[]()<>|\\{}!~-+=.:;&"\'/@$%^?,').concat(['{{', '}}', '{{{', '<b>', '</b>', '<!--', '-->', '&amp;', '0', '1.', '- ', '> ', '    ']);
+const LETTERS = Array.from('abcæøåÆØÅxyz XYZ019 ');
 
 /** Text a person might paste into a one-line text field: printable, and heavy on syntax. */
 const textField = (unit: fc.Arbitrary<string>, maxLength: number) =>
@@ -43,13 +43,13 @@ const anyUnit = fc.oneof(
   { arbitrary: fc.string({ unit: 'grapheme', minLength: 1, maxLength: 1 }).filter((c) => !/[\p{Cc}\p{Cs}\p{Cn}\p{Co}\u2028\u2029]/u.test(c)), weight: 1 },
 );
 /** What the embedded Roboto can show, so that the PDF text can be compared. */
-const pdfUnit = fc.constantFrom(...SPECIAL, ...LETTERS, ...'é€§«»–—');
+const pdfUnit = fc.constantFrom(...SPECIAL, ...LETTERS, ...Array.from('é€§«»–—'));
 
 const collapse = (s: string) => s.replace(/\s+/g, ' ').trim();
 
 function texts(node: Root | RootContent): string[] {
   if ('value' in node && typeof node.value === 'string') return [node.value];
-  return 'children' in node ? node.children.flatMap((c) => texts(c as RootContent)) : [];
+  return 'children' in node ? node.children.flatMap((c) => texts(c)) : [];
 }
 
 /** A word as `pdftotext -bbox` places it: page index and box in PDF points, y growing downwards. */
@@ -99,7 +99,7 @@ function firstCellText(file: string, column: string, nextColumn: string): string
 }
 
 function types(node: Root | RootContent): string[] {
-  return [node.type, ...('children' in node ? node.children.flatMap((c) => types(c as RootContent)) : [])];
+  return [node.type, ...('children' in node ? node.children.flatMap((c) => types(c)) : [])];
 }
 
 describe('property: a value in a text field renders literally', () => {
@@ -148,7 +148,7 @@ describe('property: a value in a text field renders literally', () => {
           expect(renderYdelse(value).body).toEqual(reparsedBody(renderYdelse(value).markdown));
           const paragraph = rendered.body.children.find((n) => n.type === 'paragraph' && collapse(texts(n).join('')) === collapse(value));
           if (!paragraph) expect.fail(`not found literally in:\n${rendered.markdown.slice(0, 600)}`);
-          expect(types(paragraph!).filter((t) => t !== 'paragraph' && t !== 'text')).toEqual([]);
+          expect(types(paragraph).filter((t) => t !== 'paragraph' && t !== 'text')).toEqual([]);
         } finally {
           sag.data.indstilling.indledning = original;
         }
@@ -238,7 +238,7 @@ describe('property: loading never throws, and every finding lies inside its file
   }, 120_000);
 
   it('arbitrary bytes and arbitrary YAML-ish text as a file', async () => {
-    const yamlish = fc.string({ unit: fc.constantFrom(...'ab: -[]{}&*!|>\'"#%@`\n\t, ?.0æ\uFEFF\r'), maxLength: 200 });
+    const yamlish = fc.string({ unit: fc.constantFrom(...Array.from('ab: -[]{}&*!|>\'"#%@`\n\t, ?.0æ\uFEFF\r')), maxLength: 200 });
     const sagText = repo.read(SAG);
     await fc.assert(
       fc.asyncProperty(fc.oneof(fc.uint8Array({ maxLength: 300 }).map((a) => Buffer.from(a)), yamlish.map((s) => Buffer.from(s))), async (bytes) => checkWith(HSA, bytes)),

@@ -16,7 +16,7 @@ export const DELING = `${DIR}/holbaek/delingsaftale-holbaek.yaml`;
 export const TODAY = '2026-01-15';
 /** 2026-02-24: builds of a copy outside git are reproducible. */
 export const ENV = { SOURCE_DATE_EPOCH: '1771891200' };
-export const HOSTILE_DIR = path.join(REPO_ROOT, 'tests', 'fixtures', 'hostile');
+const HOSTILE_DIR = path.join(REPO_ROOT, 'tests', 'fixtures', 'hostile');
 
 export function hostile(name: string): Buffer {
   return readFileSync(path.join(HOSTILE_DIR, name));
@@ -148,8 +148,8 @@ export function startCommand(command: string, args: readonly string[], env: Node
       const started = Date.now();
       const poll = () => {
         if (pattern.test(state.stderr) || pattern.test(state.stdout)) resolve();
-        else if (child.exitCode !== null || child.signalCode !== null) reject(new Error(`exited before ${pattern}: ${state.stdout}${state.stderr}`));
-        else if (Date.now() - started > timeoutMs) reject(new Error(`timed out waiting for ${pattern}`));
+        else if (child.exitCode !== null || child.signalCode !== null) reject(new Error(`exited before ${String(pattern)}: ${state.stdout}${state.stderr}`));
+        else if (Date.now() - started > timeoutMs) reject(new Error(`timed out waiting for ${String(pattern)}`));
         else setTimeout(poll, 20);
       };
       poll();

@@ -32,17 +32,26 @@ function capture(chunks: Buffer[]): Write {
     const done = typeof encoding === 'function' ? encoding : callback;
     if (done) queueMicrotask(() => done(null));
     return true;
-  } as Write;
+  };
 }
 
 async function runOnce(command: string, args: readonly string[], env: NodeJS.ProcessEnv): Promise<CliResult & { ms: number }> {
   const script = path.join(REPO_ROOT, 'scripts', 'cli', `${command}.ts`);
-  const saved = { argv: process.argv, exitCode: process.exitCode, out: process.stdout.write, err: process.stderr.write, env: new Map<string, string | undefined>() };
+  const saved = {
+    argv: process.argv,
+    exitCode: process.exitCode,
+    // The streams' own write methods, kept to be put back as they were: never called, so unbound on purpose.
+    // eslint-disable-next-line @typescript-eslint/unbound-method
+    out: process.stdout.write,
+    // eslint-disable-next-line @typescript-eslint/unbound-method
+    err: process.stderr.write,
+    env: new Map<string, string | undefined>(),
+  };
   const stdout: Buffer[] = [];
   const stderr: Buffer[] = [];
   for (const [name, value] of Object.entries(env)) {
     saved.env.set(name, process.env[name]);
-    if (value === undefined) delete process.env[name];
+    if (value === undefined) Reflect.deleteProperty(process.env, name);
     else process.env[name] = value;
   }
   process.argv = [process.execPath, script, ...args];
@@ -55,7 +64,9 @@ async function runOnce(command: string, args: readonly string[], env: NodeJS.Pro
     await import(/* @vite-ignore */ `${pathToFileURL(script).href}?run=${++runs}`);
     const { lastRun } = await import('../../scripts/cli/cli.ts');
     await lastRun;
-    const code = process.exitCode === undefined ? 0 : Number(process.exitCode);
+    // Set by the command; TypeScript still sees the undefined assigned above.
+    const exitCode = process.exitCode as typeof saved.exitCode;
+    const code = exitCode === undefined ? 0 : Number(exitCode);
     return { code, stdout: Buffer.concat(stdout).toString('utf8'), stderr: Buffer.concat(stderr).toString('utf8'), ms: performance.now() - started };
   } finally {
     process.stdout.write = saved.out;
@@ -63,7 +74,7 @@ async function runOnce(command: string, args: readonly string[], env: NodeJS.Pro
     process.argv = saved.argv;
     process.exitCode = saved.exitCode;
     for (const [name, value] of saved.env) {
-      if (value === undefined) delete process.env[name];
+      if (value === undefined) Reflect.deleteProperty(process.env, name);
       else process.env[name] = value;
     }
   }

@@ -4,6 +4,7 @@
  * and a cache index written here, and inspect the decisions; tests/pipeline/incremental.test.ts
  * runs the same situations end to end.
  */
+import { basename } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { checkRepository } from '../../scripts/check/check-repository.ts';
 import { bundleFolder } from '../../scripts/emit/bundle.ts';
@@ -48,7 +49,7 @@ function completeBuild(): { cache: CacheIndex; previous: ManifestEntry[] } {
   const first = plan({ cache });
   for (const code of first.bundleCodes) {
     const folder = bundleFolder(repo, code);
-    cache.bundles[code] = { key: first.bundleKey(code, first.cachedPdfHash), entries: [entry(`${folder}/${folder.split('/').pop()}-samlet.pdf`, `samlet-${code}`, 'samlet', `c-${code}`, 9), entry(`${folder}/manifest.json`, `manifest-${code}`, 'bundle-manifest', `m-${code}`, null)] };
+    cache.bundles[code] = { key: first.bundleKey(code, first.cachedPdfHash), entries: [entry(`${folder}/${basename(folder)}-samlet.pdf`, `samlet-${code}`, 'samlet', `c-${code}`, 9), entry(`${folder}/manifest.json`, `manifest-${code}`, 'bundle-manifest', `m-${code}`, null)] };
   }
   const previous = [...Object.values(cache.documents).flatMap((c) => c.entries), ...Object.values(cache.bundles).flatMap((c) => c.entries), entry('frister.ics', 'frister', 'frister', 'x', null)];
   return { cache, previous };

@@ -17,11 +17,11 @@ const yamlString = (s: string) => JSON.stringify(s); // a JSON string is a valid
 
 function texts(node: Root | RootContent): string[] {
   if ('value' in node && typeof node.value === 'string') return [node.value];
-  return 'children' in node ? node.children.flatMap((c) => texts(c as RootContent)) : [];
+  return 'children' in node ? node.children.flatMap((c) => texts(c)) : [];
 }
 
 function types(node: Root | RootContent): string[] {
-  return [node.type, ...('children' in node ? node.children.flatMap((c) => types(c as RootContent)) : [])];
+  return [node.type, ...('children' in node ? node.children.flatMap((c) => types(c)) : [])];
 }
 
 describe('data values are inserted as literal text', () => {

@@ -106,10 +106,14 @@ describe('inputsOf lists every file a rendering reads', () => {
 
   it('catches a kind whose view reads a document it does not declare', () => {
     // An HSA kind whose view looks at the kommune's delingsaftale but still says it reads nothing.
-    const sneaky = { ...hsa, id: 'hsa-sneaky', view: (r: Repository, d: SourceDocument<'hsa'>) => ({ ...hsa.view(r, d), deling: r.byId(`delingsaftale-${r.kommune(d.data.kommune)?.slug}`)?.data.id ?? null }) };
-    const doc = repo.ofKind('hsa').find((d) => repo.byId(`delingsaftale-${repo.kommune(d.data.kommune)?.slug}`))!;
+    const delingOf = (r: Repository, d: SourceDocument<'hsa'>) => {
+      const slug = r.kommune(d.data.kommune)?.slug;
+      return slug === undefined ? undefined : r.byId(`delingsaftale-${slug}`);
+    };
+    const sneaky = { ...hsa, id: 'hsa-sneaky', view: (r: Repository, d: SourceDocument<'hsa'>) => ({ ...hsa.view(r, d), deling: delingOf(r, d)?.data.id ?? null }) };
+    const doc = repo.ofKind('hsa').find((d) => delingOf(repo, d))!;
     expect(doc).toBeDefined();
-    registry.register(sneaky as never);
+    registry.register(sneaky);
     try {
       const relabelled = { file: doc.file, kind: 'hsa-sneaky', yaml: doc.yaml, data: doc.data } as unknown as SourceDocument;
       expect(unlisted(repo, templates, relabelled)).toHaveLength(1);

@@ -8,7 +8,6 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { checkRepository } from '../../scripts/check/check-repository.ts';
 import { renderedDocuments } from '../../scripts/kinds/index.ts';
 import type { Repository } from '../../scripts/model/repository.ts';
-import type { SourceDocument } from '../../scripts/model/source-document.ts';
 import { compactTree } from '../../scripts/render/compact-tree.ts';
 import { renderDocument, type RenderedDocument } from '../../scripts/render/render-document.ts';
 import { loadTemplates, type TemplateSet } from '../../scripts/render/templates.ts';

@@ -11,7 +11,7 @@ import { mustRun, tempDir } from './tools.ts';
 export const PASSPHRASE = 'Hemmelig-Æøå-7391-kodeord';
 export const LEAF_CN = 'Region Østdanmark – Testsegl';
 
-export interface TestCa {
+interface TestCa {
   caPem: string;
   leafPem: string;
   p12: string;

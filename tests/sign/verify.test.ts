@@ -211,7 +211,7 @@ describe('verify CLI', () => {
     // Without a trust anchor a tampered file still fails, and failure outranks "unchecked".
     const tamperedNoCa = await cli(good, bad, appended);
     expect(tamperedNoCa.status).toBe(1);
-    expect(tamperedNoCa.stdout).toMatch(/^OBS  .*aftale\.pdf$/m);
+    expect(tamperedNoCa.stdout).toMatch(/^OBS {2}.*aftale\.pdf$/m);
     expect(tamperedNoCa.stdout).toMatch(/^FEJL .*ændret\.pdf$/m);
     expect(tamperedNoCa.stdout).toMatch(/^FEJL .*tilføjet\.pdf$/m);
     expect(tamperedNoCa.stdout).toContain('0 af 3 filer er gyldigt forseglet.');
@@ -241,7 +241,7 @@ describe('verify CLI', () => {
     const file = write('cli/forfalsket/aftale.pdf', forged.signed);
     const noCa = verifyProcess([file]);
     expect(noCa.status).toBe(3);
-    expect(noCa.stdout).toMatch(/^OBS  .*aftale\.pdf$/m);
+    expect(noCa.stdout).toMatch(/^OBS {2}.*aftale\.pdf$/m);
     expect(noCa.stdout).toContain(`${UNCHECKED}: certifikatet »CN=Region Østdanmark, O=Region Østdanmark, C=DK« (udstedt af sig selv)`);
     expect(noCa.stdout).toContain('0 af 1 fil er gyldigt forseglet.');
     expect(noCa.stdout).not.toMatch(/^OK /m);
@@ -267,7 +267,7 @@ describe('verify CLI', () => {
     const file = write('cli/ægte/aftale.pdf', signed);
     const byOption = await verifyCli(['--ca', pki.region.caPem, file]);
     expect(byOption.status).toBe(0);
-    expect(byOption.stdout).toMatch(/^OK   .*aftale\.pdf$/m);
+    expect(byOption.stdout).toMatch(/^OK {3}.*aftale\.pdf$/m);
     expect((await verifyCli([file], { AFTALER_VERIFY_CA: pki.region.caPem })).status).toBe(0);
     expect((await verifyCli(['--ca', pki.other.caPem, file], { AFTALER_VERIFY_CA: pki.region.caPem })).status).toBe(1);
     // A forged certificate is "valid" only to someone who chose to trust that very certificate.

@@ -66,11 +66,11 @@ describe('editor support: every data file is tied to its schema', () => {
 function recordingProxy(): Promise<{ server: Server; port: number; requests: string[] }> {
   const requests: string[] = [];
   const server = createServer((req, res) => {
-    requests.push(`${req.method} ${req.url}`);
+    requests.push(`${req.method ?? '?'} ${req.url ?? '?'}`);
     res.writeHead(502).end();
   });
   server.on('connect', (req, socket) => {
-    requests.push(`CONNECT ${req.url}`);
+    requests.push(`CONNECT ${req.url ?? '?'}`);
     socket.end('HTTP/1.1 502 Bad Gateway\r\n\r\n');
   });
   return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve({ server, port: (server.address() as AddressInfo).port, requests })));
@@ -124,8 +124,9 @@ describe('editor support: the real yaml-language-server', () => {
   }, 30_000);
 
   afterAll(async () => {
-    await server?.stop();
-    proxy?.server.close();
+    // Unset when beforeAll failed before getting to them.
+    await (server as LspClient | undefined)?.stop();
+    (proxy as typeof proxy | undefined)?.server.close();
     copy.remove();
   });
 
@@ -142,7 +143,7 @@ describe('editor support: the real yaml-language-server', () => {
     expect(on(at('status: kladde')).map((d) => d.message).join('\n')).toMatch(/udkast.*godkendt.*underskrevet.*opsagt/);
     expect(on(at('kommentar:')).map((d) => d.message).join('\n')).toMatch(/kommentar.*not allowed/i);
     // The pattern lives only in common.schema.json#/$defs/kommunekode: a $ref the server resolved.
-    expect(on(at('kommune: "35"')).map((d) => `${d.source} ${d.message}`).join('\n')).toMatch(/Kommunekode.*\^\[0-9\]\{3\}\$/);
+    expect(on(at('kommune: "35"')).map((d) => `${d.source ?? ''} ${d.message}`).join('\n')).toMatch(/Kommunekode.*\^\[0-9\]\{3\}\$/);
     expect(diagnostics.map((d) => d.message).join('\n')).not.toMatch(/Problems loading|Unable to load|cannot be resolved/i);
   });
 

@@ -94,7 +94,7 @@ describe('npm run frister', () => {
     const expected = documentDeadlines(repo);
     expect(r.stdout).toContain(`Kalender: out/frister.ics (${expected.length} frister)`);
 
-    const calendar = new ICAL.Component(ICAL.parse(ics()));
+    const calendar = ICAL.Component.fromString(ics());
     const events = calendar.getAllSubcomponents('vevent').map((v) => ({ v, e: new ICAL.Event(v) }));
     expect(events).toHaveLength(expected.length);
     expect(new Set(events.map(({ e }) => e.uid)).size).toBe(events.length);

@@ -34,7 +34,7 @@ describe('iCalendar writer (RFC 5545)', () => {
     expect(text).toContain('DTEND;VALUE=DATE:20270101\r\n'); // exclusive end, across a year
     expect(text).toContain('DTSTAMP:20260224T000000Z\r\n');
 
-    const calendar = new ICAL.Component(ICAL.parse(text));
+    const calendar = ICAL.Component.fromString(text);
     const vevent = calendar.getFirstSubcomponent('vevent')!;
     const event = new ICAL.Event(vevent);
     expect(event.uid).toBe('a.b@aftaler.invalid');

@@ -82,7 +82,14 @@ export class LspClient {
     const seen = this.notifications.slice(since).find((n) => n.method === method && accept(n.params));
     if (seen) return Promise.resolve(seen.params);
     return new Promise((resolve, reject) => {
-      const waiter: Waiter = { method, accept, resolve: (p) => (clearTimeout(timer), resolve(p)) };
+      const waiter: Waiter = {
+        method,
+        accept,
+        resolve: (p) => {
+          clearTimeout(timer);
+          resolve(p);
+        },
+      };
       const timer = setTimeout(() => {
         this.#waiters.splice(this.#waiters.indexOf(waiter), 1);
         reject(new Error(`no ${method} within ${timeoutMs} ms; stderr: ${this.stderr}`));
@@ -94,16 +101,16 @@ export class LspClient {
   /** Polite shutdown, then SIGKILL if the server does not exit in time. Safe to call twice. */
   async stop(timeoutMs = 2000): Promise<void> {
     if (this.#exited) return;
-    const exited = new Promise<void>((resolve) => this.#child.once('exit', () => resolve()));
-    const deadline = new Promise<void>((resolve) => setTimeout(resolve, timeoutMs).unref());
+    // Each says which came first: whether it exited, or the time ran out.
+    const exited = new Promise<boolean>((resolve) => this.#child.once('exit', () => resolve(true)));
+    const deadline = new Promise<boolean>((resolve) => setTimeout(() => resolve(false), timeoutMs).unref());
     try {
       await Promise.race([this.request('shutdown', null), deadline]);
       this.notify('exit', null);
     } catch {
       // already gone
     }
-    await Promise.race([exited, deadline]);
-    if (!this.#exited) this.#child.kill('SIGKILL');
+    if (!(await Promise.race([exited, deadline]))) this.#child.kill('SIGKILL');
   }
 
   #send(message: Message): void {
@@ -136,7 +143,7 @@ export class LspClient {
   #dispatch(message: Message): void {
     if (message.method !== undefined && message.id !== undefined) {
       // A request from the server: answer it, or it may wait for us forever.
-      let result: unknown = null;
+      let result: unknown;
       try {
         result = this.onServerRequest(message.method, message.params);
       } catch {

@@ -1,7 +1,7 @@
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { isMap, isScalar, parseDocument, type Pair, type YAMLMap } from 'yaml';
+import { isMap, isScalar, parseDocument, type YAMLMap } from 'yaml';
 import { checkRepository } from '../../scripts/check/check-repository.ts';
 import { loadRepository } from '../../scripts/load/load-repository.ts';
 import { Repository } from '../../scripts/model/repository.ts';
@@ -23,7 +23,7 @@ async function repoAt(root: string): Promise<Repository> {
 
 /** Every key of a map (recursively, not into lists) with its comment and its schema. */
 function keysWithSchemas(schemas: SchemaDocs, map: YAMLMap, schema: ResolvedSchema, out: Array<{ key: string; comment: string; schema: ResolvedSchema }> = [], prefix = ''): typeof out {
-  for (const [i, pair] of (map.items as Pair[]).entries()) {
+  for (const [i, pair] of map.items.entries()) {
     if (!isScalar(pair.key)) continue;
     const key = String(pair.key.value);
     const child = schemas.property(schema, key)!;
@@ -100,7 +100,7 @@ describe('npm run new: the scaffolded files', () => {
   });
 
   it('fills an HSA with the calendar: ikrafttræden, notice and evaluation; nulls for dates and DokID', () => {
-    const d = parseDocument(copy.read(requests[0]![2])).toJS() as Record<string, any>;
+    const d = parseDocument(copy.read(requests[0]![2])).toJS() as Record<string, unknown>;
     expect(d).toMatchObject({
       id: 'hsa-faxe-akutsygepleje',
       kommune: '320',
@@ -114,20 +114,20 @@ describe('npm run new: the scaffolded files', () => {
       finansiering: { aarligt_beloeb_kr: null },
     });
     expect(d.formaal).toMatch(/^Udestår: /);
-    const pladser = parseDocument(copy.read(requests[1]![2])).toJS() as Record<string, any>;
+    const pladser = parseDocument(copy.read(requests[1]![2])).toJS() as Record<string, unknown>;
     expect(pladser.kapacitet).toEqual({ pladser: null });
   });
 
   it('fills a delingsaftale with the reference date, and an anmodning with its period, from the calendar', () => {
-    const deling = parseDocument(copy.read(requests[2]![2])).toJS() as Record<string, any>;
+    const deling = parseDocument(copy.read(requests[2]![2])).toJS() as Record<string, unknown>;
     expect(deling).toMatchObject({ referencedato: repo.frist('referencedato-deling')!.dato, vederlagsfri: true, version: null, udkast_fremsendt: null, aftalt: null });
-    expect(deling.opgaver.map((o: { opgave: string }) => o.opgave)).toEqual(repo.opgaver.map((o) => o.id));
-    const anmodning = parseDocument(copy.read(requests[3]![2])).toJS() as Record<string, any>;
+    expect(deling.opgaver).toMatchObject(repo.opgaver.map((o) => ({ opgave: o.id })));
+    const anmodning = parseDocument(copy.read(requests[3]![2])).toJS() as Record<string, unknown>;
     expect(anmodning).toMatchObject({ meddelt: null, periode_start: repo.frist('ikrafttraeden')!.dato, periode_slut: repo.frist('anmodning-periode-slut')!.dato });
   });
 
   it('writes a case with its Sags ID, punkt and title as given (a title with »;« stays text)', () => {
-    const sag = parseDocument(copy.read(requests[4]![2])).toJS() as Record<string, any>;
+    const sag = parseDocument(copy.read(requests[4]![2])).toJS() as Record<string, unknown>;
     expect(sag).toMatchObject({ id: 'sag-emn-2026-1234', sags_id: 'EMN-2026-1234', punkt: 4, titel: 'Nærsundhedsplan; første udkast', aaben: true, dokid: '12345678', moede: { dato: null }, bilag: [] });
   });
 

@@ -94,7 +94,7 @@ describe('npm run watch (a child process on a copy of the repository)', () => {
       if (found) return found;
       await sleep(50);
     }
-    throw new Error(`no line matching ${pattern} within ${timeoutMs} ms; output:\n${output}`);
+    throw new Error(`no line matching ${String(pattern)} within ${timeoutMs} ms; output:\n${output}`);
   }
 
   beforeAll(async () => {
