@@ -112,7 +112,14 @@ function importsOf(file: string): Import[] {
       add(node.arguments[0], false);
     } else if (ts.isImportTypeNode(node) && ts.isLiteralTypeNode(node.argument) && ts.isStringLiteral(node.argument.literal)) {
       add(node.argument.literal, true);
-    } else if (ts.isNewExpression(node) && ts.isIdentifier(node.expression) && node.expression.text === 'URL' && node.arguments?.[0] && ts.isStringLiteralLike(node.arguments[0]) && node.arguments[1]?.getText(source) === 'import.meta.url') {
+    } else if (
+      ts.isNewExpression(node) &&
+      ts.isIdentifier(node.expression) &&
+      node.expression.text === 'URL' &&
+      node.arguments?.[0] &&
+      ts.isStringLiteralLike(node.arguments[0]) &&
+      node.arguments[1]?.getText(source) === 'import.meta.url'
+    ) {
       add(node.arguments[0], false);
     }
     ts.forEachChild(node, visit);
@@ -165,8 +172,14 @@ describe('the layers of scripts/', () => {
 
   it('places every folder of scripts/ in exactly one layer', () => {
     const folders = [...new Set(files.filter((f) => f.includes('/')).map(folderOf))].sort();
-    expect(folders.filter((f) => !layerOf.has(f)), 'folders missing from LAYERS in tests/architecture/layers.test.ts').toEqual([]);
-    expect(files.filter((f) => !f.includes('/')), 'modules directly in scripts/ belong in a folder').toEqual([]);
+    expect(
+      folders.filter((f) => !layerOf.has(f)),
+      'folders missing from LAYERS in tests/architecture/layers.test.ts',
+    ).toEqual([]);
+    expect(
+      files.filter((f) => !f.includes('/')),
+      'modules directly in scripts/ belong in a folder',
+    ).toEqual([]);
     const listed = LAYERS.flat();
     expect(listed.length, 'a folder listed twice in LAYERS').toBe(new Set(listed).size);
   });

@@ -23,7 +23,11 @@ describe('npm run bench -- --json --kommuner 4 (smoke test, without pandoc)', ()
 
   beforeAll(() => {
     // Through npm, as staff run it; --silent keeps npm's own banner off stdout.
-    const run = spawnSync('npm', ['run', '--silent', 'bench', '--', '--json', '--kommuner', '4', '--no-pandoc'], { cwd: REPO_ROOT, encoding: 'utf8', timeout: 150_000 });
+    const run = spawnSync('npm', ['run', '--silent', 'bench', '--', '--json', '--kommuner', '4', '--no-pandoc'], {
+      cwd: REPO_ROOT,
+      encoding: 'utf8',
+      timeout: 150_000,
+    });
     ({ stdout, stderr } = run);
     code = run.status;
   }, 180_000);

@@ -8,7 +8,14 @@ describe('npm run check: catalogue, --strict and configuration', () => {
   it('--list-rules --format json lists every rule with id, severity, description and citation', () => {
     const r = runCheckCli(['--list-rules', '--format', 'json']);
     expect(r.code).toBe(0);
-    const listed = JSON.parse(r.stdout) as Array<{ id: string; severity: string; defaultSeverity: string; overdue: boolean; description: string; citation: string }>;
+    const listed = JSON.parse(r.stdout) as Array<{
+      id: string;
+      severity: string;
+      defaultSeverity: string;
+      overdue: boolean;
+      description: string;
+      citation: string;
+    }>;
     expect(listed.map((l) => l.id)).toEqual(rules.map((x) => x.id));
     for (const l of listed) {
       expect(['error', 'warning'], l.id).toContain(l.severity);
@@ -44,7 +51,9 @@ describe('npm run check: catalogue, --strict and configuration', () => {
       const bad = runCheckCli(['--root', fx.root, '--today', '2026-11-23']);
       expect(bad.code).toBe(2);
       expect(bad.stdout).toBe('');
-      expect(bad.stderr).toBe('check: .aftalerrc.json: ukendt regel »kapacitet/ukent« (mente du »kapacitet/ukendt«?); se reglerne med »npm run check -- --list-rules«\nSe »npm run check -- --help«.\n');
+      expect(bad.stderr).toBe(
+        'check: .aftalerrc.json: ukendt regel »kapacitet/ukent« (mente du »kapacitet/ukendt«?); se reglerne med »npm run check -- --list-rules«\nSe »npm run check -- --help«.\n',
+      );
     } finally {
       fx.cleanup();
     }

@@ -13,12 +13,18 @@ const rule = (id: string) => rules.find((r) => r.id === id)!;
 
 describe('.aftalerrc.json', () => {
   it('accepts error, warning and off for catalogue rules, and a $comment', () => {
-    const config = parseConfig('{"$comment": "why", "rules": {"kapacitet/ukendt": "off", "bilag/foraeldet-version": "warning", "forsinket/hsa-godkendelse": "error"}}', rules);
+    const config = parseConfig(
+      '{"$comment": "why", "rules": {"kapacitet/ukendt": "off", "bilag/foraeldet-version": "warning", "forsinket/hsa-godkendelse": "error"}}',
+      rules,
+    );
     expect(config.rules).toEqual({ 'kapacitet/ukendt': 'off', 'bilag/foraeldet-version': 'warning', 'forsinket/hsa-godkendelse': 'error' });
   });
 
   it.each([
-    ['{"rules": {"frist/hsa-godkendlese": "off"}}', '.aftalerrc.json: ukendt regel »frist/hsa-godkendlese« (mente du »frist/hsa-godkendelse«?); se reglerne med »npm run check -- --list-rules«'],
+    [
+      '{"rules": {"frist/hsa-godkendlese": "off"}}',
+      '.aftalerrc.json: ukendt regel »frist/hsa-godkendlese« (mente du »frist/hsa-godkendelse«?); se reglerne med »npm run check -- --list-rules«',
+    ],
     ['{"rules": {"skema/type": "off"}}', '.aftalerrc.json: ukendt regel »skema/type«; se reglerne med »npm run check -- --list-rules«'],
     ['{"rules": {"kapacitet/ukendt": "info"}}', '.aftalerrc.json: reglen »kapacitet/ukendt« skal sættes til "error", "warning" eller "off", ikke "info"'],
     ['{"rules": {"kapacitet/ukendt": 0}}', '.aftalerrc.json: reglen »kapacitet/ukendt« skal sættes til "error", "warning" eller "off", ikke 0'],
@@ -57,7 +63,9 @@ describe('.aftalerrc.json', () => {
 
   it('refuses a rule named under both its former and its new id', () => {
     expect(() => parseConfig('{"rules": {"bilag/unknown-mention": "off", "bilag/ukendt-henvisning": "warning"}}', rules)).toThrow(
-      new ConfigError('.aftalerrc.json: reglen »bilag/ukendt-henvisning« står to gange (som »bilag/unknown-mention« og »bilag/ukendt-henvisning«); skriv den én gang, under »bilag/ukendt-henvisning«'),
+      new ConfigError(
+        '.aftalerrc.json: reglen »bilag/ukendt-henvisning« står to gange (som »bilag/unknown-mention« og »bilag/ukendt-henvisning«); skriv den én gang, under »bilag/ukendt-henvisning«',
+      ),
     );
   });
 
@@ -98,7 +106,10 @@ describe('.aftalerrc.json', () => {
       const real = await checkRepository(repo.root, { today: '2026-11-23' });
       expect(real.diagnostics.some((d) => d.rule === 'kapacitet/ukendt' && d.severity === 'warning')).toBe(true);
       expect(real.diagnostics.some((d) => d.rule === 'forsinket/hsa-godkendelse' && d.severity === 'warning')).toBe(true);
-      writeFileSync(repo.path('.aftalerrc.json'), '{"rules": {"kapacitet/ukendt": "off", "forsinket/hsa-godkendelse": "warning", "ref/unknown-document": "error"}}');
+      writeFileSync(
+        repo.path('.aftalerrc.json'),
+        '{"rules": {"kapacitet/ukendt": "off", "forsinket/hsa-godkendelse": "warning", "ref/unknown-document": "error"}}',
+      );
       const configured = await checkRepository(repo.root, { today: '2026-11-23', strict: true });
       // A former id still applies, with a warning in the file naming the new one.
       expect(configured.diagnostics.filter((d) => d.rule === 'config/foraeldet-id').map((d) => [d.file, d.severity, d.message])).toEqual([

@@ -314,7 +314,14 @@ export function places(pladser: (slug: string) => string | undefined): CaseFile[
 /** Kommuner of Midt- og Vestsjælland but Lejre (350). */
 export const SEVEN = ['316', '326', '370', '306', '329', '330', '340'];
 
-const COVERAGE = ['daekning/driftsmodel', 'daekning/hsa', 'daekning/delingsaftale', 'daekning/delingsaftale-drift', 'daekning/delingsaftale-myndighed', 'daekning/anmodning'] as const;
+const COVERAGE = [
+  'daekning/driftsmodel',
+  'daekning/hsa',
+  'daekning/delingsaftale',
+  'daekning/delingsaftale-drift',
+  'daekning/delingsaftale-myndighed',
+  'daekning/anmodning',
+] as const;
 
 /** The coverage rules other than `rule`, each with nothing to report (one mistake, one message). */
 export function otherCoverageQuiet(rule: (typeof COVERAGE)[number]): Partial<Record<(typeof COVERAGE)[number], string[]>> {

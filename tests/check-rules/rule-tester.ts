@@ -122,7 +122,7 @@ function filesOf(c: RuleCase): Map<string, Content> {
 function filesInMemory(files: ReadonlyMap<string, Content>): DataFiles {
   const bytes = (name: string): Uint8Array => {
     const content = files.get(name);
-    if (content === undefined || typeof content === 'object' && 'symlink' in content) throw new Error(`${name} is not a regular file`);
+    if (content === undefined || (typeof content === 'object' && 'symlink' in content)) throw new Error(`${name} is not a regular file`);
     return typeof content === 'string' ? Buffer.from(content) : content;
   };
   return {
@@ -166,19 +166,32 @@ export function testCase(ruleId: RuleId, c: RuleCase | InvalidCase): void {
   const findings = runCase(c, others === 'all' ? 'all' : [ruleId, ...(Object.keys(others) as RuleId[])]);
   const expected = 'errors' in c ? c.errors : [];
   const own = findings.filter((f) => f.rule === ruleId);
-  expect(own.map((f) => `${position(f)} ${f.severity}`), 'findings').toEqual(expected.map((e) => `${e.at} ${e.severity ?? rule.severity}`));
+  expect(
+    own.map((f) => `${position(f)} ${f.severity}`),
+    'findings',
+  ).toEqual(expected.map((e) => `${e.at} ${e.severity ?? rule.severity}`));
   for (const [i, e] of expected.entries()) {
     const hit = own[i]!;
     if (typeof e.message === 'string') expect(hit.message, `message of finding ${i + 1}`).toBe(e.message);
     else if (e.message) expect(hit.message, `message of finding ${i + 1}`).toMatch(e.message);
-    if (e.related) expect((hit.related ?? []).map((r) => `${r.file}:${r.line}:${r.column} ${r.message}`), `related of finding ${i + 1}`).toEqual(e.related);
+    if (e.related)
+      expect(
+        (hit.related ?? []).map((r) => `${r.file}:${r.line}:${r.column} ${r.message}`),
+        `related of finding ${i + 1}`,
+      ).toEqual(e.related);
     if (e.endColumn !== undefined) expect(hit.endColumn, `end column of finding ${i + 1}`).toBe(e.endColumn);
   }
   if (others === 'all') {
-    expect(findings.map((f) => `${f.rule} ${position(f)}`), 'every rule quiet').toEqual([]);
+    expect(
+      findings.map((f) => `${f.rule} ${position(f)}`),
+      'every rule quiet',
+    ).toEqual([]);
     return;
   }
   for (const [other, positions] of Object.entries(others)) {
-    expect(findings.filter((f) => f.rule === other).map((f) => `${position(f)} ${f.severity}`), other).toEqual(positions);
+    expect(
+      findings.filter((f) => f.rule === other).map((f) => `${position(f)} ${f.severity}`),
+      other,
+    ).toEqual(positions);
   }
 }

@@ -93,7 +93,17 @@ describe('generated files committed to git (repo/genereret-fil-i-git)', () => {
     const git = (...args: string[]) => execFileSync('git', ['-C', dir, ...args], { stdio: 'ignore' });
     git('init', '-q');
     writeFileSync(path.join(dir, '.gitignore'), 'out/\n.cache/\n.signing/\nnode_modules/\n*.tsbuildinfo\n');
-    for (const file of ['.cache/validators/x.cjs', '.cache/parsed/y.json', 'out/a.pdf', 'out.old-12/b.pdf', '.signing/key.pem', 'node_modules/x/index.js', 'tsconfig.tsbuildinfo', 'agreements/a.yaml', 'outline.md']) {
+    for (const file of [
+      '.cache/validators/x.cjs',
+      '.cache/parsed/y.json',
+      'out/a.pdf',
+      'out.old-12/b.pdf',
+      '.signing/key.pem',
+      'node_modules/x/index.js',
+      'tsconfig.tsbuildinfo',
+      'agreements/a.yaml',
+      'outline.md',
+    ]) {
       mkdirSync(path.dirname(path.join(dir, file)), { recursive: true });
       writeFileSync(path.join(dir, file), 'x');
     }
@@ -142,7 +152,8 @@ describe('generated files committed to git (repo/genereret-fil-i-git)', () => {
 
 describe('.aftalerrc.json cannot weaken a locked rule (config/laast-regel)', () => {
   it('refuses off and warning for locked rules at the rule’s line, and keeps them errors', () => {
-    const text = '{\n  "rules": {\n    "kapacitet/ukendt": "off",\n    "ref/dobbelt-id": "off",\n    "status/godkendt-uden-dato": "warning",\n    "ref/ukendt-dokument": "error"\n  }\n}\n';
+    const text =
+      '{\n  "rules": {\n    "kapacitet/ukendt": "off",\n    "ref/dobbelt-id": "off",\n    "status/godkendt-uden-dato": "warning",\n    "ref/ukendt-dokument": "error"\n  }\n}\n';
     const config = parseConfig(text, rules);
     expect(config.rules).toEqual({ 'kapacitet/ukendt': 'off', 'ref/ukendt-dokument': 'error' });
     const findings = configDiagnostics(config);
@@ -155,11 +166,25 @@ describe('.aftalerrc.json cannot weaken a locked rule (config/laast-regel)', () 
 
   it('locks the rules that keep the output truthful', () => {
     const locked = rules.filter((r) => r.locked).map((r) => r.id);
-    for (const id of ['ref/dobbelt-id', 'ref/dobbelt-dokid', 'ref/ukendt-dokument', 'ref/ukendt-kommune', 'status/godkendt-uden-dato', 'bilag/ekstern-fil', 'bilag/sha256', 'bilag/forkert-version', 'ref/sti-navn', 'ref/bilag-sig-selv']) expect(locked).toContain(id);
+    for (const id of [
+      'ref/dobbelt-id',
+      'ref/dobbelt-dokid',
+      'ref/ukendt-dokument',
+      'ref/ukendt-kommune',
+      'status/godkendt-uden-dato',
+      'bilag/ekstern-fil',
+      'bilag/sha256',
+      'bilag/forkert-version',
+      'ref/sti-navn',
+      'ref/bilag-sig-selv',
+    ])
+      expect(locked).toContain(id);
     expect(locked).not.toContain('kapacitet/ukendt');
   });
 
   it('refuses a key written twice (JSON.parse would keep the last, hiding an »off«)', () => {
-    expect(() => parseConfig('{"rules": {"ref/dobbelt-id": "error", "ref/dobbelt-id": "off"}}', rules)).toThrow(/^\.aftalerrc\.json:1:39: en nøgle står to gange/);
+    expect(() => parseConfig('{"rules": {"ref/dobbelt-id": "error", "ref/dobbelt-id": "off"}}', rules)).toThrow(
+      /^\.aftalerrc\.json:1:39: en nøgle står to gange/,
+    );
   });
 });

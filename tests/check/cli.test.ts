@@ -13,7 +13,9 @@ describe('npm run check (command line)', () => {
     expect(r.code).toBe(0);
     // The one warning is real: no HSA records its number of pladser yet (kapacitet/ukendt).
     expect(r.stdout).toMatch(/kapacitet\/ukendt/);
-    expect(r.stdout).toMatch(/^⚠ 0 fejl og 1 advarsel · 36 filer kontrolleret \(24 samarbejdsaftaler \(HSA\), 8 delingsaftaler, 1 sag, 1 regionsfil, 1 opgavefil, 1 fristkalender\)\n$/m);
+    expect(r.stdout).toMatch(
+      /^⚠ 0 fejl og 1 advarsel · 36 filer kontrolleret \(24 samarbejdsaftaler \(HSA\), 8 delingsaftaler, 1 sag, 1 regionsfil, 1 opgavefil, 1 fristkalender\)\n$/m,
+    );
   });
 
   it('says »Ingen fejl« when nothing is found', async () => {
@@ -22,7 +24,9 @@ describe('npm run check (command line)', () => {
       repo.write('.aftalerrc.json', '{"rules": {"kapacitet/ukendt": "off"}}');
       const r = await runInProcess('check', ['--root', repo.root, '--today', '2026-01-15']);
       expect(r.code).toBe(0);
-      expect(r.stdout).toBe('✔ Ingen fejl · 36 filer kontrolleret (24 samarbejdsaftaler (HSA), 8 delingsaftaler, 1 sag, 1 regionsfil, 1 opgavefil, 1 fristkalender)\n');
+      expect(r.stdout).toBe(
+        '✔ Ingen fejl · 36 filer kontrolleret (24 samarbejdsaftaler (HSA), 8 delingsaftaler, 1 sag, 1 regionsfil, 1 opgavefil, 1 fristkalender)\n',
+      );
     } finally {
       repo.remove();
     }
@@ -61,7 +65,9 @@ describe('npm run check (command line)', () => {
       const lb = repo.lineOf(b, 'vederlagsfri:');
       const [pa, pb] = [`${a}:${la}:9`, `${b}:${lb}:15`];
       const width = Math.max(pa.length, pb.length);
-      expect(lines[0]).toBe(`${pa.padEnd(width)}  fejl  skema/tilladte-vaerdier  »kladde« er ikke en gyldig værdi for »status«; brug en af: udkast, godkendt, underskrevet, opsagt`);
+      expect(lines[0]).toBe(
+        `${pa.padEnd(width)}  fejl  skema/tilladte-vaerdier  »kladde« er ikke en gyldig værdi for »status«; brug en af: udkast, godkendt, underskrevet, opsagt`,
+      );
       expect(lines[1]).toBe('');
       expect(lines[2]).toBe(`${pb.padEnd(width)}  fejl  skema/fast-vaerdi        »vederlagsfri« skal være »true«`);
       expect(lines.at(-2)).toMatch(/^✖ 2 fejl og 0 advarsler · 36 filer kontrolleret/);
@@ -95,7 +101,9 @@ describe('npm run check (command line)', () => {
       repo.write('agreements/midt-og-vestsjaelland/extra.yaml', 'titel: x\n');
       repo.write('agreements/midt-og-vestsjaelland/other.yaml', 'dokumenttype: hsaa\n');
       const r = await runInProcess('check', ['--root', repo.root, '--format', 'json', '--today', '2026-01-15']);
-      const got = (JSON.parse(r.stdout) as Array<{ file: string; rule: string; line: number; column: number; message: string }>).map((f) => `${f.file}:${f.line}:${f.column} ${f.rule} ${f.message}`);
+      const got = (JSON.parse(r.stdout) as Array<{ file: string; rule: string; line: number; column: number; message: string }>).map(
+        (f) => `${f.file}:${f.line}:${f.column} ${f.rule} ${f.message}`,
+      );
       expect(got).toEqual([
         'agreements/midt-og-vestsjaelland/extra.yaml:1:1 fil/ukendt-dokumenttype Feltet »dokumenttype« mangler; brug en af: region, opgaver, frister, hsa, delingsaftale, anmodning, sag',
         'agreements/midt-og-vestsjaelland/extra.yml:1:1 fil/endelse Brug endelsen .yaml (ikke .yml), så filen bliver kontrolleret',

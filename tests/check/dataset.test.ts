@@ -62,7 +62,11 @@ describe('the shipped dataset (Sundhedsråd Midt- og Vestsjælland)', () => {
 
   it('generates the titles of the seed, spelling »Kommune« consistently (the seed does not)', () => {
     const sag = result.repo.ofKind('sag')[0]!;
-    const normalise = (s: string) => s.replace(/ kommune /g, ' Kommune ').replace('Kommuernes', 'Kommunernes').replace(/^(\d+\. Bilag \d+) /, '$1_');
+    const normalise = (s: string) =>
+      s
+        .replace(/ kommune /g, ' Kommune ')
+        .replace('Kommuernes', 'Kommunernes')
+        .replace(/^(\d+\. Bilag \d+) /, '$1_');
     const ours = numberBilag(result.repo, sag).map((b, i) => `${i + 1}. ${bilagLine(sag, b)}`);
     expect(ours).toEqual(seedLines.map(normalise));
   });

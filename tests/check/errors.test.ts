@@ -27,28 +27,76 @@ describe('check on a copy of the data with eight mistakes', () => {
 
   beforeAll(() => {
     repo.replace(files.syntax, '\nopgave: akutsygepleje\n', '\nopgave: [akutsygepleje\n');
-    expected.syntax = { file: files.syntax, line: repo.lineOf(files.syntax, 'opgave: [akut'), column: 9, rule: 'yaml/syntaks', message: /»\[« er ikke lukket med »\]«/ };
+    expected.syntax = {
+      file: files.syntax,
+      line: repo.lineOf(files.syntax, 'opgave: [akut'),
+      column: 9,
+      rule: 'yaml/syntaks',
+      message: /»\[« er ikke lukket med »\]«/,
+    };
 
     repo.write(files.duplicateKey, repo.read(files.duplicateKey) + 'status: godkendt\n');
-    expected.duplicateKey = { file: files.duplicateKey, line: repo.lineOf(files.duplicateKey, 'status:', 2), column: 1, rule: 'yaml/dobbelt-noegle', message: /Feltet »status« står to gange/ };
+    expected.duplicateKey = {
+      file: files.duplicateKey,
+      line: repo.lineOf(files.duplicateKey, 'status:', 2),
+      column: 1,
+      rule: 'yaml/dobbelt-noegle',
+      message: /Feltet »status« står to gange/,
+    };
 
     repo.replace(files.required, '  senest: 2028-12-31\n', '');
-    expected.required = { file: files.required, line: repo.lineOf(files.required, 'evaluering:'), column: 1, rule: 'skema/paakraevet', message: /Feltet »senest« mangler i »evaluering«/ };
+    expected.required = {
+      file: files.required,
+      line: repo.lineOf(files.required, 'evaluering:'),
+      column: 1,
+      rule: 'skema/paakraevet',
+      message: /Feltet »senest« mangler i »evaluering«/,
+    };
 
     repo.replace(files.type, 'kommune: "370"', 'kommune: 370');
-    expected.type = { file: files.type, line: repo.lineOf(files.type, 'kommune: 370'), column: 10, rule: 'skema/type', message: /»kommune« skal være en tekst, ikke et tal »370« \(sæt værdien i anførselstegn\)/ };
+    expected.type = {
+      file: files.type,
+      line: repo.lineOf(files.type, 'kommune: 370'),
+      column: 10,
+      rule: 'skema/type',
+      message: /»kommune« skal være en tekst, ikke et tal »370« \(sæt værdien i anførselstegn\)/,
+    };
 
     repo.replace(files.unknownProperty, '\nmislighold: >-\n', '\nformal: Et fælles mål\nmislighold: >-\n');
-    expected.unknownProperty = { file: files.unknownProperty, line: repo.lineOf(files.unknownProperty, 'formal: Et'), column: 1, rule: 'skema/ukendt-felt', message: /Ukendt felt »formal« – mente du »formaal«\?/ };
+    expected.unknownProperty = {
+      file: files.unknownProperty,
+      line: repo.lineOf(files.unknownProperty, 'formal: Et'),
+      column: 1,
+      rule: 'skema/ukendt-felt',
+      message: /Ukendt felt »formal« – mente du »formaal«\?/,
+    };
 
     repo.replace(files.unknownKommune, 'kommune: "329"', 'kommune: "999"');
-    expected.unknownKommune = { file: files.unknownKommune, line: repo.lineOf(files.unknownKommune, 'kommune: "999"'), column: 10, rule: 'ref/ukendt-kommune', message: /Ukendt kommunekode »999«/ };
+    expected.unknownKommune = {
+      file: files.unknownKommune,
+      line: repo.lineOf(files.unknownKommune, 'kommune: "999"'),
+      column: 10,
+      rule: 'ref/ukendt-kommune',
+      message: /Ukendt kommunekode »999«/,
+    };
 
     repo.write(files.duplicateId, repo.read(`${dir}/holbaek/hsa-holbaek-patientrettet-forebyggelse.yaml`));
-    expected.duplicateId = { file: files.duplicateId, line: repo.lineOf(files.duplicateId, 'id: hsa-holbaek'), column: 5, rule: 'ref/dobbelt-id', message: /Id'et »hsa-holbaek-patientrettet-forebyggelse« bruges allerede/ };
+    expected.duplicateId = {
+      file: files.duplicateId,
+      line: repo.lineOf(files.duplicateId, 'id: hsa-holbaek'),
+      column: 5,
+      rule: 'ref/dobbelt-id',
+      message: /Id'et »hsa-holbaek-patientrettet-forebyggelse« bruges allerede/,
+    };
 
     repo.replace(files.sag, 'dokument: hsa-slagelse-akutsygepleje\n', 'dokument: hsa-slagelse-akutsygeplej\n');
-    expected.missingBilag = { file: files.sag, line: repo.lineOf(files.sag, 'dokument: hsa-slagelse-akutsygeplej'), column: 15, rule: 'ref/ukendt-dokument', message: /dokumentet »hsa-slagelse-akutsygeplej«, som ikke findes/ };
+    expected.missingBilag = {
+      file: files.sag,
+      line: repo.lineOf(files.sag, 'dokument: hsa-slagelse-akutsygeplej'),
+      column: 15,
+      rule: 'ref/ukendt-dokument',
+      message: /dokumentet »hsa-slagelse-akutsygeplej«, som ikke findes/,
+    };
 
     result = runCli('check', ['--root', repo.root, '--format', 'json', '--today', '2026-01-15']);
     findings = JSON.parse(result.stdout) as JsonDiagnostic[];
@@ -66,7 +114,12 @@ describe('check on a copy of the data with eight mistakes', () => {
       const want = expected[name]!;
       const hit = findings.find((f) => f.rule === want.rule && f.file === want.file);
       expect(hit, JSON.stringify(findings, null, 1)).toBeDefined();
-      expect({ file: hit!.file, line: hit!.line, column: hit!.column, severity: hit!.severity }).toEqual({ file: want.file, line: want.line, column: want.column, severity: 'error' });
+      expect({ file: hit!.file, line: hit!.line, column: hit!.column, severity: hit!.severity }).toEqual({
+        file: want.file,
+        line: want.line,
+        column: want.column,
+        severity: 'error',
+      });
       expect(hit!.message).toMatch(want.message);
     });
   }
@@ -82,6 +135,13 @@ describe('check on a copy of the data with eight mistakes', () => {
 
   it('points the related location of a duplicate id at the first document', () => {
     const hit = findings.find((f) => f.rule === 'ref/dobbelt-id')!;
-    expect(hit.related).toEqual([{ file: `${dir}/holbaek/hsa-holbaek-patientrettet-forebyggelse.yaml`, line: expected.duplicateId!.line, column: 5, message: 'første dokument med dette id' }]);
+    expect(hit.related).toEqual([
+      {
+        file: `${dir}/holbaek/hsa-holbaek-patientrettet-forebyggelse.yaml`,
+        line: expected.duplicateId!.line,
+        column: 5,
+        message: 'første dokument med dette id',
+      },
+    ]);
   });
 });

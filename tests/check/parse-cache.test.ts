@@ -44,9 +44,18 @@ function outcome(load: LoadResult) {
 /** Hashes of the texts of every YAML file of `repo` but `except`: what the store should hold. */
 function textHashes(repo: RepoCopy, except: readonly string[] = []): Set<string> {
   const files = readdirSync(repo.path('agreements'), { recursive: true, encoding: 'utf8' }).filter((n) => n.endsWith('.yaml'));
-  return new Set(files.map((n) => `agreements/${n}`).filter((f) => !except.includes(f)).map((f) => sha256(repo.read(f))));
+  return new Set(
+    files
+      .map((n) => `agreements/${n}`)
+      .filter((f) => !except.includes(f))
+      .map((f) => sha256(repo.read(f))),
+  );
 }
-const storeOf = (cacheDir: string) => path.join(cacheDir, readdirSync(cacheDir).find((n) => n.endsWith('.json'))!);
+const storeOf = (cacheDir: string) =>
+  path.join(
+    cacheDir,
+    readdirSync(cacheDir).find((n) => n.endsWith('.json'))!,
+  );
 const storedHashes = (cacheDir: string) => new Set(Object.keys(JSON.parse(readFileSync(storeOf(cacheDir), 'utf8').split('\n').slice(1).join('\n')) as object));
 
 describe('the parse cache', () => {
@@ -60,7 +69,10 @@ describe('the parse cache', () => {
     repo.write('agreements/ukendt.yaml', 'dokumenttype: hsx\nid: ukendt\n');
     repo.write(`${dir}/holbaek/andet-navn.yaml`, repo.read(HSA));
     // Loaded without a finding, but not stored: aliases may share objects, and JSON gives -0 back as 0.
-    const ansvar = repo.read(ALIASES).replace('ansvarlig: region', 'ansvarlig: &r region').replace(/(ansvarlig: &r region[^]*?ansvarlig: )region/, '$1*r');
+    const ansvar = repo
+      .read(ALIASES)
+      .replace('ansvarlig: region', 'ansvarlig: &r region')
+      .replace(/(ansvarlig: &r region[^]*?ansvarlig: )region/, '$1*r');
     repo.write(ALIASES, ansvar);
     repo.replace(MINUS_ZERO, 'aarligt_beloeb_kr: null', 'aarligt_beloeb_kr: -0');
     uncached = outcome(await loadRepository(repo.root, validators, { parseCache: null }));
@@ -84,7 +96,12 @@ describe('the parse cache', () => {
     // parsing), but for the two JSON cannot give back.
     expect(storedHashes(cacheDir)).toEqual(textHashes(repo, UNSTORED));
     expect(uncached.documents.find((d) => d.file === ALIASES)).toBeDefined();
-    expect(Object.is((uncached.documents.find((d) => d.file === MINUS_ZERO)!.data as { finansiering: { aarligt_beloeb_kr: number } }).finansiering.aarligt_beloeb_kr, -0)).toBe(true);
+    expect(
+      Object.is(
+        (uncached.documents.find((d) => d.file === MINUS_ZERO)!.data as { finansiering: { aarligt_beloeb_kr: number } }).finansiering.aarligt_beloeb_kr,
+        -0,
+      ),
+    ).toBe(true);
   });
 
   it('serves a stored entry in place of parsing the file', async () => {

@@ -70,15 +70,30 @@ describe('reference rules', () => {
     repo.replace('agreements/reference/region.yaml', 'slug: lejre }', 'slug: "lejre/../../../../escape" }');
     const hits = await findings(repo.root, 'ref/sti-navn');
     expect(hits).toHaveLength(1);
-    expect(hits[0]).toMatchObject({ file: 'agreements/reference/region.yaml', line: repo.lineOf('agreements/reference/region.yaml', 'lejre/../'), severity: 'error' });
-    expect(hits[0]!.message).toBe('Kommunens slug »lejre/../../../../escape« bliver en del af en sti i out/ og må kun bestå af små bogstaver a–z, cifre og enkelte bindestreger');
+    expect(hits[0]).toMatchObject({
+      file: 'agreements/reference/region.yaml',
+      line: repo.lineOf('agreements/reference/region.yaml', 'lejre/../'),
+      severity: 'error',
+    });
+    expect(hits[0]!.message).toBe(
+      'Kommunens slug »lejre/../../../../escape« bliver en del af en sti i out/ og må kun bestå af små bogstaver a–z, cifre og enkelte bindestreger',
+    );
   });
 
   it('ref/manglende-referencedata: a missing reference file is named', async () => {
     rmSync(repo.path('agreements/reference/opgaver.yaml'));
     const hits = await findings(repo.root, 'ref/manglende-referencedata');
     expect(hits).toEqual([
-      { file: 'agreements/reference/opgaver.yaml', line: 1, column: 1, endLine: 1, endColumn: 1, severity: 'error', rule: 'ref/manglende-referencedata', message: 'Referencedata af typen »opgaver« mangler (eller er ugyldig), så henvisninger kan ikke kontrolleres' },
+      {
+        file: 'agreements/reference/opgaver.yaml',
+        line: 1,
+        column: 1,
+        endLine: 1,
+        endColumn: 1,
+        severity: 'error',
+        rule: 'ref/manglende-referencedata',
+        message: 'Referencedata af typen »opgaver« mangler (eller er ugyldig), så henvisninger kan ikke kontrolleres',
+      },
     ]);
   });
 
@@ -87,6 +102,11 @@ describe('reference rules', () => {
     repo.write(second, repo.read('agreements/reference/frister.yaml').replace('\nid: frister\n', '\nid: zz-frister\n'));
     const hits = await findings(repo.root, 'ref/manglende-referencedata');
     expect(hits).toHaveLength(1);
-    expect(hits[0]).toMatchObject({ file: second, line: repo.lineOf(second, 'dokumenttype: frister'), column: 15, message: 'Der må kun være én fil med »dokumenttype: frister«' });
+    expect(hits[0]).toMatchObject({
+      file: second,
+      line: repo.lineOf(second, 'dokumenttype: frister'),
+      column: 15,
+      message: 'Der må kun være én fil med »dokumenttype: frister«',
+    });
   });
 });

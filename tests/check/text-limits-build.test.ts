@@ -27,7 +27,9 @@ function atLimits(over: number): string[] {
   return [
     `${'> '.repeat(n)}dybt citat ${'q'.repeat(MAX_WORD + over)}`,
     Array.from({ length: n }, (_, i) => `${'  '.repeat(i)}- punkt ${'l'.repeat(MAX_WORD)}`).join('\n'),
-    ['| a | b | c | d | e | f |', '|---|---|---|---|---|---|', ...Array.from({ length: 20 }, () => `| ${'w'.repeat(MAX_WORD)} | b | c | d | e | f |`)].join('\n'),
+    ['| a | b | c | d | e | f |', '|---|---|---|---|---|---|', ...Array.from({ length: 20 }, () => `| ${'w'.repeat(MAX_WORD)} | b | c | d | e | f |`)].join(
+      '\n',
+    ),
     // Markup: one run at its limit, then paragraphs at the paragraph limit (MAX_MARKUP_BLOCK).
     '['.repeat(MAX_MARKUP_RUN + over),
     ...Array.from({ length: 3 }, () => '*a* '.repeat(MAX_MARKUP_BLOCK / 2).trimEnd()),

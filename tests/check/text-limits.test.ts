@@ -99,7 +99,13 @@ describe('text limits and invisible characters', () => {
     const line = formaal(`${'*_'.repeat(MAX_MARKUP_RUN / 2)}\n\n\n  og ${'['.repeat(MAX_MARKUP_RUN + 1)}`);
     const hits = text(await check(repo.root));
     expect(hits).toEqual([
-      expect.objectContaining({ rule: 'tekst/tegnraekke', line: line + 3, column: 6, endColumn: 6 + MAX_MARKUP_RUN + 1, message: `${MAX_MARKUP_RUN + 1} formateringstegn i træk (højst ${MAX_MARKUP_RUN}); fjern dem, eller skriv teksten uden dem` }),
+      expect.objectContaining({
+        rule: 'tekst/tegnraekke',
+        line: line + 3,
+        column: 6,
+        endColumn: 6 + MAX_MARKUP_RUN + 1,
+        message: `${MAX_MARKUP_RUN + 1} formateringstegn i træk (højst ${MAX_MARKUP_RUN}); fjern dem, eller skriv teksten uden dem`,
+      }),
     ]);
   });
 
@@ -118,7 +124,9 @@ describe('text limits and invisible characters', () => {
     // remark-stringify's time grows faster than linearly with this nesting (998 levels: 28 s).
     const levels = MAX_MARKUP_BLOCK / 2 + 1;
     const open = Array.from({ length: levels }, (_, i) => (i % 2 ? '_a ' : '*a ')).join('');
-    const close = Array.from({ length: levels }, (_, i) => (i % 2 ? ' a_' : ' a*')).reverse().join('');
+    const close = Array.from({ length: levels }, (_, i) => (i % 2 ? ' a_' : ' a*'))
+      .reverse()
+      .join('');
     const inserted = `${open}x${close}`;
     const line = formaal(inserted);
     let seen = 0;
@@ -175,7 +183,14 @@ describe('text limits and invisible characters', () => {
       const line = formaal(`Tekst ${chars}her`);
       const hits = text(await check(repo.root));
       expect(hits).toHaveLength(1);
-      expect(hits[0]).toMatchObject({ rule: 'tekst/styretegn', severity: 'error', line, column: 3 + 'Tekst '.length, endLine: line, endColumn: 3 + 'Tekst '.length + chars.length });
+      expect(hits[0]).toMatchObject({
+        rule: 'tekst/styretegn',
+        severity: 'error',
+        line,
+        column: 3 + 'Tekst '.length,
+        endLine: line,
+        endColumn: 3 + 'Tekst '.length + chars.length,
+      });
       expect(hits[0]!.message).toMatch(message);
     });
   });

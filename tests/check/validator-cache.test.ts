@@ -92,7 +92,20 @@ describe('validators from the cache', () => {
     }
     // The corpus reaches the keywords the Danish messages are written for.
     expect(invalid).toBeGreaterThan(1000);
-    for (const k of ['required', 'additionalProperties', 'type', 'enum', 'const', 'pattern', 'format', 'minLength', 'minimum', 'uniqueItems', 'minItems', 'if']) {
+    for (const k of [
+      'required',
+      'additionalProperties',
+      'type',
+      'enum',
+      'const',
+      'pattern',
+      'format',
+      'minLength',
+      'minimum',
+      'uniqueItems',
+      'minItems',
+      'if',
+    ]) {
       expect(keywords, k).toContain(k);
     }
   });

@@ -53,15 +53,23 @@ describe('.gitattributes cannot hide a change from the diff', () => {
   it('a tree that git would not check out (a »..« entry) is refused, nothing written outside', async () => {
     // A crafted tree: git mktree takes any name; git itself would refuse to check it out.
     const blob = execFileSync('git', ['-C', repo.root, 'hash-object', '-w', '--stdin'], { input: 'x' }).toString().trim();
-    const evil = execFileSync('git', ['-C', repo.root, 'mktree'], { input: `100644 blob ${blob}\t..\n` }).toString().trim();
-    const agreements = execFileSync('git', ['-C', repo.root, 'mktree'], { input: `040000 tree ${evil}\tx\n` }).toString().trim();
+    const evil = execFileSync('git', ['-C', repo.root, 'mktree'], { input: `100644 blob ${blob}\t..\n` })
+      .toString()
+      .trim();
+    const agreements = execFileSync('git', ['-C', repo.root, 'mktree'], { input: `040000 tree ${evil}\tx\n` })
+      .toString()
+      .trim();
     const headTree = repo.git('rev-parse', `${head}^{tree}`).trim();
     const entries = repo
       .git('ls-tree', headTree)
       .split('\n')
       .filter((l) => l && !l.endsWith('\tagreements'));
-    const root = execFileSync('git', ['-C', repo.root, 'mktree'], { input: [...entries, `040000 tree ${agreements}\tagreements`].join('\n') + '\n' }).toString().trim();
-    const commit = execFileSync('git', ['-C', repo.root, 'commit-tree', root, '-m', 'ond'], { env: { ...process.env, GIT_AUTHOR_NAME: 't', GIT_AUTHOR_EMAIL: 't@t', GIT_COMMITTER_NAME: 't', GIT_COMMITTER_EMAIL: 't@t' } })
+    const root = execFileSync('git', ['-C', repo.root, 'mktree'], { input: [...entries, `040000 tree ${agreements}\tagreements`].join('\n') + '\n' })
+      .toString()
+      .trim();
+    const commit = execFileSync('git', ['-C', repo.root, 'commit-tree', root, '-m', 'ond'], {
+      env: { ...process.env, GIT_AUTHOR_NAME: 't', GIT_AUTHOR_EMAIL: 't@t', GIT_COMMITTER_NAME: 't', GIT_COMMITTER_EMAIL: 't@t' },
+    })
       .toString()
       .trim();
     const git = await openGit(repo.root);
@@ -73,7 +81,10 @@ describe('.gitattributes cannot hide a change from the diff', () => {
     const target = mkdtempSync(path.join(tmpdir(), 'aftaler-evil-'));
     try {
       const hash = (text: string) => execFileSync('git', ['-C', repo.root, 'hash-object', '-w', '--stdin'], { input: text }).toString().trim();
-      const mktree = (lines: string[]) => execFileSync('git', ['-C', repo.root, 'mktree'], { input: lines.join('\n') + '\n' }).toString().trim();
+      const mktree = (lines: string[]) =>
+        execFileSync('git', ['-C', repo.root, 'mktree'], { input: lines.join('\n') + '\n' })
+          .toString()
+          .trim();
       const sub = mktree([`100644 blob ${hash('dokumenttype: hsa\n')}\ty.yaml`]);
       // git mktree takes a name twice; git itself would never write such a tree.
       const agreements = mktree([`120000 blob ${hash(target)}\tx`, `040000 tree ${sub}\tx`]);

@@ -83,7 +83,11 @@ describe('npm run diff (command line)', () => {
       head: { sha: null; label: string };
       added: unknown[];
       removed: unknown[];
-      changed: Array<{ id: string; fields: unknown[]; clauses: Array<{ before: string; inserted: string[]; deleted: string[]; lines: Array<{ status: string }> }> }>;
+      changed: Array<{
+        id: string;
+        fields: unknown[];
+        clauses: Array<{ before: string; inserted: string[]; deleted: string[]; lines: Array<{ status: string }> }>;
+      }>;
       kommuner: Array<{ kode: string; navn: string }>;
     };
     expect(json.base.sha).toBe(mainSha);
@@ -139,6 +143,7 @@ describe('npm run diff (command line)', () => {
     const r = await runInProcess('diff', ['--help']);
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/^Brug: npm run diff -- \[valg\] \[FRA\] \[TIL\]/);
-    for (const option of ['--format markdown|json', '--out FIL', '--pdf MAPPE', '--fail-on-change', '--root MAPPE', '-h, --help']) expect(r.stdout).toContain(option);
+    for (const option of ['--format markdown|json', '--out FIL', '--pdf MAPPE', '--fail-on-change', '--root MAPPE', '-h, --help'])
+      expect(r.stdout).toContain(option);
   });
 });

@@ -14,8 +14,7 @@ import { pdfText, tool } from '../helpers/pdf-tools.ts';
 import { FILES, ScratchRepo } from './scratch-repo.ts';
 
 /** »#1a5fb4« → »0.10196078431372549 0.37254901960784315 0.7058823529411765«, as pdfkit writes it. */
-const pdfColour = (hex: string) =>
-  [1, 3, 5].map((i) => String(parseInt(hex.slice(i, i + 2), 16) / 255)).join(' ');
+const pdfColour = (hex: string) => [1, 3, 5].map((i) => String(parseInt(hex.slice(i, i + 2), 16) / 255)).join(' ');
 
 describe('the redline PDF', () => {
   let repo: ScratchRepo;

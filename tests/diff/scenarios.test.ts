@@ -11,7 +11,16 @@ import { changedClauses, type ChangedDocument, type DiffResult } from '../../scr
 import { FILES, ScratchRepo } from './scratch-repo.ts';
 
 const TODAY = '2026-01-15';
-const ALL_KOMMUNER = ['Holbæk Kommune', 'Kalundborg Kommune', 'Lejre Kommune', 'Næstved Kommune', 'Odsherred Kommune', 'Ringsted Kommune', 'Slagelse Kommune', 'Sorø Kommune'];
+const ALL_KOMMUNER = [
+  'Holbæk Kommune',
+  'Kalundborg Kommune',
+  'Lejre Kommune',
+  'Næstved Kommune',
+  'Odsherred Kommune',
+  'Ringsted Kommune',
+  'Slagelse Kommune',
+  'Sorø Kommune',
+];
 
 /** The changed clauses of a document in a form an assertion can state in full. */
 const clausesOf = (d: ChangedDocument) =>
@@ -47,7 +56,13 @@ describe('npm run diff: what a change does to the agreements', () => {
     expect(d.kommuner).toEqual([{ kode: '316', navn: 'Holbæk Kommune' }]);
     expect(d.fields).toEqual([{ path: 'godkendelser.regionsraad', change: 'changed', before: null, after: '2026-03-17' }]);
     expect(clausesOf(d)).toEqual([
-      { status: 'changed', before: '§ 11. Ikrafttræden og godkendelse', after: '§ 11. Ikrafttræden og godkendelse', inserted: ['17. marts 2026'], deleted: ['(ikke fastsat)'] },
+      {
+        status: 'changed',
+        before: '§ 11. Ikrafttræden og godkendelse',
+        after: '§ 11. Ikrafttræden og godkendelse',
+        inserted: ['17. marts 2026'],
+        deleted: ['(ikke fastsat)'],
+      },
     ]);
     expect(r.kommuner).toEqual([{ kode: '316', navn: 'Holbæk Kommune' }]);
     expect(r.templates).toEqual([]);
@@ -65,7 +80,9 @@ describe('npm run diff: what a change does to the agreements', () => {
     const d = only(await diff());
     expect(d.id).toBe('hsa-lejre-akutsygepleje');
     expect(d.fields).toEqual([{ path: 'finansiering.aarligt_beloeb_kr', change: 'changed', before: null, after: 1234567 }]);
-    expect(clausesOf(d)).toEqual([{ status: 'changed', before: '§ 6. Finansiering', after: '§ 6. Finansiering', inserted: ['1.234.567 kr.'], deleted: ['(ikke fastsat)'] }]);
+    expect(clausesOf(d)).toEqual([
+      { status: 'changed', before: '§ 6. Finansiering', after: '§ 6. Finansiering', inserted: ['1.234.567 kr.'], deleted: ['(ikke fastsat)'] },
+    ]);
     const line = changedClauses(d)[0]!.lines.find((l) => l.status === 'changed')!;
     expect(line.cells[0]!.filter((p) => p.op === 'equal').map((p) => p.text)).toEqual(['Årligt beløb: ']);
   });
@@ -84,8 +101,13 @@ describe('npm run diff: what a change does to the agreements', () => {
       const clauses = changedClauses(d);
       // Everything but the new clause is a renumbering: »§ 12. Frister« → »§ 13. Frister«.
       for (const c of clauses.filter(onlyRenumbered)) expect(stripClauseNumber(c.before!)).toBe(stripClauseNumber(c.after!));
-      expect(clauses.filter(onlyRenumbered).map((c) => stripClauseNumber(c.after!)), d.id).toEqual(['Frister', 'Underskrifter']);
-      return clauses.filter((c) => !onlyRenumbered(c)).map((c) => ({ status: c.status, heading: stripClauseNumber(c.after ?? ''), inserted: c.inserted, deleted: c.deleted }));
+      expect(
+        clauses.filter(onlyRenumbered).map((c) => stripClauseNumber(c.after!)),
+        d.id,
+      ).toEqual(['Frister', 'Underskrifter']);
+      return clauses
+        .filter((c) => !onlyRenumbered(c))
+        .map((c) => ({ status: c.status, heading: stripClauseNumber(c.after ?? ''), inserted: c.inserted, deleted: c.deleted }));
     });
     const expected = [{ status: 'inserted', heading: 'Tvister', inserted: ['Uenighed om aftalen søges løst ved forhandling mellem parterne.'], deleted: [] }];
     for (const c of changes) expect(c).toEqual(expected);
@@ -100,8 +122,18 @@ describe('npm run diff: what a change does to the agreements', () => {
     expect(r.base.description).toBe('med-tidsplan');
     const d = only(r);
     expect(d.id).toBe('sag-emn-2025-10366');
-    expect(d.fields).toEqual([{ path: 'bilag[25]', change: 'removed', before: { eksternt: { titel: 'Tidsplan for indgåelse af delingsaftaler', dokid: '12721699' } } }]);
-    expect(clausesOf(d)).toEqual([{ status: 'changed', before: 'Bilag', after: 'Bilag', inserted: [], deleted: ['Bilag 5_Tidsplan for indgåelse af delingsaftaler (DokID: 12721699 - EMN-2025-10366)'] }]);
+    expect(d.fields).toEqual([
+      { path: 'bilag[25]', change: 'removed', before: { eksternt: { titel: 'Tidsplan for indgåelse af delingsaftaler', dokid: '12721699' } } },
+    ]);
+    expect(clausesOf(d)).toEqual([
+      {
+        status: 'changed',
+        before: 'Bilag',
+        after: 'Bilag',
+        inserted: [],
+        deleted: ['Bilag 5_Tidsplan for indgåelse af delingsaftaler (DokID: 12721699 - EMN-2025-10366)'],
+      },
+    ]);
     expect(r.kommuner.map((k) => k.navn)).toEqual(ALL_KOMMUNER); // a case concerns its sundhedsråd's kommuner
     repo.git('checkout', '-q', '--', '.');
     repo.git('checkout', '-q', 'main');
@@ -111,7 +143,11 @@ describe('npm run diff: what a change does to the agreements', () => {
   it('matches renumbered bilag lines to themselves when a bilag in the middle of a group is removed', async () => {
     // Base: Holbæk's HSA for sundheds- og omsorgspladser is attached twice (1a and 1b); head: once.
     repo.git('checkout', '-q', '-b', 'dobbelt');
-    repo.replace(FILES.sag, '  - dokument: hsa-holbaek-sundheds-og-omsorgspladser\n', '  - dokument: hsa-holbaek-sundheds-og-omsorgspladser\n    version: 2026-02-24\n  - dokument: hsa-holbaek-sundheds-og-omsorgspladser\n');
+    repo.replace(
+      FILES.sag,
+      '  - dokument: hsa-holbaek-sundheds-og-omsorgspladser\n',
+      '  - dokument: hsa-holbaek-sundheds-og-omsorgspladser\n    version: 2026-02-24\n  - dokument: hsa-holbaek-sundheds-og-omsorgspladser\n',
+    );
     repo.commitAll('Dobbelt bilag');
     repo.git('checkout', '-q', 'main');
     const r = await diff({ base: 'dobbelt', head: 'main' });
@@ -143,7 +179,9 @@ describe('npm run diff: what a change does to the agreements', () => {
     expect(added.removed).toEqual([]);
     expect(added.changed).toEqual([]);
     expect(added.kommuner).toEqual([{ kode: '316', navn: 'Holbæk Kommune' }]);
-    expect(reportMarkdown(added)).toContain('| tilføjet | Anmodning om fortsat kommunal drift af specialiseret rehabilitering og dele af den avancerede genoptræning Holbæk Kommune | Holbæk Kommune | | |');
+    expect(reportMarkdown(added)).toContain(
+      '| tilføjet | Anmodning om fortsat kommunal drift af specialiseret rehabilitering og dele af den avancerede genoptræning Holbæk Kommune | Holbæk Kommune | | |',
+    );
 
     repo.git('checkout', '-q', '-b', 'med-anmodning');
     repo.commitAll('Anmodning');
@@ -181,11 +219,17 @@ describe('npm run diff: what a change does to the agreements', () => {
 
   it('keeps data text from breaking the report', async () => {
     // Mid-sentence: raw HTML at the start of a Markdown field trips the renderer (see the report).
-    repo.replace(FILES.hsaHolbaek, '  Regionen og Holbæk Kommune har det fælles mål', '  Regionen og Holbæk Kommune </details> <script>alert(1)</script> | x | **fed** har det fælles mål');
+    repo.replace(
+      FILES.hsaHolbaek,
+      '  Regionen og Holbæk Kommune har det fælles mål',
+      '  Regionen og Holbæk Kommune </details> <script>alert(1)</script> | x | **fed** har det fælles mål',
+    );
     const report = reportMarkdown(await diff());
     expect(report).not.toContain('<script>');
     // The field as written (Markdown source), and the text as rendered (**fed** is bold, i.e. »fed«).
-    expect(report).toContain('<li><code>formaal</code>: Regionen og Holbæk Kommune <ins>&lt;/details&gt; &lt;script&gt;alert(1)&lt;/script&gt; | x | **fed** </ins>har det fælles mål');
+    expect(report).toContain(
+      '<li><code>formaal</code>: Regionen og Holbæk Kommune <ins>&lt;/details&gt; &lt;script&gt;alert(1)&lt;/script&gt; | x | **fed** </ins>har det fælles mål',
+    );
     expect(report).toContain('<p>Regionen og Holbæk Kommune <ins>&lt;/details&gt; &lt;script&gt;alert(1)&lt;/script&gt; | x | fed </ins>har det fælles mål');
     expect(report.match(/<details>/g)).toHaveLength(1);
     expect(report.match(/<\/details>/g)).toHaveLength(1);

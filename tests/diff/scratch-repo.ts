@@ -21,7 +21,18 @@ const GIT_ENV: NodeJS.ProcessEnv = {
   // The tests' own status queries must not refresh the index: the run is judged on its bytes.
   GIT_OPTIONAL_LOCKS: '0',
 };
-const GIT_CONFIG = ['-c', 'user.name=Test', '-c', 'user.email=test@example.invalid', '-c', 'commit.gpgsign=false', '-c', 'core.hooksPath=/dev/null', '-c', 'init.defaultBranch=main'];
+const GIT_CONFIG = [
+  '-c',
+  'user.name=Test',
+  '-c',
+  'user.email=test@example.invalid',
+  '-c',
+  'commit.gpgsign=false',
+  '-c',
+  'core.hooksPath=/dev/null',
+  '-c',
+  'init.defaultBranch=main',
+];
 
 /** A git repository in a temp folder holding a copy of the real agreements, schemas and templates. */
 export class ScratchRepo {

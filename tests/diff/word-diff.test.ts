@@ -9,14 +9,21 @@ const show = (pieces: readonly Piece[]) => pieces.map((p) => `${p.op === 'equal'
 
 describe('Danish word segmentation', () => {
   it('keeps amounts, version labels and bilag numbers whole and splits off the full stop of »kr.«', () => {
-    const words = segments('Årligt beløb: 1.234.567 kr. V20260224 1a_Udkast').filter((s) => s.isWord).map((s) => s.text);
+    const words = segments('Årligt beløb: 1.234.567 kr. V20260224 1a_Udkast')
+      .filter((s) => s.isWord)
+      .map((s) => s.text);
     expect(words).toEqual(['Årligt', 'beløb', '1.234.567', 'kr', 'V20260224', '1a_Udkast']);
   });
 });
 
 describe('wordDiff', () => {
   it('marks an amount replacing »(ikke fastsat)« as one deletion and one insertion', () => {
-    expect(show(wordDiff('Årligt beløb: (ikke fastsat).', 'Årligt beløb: 1.234.567 kr..'))).toEqual(['=Årligt beløb: ', '-(ikke fastsat)', '+1.234.567 kr.', '=.']);
+    expect(show(wordDiff('Årligt beløb: (ikke fastsat).', 'Årligt beløb: 1.234.567 kr..'))).toEqual([
+      '=Årligt beløb: ',
+      '-(ikke fastsat)',
+      '+1.234.567 kr.',
+      '=.',
+    ]);
   });
 
   it('marks a date', () => {
@@ -56,7 +63,8 @@ describe('wordDiff', () => {
 });
 
 describe('align', () => {
-  const bilag = (n: string, kommune: string) => `Bilag ${n}_Udkast til horisontal samarbejdsaftale for sundheds- og omsorgspladser ${kommune} Kommune V20260224`;
+  const bilag = (n: string, kommune: string) =>
+    `Bilag ${n}_Udkast til horisontal samarbejdsaftale for sundheds- og omsorgspladser ${kommune} Kommune V20260224`;
   const exact = (a: string, b: string) => a === b;
   const numberless = (a: string, b: string) => a.replace(/\S*\d\S*/g, '') === b.replace(/\S*\d\S*/g, '');
 

@@ -25,9 +25,7 @@ describe('tables across pages', () => {
   it('repeats the header row on every page', async () => {
     const rows = Array.from({ length: 80 }, (_, i) => `| ${i + 1} | Ydelse ${i + 1} |`).join('\n');
     const md = `## § 1. Bilag\n\n| Løbenummer | Ydelsesbeskrivelse |\n|---:|---|\n${rows}\n`;
-    const path = writeTempPdf(
-      await renderPdf(buildDocDefinition(parseMarkdown(md), { ...SAMPLE_META, draft: false, toc: false })),
-    );
+    const path = writeTempPdf(await renderPdf(buildDocDefinition(parseMarkdown(md), { ...SAMPLE_META, draft: false, toc: false })));
     const page2 = pdfText(path, '-f', '2', '-l', '2');
     expect(page2).toContain('Løbenummer');
     expect(page2).toContain('Ydelsesbeskrivelse');

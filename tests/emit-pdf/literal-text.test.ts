@@ -20,8 +20,20 @@ const tree: Root = {
     {
       type: 'table',
       children: [
-        { type: 'tableRow', children: [{ type: 'tableCell', children: [text('Felt')] }, { type: 'tableCell', children: [text('Værdi')] }] },
-        { type: 'tableRow', children: [{ type: 'tableCell', children: [text('celle')] }, { type: 'tableCell', children: [text(LITERAL)] }] },
+        {
+          type: 'tableRow',
+          children: [
+            { type: 'tableCell', children: [text('Felt')] },
+            { type: 'tableCell', children: [text('Værdi')] },
+          ],
+        },
+        {
+          type: 'tableRow',
+          children: [
+            { type: 'tableCell', children: [text('celle')] },
+            { type: 'tableCell', children: [text(LITERAL)] },
+          ],
+        },
       ],
     },
     // A node type the converter has never heard of: its text must still appear.

@@ -120,7 +120,13 @@ describe('tables', () => {
         {
           type: 'table',
           children: [
-            { type: 'tableRow', children: [{ type: 'tableCell', children: [{ type: 'text', value: 'a' }] }, { type: 'tableCell', children: [] }] },
+            {
+              type: 'tableRow',
+              children: [
+                { type: 'tableCell', children: [{ type: 'text', value: 'a' }] },
+                { type: 'tableCell', children: [] },
+              ],
+            },
             { type: 'tableRow', children: [{ type: 'tableCell', children: [{ type: 'text', value: 'b' }] }] },
           ],
         },
@@ -133,7 +139,13 @@ describe('tables', () => {
   });
 
   it('computes widths that never exceed 100 % and respect a floor', () => {
-    const widths = columnWidths([['Nr', 'Beskrivelse'], ['1', 'x'.repeat(300)]], 2).map((w) => parseFloat(w));
+    const widths = columnWidths(
+      [
+        ['Nr', 'Beskrivelse'],
+        ['1', 'x'.repeat(300)],
+      ],
+      2,
+    ).map((w) => parseFloat(w));
     expect(widths.reduce((a, b) => a + b, 0)).toBeLessThanOrEqual(100);
     expect(widths[0]).toBeGreaterThanOrEqual(8);
     expect(columnWidths([], 0)).toEqual([]);
@@ -153,7 +165,13 @@ describe('other blocks and robustness', () => {
       { type: 'sealLine', children: [{ type: 'text', value: 'segl' }] },
       { type: 'yaml', value: 'titel: x' },
       { type: 'mystery' },
-      { type: 'paragraph', children: [{ type: 'sparkle', value: 'gnist' }, { type: 'image', url: 'https://x', alt: 'logo' }] },
+      {
+        type: 'paragraph',
+        children: [
+          { type: 'sparkle', value: 'gnist' },
+          { type: 'image', url: 'https://x', alt: 'logo' },
+        ],
+      },
     ] as unknown as RootContent[];
     const out = mdastToPdfmake({ type: 'root', children: weird });
     const json = JSON.stringify(out);

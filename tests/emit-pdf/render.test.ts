@@ -7,15 +7,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { buildDocDefinition, PDF_CREATOR, PDF_PRODUCER } from '../../scripts/emit/pdf/document.ts';
 import { renderPdf } from '../../scripts/emit/pdf/render.ts';
 import { parseMarkdown, SAMPLE_META, SAMPLE_MD } from './fixtures.ts';
-import {
-  largeWordsPerPage,
-  pdfFonts,
-  pdfInfo,
-  pdfOutlines,
-  pdfText,
-  runTool,
-  writeTempPdf,
-} from './pdf-tools.ts';
+import { largeWordsPerPage, pdfFonts, pdfInfo, pdfOutlines, pdfText, runTool, writeTempPdf } from './pdf-tools.ts';
 
 const here = dirname(fileURLToPath(import.meta.url));
 

@@ -11,13 +11,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { buildDocDefinition } from '../../scripts/emit/pdf/document.ts';
-import {
-  embeddedFontProblem,
-  pdfmakeDocumentProblem,
-  pdfmakeProblem,
-  sharingOffWarning,
-  sharingWanted,
-} from '../../scripts/emit/pdf/font-sharing-guard.ts';
+import { embeddedFontProblem, pdfmakeDocumentProblem, pdfmakeProblem, sharingOffWarning, sharingWanted } from '../../scripts/emit/pdf/font-sharing-guard.ts';
 import { renderPdf } from '../../scripts/emit/pdf/render.ts';
 import { fontSharing, forgetFontTables } from '../../scripts/emit/pdf/shared-fonts.ts';
 import { parseMarkdown, SAMPLE_MD, SAMPLE_META } from './fixtures.ts';
@@ -72,7 +66,9 @@ describe('fonts shared across documents', () => {
         beforeEnd(pdf) {
           // pdfkit internals: the document's embedded fonts and their fontkit fonts.
           const families = (pdf as unknown as { _fontFamilies: Record<string, { font: { _tables: unknown } }> })._fontFamilies;
-          stores = Object.keys(families).sort().map((name) => families[name]!.font._tables);
+          stores = Object.keys(families)
+            .sort()
+            .map((name) => families[name]!.font._tables);
         },
       });
       return stores;
@@ -157,7 +153,9 @@ describe('font sharing can be turned off, and turns itself off when pdfmake/font
     const reason = 'fontkit-fonten.getGlyph er ikke en metode på prototypen';
     expect(changed.sharing).toEqual({ on: false, reason });
     expect(changed.stderr).toBe(sharingOffWarning(reason));
-    expect(changed.stderr).toMatch(/^Advarsel: fontdelingen er slået fra, fordi pdfmake\/fontkit ikke har den forventede form \(.+\); dokumenterne dannes langsommere, men ens\.\n$/);
+    expect(changed.stderr).toMatch(
+      /^Advarsel: fontdelingen er slået fra, fordi pdfmake\/fontkit ikke har den forventede form \(.+\); dokumenterne dannes langsommere, men ens\.\n$/,
+    );
     changed.pdfs.forEach((pdf, i) => expect(pdf.equals(off.pdfs[i]!), `document ${i + 1}`).toBe(true));
   });
 

@@ -33,7 +33,11 @@ const temp = (prefix: string) => {
   return dir;
 };
 
-const git = (...args: string[]) => execFileSync('git', ['-C', checkout, ...args], { encoding: 'utf8', env: { ...process.env, GIT_AUTHOR_NAME: 't', GIT_AUTHOR_EMAIL: 't@t', GIT_COMMITTER_NAME: 't', GIT_COMMITTER_EMAIL: 't@t' } });
+const git = (...args: string[]) =>
+  execFileSync('git', ['-C', checkout, ...args], {
+    encoding: 'utf8',
+    env: { ...process.env, GIT_AUTHOR_NAME: 't', GIT_AUTHOR_EMAIL: 't@t', GIT_COMMITTER_NAME: 't', GIT_COMMITTER_EMAIL: 't@t' },
+  });
 
 /** Runs a command of the scratch checkout's own code, with its own cache folder. */
 function run(command: string, args: readonly string[], cacheDir: string, marker: string) {
@@ -67,7 +71,10 @@ function plant(forgedOutput: Buffer, buildIndex: string, marker: string): string
   const data = parse(text) as { finansiering: { aarligt_beloeb_kr: number | null } };
   data.finansiering.aarligt_beloeb_kr = FORGED_AMOUNT;
   const parsedKey = parsedCacheKey();
-  files.push([`.cache/parsed/${sha256(path.resolve(checkout)).slice(0, 16)}.json`, oldEntry(parsedKey, JSON.stringify({ [sha256(text)]: JSON.stringify(data) }))]);
+  files.push([
+    `.cache/parsed/${sha256(path.resolve(checkout)).slice(0, 16)}.json`,
+    oldEntry(parsedKey, JSON.stringify({ [sha256(text)]: JSON.stringify(data) })),
+  ]);
 
   // 3. A build cache that vouches for a forged output, and the forged output itself.
   files.push([`.cache/build/${sha256(path.resolve(checkout, 'out')).slice(0, 16)}.json`, buildIndex]);
@@ -118,9 +125,7 @@ describe('cache poisoning through a commit', () => {
     const [file] = readdirSync(cleanCache, { recursive: true, encoding: 'utf8' }).filter((f) => f.includes(`build${path.sep}`) && f.endsWith('.json'));
     const text = readFileSync(path.join(cleanCache, file!), 'utf8');
     const pdf = `midt-og-vestsjaelland/316-holbaek/${HSA_ID}.pdf`;
-    return text
-      .slice(text.indexOf('\n') + 1)
-      .replaceAll(clean.get(pdf)!, sha256(forged));
+    return text.slice(text.indexOf('\n') + 1).replaceAll(clean.get(pdf)!, sha256(forged));
   }
 
   it('a committed cache or output: check and build refuse it at each file, run nothing and write nothing', () => {
@@ -133,7 +138,8 @@ describe('cache poisoning through a commit', () => {
       const cacheDir = temp('aftaler-cache-');
       const check = run('check', ['--today', TODAY], cacheDir, marker);
       expect(check.code, check.out).toBe(1);
-      for (const file of files) expect(check.out).toMatch(new RegExp(`^${file.replace(/[.]/g, '\\.')}:1:1 +fejl +repo/genereret-fil-i-git +Filen er dannet af programmet`, 'm'));
+      for (const file of files)
+        expect(check.out).toMatch(new RegExp(`^${file.replace(/[.]/g, '\\.')}:1:1 +fejl +repo/genereret-fil-i-git +Filen er dannet af programmet`, 'm'));
       expect(check.out).not.toMatch(STACK_TRACE);
       const built = build(cacheDir, marker);
       expect(built.code, built.out).toBe(1);
@@ -169,7 +175,8 @@ describe('cache poisoning through a commit', () => {
     const [codeDir] = readdirSync(cacheDir).filter((n) => n !== 'key');
     for (const sub of ['validators', 'parsed']) {
       const [file] = planted.filter((f) => f.startsWith(`.cache/${sub}/`));
-      for (const name of readdirSync(path.join(cacheDir, codeDir!, sub))) writeFileSync(path.join(cacheDir, codeDir!, sub, name), readFileSync(path.join(checkout, file!)));
+      for (const name of readdirSync(path.join(cacheDir, codeDir!, sub)))
+        writeFileSync(path.join(cacheDir, codeDir!, sub, name), readFileSync(path.join(checkout, file!)));
     }
     const buildDir = path.join(cacheDir, codeDir!, 'build');
     for (const name of readdirSync(buildDir, { recursive: true, encoding: 'utf8' }).filter((n) => n.endsWith('.json'))) {

@@ -50,7 +50,11 @@ describe(`the commands on hostile files, with a ${HEAP_MB} MB heap`, () => {
     const head = 'dokumenttype: hsa\nid: hsa-naestved-akutsygepleje\nformaal: [';
     writeFileSync(repo.path(FILES.widest), `${head}${'1,'.repeat((MAX_FILE_BYTES - head.length - 10) / 2)}1]\n`);
     writeFileSync(repo.path(FILES.encoding), hostile('invalid-utf8.yaml'));
-    repo.replace(FILES.proto, 'ikrafttraeden: 2027-01-01\n', 'ikrafttraeden: 2027-01-01\n__proto__:\n  polluted: true\nconstructor:\n  prototype:\n    polluted: true\n');
+    repo.replace(
+      FILES.proto,
+      'ikrafttraeden: 2027-01-01\n',
+      'ikrafttraeden: 2027-01-01\n__proto__:\n  polluted: true\nconstructor:\n  prototype:\n    polluted: true\n',
+    );
     EXPECTED.find((e) => e.file === FILES.proto)!.line = repo.lineOf(FILES.proto, '__proto__:');
   });
   afterAll(() => repo.remove());

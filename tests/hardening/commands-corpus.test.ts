@@ -36,8 +36,16 @@ async function run(command: string, args: readonly string[], options: { env?: No
 /** Generous: a run includes starting Node and tsx on a busy 2-core machine. */
 const RUN_MS = 20_000;
 
-const GIT_ENV = { GIT_AUTHOR_NAME: 't', GIT_AUTHOR_EMAIL: 't@t', GIT_COMMITTER_NAME: 't', GIT_COMMITTER_EMAIL: 't@t', GIT_CONFIG_NOSYSTEM: '1', GIT_CONFIG_GLOBAL: '/dev/null' };
-const git = (root: string, ...args: string[]) => execFileSync('git', ['-C', root, '-c', 'commit.gpgsign=false', ...args], { env: { ...process.env, ...GIT_ENV }, encoding: 'utf8' });
+const GIT_ENV = {
+  GIT_AUTHOR_NAME: 't',
+  GIT_AUTHOR_EMAIL: 't@t',
+  GIT_COMMITTER_NAME: 't',
+  GIT_COMMITTER_EMAIL: 't@t',
+  GIT_CONFIG_NOSYSTEM: '1',
+  GIT_CONFIG_GLOBAL: '/dev/null',
+};
+const git = (root: string, ...args: string[]) =>
+  execFileSync('git', ['-C', root, '-c', 'commit.gpgsign=false', ...args], { env: { ...process.env, ...GIT_ENV }, encoding: 'utf8' });
 
 /** A fresh repository: the data, schemas and templates, committed. */
 function repository(): RepoCopy {
@@ -57,7 +65,8 @@ const commitForced = (repo: RepoCopy, files: Record<string, string>) => {
 const PARTIAL = 'templates/partials/underskrifter.md.hbs';
 const escape = (t: string) => t.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 /** The start of a positioned finding line: `file:line:col  fejl  rule  `. */
-const finding = (file: string, line: number, column: number, rule: string) => new RegExp(`^${escape(`${file}:${line}:${column}`)} +fejl +${escape(rule)} +\\S`, 'm');
+const finding = (file: string, line: number, column: number, rule: string) =>
+  new RegExp(`^${escape(`${file}:${line}:${column}`)} +fejl +${escape(rule)} +\\S`, 'm');
 
 interface RepoCase {
   name: string;
@@ -74,12 +83,42 @@ let VERIFY_CASES = 0;
 
 const REPO_CASES: RepoCase[] = [
   // Committed generated files: caches, outputs, the development certificate.
-  { name: 'committed validator cache', command: 'check', setup: (r) => commitForced(r, { '.cache/validators/k.cjs': 'require("fs").writeFileSync("/tmp/x","")' }), expect: () => finding('.cache/validators/k.cjs', 1, 1, 'repo/genereret-fil-i-git') },
-  { name: 'committed parsed-data cache', command: 'build', setup: (r) => commitForced(r, { '.cache/parsed/p.json': '{}' }), expect: () => finding('.cache/parsed/p.json', 1, 1, 'repo/genereret-fil-i-git') },
-  { name: 'committed build cache', command: 'build', setup: (r) => commitForced(r, { '.cache/build/b.json': '{}' }), expect: () => finding('.cache/build/b.json', 1, 1, 'repo/genereret-fil-i-git') },
-  { name: 'committed output PDF', command: 'build', setup: (r) => commitForced(r, { 'out/midt-og-vestsjaelland/x.pdf': '%PDF-1.7' }), expect: () => finding('out/midt-og-vestsjaelland/x.pdf', 1, 1, 'repo/genereret-fil-i-git') },
-  { name: 'committed development key', command: 'check', setup: (r) => commitForced(r, { '.signing/udviklingsnoegle.pem': 'x' }), expect: () => finding('.signing/udviklingsnoegle.pem', 1, 1, 'repo/genereret-fil-i-git') },
-  { name: 'committed installed package', command: 'check', setup: (r) => commitForced(r, { 'node_modules/handlebars/index.js': 'x' }), expect: () => finding('node_modules/handlebars/index.js', 1, 1, 'repo/genereret-fil-i-git') },
+  {
+    name: 'committed validator cache',
+    command: 'check',
+    setup: (r) => commitForced(r, { '.cache/validators/k.cjs': 'require("fs").writeFileSync("/tmp/x","")' }),
+    expect: () => finding('.cache/validators/k.cjs', 1, 1, 'repo/genereret-fil-i-git'),
+  },
+  {
+    name: 'committed parsed-data cache',
+    command: 'build',
+    setup: (r) => commitForced(r, { '.cache/parsed/p.json': '{}' }),
+    expect: () => finding('.cache/parsed/p.json', 1, 1, 'repo/genereret-fil-i-git'),
+  },
+  {
+    name: 'committed build cache',
+    command: 'build',
+    setup: (r) => commitForced(r, { '.cache/build/b.json': '{}' }),
+    expect: () => finding('.cache/build/b.json', 1, 1, 'repo/genereret-fil-i-git'),
+  },
+  {
+    name: 'committed output PDF',
+    command: 'build',
+    setup: (r) => commitForced(r, { 'out/midt-og-vestsjaelland/x.pdf': '%PDF-1.7' }),
+    expect: () => finding('out/midt-og-vestsjaelland/x.pdf', 1, 1, 'repo/genereret-fil-i-git'),
+  },
+  {
+    name: 'committed development key',
+    command: 'check',
+    setup: (r) => commitForced(r, { '.signing/udviklingsnoegle.pem': 'x' }),
+    expect: () => finding('.signing/udviklingsnoegle.pem', 1, 1, 'repo/genereret-fil-i-git'),
+  },
+  {
+    name: 'committed installed package',
+    command: 'check',
+    setup: (r) => commitForced(r, { 'node_modules/handlebars/index.js': 'x' }),
+    expect: () => finding('node_modules/handlebars/index.js', 1, 1, 'repo/genereret-fil-i-git'),
+  },
   {
     name: 'committed cache with .gitignore emptied',
     command: 'check',
@@ -88,33 +127,89 @@ const REPO_CASES: RepoCase[] = [
   },
 
   // .gitattributes that would make the reviewed bytes differ from the built ones.
-  { name: 'export-ignore on an HSA', command: 'check', setup: (r) => commitForced(r, { '.gitattributes': `${HSA} export-ignore\n` }), expect: () => finding(HSA, 1, 1, 'repo/git-attribut') },
-  { name: 'export-subst on an HSA', command: 'build', setup: (r) => commitForced(r, { '.gitattributes': `${HSA} export-subst\n` }), expect: () => finding(HSA, 1, 1, 'repo/git-attribut') },
-  { name: 'a filter on a template', command: 'build', setup: (r) => commitForced(r, { '.gitattributes': `${PARTIAL} filter=ond\n` }), expect: () => finding(PARTIAL, 1, 1, 'repo/git-attribut') },
-  { name: 'working-tree-encoding on the data', command: 'check', setup: (r) => commitForced(r, { 'agreements/.gitattributes': '*.yaml working-tree-encoding=UTF-16\n' }), expect: () => finding(HSA, 1, 1, 'repo/git-attribut') },
+  {
+    name: 'export-ignore on an HSA',
+    command: 'check',
+    setup: (r) => commitForced(r, { '.gitattributes': `${HSA} export-ignore\n` }),
+    expect: () => finding(HSA, 1, 1, 'repo/git-attribut'),
+  },
+  {
+    name: 'export-subst on an HSA',
+    command: 'build',
+    setup: (r) => commitForced(r, { '.gitattributes': `${HSA} export-subst\n` }),
+    expect: () => finding(HSA, 1, 1, 'repo/git-attribut'),
+  },
+  {
+    name: 'a filter on a template',
+    command: 'build',
+    setup: (r) => commitForced(r, { '.gitattributes': `${PARTIAL} filter=ond\n` }),
+    expect: () => finding(PARTIAL, 1, 1, 'repo/git-attribut'),
+  },
+  {
+    name: 'working-tree-encoding on the data',
+    command: 'check',
+    setup: (r) => commitForced(r, { 'agreements/.gitattributes': '*.yaml working-tree-encoding=UTF-16\n' }),
+    expect: () => finding(HSA, 1, 1, 'repo/git-attribut'),
+  },
 
   // A configuration that would switch off a rule that keeps the output truthful.
-  { name: 'config: duplicate ids off', command: 'check', setup: (r) => void r.write('.aftalerrc.json', '{\n  "rules": {\n    "ref/dobbelt-id": "off"\n  }\n}\n'), expect: () => finding('.aftalerrc.json', 3, 5, 'config/laast-regel') },
-  { name: 'config: status consistency a warning', command: 'build', setup: (r) => void r.write('.aftalerrc.json', '{"rules": {"status/godkendt-uden-dato": "warning"}}'), expect: () => finding('.aftalerrc.json', 1, 12, 'config/laast-regel') },
-  { name: 'config: unknown reference off', command: 'check', setup: (r) => void r.write('.aftalerrc.json', '{"rules": {"kapacitet/ukendt": "off", "ref/ukendt-dokument": "off"}}'), expect: () => finding('.aftalerrc.json', 1, 39, 'config/laast-regel') },
+  {
+    name: 'config: duplicate ids off',
+    command: 'check',
+    setup: (r) => void r.write('.aftalerrc.json', '{\n  "rules": {\n    "ref/dobbelt-id": "off"\n  }\n}\n'),
+    expect: () => finding('.aftalerrc.json', 3, 5, 'config/laast-regel'),
+  },
+  {
+    name: 'config: status consistency a warning',
+    command: 'build',
+    setup: (r) => void r.write('.aftalerrc.json', '{"rules": {"status/godkendt-uden-dato": "warning"}}'),
+    expect: () => finding('.aftalerrc.json', 1, 12, 'config/laast-regel'),
+  },
+  {
+    name: 'config: unknown reference off',
+    command: 'check',
+    setup: (r) => void r.write('.aftalerrc.json', '{"rules": {"kapacitet/ukendt": "off", "ref/ukendt-dokument": "off"}}'),
+    expect: () => finding('.aftalerrc.json', 1, 39, 'config/laast-regel'),
+  },
 
   // Links among the inputs.
-  { name: 'a partial that is a link to the environment', command: 'build', setup: (r) => {
+  {
+    name: 'a partial that is a link to the environment',
+    command: 'build',
+    setup: (r) => {
       rmSync(r.path(PARTIAL));
       symlinkSync('/proc/self/environ', r.path(PARTIAL));
-    }, expect: () => finding(PARTIAL, 1, 1, 'template/syntax') },
-  { name: 'a schema that is a link', command: 'check', setup: (r) => {
+    },
+    expect: () => finding(PARTIAL, 1, 1, 'template/syntax'),
+  },
+  {
+    name: 'a schema that is a link',
+    command: 'check',
+    setup: (r) => {
       rmSync(r.path('schemas/hsa.schema.json'));
       symlinkSync('/proc/self/environ', r.path('schemas/hsa.schema.json'));
-    }, expect: () => finding('schemas/hsa.schema.json', 1, 1, 'fil/symbolsk-link') },
-  { name: 'a folder link to a parent folder', command: 'build', setup: (r) => symlinkSync('../..', r.path(`${DIR}/holbaek/loop`)), expect: () => finding(`${DIR}/holbaek/loop`, 1, 1, 'fil/symbolsk-link') },
+    },
+    expect: () => finding('schemas/hsa.schema.json', 1, 1, 'fil/symbolsk-link'),
+  },
+  {
+    name: 'a folder link to a parent folder',
+    command: 'build',
+    setup: (r) => symlinkSync('../..', r.path(`${DIR}/holbaek/loop`)),
+    expect: () => finding(`${DIR}/holbaek/loop`, 1, 1, 'fil/symbolsk-link'),
+  },
 
   // Schemas are committed like the data: their own mistakes are positioned findings too.
-  { name: 'a schema that is not JSON', command: 'check', setup: (r) => r.replace('schemas/hsa.schema.json', '"formaal": {', '"formaal": {,'), expect: (r) => finding('schemas/hsa.schema.json', r.lineOf('schemas/hsa.schema.json', '"formaal": {,'), 17, 'skema/ugyldigt-skema') },
+  {
+    name: 'a schema that is not JSON',
+    command: 'check',
+    setup: (r) => r.replace('schemas/hsa.schema.json', '"formaal": {', '"formaal": {,'),
+    expect: (r) => finding('schemas/hsa.schema.json', r.lineOf('schemas/hsa.schema.json', '"formaal": {,'), 17, 'skema/ugyldigt-skema'),
+  },
   {
     name: 'a schema $ref to a remote URL (nothing is fetched)',
     command: 'build',
-    setup: (r) => r.replace('schemas/hsa.schema.json', '"formaal": { "$ref": "common.schema.json#/$defs/markdown"', '"formaal": { "$ref": "https://example.com/x.json"'),
+    setup: (r) =>
+      r.replace('schemas/hsa.schema.json', '"formaal": { "$ref": "common.schema.json#/$defs/markdown"', '"formaal": { "$ref": "https://example.com/x.json"'),
     expect: () => finding('schemas', 1, 1, 'skema/ugyldigt-skema'),
   },
 
@@ -146,11 +241,21 @@ const REPO_CASES: RepoCase[] = [
     command: 'diff',
     setup: (r) => {
       const blob = execFileSync('git', ['-C', r.root, 'hash-object', '-w', '--stdin'], { input: 'x' }).toString().trim();
-      const evil = execFileSync('git', ['-C', r.root, 'mktree'], { input: `100644 blob ${blob}\t..\n` }).toString().trim();
-      const agreements = execFileSync('git', ['-C', r.root, 'mktree'], { input: `040000 tree ${evil}\tx\n` }).toString().trim();
-      const rest = git(r.root, 'ls-tree', 'HEAD').split('\n').filter((l) => l && !l.endsWith('\tagreements'));
-      const tree = execFileSync('git', ['-C', r.root, 'mktree'], { input: [...rest, `040000 tree ${agreements}\tagreements`].join('\n') + '\n' }).toString().trim();
-      const commit = execFileSync('git', ['-C', r.root, 'commit-tree', tree, '-p', 'HEAD', '-m', 'ond'], { env: { ...process.env, ...GIT_ENV } }).toString().trim();
+      const evil = execFileSync('git', ['-C', r.root, 'mktree'], { input: `100644 blob ${blob}\t..\n` })
+        .toString()
+        .trim();
+      const agreements = execFileSync('git', ['-C', r.root, 'mktree'], { input: `040000 tree ${evil}\tx\n` })
+        .toString()
+        .trim();
+      const rest = git(r.root, 'ls-tree', 'HEAD')
+        .split('\n')
+        .filter((l) => l && !l.endsWith('\tagreements'));
+      const tree = execFileSync('git', ['-C', r.root, 'mktree'], { input: [...rest, `040000 tree ${agreements}\tagreements`].join('\n') + '\n' })
+        .toString()
+        .trim();
+      const commit = execFileSync('git', ['-C', r.root, 'commit-tree', tree, '-p', 'HEAD', '-m', 'ond'], { env: { ...process.env, ...GIT_ENV } })
+        .toString()
+        .trim();
       return ['HEAD', commit];
     },
     expect: () => /^Revisionen indeholder stien »agreements\/x\/\.\.«, som git ikke ville tjekke ud/m,
@@ -164,7 +269,8 @@ describe(`hostile repositories through check, build and diff (${HEAP_MB} MB heap
       try {
         const extra = c.setup(repo) ?? [];
         const before = treeHashes(repo.root);
-        const args = c.command === 'diff' ? ['--root', repo.root, ...extra] : ['--root', repo.root, '--today', TODAY, ...(c.command === 'build' ? ['--quiet'] : [])];
+        const args =
+          c.command === 'diff' ? ['--root', repo.root, ...extra] : ['--root', repo.root, '--today', TODAY, ...(c.command === 'build' ? ['--quiet'] : [])];
         const r = await run(c.command, args, { env: ENV, spawn: c.spawn });
         const output = r.stdout + r.stderr;
         expect(r.code, output).toBe(1);
@@ -189,13 +295,41 @@ describe(`crafted shard manifests through merge (${HEAP_MB} MB heap)`, () => {
   });
   afterAll(() => rmSync(work, { recursive: true, force: true }));
 
-  const entry = (relative: string, bytes: string): ManifestEntry => ({ path: relative, kind: 'hsa', id: relative, kommuner: [], opgave: null, version: null, status: null, sources: [], sha256: sha256(bytes), bytes: Buffer.byteLength(bytes), pages: null });
+  const entry = (relative: string, bytes: string): ManifestEntry => ({
+    path: relative,
+    kind: 'hsa',
+    id: relative,
+    kommuner: [],
+    opgave: null,
+    version: null,
+    status: null,
+    sources: [],
+    sha256: sha256(bytes),
+    bytes: Buffer.byteLength(bytes),
+    pages: null,
+  });
 
   const cases: Array<{ name: string; make: (shard: string) => void; message: RegExp }> = [
-    { name: '../evil.txt', make: (s) => writeFileSync(path.join(s, 'manifest.json'), serializeManifest([entry('a.pdf', 'a'), entry('../evil.txt', 'evil')])), message: /stien »\.\.\/evil\.txt« kan ikke bruges: stien går op over mappen/ },
-    { name: 'an absolute path', make: (s) => writeFileSync(path.join(s, 'manifest.json'), serializeManifest([entry('/tmp/evil.txt', 'evil')])), message: /stien er absolut/ },
-    { name: 'a NUL in a path', make: (s) => writeFileSync(path.join(s, 'manifest.json'), serializeManifest([entry('a.pdf\u0000/../../evil.txt', 'evil')])), message: /NUL-tegn/ },
-    { name: 'a backslash path', make: (s) => writeFileSync(path.join(s, 'manifest.json'), serializeManifest([entry('a\\..\\..\\evil.txt', 'evil')])), message: /omvendt skråstreg/ },
+    {
+      name: '../evil.txt',
+      make: (s) => writeFileSync(path.join(s, 'manifest.json'), serializeManifest([entry('a.pdf', 'a'), entry('../evil.txt', 'evil')])),
+      message: /stien »\.\.\/evil\.txt« kan ikke bruges: stien går op over mappen/,
+    },
+    {
+      name: 'an absolute path',
+      make: (s) => writeFileSync(path.join(s, 'manifest.json'), serializeManifest([entry('/tmp/evil.txt', 'evil')])),
+      message: /stien er absolut/,
+    },
+    {
+      name: 'a NUL in a path',
+      make: (s) => writeFileSync(path.join(s, 'manifest.json'), serializeManifest([entry('a.pdf\u0000/../../evil.txt', 'evil')])),
+      message: /NUL-tegn/,
+    },
+    {
+      name: 'a backslash path',
+      make: (s) => writeFileSync(path.join(s, 'manifest.json'), serializeManifest([entry('a\\..\\..\\evil.txt', 'evil')])),
+      message: /omvendt skråstreg/,
+    },
     {
       name: 'a listed file that is a link',
       make: (s) => {
@@ -237,7 +371,9 @@ describe(`damaged and forged PDFs through verify (${HEAP_MB} MB heap)`, () => {
   let ca: string;
   beforeAll(async () => {
     repo = repository();
-    const r = await runInThisProcess('build', ['--root', repo.root, '--today', TODAY, '--only', 'hsa-holbaek-akutsygepleje', '--quiet', '--jobs', '1'], { env: ENV });
+    const r = await runInThisProcess('build', ['--root', repo.root, '--today', TODAY, '--only', 'hsa-holbaek-akutsygepleje', '--quiet', '--jobs', '1'], {
+      env: ENV,
+    });
     expect(r.code, r.stdout + r.stderr).toBe(0);
     pdf = readFileSync(repo.path('out/midt-og-vestsjaelland/316-holbaek/hsa-holbaek-akutsygepleje.pdf'));
     // The development certificate is its own root: trusting it makes the genuine PDF valid.

@@ -41,7 +41,10 @@ function writeOutput(dir: string, files: Record<string, string>): void {
 
 const PREVIOUS = { 'kommuner/316-holbaek/hsa.pdf': 'the previous, complete output', 'frister.ics': 'BEGIN:VCALENDAR' };
 
-const leftovers = (parent: string) => readdirSync(parent).filter((n) => /^out\.(lock|tmp-|old-)/.test(n)).sort();
+const leftovers = (parent: string) =>
+  readdirSync(parent)
+    .filter((n) => /^out\.(lock|tmp-|old-)/.test(n))
+    .sort();
 
 /**
  * Files the machine will not let us delete or write. As root, permissions do not stop writes,
@@ -51,7 +54,8 @@ const leftovers = (parent: string) => readdirSync(parent).filter((n) => /^out\.(
 const IS_ROOT = process.getuid?.() === 0;
 function chattr(args: string[]): void {
   const r = spawnSync('chattr', args, { encoding: 'utf8' });
-  if (r.status !== 0) throw new Error(`chattr ${args.join(' ')} failed (${r.error?.message ?? r.stderr.trim()}); these tests need chattr when run as root, or a non-root user`);
+  if (r.status !== 0)
+    throw new Error(`chattr ${args.join(' ')} failed (${r.error?.message ?? r.stderr.trim()}); these tests need chattr when run as root, or a non-root user`);
 }
 /** `file` cannot be deleted (as root: the file is immutable; else its folder is read-only). */
 function makeUndeletable(file: string): void {
@@ -172,7 +176,9 @@ describe('an output folder the machine refuses: one Danish line, exit 1', () => 
         }
       })();
       expect(error).toBeInstanceOf(OutputLockedError);
-      expect((error as Error).message).toMatch(new RegExp(`^${path.join(parent, leftover)} er tilbage fra en afbrudt build og kan ikke slettes \\(.+: .+\\); slet den selv`));
+      expect((error as Error).message).toMatch(
+        new RegExp(`^${path.join(parent, leftover)} er tilbage fra en afbrudt build og kan ikke slettes \\(.+: .+\\); slet den selv`),
+      );
       expect((error as Error).message).not.toMatch(/\n|EPERM|EACCES|ENOTDIR/);
       expect((error as Error).message).toContain(IS_ROOT ? 'hsa.pdf: ikke tilladt' : 'hsa.pdf: ingen adgang');
       expect(existsSync(`${out()}.lock`)).toBe(false); // not left locked
@@ -189,7 +195,9 @@ describe('an output folder the machine refuses: one Danish line, exit 1', () => 
     first.commit();
     first.close();
     expect(isCompleteOutput(out())).toBe(true);
-    expect(() => new OutputDir(out()).open({ keepExisting: false })).toThrow(/out\.old-\d+ er tilbage fra en afbrudt build og kan ikke slettes .*; slet den selv/);
+    expect(() => new OutputDir(out()).open({ keepExisting: false })).toThrow(
+      /out\.old-\d+ er tilbage fra en afbrudt build og kan ikke slettes .*; slet den selv/,
+    );
   });
 
   it('a read-only parent folder', () => {
@@ -230,7 +238,11 @@ describe('merge keeps every path from a manifest inside its folders', () => {
   it('merges ordinary shards', () => {
     makeShard(1, { 'a/x.pdf': 'x', 'kommuner/316/manifest.json': '{}' });
     makeShard(2, { 'a/y.pdf': 'y', 'a/x.pdf': 'x' });
-    expect(mergeShards([shard(1), shard(2)], out()).map((e) => e.path).sort()).toEqual(['a/x.pdf', 'a/y.pdf', 'kommuner/316/manifest.json']);
+    expect(
+      mergeShards([shard(1), shard(2)], out())
+        .map((e) => e.path)
+        .sort(),
+    ).toEqual(['a/x.pdf', 'a/y.pdf', 'kommuner/316/manifest.json']);
     expect([...treeHashes(out()).keys()]).toEqual(['a/x.pdf', 'a/y.pdf', 'kommuner/316/manifest.json', 'manifest.json']);
   });
 
@@ -330,12 +342,24 @@ describe('the commands, end to end', () => {
     makeUndeletable(repo.path(`out.old-${DEAD}/kommuner/316-holbaek/hsa.pdf`));
     const args = ['--root', repo.root, '--today', TODAY, '--quiet'];
     const r = runCommand('build', [...args, '--jobs', '1'], { env: ENV });
-    expectOneDanishLine(r, new RegExp(`^Build afbrudt: ${repo.path(`out.old-${DEAD}`)} er tilbage fra en afbrudt build og kan ikke slettes .+; slet den selv, efter at have fjernet skrivebeskyttelsen, og kør igen$`, 'm'));
+    expectOneDanishLine(
+      r,
+      new RegExp(
+        `^Build afbrudt: ${repo.path(`out.old-${DEAD}`)} er tilbage fra en afbrudt build og kan ikke slettes .+; slet den selv, efter at have fjernet skrivebeskyttelsen, og kør igen$`,
+        'm',
+      ),
+    );
 
     mkdirSync(repo.path('ro'));
     makeReadOnlyFolder(repo.path('ro'));
     const ro = runCommand('build', [...args, '--jobs', '1', '--out', 'ro/out'], { env: ENV });
-    expectOneDanishLine(ro, new RegExp(`^Build afbrudt: der kan ikke skrives i ${repo.path('ro')} \\(.+\\); giv skriveadgang til mappen, eller vælg en anden outputmappe med --out$`, 'm'));
+    expectOneDanishLine(
+      ro,
+      new RegExp(
+        `^Build afbrudt: der kan ikke skrives i ${repo.path('ro')} \\(.+\\); giv skriveadgang til mappen, eller vælg en anden outputmappe med --out$`,
+        'm',
+      ),
+    );
   });
 
   it('merge with a crafted manifest: a positioned Danish message, exit 1, nothing written', () => {

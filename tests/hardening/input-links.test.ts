@@ -27,9 +27,11 @@ describe('links among templates, schemas and configuration', () => {
     rmSync(secretFile, { force: true });
   });
 
-  const run = (command: string, ...args: string[]) => runCommand(command, ['--root', repo.root, '--today', TODAY, ...args], { env: { SOURCE_DATE_EPOCH: '1771891200' }, heapMb: 256 });
+  const run = (command: string, ...args: string[]) =>
+    runCommand(command, ['--root', repo.root, '--today', TODAY, ...args], { env: { SOURCE_DATE_EPOCH: '1771891200' }, heapMb: 256 });
   /** The same, in-process (tests/helpers/in-process.ts): for the cases whose command is already run above as a user runs it. */
-  const runHere = (command: string, ...args: string[]) => runInThisProcess(command, ['--root', repo.root, '--today', TODAY, ...args], { env: { SOURCE_DATE_EPOCH: '1771891200' } });
+  const runHere = (command: string, ...args: string[]) =>
+    runInThisProcess(command, ['--root', repo.root, '--today', TODAY, ...args], { env: { SOURCE_DATE_EPOCH: '1771891200' } });
   const expectRefused = (r: NodeRun, line: RegExp) => {
     expect(r.code, r.stdout + r.stderr).toBe(1);
     expect(r.stdout).toMatch(line);
@@ -43,7 +45,10 @@ describe('links among templates, schemas and configuration', () => {
     setup();
     symlinkSync(secretFile, repo.path('templates/partials/hemmelig.md.hbs'));
     const sources = sourceHashes(repo);
-    expectRefused(run('build', '--quiet'), /^templates\/partials\/hemmelig\.md\.hbs:1:1 +fejl +template\/syntax +templates\/partials\/hemmelig\.md\.hbs er et symbolsk link/m);
+    expectRefused(
+      run('build', '--quiet'),
+      /^templates\/partials\/hemmelig\.md\.hbs:1:1 +fejl +template\/syntax +templates\/partials\/hemmelig\.md\.hbs er et symbolsk link/m,
+    );
     expect(sourceHashes(repo)).toEqual(sources);
   }, 60_000);
 
@@ -56,7 +61,10 @@ describe('links among templates, schemas and configuration', () => {
     for (const name of ['underskrifter.md.hbs']) writeFileSync(path.join(real, name), 'x');
     rmSync(repo.path('templates/partials'), { recursive: true });
     symlinkSync(real, repo.path('templates/partials'));
-    expectRefused(await runHere('build', '--quiet', '--jobs', '1'), /^templates\/partials\/underskrifter\.md\.hbs:1:1 +fejl +template\/syntax +templates\/partials er et symbolsk link/m);
+    expectRefused(
+      await runHere('build', '--quiet', '--jobs', '1'),
+      /^templates\/partials\/underskrifter\.md\.hbs:1:1 +fejl +template\/syntax +templates\/partials er et symbolsk link/m,
+    );
   }, 60_000);
 
   it('a schema that is a link: check stops at it, without quoting the target', () => {

@@ -8,7 +8,10 @@ import { STACK_TRACE } from '../helpers/cli.ts';
 import { REPO_ROOT, RepoCopy } from '../helpers/repo.ts';
 import { ENV, TODAY, runCommand, runInThisProcess, sourceHashes, startCommand, treeHashes } from './support.ts';
 
-const leftovers = (repo: RepoCopy) => readdirSync(repo.root).filter((n) => /^out\.(lock|tmp-|old-)/.test(n)).sort();
+const leftovers = (repo: RepoCopy) =>
+  readdirSync(repo.root)
+    .filter((n) => /^out\.(lock|tmp-|old-)/.test(n))
+    .sort();
 
 /** out/ is whole: every file the manifest lists, with its hash, and nothing else. */
 function expectComplete(out: string): void {
@@ -34,7 +37,8 @@ describe('out/ is replaced atomically, and sources are never written', () => {
   // (tests/helpers/in-process.ts), on one thread where they render.
   beforeAll(async () => {
     // A git repository, so that npm run diff can compare the working tree with HEAD.
-    const git = (...a: string[]) => spawnSync('git', ['-c', 'user.name=Test', '-c', 'user.email=test@example.invalid', ...a], { cwd: repo.root, encoding: 'utf8' });
+    const git = (...a: string[]) =>
+      spawnSync('git', ['-c', 'user.name=Test', '-c', 'user.email=test@example.invalid', ...a], { cwd: repo.root, encoding: 'utf8' });
     git('init', '-q');
     git('add', '-A');
     git('commit', '-q', '-m', 'data');
@@ -79,8 +83,12 @@ describe('out/ is replaced atomically, and sources are never written', () => {
     expectComplete(repo.path('out'));
     // Outputs that do not depend on the changed file are the same bytes as before.
     const now = treeHashes(repo.path('out'));
-    expect(now.get('midt-og-vestsjaelland/350-lejre/hsa-lejre-akutsygepleje.pdf')).toBe(first.get('midt-og-vestsjaelland/350-lejre/hsa-lejre-akutsygepleje.pdf'));
-    expect(now.get('midt-og-vestsjaelland/316-holbaek/hsa-holbaek-akutsygepleje.pdf')).not.toBe(first.get('midt-og-vestsjaelland/316-holbaek/hsa-holbaek-akutsygepleje.pdf'));
+    expect(now.get('midt-og-vestsjaelland/350-lejre/hsa-lejre-akutsygepleje.pdf')).toBe(
+      first.get('midt-og-vestsjaelland/350-lejre/hsa-lejre-akutsygepleje.pdf'),
+    );
+    expect(now.get('midt-og-vestsjaelland/316-holbaek/hsa-holbaek-akutsygepleje.pdf')).not.toBe(
+      first.get('midt-og-vestsjaelland/316-holbaek/hsa-holbaek-akutsygepleje.pdf'),
+    );
   }, 180_000);
 
   it('never writes into agreements/, templates/ or schemas/: check, build, verify, diff', async () => {
@@ -88,7 +96,13 @@ describe('out/ is replaced atomically, and sources are never written', () => {
     // Exit 3: intact, but without --ca the issuer is not checked (this is only about writing).
     expect((await runInThisProcess('verify', [repo.path('out/kommuner/316-holbaek')])).code).toBe(3);
     if (existsSync(path.join(REPO_ROOT, 'scripts/cli/diff.ts'))) {
-      writeFileSync(repo.path('agreements/midt-og-vestsjaelland/holbaek/hsa-holbaek-akutsygepleje.yaml'), readFileSync(repo.path('agreements/midt-og-vestsjaelland/holbaek/hsa-holbaek-akutsygepleje.yaml'), 'utf8').replace('  aarligt_beloeb_kr: null', '  aarligt_beloeb_kr: 1234567'));
+      writeFileSync(
+        repo.path('agreements/midt-og-vestsjaelland/holbaek/hsa-holbaek-akutsygepleje.yaml'),
+        readFileSync(repo.path('agreements/midt-og-vestsjaelland/holbaek/hsa-holbaek-akutsygepleje.yaml'), 'utf8').replace(
+          '  aarligt_beloeb_kr: null',
+          '  aarligt_beloeb_kr: 1234567',
+        ),
+      );
       const changed = sourceHashes(repo);
       const d = await runInThisProcess('diff', ['--root', repo.root, '--format', 'json']);
       expect(d.code, d.stdout + d.stderr).toBe(0);

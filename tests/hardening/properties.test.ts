@@ -26,7 +26,21 @@ const runs = (n: number) => Number(process.env.FC_RUNS ?? n);
  * Characters that mean something to Markdown, HTML or Handlebars. (The renderer's own token
  * markers, U+E000 and U+E001, are private-use characters, which the loader rejects in values.)
  */
-const SPECIAL = Array.from('#*_`[]()<>|\\{}!~-+=.:;&"\'/@$%^?,').concat(['{{', '}}', '{{{', '<b>', '</b>', '<!--', '-->', '&amp;', '0', '1.', '- ', '> ', '    ']);
+const SPECIAL = Array.from('#*_`[]()<>|\\{}!~-+=.:;&"\'/@$%^?,').concat([
+  '{{',
+  '}}',
+  '{{{',
+  '<b>',
+  '</b>',
+  '<!--',
+  '-->',
+  '&amp;',
+  '0',
+  '1.',
+  '- ',
+  '> ',
+  '    ',
+]);
 const LETTERS = Array.from('abcæøåÆØÅxyz XYZ019 ');
 
 /** Text a person might paste into a one-line text field: printable, and heavy on syntax. */
@@ -70,7 +84,15 @@ function pdfWords(file: string): PdfWord[] {
   const xml = tool('pdftotext', ['-enc', 'UTF-8', '-bbox', file, '-']).stdout;
   for (const m of xml.matchAll(/<page |<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([^<]*)<\/word>/g)) {
     if (m[0] === '<page ') page++;
-    else words.push({ page, xMin: Number(m[1]), yMin: Number(m[2]), xMax: Number(m[3]), yMax: Number(m[4]), text: m[5]!.replace(/&(\w+);/g, (e, name: string) => XML_ENTITIES[name] ?? e) });
+    else
+      words.push({
+        page,
+        xMin: Number(m[1]),
+        yMin: Number(m[2]),
+        xMax: Number(m[3]),
+        yMax: Number(m[4]),
+        text: m[5]!.replace(/&(\w+);/g, (e, name: string) => XML_ENTITIES[name] ?? e),
+      });
   }
   return words;
 }
@@ -172,7 +194,10 @@ describe('property: a value in a text field renders literally', () => {
         }),
         // Found by this property: wide spaces split a cell into two pieces that pdftotext read
         // with the next column's text in between. The second example wraps onto two lines.
-        { numRuns: runs(15), examples: [['#     #'], ['Ydelse {{{ <b>æøå</b> &amp; — xyz 019 | \\ `kode` [link](x) ~~ §§ €€ ÆØÅ ÆØÅ abc abc abc abc abc abc abc']] },
+        {
+          numRuns: runs(15),
+          examples: [['#     #'], ['Ydelse {{{ <b>æøå</b> &amp; — xyz 019 | \\ `kode` [link](x) ~~ §§ €€ ÆØÅ ÆØÅ abc abc abc abc abc abc abc']],
+        },
       );
     } finally {
       rmSync(dir, { recursive: true, force: true });
@@ -185,7 +210,11 @@ const mutation = fc.oneof(
   fc.record({ kind: fc.constant('flip' as const), at: fc.nat(), byte: fc.integer({ min: 0, max: 255 }) }),
   fc.record({ kind: fc.constant('delete-line' as const), at: fc.nat() }),
   fc.record({ kind: fc.constant('duplicate-line' as const), at: fc.nat() }),
-  fc.record({ kind: fc.constant('insert' as const), at: fc.nat(), text: fc.constantFrom('[', '{', '"', "'", ': ', '- ', '\t', '&a ', '*a', '!!x ', '#', '---\n', '\r', '\uFEFF', '\u00e6', '|\n', '>\n', '  ', '\n') }),
+  fc.record({
+    kind: fc.constant('insert' as const),
+    at: fc.nat(),
+    text: fc.constantFrom('[', '{', '"', "'", ': ', '- ', '\t', '&a ', '*a', '!!x ', '#', '---\n', '\r', '\uFEFF', '\u00e6', '|\n', '>\n', '  ', '\n'),
+  }),
 );
 
 type Mutation = typeof mutation extends fc.Arbitrary<infer T> ? T : never;
@@ -231,7 +260,15 @@ describe('property: loading never throws, and every finding lies inside its file
         numRuns: runs(30),
         // Found by this property: an invalid byte at the start of a line in a block scalar; the
         // YAML parser's line counter missed that line's start, so the column ran past the line.
-        examples: [[[{ kind: 'flip', at: 171618339, byte: 128 }, { kind: 'insert', at: 2064540413, text: '>\n' }, { kind: 'duplicate-line', at: 0 }]]],
+        examples: [
+          [
+            [
+              { kind: 'flip', at: 171618339, byte: 128 },
+              { kind: 'insert', at: 2064540413, text: '>\n' },
+              { kind: 'duplicate-line', at: 0 },
+            ],
+          ],
+        ],
       },
     );
     writeFileSync(repo.path(HSA), valid);
@@ -241,7 +278,13 @@ describe('property: loading never throws, and every finding lies inside its file
     const yamlish = fc.string({ unit: fc.constantFrom(...Array.from('ab: -[]{}&*!|>\'"#%@`\n\t, ?.0æ\uFEFF\r')), maxLength: 200 });
     const sagText = repo.read(SAG);
     await fc.assert(
-      fc.asyncProperty(fc.oneof(fc.uint8Array({ maxLength: 300 }).map((a) => Buffer.from(a)), yamlish.map((s) => Buffer.from(s))), async (bytes) => checkWith(HSA, bytes)),
+      fc.asyncProperty(
+        fc.oneof(
+          fc.uint8Array({ maxLength: 300 }).map((a) => Buffer.from(a)),
+          yamlish.map((s) => Buffer.from(s)),
+        ),
+        async (bytes) => checkWith(HSA, bytes),
+      ),
       { numRuns: runs(30) },
     );
     writeFileSync(repo.path(HSA), valid);

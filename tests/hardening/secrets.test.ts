@@ -41,7 +41,10 @@ describe('the signing passphrase and key never appear in output, logs, manifests
   let secrets: ReturnType<typeof needles>;
   // The test certificate is valid from now on, so the seal time must not be older.
   const sealTime = () => String(Math.floor(Date.now() / 1000) + 60);
-  const build = (env: NodeJS.ProcessEnv) => runCommand('build', ['--root', repo.root, '--today', TODAY, '--require-certificate'], { env: { SOURCE_DATE_EPOCH: sealTime(), AFTALER_DEBUG: '', ...env } });
+  const build = (env: NodeJS.ProcessEnv) =>
+    runCommand('build', ['--root', repo.root, '--today', TODAY, '--require-certificate'], {
+      env: { SOURCE_DATE_EPOCH: sealTime(), AFTALER_DEBUG: '', ...env },
+    });
 
   beforeAll(() => {
     pki = createTestPki();
@@ -62,7 +65,10 @@ describe('the signing passphrase and key never appear in output, logs, manifests
     expect(cached.length).toBeGreaterThan(0);
     expect(files).toContain(path.join('out', 'manifest.json'));
     expect(files.some((f) => f.endsWith('.pdf'))).toBe(true);
-    expectNoSecret([...output(r), ...files.map((f) => ({ where: f, bytes: readFileSync(repo.path(f)) })), ...cached.map((f) => ({ where: f, bytes: readFileSync(f) }))], secrets);
+    expectNoSecret(
+      [...output(r), ...files.map((f) => ({ where: f, bytes: readFileSync(repo.path(f)) })), ...cached.map((f) => ({ where: f, bytes: readFileSync(f) }))],
+      secrets,
+    );
   }, 180_000);
 
   it('a wrong passphrase: one Danish line that names neither passphrase nor key', () => {

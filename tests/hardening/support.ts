@@ -141,7 +141,9 @@ export function startCommand(command: string, args: readonly string[], env: Node
   const state = { stdout: '', stderr: '' };
   child.stdout.setEncoding('utf8').on('data', (s: string) => (state.stdout += s));
   child.stderr.setEncoding('utf8').on('data', (s: string) => (state.stderr += s));
-  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => child.on('exit', (code, signal) => resolve({ code, signal })));
+  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
+    child.on('exit', (code, signal) => resolve({ code, signal })),
+  );
   /** Resolves once the output so far matches `pattern`, or rejects after `timeoutMs`. */
   const waitFor = (pattern: RegExp, timeoutMs = 120_000) =>
     new Promise<void>((resolve, reject) => {

@@ -27,7 +27,11 @@ type Write = typeof process.stdout.write;
 
 /** A stream's write that keeps the bytes instead; callbacks are called as a real stream would. */
 function capture(chunks: Buffer[]): Write {
-  return function write(chunk: string | Uint8Array, encoding?: BufferEncoding | ((error?: Error | null) => void), callback?: (error?: Error | null) => void): boolean {
+  return function write(
+    chunk: string | Uint8Array,
+    encoding?: BufferEncoding | ((error?: Error | null) => void),
+    callback?: (error?: Error | null) => void,
+  ): boolean {
     chunks.push(typeof chunk === 'string' ? Buffer.from(chunk, typeof encoding === 'string' ? encoding : 'utf8') : Buffer.from(chunk));
     const done = typeof encoding === 'function' ? encoding : callback;
     if (done) queueMicrotask(() => done(null));

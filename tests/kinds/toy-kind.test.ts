@@ -36,21 +36,24 @@ const notat: DocumentKindModule = {
   template: 'notat',
   numberedClauses: true,
   scope: { type: 'kommune', kommune: (doc) => data(doc).kommune },
-  view: (repo, doc) => { const d = data(doc); return { kommune: kommuneName(repo, d.kommune), emne: d.emne, tekst: d.tekst }; },
+  view: (repo, doc) => {
+    const d = data(doc);
+    return { kommune: kommuneName(repo, d.kommune), emne: d.emne, tekst: d.tekst };
+  },
   meta: (repo, doc) => {
     const d = data(doc);
     return {
-    title: `Notat om ${d.emne}`,
-    titleBlock: [{ label: 'Kommune', value: kommuneName(repo, d.kommune) }],
-    runningHeader: `Notat · ${kommuneName(repo, d.kommune)}`,
-    subject: `Notat om ${d.emne}`,
-    keywords: ['notat'],
-    draft: false,
-    date: d.dato,
-    kommuner: [d.kommune],
-    opgave: null,
-    version: null,
-    status: null,
+      title: `Notat om ${d.emne}`,
+      titleBlock: [{ label: 'Kommune', value: kommuneName(repo, d.kommune) }],
+      runningHeader: `Notat · ${kommuneName(repo, d.kommune)}`,
+      subject: `Notat om ${d.emne}`,
+      keywords: ['notat'],
+      draft: false,
+      date: d.dato,
+      kommuner: [d.kommune],
+      opgave: null,
+      version: null,
+      status: null,
     };
   },
   name: (_repo, doc) => `Notat om ${data(doc).emne}`,
@@ -142,11 +145,13 @@ describe('a toy kind added through the registry alone', () => {
 
     const entries = result.entries.filter((e) => e.id === 'notat-holbaek-test');
     expect(entries.map((e) => e.kind)).toEqual(['notat', 'notat', 'notat']);
-    expect(entries.map((e) => e.path).sort()).toEqual([
-      'midt-og-vestsjaelland/316-holbaek/notat-holbaek-test.md',
-      'midt-og-vestsjaelland/316-holbaek/notat-holbaek-test.pdf',
-      expect.stringMatching(/^kommuner\/316-holbaek\/notat-holbaek-test\.pdf$/),
-    ].sort());
+    expect(entries.map((e) => e.path).sort()).toEqual(
+      [
+        'midt-og-vestsjaelland/316-holbaek/notat-holbaek-test.md',
+        'midt-og-vestsjaelland/316-holbaek/notat-holbaek-test.pdf',
+        expect.stringMatching(/^kommuner\/316-holbaek\/notat-holbaek-test\.pdf$/),
+      ].sort(),
+    );
     // Its inputs: its own file, the reference data and its template.
     expect(entries[0]!.sources).toContain('agreements/midt-og-vestsjaelland/holbaek/notat-holbaek-test.yaml');
     expect(entries[0]!.sources).toContain('templates/notat.md.hbs');

@@ -25,12 +25,35 @@ beforeAll(async () => {
   repo = (await checkRepository(REPO_ROOT, { today: '2026-01-15' })).repo;
 });
 
-const keys = (changed: readonly string[] = []) => new Map(renderedDocuments(repo).map((d) => [d.data.id, `${changed.includes(d.data.id) ? 'new' : 'old'}:${d.data.id}`]));
+const keys = (changed: readonly string[] = []) =>
+  new Map(renderedDocuments(repo).map((d) => [d.data.id, `${changed.includes(d.data.id) ? 'new' : 'old'}:${d.data.id}`]));
 
-const entry = (path: string, id: string, kind: string, sha: string, pages: number | null): ManifestEntry => ({ path, kind, id, kommuner: [], opgave: null, version: null, status: null, sources: [], sha256: sha, bytes: 1, pages });
+const entry = (path: string, id: string, kind: string, sha: string, pages: number | null): ManifestEntry => ({
+  path,
+  kind,
+  id,
+  kommuner: [],
+  opgave: null,
+  version: null,
+  status: null,
+  sources: [],
+  sha256: sha,
+  bytes: 1,
+  pages,
+});
 
 function input(over: Partial<PlanInput> = {}): PlanInput {
-  return { repo, cache: emptyCache(), keyOf: keys(), fingerprint: 'fp', present: () => true, previous: [], previousText: undefined, overview: [['frister.ics', 'KALENDER']], ...over };
+  return {
+    repo,
+    cache: emptyCache(),
+    keyOf: keys(),
+    fingerprint: 'fp',
+    present: () => true,
+    previous: [],
+    previousText: undefined,
+    overview: [['frister.ics', 'KALENDER']],
+    ...over,
+  };
 }
 
 function plan(over: Partial<PlanInput> = {}): BuildPlan {
@@ -44,14 +67,27 @@ function completeBuild(): { cache: CacheIndex; previous: ManifestEntry[] } {
   const cache = emptyCache();
   for (const d of renderedDocuments(repo)) {
     const base = outputBase(repo, d);
-    cache.documents[d.data.id] = { key: `old:${d.data.id}`, entries: [entry(`${base}.md`, d.data.id, d.kind, `md-${d.data.id}`, null), entry(`${base}.pdf`, d.data.id, d.kind, `pdf-${d.data.id}`, 2)] };
+    cache.documents[d.data.id] = {
+      key: `old:${d.data.id}`,
+      entries: [entry(`${base}.md`, d.data.id, d.kind, `md-${d.data.id}`, null), entry(`${base}.pdf`, d.data.id, d.kind, `pdf-${d.data.id}`, 2)],
+    };
   }
   const first = plan({ cache });
   for (const code of first.bundleCodes) {
     const folder = bundleFolder(repo, code);
-    cache.bundles[code] = { key: first.bundleKey(code, first.cachedPdfHash), entries: [entry(`${folder}/${basename(folder)}-samlet.pdf`, `samlet-${code}`, 'samlet', `c-${code}`, 9), entry(`${folder}/manifest.json`, `manifest-${code}`, 'bundle-manifest', `m-${code}`, null)] };
+    cache.bundles[code] = {
+      key: first.bundleKey(code, first.cachedPdfHash),
+      entries: [
+        entry(`${folder}/${basename(folder)}-samlet.pdf`, `samlet-${code}`, 'samlet', `c-${code}`, 9),
+        entry(`${folder}/manifest.json`, `manifest-${code}`, 'bundle-manifest', `m-${code}`, null),
+      ],
+    };
   }
-  const previous = [...Object.values(cache.documents).flatMap((c) => c.entries), ...Object.values(cache.bundles).flatMap((c) => c.entries), entry('frister.ics', 'frister', 'frister', 'x', null)];
+  const previous = [
+    ...Object.values(cache.documents).flatMap((c) => c.entries),
+    ...Object.values(cache.bundles).flatMap((c) => c.entries),
+    entry('frister.ics', 'frister', 'frister', 'x', null),
+  ];
   return { cache, previous };
 }
 
@@ -117,7 +153,12 @@ describe('planBuild', () => {
     const { cache, previous } = completeBuild();
     const p = plan({ cache, previous, only: HOLBAEK, keyOf: keys([HSA]) });
     expect(p.overview).toEqual([]); // the calendar is a full build's
-    expect(p.selected.map((d) => d.data.id).sort()).toEqual(renderedDocuments(repo).filter((d) => kommunerOf(repo, d).includes(HOLBAEK)).map((d) => d.data.id).sort());
+    expect(p.selected.map((d) => d.data.id).sort()).toEqual(
+      renderedDocuments(repo)
+        .filter((d) => kommunerOf(repo, d).includes(HOLBAEK))
+        .map((d) => d.data.id)
+        .sort(),
+    );
     expect(p.toRender.map((d) => d.data.id)).toEqual([HSA]);
     expect(p.toBundle).toEqual([HOLBAEK]);
     expect(p.kept.some((e) => e.id === 'hsa-lejre-akutsygepleje')).toBe(true);
@@ -132,7 +173,11 @@ describe('planBuild', () => {
   it('splits documents and bundles between shards without overlap or gaps', () => {
     const shards = [1, 2, 3].map((index) => plan({ shard: { index, count: 3 } }));
     const ids = shards.flatMap((p) => p.selected.map((d) => d.data.id));
-    expect(ids.sort()).toEqual(renderedDocuments(repo).map((d) => d.data.id).sort());
+    expect(ids.sort()).toEqual(
+      renderedDocuments(repo)
+        .map((d) => d.data.id)
+        .sort(),
+    );
     expect(shards.flatMap((p) => p.bundleCodes).sort()).toEqual(plan().bundleCodes);
     expect(shards.filter((p) => p.overviewEntries.length > 0)).toHaveLength(1);
   });

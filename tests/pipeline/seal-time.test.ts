@@ -14,10 +14,23 @@ function repoCommittedAt(name: string, seconds: number): string {
   const root = path.join(dir, name);
   mkdirSync(root);
   const date = `@${seconds} +0000`;
-  const env: NodeJS.ProcessEnv = { ...process.env, GIT_AUTHOR_NAME: 't', GIT_AUTHOR_EMAIL: 't@t', GIT_COMMITTER_NAME: 't', GIT_COMMITTER_EMAIL: 't@t', GIT_AUTHOR_DATE: date, GIT_COMMITTER_DATE: date };
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    GIT_AUTHOR_NAME: 't',
+    GIT_AUTHOR_EMAIL: 't@t',
+    GIT_COMMITTER_NAME: 't',
+    GIT_COMMITTER_EMAIL: 't@t',
+    GIT_AUTHOR_DATE: date,
+    GIT_COMMITTER_DATE: date,
+  };
   for (const variable of ['GIT_DIR', 'GIT_WORK_TREE', 'GIT_INDEX_FILE']) Reflect.deleteProperty(env, variable);
   writeFileSync(path.join(root, 'a.txt'), name);
-  for (const args of [['init', '-q'], ['add', 'a.txt'], ['commit', '-q', '-m', 'a']]) execFileSync('git', ['-C', root, ...args], { env, stdio: 'ignore' });
+  for (const args of [
+    ['init', '-q'],
+    ['add', 'a.txt'],
+    ['commit', '-q', '-m', 'a'],
+  ])
+    execFileSync('git', ['-C', root, ...args], { env, stdio: 'ignore' });
   return root;
 }
 

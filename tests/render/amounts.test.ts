@@ -36,7 +36,8 @@ describe('negative zero never renders with a minus', () => {
     });
     afterAll(() => repo.remove());
 
-    const render = (id: string) => renderDocument(check.repo, loadTemplates(repo.root), check.repo.byId(id) as SourceDocument<'hsa' | 'delingsaftale'>).markdown;
+    const render = (id: string) =>
+      renderDocument(check.repo, loadTemplates(repo.root), check.repo.byId(id) as SourceDocument<'hsa' | 'delingsaftale'>).markdown;
 
     it('pass the check and reach the renderer as negative zero', () => {
       expect(check.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);

@@ -11,7 +11,6 @@ import { REPO_ROOT, RepoCopy } from '../helpers/repo.ts';
 const ENV = { SOURCE_DATE_EPOCH: '1771891200' }; // 2026-02-24, so builds in a non-git copy are reproducible
 const PARTS = ['agreements', 'schemas', 'templates'];
 
-
 describe('npm run build on a copy of the repository', () => {
   const repo = new RepoCopy(PARTS);
   const out = () => repo.path('out');
@@ -55,7 +54,15 @@ describe('npm run build on a copy of the repository', () => {
       if (entry.path.endsWith('.pdf')) expect(entry.pages).toBeGreaterThan(0);
     }
     const hsa = manifest.files.find((e) => e.path === 'midt-og-vestsjaelland/316-holbaek/hsa-holbaek-akutsygepleje.pdf')!;
-    expect(hsa).toMatchObject({ kind: 'hsa', id: 'hsa-holbaek-akutsygepleje', kommuner: ['316'], opgave: 'akutsygepleje', version: '2026-02-24', status: 'udkast', developmentSigned: true });
+    expect(hsa).toMatchObject({
+      kind: 'hsa',
+      id: 'hsa-holbaek-akutsygepleje',
+      kommuner: ['316'],
+      opgave: 'akutsygepleje',
+      version: '2026-02-24',
+      status: 'udkast',
+      developmentSigned: true,
+    });
     const sag = manifest.files.find((e) => e.path.endsWith('sag-emn-2025-10366.md'))!;
     expect(sag.kommuner).toEqual(['316', '326', '350', '370', '306', '329', '330', '340']);
     expect(sag.sources).toContain('agreements/midt-og-vestsjaelland/soroe/hsa-soroe-akutsygepleje.yaml');
@@ -67,11 +74,20 @@ describe('npm run build on a copy of the repository', () => {
       .filter((l) => /^\d+\. Bilag/.test(l));
     expect(fixture).toHaveLength(25);
     const md = readFileSync(path.join(out(), 'midt-og-vestsjaelland/sag-emn-2025-10366.md'), 'utf8');
-    const ours = md.slice(md.indexOf('## Bilag')).split('\n').filter((l) => /^\d+\. Bilag/.test(l));
+    const ours = md
+      .slice(md.indexOf('## Bilag'))
+      .split('\n')
+      .filter((l) => /^\d+\. Bilag/.test(l));
     const key = (line: string) => {
       const m = /^(\d+)\. Bilag (\d+[a-z]?)[_ ](.*?)( V\d{8})? \(DokID: (\d+) - (EMN-2025-10366)\)$/.exec(line);
       if (!m) throw new Error(`unexpected bilag line: ${line}`);
-      return { position: m[1], number: m[2], version: m[4] ?? null, dokid: m[5], title: m[3]!.replace(/ kommune$/, ' Kommune').replace('Kommuernes', 'Kommunernes') };
+      return {
+        position: m[1],
+        number: m[2],
+        version: m[4] ?? null,
+        dokid: m[5],
+        title: m[3]!.replace(/ kommune$/, ' Kommune').replace('Kommuernes', 'Kommunernes'),
+      };
     };
     expect(ours.map(key)).toEqual(fixture.map(key));
   });
@@ -82,7 +98,10 @@ describe('npm run build on a copy of the repository', () => {
       const check = tool('qpdf', ['--check', file]);
       expect(check.code, `${entry.path}: ${check.stdout}${check.stderr}`).toBe(0);
       expect(check.stderr).toBe('');
-      const fonts = tool('pdffonts', [file]).stdout.split('\n').slice(2).filter((l) => l.trim());
+      const fonts = tool('pdffonts', [file])
+        .stdout.split('\n')
+        .slice(2)
+        .filter((l) => l.trim());
       expect(fonts.length).toBeGreaterThan(0);
       for (const line of fonts) expect(line.split(/\s+/).at(-5), `${entry.path}: ${line}`).toBe('yes');
     }
@@ -92,8 +111,21 @@ describe('npm run build on a copy of the repository', () => {
     for (const entry of manifest.files.filter((e) => e.kind === 'hsa' && e.path.endsWith('.pdf'))) {
       const text = pdfText(path.join(out(), entry.path));
       const kommune = /\/\d{3}-([a-z-]+)\//.exec(entry.path)![1];
-      const name = { holbaek: 'Holbæk', kalundborg: 'Kalundborg', lejre: 'Lejre', naestved: 'Næstved', odsherred: 'Odsherred', ringsted: 'Ringsted', slagelse: 'Slagelse', soroe: 'Sorø' }[kommune!]!;
-      const opgave = { akutsygepleje: 'Akutsygepleje', 'sundheds-og-omsorgspladser': 'Sundheds- og omsorgspladser', 'patientrettet-forebyggelse': 'Patientrettet forebyggelse' }[entry.opgave!]!;
+      const name = {
+        holbaek: 'Holbæk',
+        kalundborg: 'Kalundborg',
+        lejre: 'Lejre',
+        naestved: 'Næstved',
+        odsherred: 'Odsherred',
+        ringsted: 'Ringsted',
+        slagelse: 'Slagelse',
+        soroe: 'Sorø',
+      }[kommune!]!;
+      const opgave = {
+        akutsygepleje: 'Akutsygepleje',
+        'sundheds-og-omsorgspladser': 'Sundheds- og omsorgspladser',
+        'patientrettet-forebyggelse': 'Patientrettet forebyggelse',
+      }[entry.opgave!]!;
       expect(text).toContain(`${name} Kommune`);
       expect(text).toContain(opgave);
       expect(text).toContain('V20260224');

@@ -33,8 +33,16 @@ describe('data values are inserted as literal text', () => {
 
   beforeAll(async () => {
     repo.replace(hsaFile, '  - ydelse: Myndigheds- og finansieringsansvar\n', `  - ydelse: ${yamlString(HOSTILE)}\n`);
-    repo.replace(hsaFile, 'mislighold: >-\n', `forbehold:\n  - ${yamlString('Første afsnit med **fed** tekst.\n\n- et punkt\n- <b>ikke html</b> og {{x}}')}\nmislighold: >-\n`);
-    repo.replace(sagFile, '  indledning: Administrationen indstiller, at det Forberedende Sundhedsråd Midt og Vestsjælland\n', `  indledning: ${yamlString(HOSTILE)}\n`);
+    repo.replace(
+      hsaFile,
+      'mislighold: >-\n',
+      `forbehold:\n  - ${yamlString('Første afsnit med **fed** tekst.\n\n- et punkt\n- <b>ikke html</b> og {{x}}')}\nmislighold: >-\n`,
+    );
+    repo.replace(
+      sagFile,
+      '  indledning: Administrationen indstiller, at det Forberedende Sundhedsråd Midt og Vestsjælland\n',
+      `  indledning: ${yamlString(HOSTILE)}\n`,
+    );
     const { repo: data, diagnostics } = await checkRepository(repo.root, { today: '2026-01-15' });
     expect(diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
     const templates = loadTemplates(repo.root);

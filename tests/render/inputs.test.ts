@@ -83,7 +83,16 @@ describe('inputsOf lists every file a rendering reads', () => {
       file: 'agreements/syntetisk/anmodning-syntetisk.yaml',
       kind: 'anmodning',
       yaml: model.yaml,
-      data: { dokumenttype: 'anmodning', id: 'anmodning-syntetisk', kommune: model.data.kommune, opgave: model.data.opgave, meddelt: null, periode_start: '2027-01-01', periode_slut: '2027-12-31', begrundelse: 'SYNTETISK' },
+      data: {
+        dokumenttype: 'anmodning',
+        id: 'anmodning-syntetisk',
+        kommune: model.data.kommune,
+        opgave: model.data.opgave,
+        meddelt: null,
+        periode_start: '2027-01-01',
+        periode_slut: '2027-12-31',
+        begrundelse: 'SYNTETISK',
+      },
     } as SourceDocument<'anmodning'>;
     const documents = [...renderedDocuments(repo), anmodning];
     expect(new Set(documents.map((d) => d.kind))).toEqual(new Set(registry.documents().map((k) => k.id)));
@@ -110,7 +119,11 @@ describe('inputsOf lists every file a rendering reads', () => {
       const slug = r.kommune(d.data.kommune)?.slug;
       return slug === undefined ? undefined : r.byId(`delingsaftale-${slug}`);
     };
-    const sneaky = { ...hsa, id: 'hsa-sneaky', view: (r: Repository, d: SourceDocument<'hsa'>) => ({ ...hsa.view(r, d), deling: delingOf(r, d)?.data.id ?? null }) };
+    const sneaky = {
+      ...hsa,
+      id: 'hsa-sneaky',
+      view: (r: Repository, d: SourceDocument<'hsa'>) => ({ ...hsa.view(r, d), deling: delingOf(r, d)?.data.id ?? null }),
+    };
     const doc = repo.ofKind('hsa').find((d) => delingOf(repo, d))!;
     expect(doc).toBeDefined();
     registry.register(sneaky);

@@ -36,15 +36,37 @@ describe('the PDF body is the tree of the Markdown file', () => {
       type: 'root',
       position: { start: { line: 1, column: 1 }, end: { line: 2, column: 1 } },
       children: [
-        { type: 'heading', depth: 2, children: [{ type: 'text', value: '§ 1. ' }, { type: 'text', value: 'Parter' }] },
-        { type: 'paragraph', children: [{ type: 'text', value: 'a' }, { type: 'strong', children: [{ type: 'text', value: 'b' }] }, { type: 'text', value: 'c' }, { type: 'text', value: 'd' }] },
+        {
+          type: 'heading',
+          depth: 2,
+          children: [
+            { type: 'text', value: '§ 1. ' },
+            { type: 'text', value: 'Parter' },
+          ],
+        },
+        {
+          type: 'paragraph',
+          children: [
+            { type: 'text', value: 'a' },
+            { type: 'strong', children: [{ type: 'text', value: 'b' }] },
+            { type: 'text', value: 'c' },
+            { type: 'text', value: 'd' },
+          ],
+        },
       ],
     };
     expect(compactTree(tree)).toEqual({
       type: 'root',
       children: [
         { type: 'heading', depth: 2, children: [{ type: 'text', value: '§ 1. Parter' }] },
-        { type: 'paragraph', children: [{ type: 'text', value: 'a' }, { type: 'strong', children: [{ type: 'text', value: 'b' }] }, { type: 'text', value: 'cd' }] },
+        {
+          type: 'paragraph',
+          children: [
+            { type: 'text', value: 'a' },
+            { type: 'strong', children: [{ type: 'text', value: 'b' }] },
+            { type: 'text', value: 'cd' },
+          ],
+        },
       ],
     });
     expect(tree.children[0]).toMatchObject({ children: [{ value: '§ 1. ' }, { value: 'Parter' }] }); // input untouched

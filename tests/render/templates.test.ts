@@ -35,18 +35,36 @@ describe('template problems are positioned errors', () => {
 
   it('reports a missing variable at its line and column, not as an empty string', async () => {
     repo.replace(HSA, '{{md formaal}}', 'Mål: {{md formaall}}');
-    expectTemplateError(await renderHsa(), { rule: 'template/missing-variable', file: HSA, line: repo.lineOf(HSA, 'formaall'), column: 6, message: /Variablen »formaall« findes ikke/ });
+    expectTemplateError(await renderHsa(), {
+      rule: 'template/missing-variable',
+      file: HSA,
+      line: repo.lineOf(HSA, 'formaall'),
+      column: 6,
+      message: /Variablen »formaall« findes ikke/,
+    });
   });
 
   it('reports a missing variable in a block helper', async () => {
     repo.replace(HSA, '{{#if kapacitet}}', '{{#if kapacitett}}');
-    expectTemplateError(await renderHsa(), { rule: 'template/missing-variable', file: HSA, line: repo.lineOf(HSA, 'kapacitett'), column: 1, message: /»kapacitett«/ });
+    expectTemplateError(await renderHsa(), {
+      rule: 'template/missing-variable',
+      file: HSA,
+      line: repo.lineOf(HSA, 'kapacitett'),
+      column: 1,
+      message: /»kapacitett«/,
+    });
   });
 
   it('reports a missing variable inside a partial at the partial’s place', async () => {
     const partial = 'templates/partials/parter.md.hbs';
     repo.replace(partial, '{{t kommune.kode}}', '{{t kommune.kod}}');
-    expectTemplateError(await renderHsa(), { rule: 'template/missing-variable', file: partial, line: repo.lineOf(partial, 'kommune.kod}'), column: 35, message: /»kommune\.kod«/ });
+    expectTemplateError(await renderHsa(), {
+      rule: 'template/missing-variable',
+      file: partial,
+      line: repo.lineOf(partial, 'kommune.kod}'),
+      column: 35,
+      message: /»kommune\.kod«/,
+    });
   });
 
   it('rejects a value inserted without an escaping helper', () => {
@@ -57,7 +75,13 @@ describe('template problems are positioned errors', () => {
     } catch (e) {
       error = e;
     }
-    expectTemplateError(error, { rule: 'template/bare-value', file: HSA, line: repo.lineOf(HSA, '{{formaal}}'), column: 1, message: /skal indsættes med \{\{t formaal\}\}/ });
+    expectTemplateError(error, {
+      rule: 'template/bare-value',
+      file: HSA,
+      line: repo.lineOf(HSA, '{{formaal}}'),
+      column: 1,
+      message: /skal indsættes med \{\{t formaal\}\}/,
+    });
   });
 
   it('rejects triple-stash raw insertion', () => {
@@ -84,7 +108,9 @@ describe('template problems are positioned errors', () => {
     repo.replace(HSA, '{{md formaal}}', 'Mål: {{md formaall}}');
     const r = await runInProcess('build', ['--root', repo.root, '--today', '2026-01-15'], { SOURCE_DATE_EPOCH: '1771891200' });
     expect(r.code).toBe(1);
-    expect(r.stdout).toContain(`${HSA}:${repo.lineOf(HSA, 'formaall')}:6  fejl  template/missing-variable  Variablen »formaall« findes ikke i data til skabelonen`);
+    expect(r.stdout).toContain(
+      `${HSA}:${repo.lineOf(HSA, 'formaall')}:6  fejl  template/missing-variable  Variablen »formaall« findes ikke i data til skabelonen`,
+    );
     expect(r.stdout).toContain('der er ikke skrevet noget i out/');
     expect(r.stderr).toBe('');
   });

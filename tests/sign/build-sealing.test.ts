@@ -11,10 +11,12 @@ import { createTestPki, LEAF_CN, PASSPHRASE, type TestPki } from './pki.ts';
 import { nssDbTrusting, pdfsig, removeTempDirs, runVerifyCli } from './tools.ts';
 
 function pdfsUnder(dir: string): string[] {
-  return readdirSync(dir).sort().flatMap((n) => {
-    const full = path.join(dir, n);
-    return statSync(full).isDirectory() ? pdfsUnder(full) : n.endsWith('.pdf') ? [full] : [];
-  });
+  return readdirSync(dir)
+    .sort()
+    .flatMap((n) => {
+      const full = path.join(dir, n);
+      return statSync(full).isDirectory() ? pdfsUnder(full) : n.endsWith('.pdf') ? [full] : [];
+    });
 }
 
 /** A build sealed with a region certificate from a test CA, checked by independent tools. */
@@ -79,7 +81,11 @@ describe('npm run build with a configured PKCS#12', () => {
       'sag-emn-2025-10366.pdf',
     ]);
     for (const f of manifest.files) {
-      expect(f.sha256).toBe(createHash('sha256').update(readFileSync(path.join(folder, f.file))).digest('hex'));
+      expect(f.sha256).toBe(
+        createHash('sha256')
+          .update(readFileSync(path.join(folder, f.file)))
+          .digest('hex'),
+      );
       expect(f.signer).toBe(LEAF_CN);
     }
     const combined = pdfText(path.join(folder, '316-holbaek-samlet.pdf'));

@@ -21,7 +21,10 @@ function body(title: string, sections: number): Root {
     type: 'root',
     children: Array.from({ length: sections }, (_, i) => [
       { type: 'heading' as const, depth: 2 as const, children: [{ type: 'text' as const, value: `§ ${i + 1}. ${title} afsnit ${i + 1}` }] },
-      ...Array.from({ length: 4 }, () => ({ type: 'paragraph' as const, children: [{ type: 'text' as const, value: `${title}: ${'Tekst om opgaveflyt og ansvar. '.repeat(12)}` }] })),
+      ...Array.from({ length: 4 }, () => ({
+        type: 'paragraph' as const,
+        children: [{ type: 'text' as const, value: `${title}: ${'Tekst om opgaveflyt og ansvar. '.repeat(12)}` }],
+      })),
     ]).flat(),
   };
 }
@@ -29,7 +32,17 @@ function body(title: string, sections: number): Root {
 const TIME = new Date('2026-02-24T00:00:00Z');
 
 function meta(title: string, toc: boolean) {
-  return { title, runningHeader: title, titleBlock: [{ label: 'Version', value: '1' }], draft: false, toc, subject: title, keywords: ['test'], author: 'Region Østdanmark', date: TIME };
+  return {
+    title,
+    runningHeader: title,
+    titleBlock: [{ label: 'Version', value: '1' }],
+    draft: false,
+    toc,
+    subject: title,
+    keywords: ['test'],
+    author: 'Region Østdanmark',
+    date: TIME,
+  };
 }
 
 let pki: TestPki;
@@ -127,7 +140,9 @@ describe('combined PDF', () => {
     }
     // pdfmake links each part of a contents line (title, page number); the distinct targets are
     // the pages the member's clauses start on, as its bookmarks say.
-    const outlines = JSON.parse(run('qpdf', ['--json', '--json-key=outlines', file]).stdout) as { outlines: Array<{ kids: Array<{ destpageposfrom1: number }> }> };
+    const outlines = JSON.parse(run('qpdf', ['--json', '--json-key=outlines', file]).stdout) as {
+      outlines: Array<{ kids: Array<{ destpageposfrom1: number }> }>;
+    };
     const clausePages = new Set(outlines.outlines[1]!.kids.map((k) => k.destpageposfrom1));
     expect(targets.length).toBeGreaterThanOrEqual(7);
     expect(new Set(targets)).toEqual(clausePages);

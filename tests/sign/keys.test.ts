@@ -71,8 +71,17 @@ describe('loadSigningIdentity with a PKCS#12', () => {
   it('still tells a wrong passphrase apart when the file has no MAC', async () => {
     const noMac = path.join(pki.dir, 'nomac.p12');
     mustRun('openssl', [
-      'pkcs12', '-export', '-nomac', '-inkey', path.join(pki.dir, 'region-leaf.key'), '-in', pki.region.leafPem,
-      '-out', noMac, '-passout', `pass:${PASSPHRASE}`,
+      'pkcs12',
+      '-export',
+      '-nomac',
+      '-inkey',
+      path.join(pki.dir, 'region-leaf.key'),
+      '-in',
+      pki.region.leafPem,
+      '-out',
+      noMac,
+      '-passout',
+      `pass:${PASSPHRASE}`,
     ]);
     const identity = await loadSigningIdentity({
       root: pki.dir,
@@ -93,9 +102,7 @@ describe('loadSigningIdentity with a PKCS#12', () => {
     const truncated = readFileSync(pki.region.p12).subarray(0, 200).toString('base64');
     const error = await loadError({ AFTALER_SIGN_P12_BASE64: truncated, AFTALER_SIGN_PASSPHRASE: PASSPHRASE });
     expect(error.code).toBe('sign/bad-p12');
-    expect((await loadError({ AFTALER_SIGN_P12_BASE64: 'ikke base64!', AFTALER_SIGN_PASSPHRASE: 'x' })).code).toBe(
-      'sign/bad-p12',
-    );
+    expect((await loadError({ AFTALER_SIGN_P12_BASE64: 'ikke base64!', AFTALER_SIGN_PASSPHRASE: 'x' })).code).toBe('sign/bad-p12');
   });
 
   it('reports a missing file, a missing passphrase and two sources as distinct errors', async () => {

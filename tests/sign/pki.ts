@@ -31,9 +31,24 @@ export function createTestPki(): TestPki {
   const other = createCa(dir, 'other', 'Anden Test CA', 'Anden Myndighed – Testsegl');
   const legacyP12 = path.join(dir, 'legacy.p12');
   mustRun('openssl', [
-    'pkcs12', '-export', '-inkey', path.join(dir, 'region-leaf.key'), '-in', region.leafPem, '-certfile', region.caPem,
-    '-keypbe', 'PBE-SHA1-3DES', '-certpbe', 'PBE-SHA1-3DES', '-macalg', 'sha1',
-    '-out', legacyP12, '-passout', `pass:${PASSPHRASE}`,
+    'pkcs12',
+    '-export',
+    '-inkey',
+    path.join(dir, 'region-leaf.key'),
+    '-in',
+    region.leafPem,
+    '-certfile',
+    region.caPem,
+    '-keypbe',
+    'PBE-SHA1-3DES',
+    '-certpbe',
+    'PBE-SHA1-3DES',
+    '-macalg',
+    'sha1',
+    '-out',
+    legacyP12,
+    '-passout',
+    `pass:${PASSPHRASE}`,
   ]);
   return { dir, region, other, legacyP12 };
 }
@@ -41,23 +56,70 @@ export function createTestPki(): TestPki {
 function createCa(dir: string, name: string, caCN: string, leafCN: string): TestCa {
   const file = (suffix: string): string => path.join(dir, `${name}-${suffix}`);
   mustRun('openssl', [
-    'req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-utf8', '-days', '3650',
-    '-keyout', file('ca.key'), '-out', file('ca.pem'), '-subj', `/C=DK/O=Test/CN=${caCN}`,
-    '-addext', 'basicConstraints=critical,CA:TRUE', '-addext', 'keyUsage=critical,keyCertSign,cRLSign',
+    'req',
+    '-x509',
+    '-newkey',
+    'rsa:2048',
+    '-nodes',
+    '-utf8',
+    '-days',
+    '3650',
+    '-keyout',
+    file('ca.key'),
+    '-out',
+    file('ca.pem'),
+    '-subj',
+    `/C=DK/O=Test/CN=${caCN}`,
+    '-addext',
+    'basicConstraints=critical,CA:TRUE',
+    '-addext',
+    'keyUsage=critical,keyCertSign,cRLSign',
   ]);
   mustRun('openssl', [
-    'req', '-newkey', 'rsa:2048', '-nodes', '-utf8', '-keyout', file('leaf.key'), '-out', file('leaf.csr'),
-    '-subj', `/C=DK/O=Region Østdanmark/CN=${leafCN}`,
+    'req',
+    '-newkey',
+    'rsa:2048',
+    '-nodes',
+    '-utf8',
+    '-keyout',
+    file('leaf.key'),
+    '-out',
+    file('leaf.csr'),
+    '-subj',
+    `/C=DK/O=Region Østdanmark/CN=${leafCN}`,
   ]);
   writeFileSync(file('leaf.ext'), 'basicConstraints=critical,CA:FALSE\nkeyUsage=critical,digitalSignature,nonRepudiation\n');
   mustRun('openssl', [
-    'x509', '-req', '-in', file('leaf.csr'), '-CA', file('ca.pem'), '-CAkey', file('ca.key'), '-CAcreateserial',
-    '-days', '365', '-extfile', file('leaf.ext'), '-out', file('leaf.pem'),
+    'x509',
+    '-req',
+    '-in',
+    file('leaf.csr'),
+    '-CA',
+    file('ca.pem'),
+    '-CAkey',
+    file('ca.key'),
+    '-CAcreateserial',
+    '-days',
+    '365',
+    '-extfile',
+    file('leaf.ext'),
+    '-out',
+    file('leaf.pem'),
   ]);
   // Default settings on purpose: this is what the region's PKI people will hand over.
   mustRun('openssl', [
-    'pkcs12', '-export', '-inkey', file('leaf.key'), '-in', file('leaf.pem'), '-certfile', file('ca.pem'),
-    '-out', file('leaf.p12'), '-passout', `pass:${PASSPHRASE}`,
+    'pkcs12',
+    '-export',
+    '-inkey',
+    file('leaf.key'),
+    '-in',
+    file('leaf.pem'),
+    '-certfile',
+    file('ca.pem'),
+    '-out',
+    file('leaf.p12'),
+    '-passout',
+    `pass:${PASSPHRASE}`,
   ]);
   return { caPem: file('ca.pem'), leafPem: file('leaf.pem'), p12: file('leaf.p12') };
 }

@@ -74,8 +74,21 @@ describe('signPdf', () => {
     writeFileSync(cmsFile, cms);
     writeFileSync(contentFile, signedBytes);
     const result = run('openssl', [
-      'cms', '-verify', '-binary', '-inform', 'DER', '-in', cmsFile, '-content', contentFile,
-      '-CAfile', pki.region.caPem, '-purpose', 'any', '-out', path.join(work, 'verified.out'),
+      'cms',
+      '-verify',
+      '-binary',
+      '-inform',
+      'DER',
+      '-in',
+      cmsFile,
+      '-content',
+      contentFile,
+      '-CAfile',
+      pki.region.caPem,
+      '-purpose',
+      'any',
+      '-out',
+      path.join(work, 'verified.out'),
     ]);
     expect(result.stderr).toContain('Verification successful');
     expect(result.status).toBe(0);
@@ -115,9 +128,7 @@ describe('signPdf', () => {
     const leafDerFile = path.join(work, 'leaf.der');
     mustRun('openssl', ['x509', '-in', pki.region.leafPem, '-outform', 'DER', '-out', leafDerFile]);
     const leafDer = readFileSync(leafDerFile);
-    expect(Buffer.from((certHash as asn1js.OctetString).valueBlock.valueHexView)).toEqual(
-      createHash('sha256').update(leafDer).digest(),
-    );
+    expect(Buffer.from((certHash as asn1js.OctetString).valueBlock.valueHexView)).toEqual(createHash('sha256').update(leafDer).digest());
   });
 
   it('puts the signing time in /M, uses a 16 KiB placeholder and covers all but /Contents', () => {
@@ -140,9 +151,7 @@ describe('signPdf', () => {
 
   it('refuses a signing time outside the certificate validity', async () => {
     const old = signingTimeFromEnv({ SOURCE_DATE_EPOCH: '978307200' }); // 2001-01-01
-    const error: unknown = await signPdf(await renderWithPlaceholder(old, identity.subjectCN), identity, old).catch(
-      (caught: unknown) => caught,
-    );
+    const error: unknown = await signPdf(await renderWithPlaceholder(old, identity.subjectCN), identity, old).catch((caught: unknown) => caught);
     expect(error).toBeInstanceOf(SigningError);
     expect((error as SigningError).code).toBe('sign/cert-not-valid');
   });
@@ -168,21 +177,15 @@ describe('signPdf', () => {
 describe('signingTimeFromEnv', () => {
   it('uses SOURCE_DATE_EPOCH, else now in whole seconds, and rejects malformed values', () => {
     expect(signingTimeFromEnv({ SOURCE_DATE_EPOCH: '1800000000' }).toISOString()).toBe('2027-01-15T08:00:00.000Z');
-    expect(signingTimeFromEnv({}, () => new Date('2027-01-15T08:00:00.750Z')).toISOString()).toBe(
-      '2027-01-15T08:00:00.000Z',
-    );
+    expect(signingTimeFromEnv({}, () => new Date('2027-01-15T08:00:00.750Z')).toISOString()).toBe('2027-01-15T08:00:00.000Z');
     expect(() => signingTimeFromEnv({ SOURCE_DATE_EPOCH: '17e8' })).toThrow(SigningError);
   });
 });
 
 describe('formatSealLine', () => {
   it('names the region, the certificate and the Danish date (Copenhagen time)', () => {
-    expect(formatSealLine(LEAF_CN, new Date('2027-01-15T08:00:00Z'))).toBe(
-      `Elektronisk forseglet af Region Østdanmark · ${LEAF_CN} · 15. januar 2027`,
-    );
+    expect(formatSealLine(LEAF_CN, new Date('2027-01-15T08:00:00Z'))).toBe(`Elektronisk forseglet af Region Østdanmark · ${LEAF_CN} · 15. januar 2027`);
     // 23:30 UTC on New Year's Eve is already 1 January in Denmark.
-    expect(formatSealLine('X', new Date('2026-12-31T23:30:00Z'))).toBe(
-      'Elektronisk forseglet af Region Østdanmark · X · 1. januar 2027',
-    );
+    expect(formatSealLine('X', new Date('2026-12-31T23:30:00Z'))).toBe('Elektronisk forseglet af Region Østdanmark · X · 1. januar 2027');
   });
 });

@@ -35,12 +35,32 @@ async function forgeRegionSeal(): Promise<{ pem: string; signed: Buffer }> {
   const dir = tempDir('forged');
   const file = (name: string): string => path.join(dir, name);
   mustRun('openssl', [
-    'req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-utf8', '-days', '365',
-    '-keyout', file('forged.key'), '-out', file('forged.pem'), '-subj', FORGED_SUBJECT,
+    'req',
+    '-x509',
+    '-newkey',
+    'rsa:2048',
+    '-nodes',
+    '-utf8',
+    '-days',
+    '365',
+    '-keyout',
+    file('forged.key'),
+    '-out',
+    file('forged.pem'),
+    '-subj',
+    FORGED_SUBJECT,
   ]);
   mustRun('openssl', [
-    'pkcs12', '-export', '-inkey', file('forged.key'), '-in', file('forged.pem'),
-    '-out', file('forged.p12'), '-passout', `pass:${PASSPHRASE}`,
+    'pkcs12',
+    '-export',
+    '-inkey',
+    file('forged.key'),
+    '-in',
+    file('forged.pem'),
+    '-out',
+    file('forged.p12'),
+    '-passout',
+    `pass:${PASSPHRASE}`,
   ]);
   return { pem: file('forged.pem'), signed: await sealWith(file('forged.p12')) };
 }
@@ -251,7 +271,9 @@ describe('verify CLI', () => {
     expect(json.status).toBe(3);
     expect(JSON.parse(json.stdout)).toMatchObject({
       ok: false,
-      files: [{ ok: false, verdict: 'issuer-unchecked', issuer: 'CN=Region Østdanmark, O=Region Østdanmark, C=DK', reasons: [expect.stringContaining(UNCHECKED)] }],
+      files: [
+        { ok: false, verdict: 'issuer-unchecked', issuer: 'CN=Region Østdanmark, O=Region Østdanmark, C=DK', reasons: [expect.stringContaining(UNCHECKED)] },
+      ],
     });
 
     // The real region CA, by option or by environment: the forgery is invalid.

@@ -98,7 +98,12 @@ describe('editor support: the real yaml-language-server', () => {
     const uri = uriOf(file);
     const since = server.notifications.length;
     server.notify('textDocument/didOpen', { textDocument: { uri, languageId: 'yaml', version: ++version, text } });
-    const published = (await server.waitForNotification('textDocument/publishDiagnostics', (p) => (p as PublishDiagnostics).uri === uri, 20_000, since)) as PublishDiagnostics;
+    const published = (await server.waitForNotification(
+      'textDocument/publishDiagnostics',
+      (p) => (p as PublishDiagnostics).uri === uri,
+      20_000,
+      since,
+    )) as PublishDiagnostics;
     server.notify('textDocument/didClose', { textDocument: { uri } });
     return published.diagnostics;
   }
@@ -117,7 +122,12 @@ describe('editor support: the real yaml-language-server', () => {
     const http = { proxy: `http://127.0.0.1:${proxy.port}`, proxyStrictSSL: false };
     server = LspClient.yamlLanguageServer(copy.root, (method) => (method === 'workspace/configuration' ? [yaml, http, {}, {}] : null));
     const rootUri = pathToFileURL(copy.root).href;
-    await server.request('initialize', { processId: process.pid, rootUri, capabilities: { workspace: { configuration: true } }, workspaceFolders: [{ uri: rootUri, name: 'aftaler' }] });
+    await server.request('initialize', {
+      processId: process.pid,
+      rootUri,
+      capabilities: { workspace: { configuration: true } },
+      workspaceFolders: [{ uri: rootUri, name: 'aftaler' }],
+    });
     server.notify('initialized', {});
     // The server pulls its settings (workspace/configuration) when told they changed.
     server.notify('workspace/didChangeConfiguration', { settings: null });
@@ -140,10 +150,22 @@ describe('editor support: the real yaml-language-server', () => {
     const at = (needle: string) => text.split('\n').findIndex((l) => l.includes(needle));
     const on = (line: number) => diagnostics.filter((d) => d.range.start.line === line);
 
-    expect(on(at('status: kladde')).map((d) => d.message).join('\n')).toMatch(/udkast.*godkendt.*underskrevet.*opsagt/);
-    expect(on(at('kommentar:')).map((d) => d.message).join('\n')).toMatch(/kommentar.*not allowed/i);
+    expect(
+      on(at('status: kladde'))
+        .map((d) => d.message)
+        .join('\n'),
+    ).toMatch(/udkast.*godkendt.*underskrevet.*opsagt/);
+    expect(
+      on(at('kommentar:'))
+        .map((d) => d.message)
+        .join('\n'),
+    ).toMatch(/kommentar.*not allowed/i);
     // The pattern lives only in common.schema.json#/$defs/kommunekode: a $ref the server resolved.
-    expect(on(at('kommune: "35"')).map((d) => `${d.source ?? ''} ${d.message}`).join('\n')).toMatch(/Kommunekode.*\^\[0-9\]\{3\}\$/);
+    expect(
+      on(at('kommune: "35"'))
+        .map((d) => `${d.source ?? ''} ${d.message}`)
+        .join('\n'),
+    ).toMatch(/Kommunekode.*\^\[0-9\]\{3\}\$/);
     expect(diagnostics.map((d) => d.message).join('\n')).not.toMatch(/Problems loading|Unable to load|cannot be resolved/i);
   });
 
@@ -156,7 +178,10 @@ describe('editor support: the real yaml-language-server', () => {
     expect(hover.contents.value).toContain('Kommunekode'); // the title, from common.schema.json
     expect(hover.contents.value).toContain('Kommunekoden for aftalens kommune'); // the description, from hsa.schema.json
     const statusLine = text.split('\n').findIndex((l) => l.startsWith('status:'));
-    const completion = (await server.request('textDocument/completion', { textDocument: { uri }, position: { line: statusLine, character: 'status: '.length } })) as { items: Array<{ label: string; documentation?: unknown }> };
+    const completion = (await server.request('textDocument/completion', {
+      textDocument: { uri },
+      position: { line: statusLine, character: 'status: '.length },
+    })) as { items: Array<{ label: string; documentation?: unknown }> };
     expect(completion.items.map((i) => i.label)).toEqual(expect.arrayContaining(['udkast', 'godkendt', 'underskrevet', 'opsagt']));
     server.notify('textDocument/didClose', { textDocument: { uri } });
   });
@@ -173,7 +198,10 @@ describe('editor support: the real yaml-language-server', () => {
     // All at once: the server validates each after a short delay, so one by one would be slow.
     const results = await Promise.all(files.map((file) => diagnose(file, readFileSync(path.join(REPO_ROOT, file), 'utf8'))));
     for (const [i, diagnostics] of results.entries()) {
-      expect(diagnostics.map((d) => `${d.range.start.line + 1}: ${d.message}`), files[i]).toEqual([]);
+      expect(
+        diagnostics.map((d) => `${d.range.start.line + 1}: ${d.message}`),
+        files[i],
+      ).toEqual([]);
     }
   });
 
@@ -182,7 +210,15 @@ describe('editor support: the real yaml-language-server', () => {
   });
 
   it('would have gone to the network for a $ref with no file beside the schema (so the check above can fail)', async () => {
-    copy.write('schemas/probe.schema.json', JSON.stringify({ $schema: 'https://json-schema.org/draft/2020-12/schema', $id: 'https://aftaler.invalid/schemas/probe.schema.json', type: 'object', properties: { x: { $ref: 'absent.schema.json#/$defs/x' } } }));
+    copy.write(
+      'schemas/probe.schema.json',
+      JSON.stringify({
+        $schema: 'https://json-schema.org/draft/2020-12/schema',
+        $id: 'https://aftaler.invalid/schemas/probe.schema.json',
+        type: 'object',
+        properties: { x: { $ref: 'absent.schema.json#/$defs/x' } },
+      }),
+    );
     const diagnostics = await diagnose('agreements/probe.yaml', '# yaml-language-server: $schema=../schemas/probe.schema.json\nx: 1\n');
     expect(proxy.requests.join('\n')).toMatch(/aftaler\.invalid.*absent\.schema\.json|CONNECT aftaler\.invalid:443/);
     expect(diagnostics.map((d) => d.message).join('\n')).toMatch(/absent\.schema\.json/);

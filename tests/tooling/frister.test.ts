@@ -34,7 +34,12 @@ describe('deadline calendar: which deadlines each document has, from the data', 
     expect(count('delingsaftale')).toBe(8 * 4);
     expect(count('sag')).toBe(1);
     const h = 'hsa-holbaek-akutsygepleje';
-    expect(byKey(deadlines, `${h}/hsa-godkendelse`)).toMatchObject({ dato: '2026-04-01', done: null, missing: 'regionsrådets og kommunalbestyrelsens godkendelse', kommuner: ['316'] });
+    expect(byKey(deadlines, `${h}/hsa-godkendelse`)).toMatchObject({
+      dato: '2026-04-01',
+      done: null,
+      missing: 'regionsrådets og kommunalbestyrelsens godkendelse',
+      kommuner: ['316'],
+    });
     expect(byKey(deadlines, `${h}/ikrafttraeden`)).toMatchObject({ dato: '2027-01-01', done: undefined });
     expect(byKey(deadlines, `${h}/hsa-evaluering`)).toMatchObject({ dato: '2028-12-31', done: undefined });
     const d = 'delingsaftale-holbaek';

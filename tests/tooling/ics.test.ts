@@ -13,7 +13,12 @@ describe('iCalendar writer (RFC 5545)', () => {
     const line = `DESCRIPTION:${'æøå'.repeat(60)}`;
     const folded = foldLine(line);
     for (const physical of folded.split('\r\n')) expect(octets(physical)).toBeLessThanOrEqual(75);
-    expect(folded.split('\r\n').slice(1).every((l) => l.startsWith(' '))).toBe(true);
+    expect(
+      folded
+        .split('\r\n')
+        .slice(1)
+        .every((l) => l.startsWith(' ')),
+    ).toBe(true);
     expect(folded.replace(/\r\n /g, '')).toBe(line);
     expect(folded).not.toContain('\uFFFD');
     expect(foldLine('SHORT:x')).toBe('SHORT:x');
@@ -25,7 +30,15 @@ describe('iCalendar writer (RFC 5545)', () => {
       prodId: '-//Test//DA',
       name: 'Test – kalender',
       stamp: new Date('2026-02-24T00:00:00Z'),
-      events: [{ uid: 'a.b@aftaler.invalid', date: '2026-12-31', summary: tricky, description: `${tricky}\n${'lang tekst '.repeat(20)}`, categories: ['Frist', 'A,B'] }],
+      events: [
+        {
+          uid: 'a.b@aftaler.invalid',
+          date: '2026-12-31',
+          summary: tricky,
+          description: `${tricky}\n${'lang tekst '.repeat(20)}`,
+          categories: ['Frist', 'A,B'],
+        },
+      ],
     });
     expect(text.endsWith('\r\n')).toBe(true);
     expect(text.replace(/\r\n/g, '')).not.toMatch(/[\r\n]/);

@@ -22,7 +22,13 @@ async function repoAt(root: string): Promise<Repository> {
 }
 
 /** Every key of a map (recursively, not into lists) with its comment and its schema. */
-function keysWithSchemas(schemas: SchemaDocs, map: YAMLMap, schema: ResolvedSchema, out: Array<{ key: string; comment: string; schema: ResolvedSchema }> = [], prefix = ''): typeof out {
+function keysWithSchemas(
+  schemas: SchemaDocs,
+  map: YAMLMap,
+  schema: ResolvedSchema,
+  out: Array<{ key: string; comment: string; schema: ResolvedSchema }> = [],
+  prefix = '',
+): typeof out {
   for (const [i, pair] of map.items.entries()) {
     if (!isScalar(pair.key)) continue;
     const key = String(pair.key.value);
@@ -36,11 +42,27 @@ function keysWithSchemas(schemas: SchemaDocs, map: YAMLMap, schema: ResolvedSche
 }
 
 const requests: Array<[string, ScaffoldRequest, string]> = [
-  ['an HSA for a kommune without a sundhedsråd', { kind: 'hsa', kommune: '320', opgave: 'akutsygepleje' }, 'agreements/uden-sundhedsraad/faxe/hsa-faxe-akutsygepleje.yaml'],
-  ['an HSA for sundheds- og omsorgspladser (with kapacitet)', { kind: 'hsa', kommune: 'frederiksberg', opgave: 'sundheds-og-omsorgspladser' }, 'agreements/hovedstaden/frederiksberg/hsa-frederiksberg-sundheds-og-omsorgspladser.yaml'],
+  [
+    'an HSA for a kommune without a sundhedsråd',
+    { kind: 'hsa', kommune: '320', opgave: 'akutsygepleje' },
+    'agreements/uden-sundhedsraad/faxe/hsa-faxe-akutsygepleje.yaml',
+  ],
+  [
+    'an HSA for sundheds- og omsorgspladser (with kapacitet)',
+    { kind: 'hsa', kommune: 'frederiksberg', opgave: 'sundheds-og-omsorgspladser' },
+    'agreements/hovedstaden/frederiksberg/hsa-frederiksberg-sundheds-og-omsorgspladser.yaml',
+  ],
   ['a delingsaftale', { kind: 'delingsaftale', kommune: 'Faxe' }, 'agreements/uden-sundhedsraad/faxe/delingsaftale-faxe.yaml'],
-  ['an anmodning', { kind: 'anmodning', kommune: '147', opgave: 'patientrettet-forebyggelse' }, 'agreements/hovedstaden/frederiksberg/anmodning-frederiksberg-patientrettet-forebyggelse.yaml'],
-  ['a case', { kind: 'sag', sundhedsraad: 'midt-og-vestsjaelland', 'sags-id': 'EMN-2026-1234', punkt: '4', titel: 'Nærsundhedsplan; første udkast', dokid: '12345678' }, 'agreements/midt-og-vestsjaelland/sag-emn-2026-1234.yaml'],
+  [
+    'an anmodning',
+    { kind: 'anmodning', kommune: '147', opgave: 'patientrettet-forebyggelse' },
+    'agreements/hovedstaden/frederiksberg/anmodning-frederiksberg-patientrettet-forebyggelse.yaml',
+  ],
+  [
+    'a case',
+    { kind: 'sag', sundhedsraad: 'midt-og-vestsjaelland', 'sags-id': 'EMN-2026-1234', punkt: '4', titel: 'Nærsundhedsplan; første udkast', dokid: '12345678' },
+    'agreements/midt-og-vestsjaelland/sag-emn-2026-1234.yaml',
+  ],
 ];
 
 describe('npm run new: the scaffolded files', () => {
@@ -120,15 +142,34 @@ describe('npm run new: the scaffolded files', () => {
 
   it('fills a delingsaftale with the reference date, and an anmodning with its period, from the calendar', () => {
     const deling = parseDocument(copy.read(requests[2]![2])).toJS() as Record<string, unknown>;
-    expect(deling).toMatchObject({ referencedato: repo.frist('referencedato-deling')!.dato, vederlagsfri: true, version: null, udkast_fremsendt: null, aftalt: null });
+    expect(deling).toMatchObject({
+      referencedato: repo.frist('referencedato-deling')!.dato,
+      vederlagsfri: true,
+      version: null,
+      udkast_fremsendt: null,
+      aftalt: null,
+    });
     expect(deling.opgaver).toMatchObject(repo.opgaver.map((o) => ({ opgave: o.id })));
     const anmodning = parseDocument(copy.read(requests[3]![2])).toJS() as Record<string, unknown>;
-    expect(anmodning).toMatchObject({ meddelt: null, periode_start: repo.frist('ikrafttraeden')!.dato, periode_slut: repo.frist('anmodning-periode-slut')!.dato });
+    expect(anmodning).toMatchObject({
+      meddelt: null,
+      periode_start: repo.frist('ikrafttraeden')!.dato,
+      periode_slut: repo.frist('anmodning-periode-slut')!.dato,
+    });
   });
 
   it('writes a case with its Sags ID, punkt and title as given (a title with »;« stays text)', () => {
     const sag = parseDocument(copy.read(requests[4]![2])).toJS() as Record<string, unknown>;
-    expect(sag).toMatchObject({ id: 'sag-emn-2026-1234', sags_id: 'EMN-2026-1234', punkt: 4, titel: 'Nærsundhedsplan; første udkast', aaben: true, dokid: '12345678', moede: { dato: null }, bilag: [] });
+    expect(sag).toMatchObject({
+      id: 'sag-emn-2026-1234',
+      sags_id: 'EMN-2026-1234',
+      punkt: 4,
+      titel: 'Nærsundhedsplan; første udkast',
+      aaben: true,
+      dokid: '12345678',
+      moede: { dato: null },
+      bilag: [],
+    });
   });
 
   it('follows the case: a recreated delingsaftale for Holbæk gets drift and myndighedsansvar as the indstilling says, and passes', async () => {
@@ -139,7 +180,10 @@ describe('npm run new: the scaffolded files', () => {
       rmSync(again.path(file));
       rmSync(again.path(hsa));
       const before = await repoAt(again.root);
-      for (const request of [{ kind: 'delingsaftale', kommune: '316' }, { kind: 'hsa', kommune: '316', opgave: 'akutsygepleje' }] as const) {
+      for (const request of [
+        { kind: 'delingsaftale', kommune: '316' },
+        { kind: 'hsa', kommune: '316', opgave: 'akutsygepleje' },
+      ] as const) {
         // The HSA's version is the day it is made; the case attaches V20260224.
         const result = scaffold(before, schemas, request, { today: '2026-02-24' });
         mkdirSync(path.dirname(again.path(result.file)), { recursive: true });
@@ -161,12 +205,32 @@ describe('npm run new: the scaffolded files', () => {
 
   it('refuses unknown kommuner and opgaver with a Danish suggestion', () => {
     expect(() => scaffold(repo, schemas, { kind: 'hsa', kommune: 'holbek', opgave: 'akutsygepleje' }, { today: TODAY })).toThrow(ArgumentError);
-    expect(() => scaffold(repo, schemas, { kind: 'hsa', kommune: 'holbek', opgave: 'akutsygepleje' }, { today: TODAY })).toThrow(/Ukendt kommune »holbek« – mente du »316« \(Holbæk Kommune\)\?/);
-    expect(() => scaffold(repo, schemas, { kind: 'hsa', kommune: '316', opgave: 'akutsygeplje' }, { today: TODAY })).toThrow(/Ukendt opgave »akutsygeplje« – mente du »akutsygepleje«\?/);
+    expect(() => scaffold(repo, schemas, { kind: 'hsa', kommune: 'holbek', opgave: 'akutsygepleje' }, { today: TODAY })).toThrow(
+      /Ukendt kommune »holbek« – mente du »316« \(Holbæk Kommune\)\?/,
+    );
+    expect(() => scaffold(repo, schemas, { kind: 'hsa', kommune: '316', opgave: 'akutsygeplje' }, { today: TODAY })).toThrow(
+      /Ukendt opgave »akutsygeplje« – mente du »akutsygepleje«\?/,
+    );
     expect(() => scaffold(repo, schemas, { kind: 'hsa', kommune: '316', opgave: 'tandpleje' }, { today: TODAY })).toThrow(/brug en af: »akutsygepleje«/);
-    expect(() => scaffold(repo, schemas, { kind: 'sag', sundhedsraad: 'midt-og-vestsjaelland', 'sags-id': 'EMN2026', punkt: '1', titel: 'x', dokid: '12345' }, { today: TODAY })).toThrow(/Sags ID skal have formen/);
-    expect(() => scaffold(repo, schemas, { kind: 'sag', sundhedsraad: 'midt-og-vestsjaeland', 'sags-id': 'EMN-2026-1', punkt: '1', titel: 'x', dokid: '12345' }, { today: TODAY })).toThrow(/mente du »midt-og-vestsjaelland«\?/);
-    expect(() => scaffold(repo, schemas, { kind: 'sag', sundhedsraad: 'hovedstaden', 'sags-id': 'EMN-2026-1', punkt: '1', titel: 'x', dokid: '12' }, { today: TODAY })).toThrow(/DokID skal være/);
+    expect(() =>
+      scaffold(
+        repo,
+        schemas,
+        { kind: 'sag', sundhedsraad: 'midt-og-vestsjaelland', 'sags-id': 'EMN2026', punkt: '1', titel: 'x', dokid: '12345' },
+        { today: TODAY },
+      ),
+    ).toThrow(/Sags ID skal have formen/);
+    expect(() =>
+      scaffold(
+        repo,
+        schemas,
+        { kind: 'sag', sundhedsraad: 'midt-og-vestsjaeland', 'sags-id': 'EMN-2026-1', punkt: '1', titel: 'x', dokid: '12345' },
+        { today: TODAY },
+      ),
+    ).toThrow(/mente du »midt-og-vestsjaelland«\?/);
+    expect(() =>
+      scaffold(repo, schemas, { kind: 'sag', sundhedsraad: 'hovedstaden', 'sags-id': 'EMN-2026-1', punkt: '1', titel: 'x', dokid: '12' }, { today: TODAY }),
+    ).toThrow(/DokID skal være/);
   });
 });
 
@@ -232,7 +296,20 @@ describe('npm run new (command line)', () => {
   });
 
   it('creates the case from the example, with its DokID, at the sundhedsråd folder', async () => {
-    const r = await run('sag', '--sundhedsraad', 'midt-og-vestsjaelland', '--sags-id', 'EMN-2026-1234', '--punkt', '4', '--titel', 'Nærsundhedsplan', '--dokid', '12345678', '--lukket');
+    const r = await run(
+      'sag',
+      '--sundhedsraad',
+      'midt-og-vestsjaelland',
+      '--sags-id',
+      'EMN-2026-1234',
+      '--punkt',
+      '4',
+      '--titel',
+      'Nærsundhedsplan',
+      '--dokid',
+      '12345678',
+      '--lukket',
+    );
     expect(r.code).toBe(0);
     const data = parseDocument(readFileSync(copy.path('agreements/midt-og-vestsjaelland/sag-emn-2026-1234.yaml'), 'utf8')).toJS() as { aaben: boolean };
     expect(data.aaben).toBe(false);

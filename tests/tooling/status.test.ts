@@ -28,11 +28,16 @@ function matrixOf(repo: Repository, id: string): RaadStatus {
 function indstilling(repo: Repository): Record<string, string> {
   const sag = repo.byId('sag-emn-2025-10366') as SourceDocument<'sag'>;
   const out: Record<string, string> = {};
-  for (const p of sag.data.indstilling.punkter) for (const u of p.underpunkter ?? []) if (u.opgave && u.driftsmodel && !u.kommuner) out[u.opgave] = u.driftsmodel;
+  for (const p of sag.data.indstilling.punkter)
+    for (const u of p.underpunkter ?? []) if (u.opgave && u.driftsmodel && !u.kommuner) out[u.opgave] = u.driftsmodel;
   return out;
 }
 
-const cellText = (cell: { children: unknown[] }) => JSON.stringify(cell).match(/"value":"([^"]*)"/g)!.map((m) => m.slice(9, -1)).join('');
+const cellText = (cell: { children: unknown[] }) =>
+  JSON.stringify(cell)
+    .match(/"value":"([^"]*)"/g)!
+    .map((m) => m.slice(9, -1))
+    .join('');
 
 describe('status overview: the kommune × opgave matrix', () => {
   let repo: Repository;
@@ -104,12 +109,28 @@ describe('npm run status', () => {
     const at = tree.children.findIndex((n) => n.type === 'heading' && cellText(n) === 'Sundhedsråd Midt- og Vestsjælland');
     const table = tree.children.slice(at).find((n): n is Table => n.type === 'table')!;
     const [header, ...rows] = table.children;
-    expect(header!.children.map(cellText)).toEqual(['Kommune', 'Akutsygepleje', 'Sundheds- og omsorgspladser', 'Patientrettet forebyggelse', 'Specialiseret rehabilitering']);
-    expect(rows.map((r) => cellText(r.children[0]!))).toEqual(['Holbæk (316)', 'Kalundborg (326)', 'Lejre (350)', 'Næstved (370)', 'Odsherred (306)', 'Ringsted (329)', 'Slagelse (330)', 'Sorø (340)']);
+    expect(header!.children.map(cellText)).toEqual([
+      'Kommune',
+      'Akutsygepleje',
+      'Sundheds- og omsorgspladser',
+      'Patientrettet forebyggelse',
+      'Specialiseret rehabilitering',
+    ]);
+    expect(rows.map((r) => cellText(r.children[0]!))).toEqual([
+      'Holbæk (316)',
+      'Kalundborg (326)',
+      'Lejre (350)',
+      'Næstved (370)',
+      'Odsherred (306)',
+      'Ringsted (329)',
+      'Slagelse (330)',
+      'Sorø (340)',
+    ]);
     for (const row of rows) {
       expect(row.children).toHaveLength(5);
       const [, akut, pladser, forebyggelse, rehab] = row.children.map(cellText);
-      for (const cell of [akut, pladser, forebyggelse]) expect(cell).toMatch(/^Kommunal drift · Samarbejdsaftale: Udkast, V20260224 · overskredet 1\. april 2026: godkendelse$/);
+      for (const cell of [akut, pladser, forebyggelse])
+        expect(cell).toMatch(/^Kommunal drift · Samarbejdsaftale: Udkast, V20260224 · overskredet 1\. april 2026: godkendelse$/);
       expect(rehab).toMatch(/^Regional drift · Delingsaftale: Udkast, uden version · næste 1\. maj 2026: udkast sendt$/);
     }
   });

@@ -23,9 +23,22 @@ describe('watch: what a saved file asks for', () => {
     expect(classifyChange(REPO_ROOT, lejre)).toEqual({ type: 'document', file: lejre, id: 'hsa-lejre-akutsygepleje' });
     expect(classifyChange(REPO_ROOT, 'agreements/reference/frister.yaml')).toEqual({ type: 'reference', file: 'agreements/reference/frister.yaml' });
     expect(classifyChange(REPO_ROOT, 'templates/hsa.md.hbs')).toEqual({ type: 'template', file: 'templates/hsa.md.hbs', kind: 'hsa' });
-    expect(classifyChange(REPO_ROOT, 'templates/partials/frister.md.hbs')).toEqual({ type: 'template', file: 'templates/partials/frister.md.hbs', kind: undefined });
-    expect(classifyChange(REPO_ROOT, 'agreements/midt-og-vestsjaelland/lejre/gone.yaml')).toEqual({ type: 'removed', file: 'agreements/midt-og-vestsjaelland/lejre/gone.yaml' });
-    for (const ignored of [`${lejre}~`, 'agreements/midt-og-vestsjaelland/lejre/.hsa.yaml.swp', 'agreements/midt-og-vestsjaelland/lejre/4913', 'agreements/x.yml', 'templates/notes.txt']) {
+    expect(classifyChange(REPO_ROOT, 'templates/partials/frister.md.hbs')).toEqual({
+      type: 'template',
+      file: 'templates/partials/frister.md.hbs',
+      kind: undefined,
+    });
+    expect(classifyChange(REPO_ROOT, 'agreements/midt-og-vestsjaelland/lejre/gone.yaml')).toEqual({
+      type: 'removed',
+      file: 'agreements/midt-og-vestsjaelland/lejre/gone.yaml',
+    });
+    for (const ignored of [
+      `${lejre}~`,
+      'agreements/midt-og-vestsjaelland/lejre/.hsa.yaml.swp',
+      'agreements/midt-og-vestsjaelland/lejre/4913',
+      'agreements/x.yml',
+      'templates/notes.txt',
+    ]) {
       expect(classifyChange(REPO_ROOT, ignored), ignored).toBeUndefined();
     }
   });
@@ -51,9 +64,14 @@ describe('watch: folder watching that survives rename-over saves', () => {
   beforeAll(() => {
     mkdirSync(path.join(root, 'agreements/a'), { recursive: true });
     writeFileSync(path.join(root, 'agreements/a/x.yaml'), '1');
-    watcher = new TreeWatcher(root, ['agreements'], (f) => seen.push(f), (e) => {
-      throw e;
-    });
+    watcher = new TreeWatcher(
+      root,
+      ['agreements'],
+      (f) => seen.push(f),
+      (e) => {
+        throw e;
+      },
+    );
   });
   afterAll(() => {
     watcher.close();
@@ -90,7 +108,10 @@ describe('npm run watch (a child process on a copy of the repository)', () => {
   async function line(pattern: RegExp, from: number, timeoutMs = 60_000): Promise<string> {
     const deadline = Date.now() + timeoutMs;
     while (Date.now() < deadline) {
-      const found = output.slice(from).split('\n').find((l) => pattern.test(l));
+      const found = output
+        .slice(from)
+        .split('\n')
+        .find((l) => pattern.test(l));
       if (found) return found;
       await sleep(50);
     }
@@ -98,11 +119,15 @@ describe('npm run watch (a child process on a copy of the repository)', () => {
   }
 
   beforeAll(async () => {
-    child = spawn(process.execPath, ['--import', 'tsx', path.join(REPO_ROOT, 'scripts/cli/watch.ts'), '--root', copy.root, '--today', '2026-03-20', '--debounce', '100'], {
-      cwd: REPO_ROOT,
-      env: { ...process.env, SOURCE_DATE_EPOCH: '1771891200' },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
+    child = spawn(
+      process.execPath,
+      ['--import', 'tsx', path.join(REPO_ROOT, 'scripts/cli/watch.ts'), '--root', copy.root, '--today', '2026-03-20', '--debounce', '100'],
+      {
+        cwd: REPO_ROOT,
+        env: { ...process.env, SOURCE_DATE_EPOCH: '1771891200' },
+        stdio: ['ignore', 'pipe', 'pipe'],
+      },
+    );
     child.stdout!.on('data', (b: Buffer) => (output += b.toString('utf8')));
     child.stderr!.on('data', (b: Buffer) => (output += b.toString('utf8')));
     exit = new Promise((resolve) => child.on('exit', (code) => resolve(code)));

@@ -36,7 +36,9 @@ interface Workflow {
 const DIR = path.join(REPO_ROOT, '.github/workflows');
 const DEPENDABOT = path.join(REPO_ROOT, '.github/dependabot.yml');
 const pkg = JSON.parse(readFileSync(path.join(REPO_ROOT, 'package.json'), 'utf8')) as { scripts: Record<string, string> };
-const workflows = readdirSync(DIR).filter((f) => /\.ya?ml$/.test(f)).sort();
+const workflows = readdirSync(DIR)
+  .filter((f) => /\.ya?ml$/.test(f))
+  .sort();
 const source = (file: string) => readFileSync(path.join(DIR, file), 'utf8');
 const load = (file: string) => parse(source(file)) as Workflow;
 const steps = (w: Workflow) => Object.values(w.jobs).flatMap((j) => j.steps);
@@ -140,7 +142,10 @@ describe('CI workflows', () => {
     expect(environmentOf(publish)).toBe('publish');
     const build = publish.steps.find((s) => s.run?.includes('npm run build'));
     expect(build?.run).toMatch(/--require-certificate/);
-    expect(build?.env).toEqual({ AFTALER_SIGN_P12_BASE64: '${{ secrets.AFTALER_SIGN_P12_BASE64 }}', AFTALER_SIGN_PASSPHRASE: '${{ secrets.AFTALER_SIGN_PASSPHRASE }}' });
+    expect(build?.env).toEqual({
+      AFTALER_SIGN_P12_BASE64: '${{ secrets.AFTALER_SIGN_P12_BASE64 }}',
+      AFTALER_SIGN_PASSPHRASE: '${{ secrets.AFTALER_SIGN_PASSPHRASE }}',
+    });
     expect(steps(w).some((s) => s.uses?.startsWith('actions/upload-artifact@') && s.with?.path === 'out/kommuner/')).toBe(true);
     // Only the build step sees the key.
     expect(steps(w).filter((s) => JSON.stringify(s).includes('AFTALER_SIGN'))).toEqual([build]);

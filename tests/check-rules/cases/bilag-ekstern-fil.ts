@@ -16,7 +16,10 @@ export default {
   valid: [
     {
       name: 'accepts a file in the repository with its checksum, and an external bilag without a file',
-      files: [file('agreements/bilag/tilbagemelding.pdf', 'version 1'), sag({ underpunkter: [], bilag: [ekstern('bilag/tilbagemelding.pdf', sha('version 1')), ekstern()] })],
+      files: [
+        file('agreements/bilag/tilbagemelding.pdf', 'version 1'),
+        sag({ underpunkter: [], bilag: [ekstern('bilag/tilbagemelding.pdf', sha('version 1')), ekstern()] }),
+      ],
       others: { 'bilag/sha256': [] },
     },
   ],
@@ -28,7 +31,8 @@ export default {
         { at: `${refused.file}:25:12`, message: 'Filen »agreements/bilag/mangler.pdf« findes ikke' },
         {
           at: `${refused.file}:30:12`,
-          message: 'Stien »../../udenfor.pdf« peger uden for agreements/; bilagsfiler skal ligge i en mappe ved navn bilag under agreements/, fx bilag/navn.pdf ved siden af sagen',
+          message:
+            'Stien »../../udenfor.pdf« peger uden for agreements/; bilagsfiler skal ligge i en mappe ved navn bilag under agreements/, fx bilag/navn.pdf ved siden af sagen',
         },
         { at: `${refused.file}:35:12`, message: 'Stien »/etc/hostname« er absolut; angiv den relativt til YAML-filen, fx bilag/navn.pdf' },
         { at: `${refused.file}:40:12`, message: '»agreements/bilag/genvej.pdf« er et symbolsk link; læg bilaget ind som en almindelig fil' },

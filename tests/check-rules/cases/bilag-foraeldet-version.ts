@@ -6,7 +6,12 @@ const older = sag({ underpunkter: [], bilag: [doc('hsa-holbaek-akutsygepleje', '
 
 export default {
   rule: 'bilag/foraeldet-version',
-  valid: [{ name: 'accepts the current version', files: [hsa({ version: '2026-03-01' }), sag({ underpunkter: [], bilag: [doc('hsa-holbaek-akutsygepleje', '2026-03-01')] })] }],
+  valid: [
+    {
+      name: 'accepts the current version',
+      files: [hsa({ version: '2026-03-01' }), sag({ underpunkter: [], bilag: [doc('hsa-holbaek-akutsygepleje', '2026-03-01')] })],
+    },
+  ],
   invalid: [
     {
       name: 'reports a bilag attaching an older version, at its version line, naming the document file',

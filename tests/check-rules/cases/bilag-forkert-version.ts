@@ -4,7 +4,10 @@ import type { RuleCases } from '../rule-tester.ts';
 const h = hsa();
 const deling = delingsaftale();
 const anm = anmodning();
-const newerAndNone = sag({ underpunkter: [], bilag: [doc('hsa-holbaek-akutsygepleje', '2026-03-01'), doc('delingsaftale-holbaek'), doc('anmodning-holbaek-akutsygepleje')] });
+const newerAndNone = sag({
+  underpunkter: [],
+  bilag: [doc('hsa-holbaek-akutsygepleje', '2026-03-01'), doc('delingsaftale-holbaek'), doc('anmodning-holbaek-akutsygepleje')],
+});
 const withoutVersions = sag({ underpunkter: [], bilag: [doc('hsa-holbaek-akutsygepleje', null), doc('anmodning-holbaek-akutsygepleje', null)] });
 
 export default {

@@ -5,7 +5,10 @@ import type { RuleCases } from '../rule-tester.ts';
  * Cases without underpunkter, so positions are simple: line 21 is »bilag:«, a document bilag k
  * has its dokument on line 22 + 2k (col 15) and its version on 23 + 2k (col 14).
  */
-const splitGroup = sag({ underpunkter: [], bilag: [doc('hsa-holbaek-akutsygepleje'), doc('hsa-holbaek-sundheds-og-omsorgspladser'), doc('hsa-kalundborg-akutsygepleje')] });
+const splitGroup = sag({
+  underpunkter: [],
+  bilag: [doc('hsa-holbaek-akutsygepleje'), doc('hsa-holbaek-sundheds-og-omsorgspladser'), doc('hsa-kalundborg-akutsygepleje')],
+});
 const splitByExternal = sag({ underpunkter: [], bilag: [doc('hsa-holbaek-akutsygepleje'), ekstern(), doc('hsa-kalundborg-akutsygepleje')] });
 
 export default {
@@ -17,7 +20,10 @@ export default {
         hsa({ kommune: '316' }),
         hsa({ kommune: '326' }),
         hsa({ kommune: '316', opgave: 'sundheds-og-omsorgspladser' }),
-        sag({ underpunkter: [], bilag: [doc('hsa-holbaek-akutsygepleje'), doc('hsa-kalundborg-akutsygepleje'), doc('hsa-holbaek-sundheds-og-omsorgspladser'), ekstern()] }),
+        sag({
+          underpunkter: [],
+          bilag: [doc('hsa-holbaek-akutsygepleje'), doc('hsa-kalundborg-akutsygepleje'), doc('hsa-holbaek-sundheds-og-omsorgspladser'), ekstern()],
+        }),
         sag({ id: 'sag-med-hul', underpunkter: [], bilag: [doc('hsa-holbaek-akutsygepleje'), doc('hsa-findes-ikke'), doc('hsa-kalundborg-akutsygepleje')] }),
       ],
       others: { 'ref/ukendt-dokument': ['agreements/sag-med-hul.yaml:24:15 error'] },
@@ -26,7 +32,12 @@ export default {
   invalid: [
     {
       name: 'reports a group that appears again after another group, at its later entry, naming the earlier',
-      files: [hsa({ kommune: '316', opgave: 'akutsygepleje' }), hsa({ kommune: '316', opgave: 'sundheds-og-omsorgspladser' }), hsa({ kommune: '326', opgave: 'akutsygepleje' }), splitGroup],
+      files: [
+        hsa({ kommune: '316', opgave: 'akutsygepleje' }),
+        hsa({ kommune: '316', opgave: 'sundheds-og-omsorgspladser' }),
+        hsa({ kommune: '326', opgave: 'akutsygepleje' }),
+        splitGroup,
+      ],
       errors: [
         {
           at: `${splitGroup.file}:26:15`,

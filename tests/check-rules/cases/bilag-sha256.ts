@@ -12,7 +12,10 @@ export default {
   valid: [
     {
       name: 'accepts a file in the repository with its checksum, and an external bilag without a file',
-      files: [file('agreements/bilag/tilbagemelding.pdf', 'version 1'), sag({ underpunkter: [], bilag: [ekstern('bilag/tilbagemelding.pdf', sha('version 1')), ekstern()] })],
+      files: [
+        file('agreements/bilag/tilbagemelding.pdf', 'version 1'),
+        sag({ underpunkter: [], bilag: [ekstern('bilag/tilbagemelding.pdf', sha('version 1')), ekstern()] }),
+      ],
     },
   ],
   invalid: [

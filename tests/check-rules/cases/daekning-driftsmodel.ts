@@ -60,12 +60,14 @@ export default {
       errors: [
         {
           at: `${SAG}:34:22`,
-          message: 'Driften af akutsygepleje for Kalundborg Kommune og Lejre Kommune er allerede afgjort i underpunkt a i punkt 1 (kommunal drift) og afgøres her nu som regional drift',
+          message:
+            'Driften af akutsygepleje for Kalundborg Kommune og Lejre Kommune er allerede afgjort i underpunkt a i punkt 1 (kommunal drift) og afgøres her nu som regional drift',
           related: [`${SAG}:21:24 første afgørelse (underpunkt a i punkt 1)`],
         },
         {
           at: `${SAG}:36:19`,
-          message: /^Driften af patientrettet forebyggelse for alle sundhedsrådets kommuner er allerede afgjort i underpunkt c i punkt 1 \(kommunal drift\) og afgøres her igen$/,
+          message:
+            /^Driften af patientrettet forebyggelse for alle sundhedsrådets kommuner er allerede afgjort i underpunkt c i punkt 1 \(kommunal drift\) og afgøres her igen$/,
         },
       ],
     },

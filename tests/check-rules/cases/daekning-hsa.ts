@@ -23,7 +23,8 @@ export default {
       errors: [
         {
           at: `${SAG}:21:24`,
-          message: 'Indstillingen (underpunkt a i punkt 1) lægger driften af akutsygepleje hos Lejre Kommune, men der er ingen horisontal samarbejdsaftale om akutsygepleje med Lejre Kommune',
+          message:
+            'Indstillingen (underpunkt a i punkt 1) lægger driften af akutsygepleje hos Lejre Kommune, men der er ingen horisontal samarbejdsaftale om akutsygepleje med Lejre Kommune',
         },
       ],
       others: otherCoverageQuiet('daekning/hsa'),
@@ -34,7 +35,8 @@ export default {
       errors: [
         {
           at: `${SAG}:21:24`,
-          message: 'Indstillingen (underpunkt a i punkt 1) lægger driften af akutsygepleje hos Lejre Kommune, men samarbejdsaftalen »hsa-lejre-akutsygepleje« er ikke vedlagt sagen som bilag',
+          message:
+            'Indstillingen (underpunkt a i punkt 1) lægger driften af akutsygepleje hos Lejre Kommune, men samarbejdsaftalen »hsa-lejre-akutsygepleje« er ikke vedlagt sagen som bilag',
           related: ['agreements/hsa-lejre-akutsygepleje.yaml:2:5 samarbejdsaftalen, der mangler i bilagslisten'],
         },
       ],

@@ -26,7 +26,8 @@ export default {
       errors: [
         {
           at: `${signedEarly.file}:29:15`,
-          message: 'Underskriften (12. marts 2026) ligger før regionsrådets godkendelse (17. marts 2026); datoerne skal følge hinanden i den rækkefølge, trinnene sker',
+          message:
+            'Underskriften (12. marts 2026) ligger før regionsrådets godkendelse (17. marts 2026); datoerne skal følge hinanden i den rækkefølge, trinnene sker',
           related: [`${signedEarly.file}:27:16 regionsrådets godkendelse`],
         },
       ],
@@ -35,7 +36,10 @@ export default {
       // Sorted by position: aftalt (line 10) before the regionsråd's approval (line 12).
       name: 'reports a delingsaftale agreed before its approvals and approved before the draft was sent',
       files: [agreedEarly],
-      errors: [{ at: `${agreedEarly.file}:10:9`, related: [`${agreedEarly.file}:13:23 kommunalbestyrelsens godkendelse`] }, { at: `${agreedEarly.file}:12:16` }],
+      errors: [
+        { at: `${agreedEarly.file}:10:9`, related: [`${agreedEarly.file}:13:23 kommunalbestyrelsens godkendelse`] },
+        { at: `${agreedEarly.file}:12:16` },
+      ],
     },
     { name: 'reports a Delingsråd decision before the draft', files: [decidedEarly], errors: [{ at: `${decidedEarly.file}:44:15` }] },
     {

@@ -18,7 +18,11 @@ export default {
     {
       name: 'accepts meetings in order and skips a case whose meeting date is unknown',
       files: [
-        sag({ moede: '2026-03-10', videreProces: [{ organ: 'Forberedende Regionsråd', dato: '2026-03-17' }], tidligere: [{ organ: 'Sundhedsråd', dato: '2026-01-19' }] }),
+        sag({
+          moede: '2026-03-10',
+          videreProces: [{ organ: 'Forberedende Regionsråd', dato: '2026-03-17' }],
+          tidligere: [{ organ: 'Sundhedsråd', dato: '2026-01-19' }],
+        }),
         sag({ id: 'sag-uden-dato', videreProces: [{ organ: 'Forberedende Regionsråd', dato: '2026-03-17' }] }),
       ],
     },
@@ -33,7 +37,10 @@ export default {
           message: 'Forberedende Regionsråd behandler sagen 9. marts 2026, men det skal være efter sundhedsrådets møde 10. marts 2026',
           related: [`${outOfOrder.file}:8:9 sagens møde`],
         },
-        { at: `${outOfOrder.file}:26:11`, message: /^Den tidligere beslutning i Forberedende Sundhedsråd er dateret 10\. marts 2026, men skal ligge før sagens møde/ },
+        {
+          at: `${outOfOrder.file}:26:11`,
+          message: /^Den tidligere beslutning i Forberedende Sundhedsråd er dateret 10\. marts 2026, men skal ligge før sagens møde/,
+        },
       ],
     },
   ],

@@ -14,7 +14,12 @@ export default {
       name: 'warns after 1 May 2026 when the draft is not recorded as sent',
       files: [missing],
       today: '2026-05-02',
-      errors: [{ at: `${missing.file}:9:19`, message: 'Fristen 1. maj 2026 for udkast til delingsaftale er overskredet, men det er ikke registreret, hvornår udkastet blev sendt til regionen' }],
+      errors: [
+        {
+          at: `${missing.file}:9:19`,
+          message: 'Fristen 1. maj 2026 for udkast til delingsaftale er overskredet, men det er ikke registreret, hvornår udkastet blev sendt til regionen',
+        },
+      ],
     },
   ],
 } satisfies RuleCases;

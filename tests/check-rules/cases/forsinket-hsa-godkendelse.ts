@@ -20,7 +20,10 @@ export default {
       files: [both, one],
       today: '2026-04-02',
       errors: [
-        { at: `${both.file}:27:16`, message: 'Fristen 1. april 2026 for godkendelse er overskredet, men regionsrådets og kommunalbestyrelsens godkendelse er ikke registreret' },
+        {
+          at: `${both.file}:27:16`,
+          message: 'Fristen 1. april 2026 for godkendelse er overskredet, men regionsrådets og kommunalbestyrelsens godkendelse er ikke registreret',
+        },
         { at: `${one.file}:28:23`, message: 'Fristen 1. april 2026 for godkendelse er overskredet, men kommunalbestyrelsens godkendelse er ikke registreret' },
       ],
     },

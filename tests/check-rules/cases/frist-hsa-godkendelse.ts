@@ -6,7 +6,12 @@ const earlier = hsa({ regionsraad: '2026-03-17' });
 
 export default {
   rule: 'frist/hsa-godkendelse',
-  valid: [{ name: 'accepts approvals on the deadline day and unknown approvals', files: [hsa({ regionsraad: '2026-04-01', kommunalbestyrelse: '2026-03-01' }), hsa({ kommune: '326' })] }],
+  valid: [
+    {
+      name: 'accepts approvals on the deadline day and unknown approvals',
+      files: [hsa({ regionsraad: '2026-04-01', kommunalbestyrelse: '2026-03-01' }), hsa({ kommune: '326' })],
+    },
+  ],
   invalid: [
     {
       name: 'reports an approval after 1 April 2026 on its own line',

@@ -33,7 +33,10 @@ export default {
       name: 'reports status underskrevet without a signature date, also for a delingsaftale without approvals',
       files: [unsigned, unapproved],
       errors: [
-        { at: `${unapproved.file}:5:9`, message: 'Status er »godkendt«, men regionsrådets godkendelse og kommunalbestyrelsens godkendelse er ikke registreret' },
+        {
+          at: `${unapproved.file}:5:9`,
+          message: 'Status er »godkendt«, men regionsrådets godkendelse og kommunalbestyrelsens godkendelse er ikke registreret',
+        },
         { at: `${unsigned.file}:5:9`, message: 'Status er »underskrevet«, men datoen for underskrift (»underskrevet«) er ikke registreret' },
       ],
     },
