@@ -12,7 +12,8 @@ export default defineConfig({
     // Files share their worker's loaded modules (the PDF stack, ajv, pdfmake's fonts) instead of
     // loading them again per file. Safe here: no test mocks modules, and every test that changes
     // process.env, the working directory or a global puts it back (tests/helpers/in-process.ts
-    // for the commands run in-process).
+    // for the commands run in-process; the two tests that register a kind in the registry remove
+    // it again in a finally or afterAll).
     isolate: false,
     // PDF rendering and signing tests spawn the CLI; give them room on a 2-core CI machine.
     testTimeout: 60_000,
