@@ -1,10 +1,20 @@
+import path from 'node:path';
 import type { Repository } from '../model/repository.ts';
-import { kommuneFolder } from './layout.ts';
+import type { SourceDocument } from '../model/source-document.ts';
+import { kommuneFolder, outputBase } from './layout.ts';
 
 /** Where a kommune's bundle goes: out/kommuner/<kode>-<slug>/. */
 export function bundleFolder(repo: Repository, code: string): string {
   return `kommuner/${kommuneFolder(repo, code)}`;
 }
+
+/** A member's PDF in a bundle folder, named as in its own folder: »hsa-holbaek-akutsygepleje.pdf«. */
+export function bundleMemberFile(repo: Repository, doc: SourceDocument): string {
+  return `${path.posix.basename(outputBase(repo, doc))}.pdf`;
+}
+
+/** A kommune's combined PDF in its bundle folder: »316-holbaek-samlet.pdf«. */
+export const combinedFile = (folder: string) => `${path.posix.basename(folder)}-samlet.pdf`;
 
 export interface BundleManifest {
   kommune: { kode: string; navn: string };

@@ -2,7 +2,7 @@ import { lstatSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Manifest } from './manifest.ts';
 
-/** The manifest a build writes at the top of its output folder (pipeline/plan.ts: MANIFEST). */
+/** The manifest a build writes at the top of its output folder, and each kommune bundle in its own folder. */
 export const OUTPUT_MANIFEST = 'manifest.json';
 
 /** Longer than any name a build makes, and within every file system's limit (255 bytes a name). */

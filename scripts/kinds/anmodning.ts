@@ -11,7 +11,6 @@ type Anmodning = SourceDocument<'anmodning'>;
 /** Anmodning: the region asks a kommune to go on operating a task for a period after 1 January 2027. */
 export const anmodning = defineDocumentKind<'anmodning'>({
   id: 'anmodning',
-  role: 'document',
   nouns: ['anmodning', 'anmodninger'],
   schema: 'schemas/anmodning.schema.json',
   template: 'anmodning',

@@ -21,7 +21,6 @@ const categories = [
 /** Delingsaftale: assets, liabilities, rights, duties and staff that move from a kommune to the region. */
 export const delingsaftale = defineDocumentKind<'delingsaftale'>({
   id: 'delingsaftale',
-  role: 'document',
   nouns: ['delingsaftale', 'delingsaftaler'],
   schema: 'schemas/delingsaftale.schema.json',
   template: 'delingsaftale',

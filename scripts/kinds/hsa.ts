@@ -14,7 +14,6 @@ const partyLabel = { region: 'Regionen', kommune: 'Kommunen', faelles: 'Fælles'
 /** Horisontal samarbejdsaftale: the kommune keeps operating a task under the region's authority. */
 export const hsa = defineDocumentKind<'hsa'>({
   id: 'hsa',
-  role: 'document',
   nouns: ['samarbejdsaftale (HSA)', 'samarbejdsaftaler (HSA)'],
   schema: 'schemas/hsa.schema.json',
   template: 'hsa',

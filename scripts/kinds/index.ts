@@ -4,6 +4,7 @@
  * and its template, and one line below.
  */
 import type { DocumentKind } from '../model/kinds.ts';
+import { kommuneName } from '../model/names.ts';
 import type { Repository } from '../model/repository.ts';
 import type { SourceDocument } from '../model/source-document.ts';
 import { anmodning } from './anmodning.ts';
@@ -56,7 +57,7 @@ export function concernsLabel(repo: Repository, doc: SourceDocument): string {
   const council = councilOf(doc);
   if (council !== undefined) return repo.sundhedsraad(council)?.navn ?? council;
   const code = kommuneOf(doc)!;
-  return repo.kommune(code)?.kortnavn ?? repo.kommune(code)?.navn ?? `kommune ${code}`;
+  return repo.kommune(code)?.kortnavn ?? kommuneName(repo, code);
 }
 
 const compareDeadlines = (a: DocumentDeadline, b: DocumentDeadline) =>

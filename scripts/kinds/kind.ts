@@ -162,8 +162,10 @@ interface Mention {
 export type AnyKindModule = DocumentKindModule | ReferenceKindModule;
 
 /** Declares a document kind with its own document type (`SourceDocument<'hsa'>`). */
-export function defineDocumentKind<K extends DocumentKind>(module: DocumentKindModule<SourceDocument<K>> & { id: K }): DocumentKindModule<SourceDocument<K>> {
-  return module;
+export function defineDocumentKind<K extends DocumentKind>(
+  module: Omit<DocumentKindModule<SourceDocument<K>>, 'role'> & { id: K },
+): DocumentKindModule<SourceDocument<K>> {
+  return { ...module, role: 'document' };
 }
 
 export function defineReferenceKind(module: Omit<ReferenceKindModule, 'role'> & { id: Exclude<Kind, DocumentKind> }): ReferenceKindModule {

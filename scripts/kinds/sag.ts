@@ -22,7 +22,6 @@ const letters = 'abcdefghijklmnopqrstuvwxyz';
 /** A case for a sundhedsråd meeting: it recommends the operating models and lists the agreements as bilag. */
 export const sag = defineDocumentKind<'sag'>({
   id: 'sag',
-  role: 'document',
   nouns: ['sag', 'sager'],
   schema: 'schemas/sag.schema.json',
   template: 'sag',

@@ -2,10 +2,10 @@ import { copyFileSync, existsSync, linkSync, mkdirSync, readFileSync, rmSync, wr
 import path from 'node:path';
 import { checkRepository, type CheckResult } from '../check/check-repository.ts';
 import { hasErrors } from '../diagnostics/diagnostic.ts';
-import { bundleFolder, bundleManifest, type BundleManifest } from '../emit/bundle.ts';
+import { bundleFolder, bundleManifest, bundleMemberFile, combinedFile, type BundleManifest } from '../emit/bundle.ts';
 import type { CombinedJob } from '../emit/combined.ts';
 import { fristerFiles } from '../emit/frister-calendar.ts';
-import { outputBase } from '../emit/layout.ts';
+import { OUTPUT_MANIFEST } from '../emit/manifest-paths.ts';
 import { manifestEntry, serializeManifest, type Manifest, type ManifestEntry } from '../emit/manifest.ts';
 import { OutputDir, recoverOutput } from '../emit/output-dir.ts';
 import { documentMeta, documentName, renderedDocuments } from '../kinds/index.ts';
@@ -16,7 +16,7 @@ import { certificateDer } from '../sign/certificates.ts';
 import { ENV_P12_BASE64, ENV_P12_PATH, ENV_PASSPHRASE, loadSigningIdentity } from '../sign/keys.ts';
 import { cacheFile, contentKey, emptyCache, fileHolds, inputStamp, pipelineFingerprint, readCache, stampFiles, writeCache, type CacheIndex } from './cache.ts';
 import { renderContext, type RenderContext } from './context.ts';
-import { combinedFile, MANIFEST, planBuild, selectDocuments, type BuildPlan, type Doc } from './plan.ts';
+import { planBuild, selectDocuments, type BuildPlan, type Doc } from './plan.ts';
 import type { RenderPool, WorkerInit } from './pool.ts';
 import type { DocumentOutput } from './render-output.ts';
 import { createRenderer, startWorkersEarly, type Renderer } from './renderer.ts';
@@ -156,7 +156,7 @@ async function checkAndBuild(options: BuildOptions, { outDir, cachePath, cache, 
   const bytes = new Map<string, Buffer>();
   const read = (file: string) => bytes.get(file) ?? (bytes.set(file, readFileSync(file)), bytes.get(file)!);
   const keyOf = new Map(renderedDocuments(repo).map((doc) => [doc.data.id, contentKey(root, fingerprint, inputsOf(repo, templates, doc), read)]));
-  const manifestFile = path.join(outDir, MANIFEST);
+  const manifestFile = path.join(outDir, OUTPUT_MANIFEST);
   const planned = planBuild({
     repo,
     cache,
@@ -209,7 +209,7 @@ async function checkAndBuild(options: BuildOptions, { outDir, cachePath, cache, 
       read,
     });
     const manifest = [...plan.kept, ...entries];
-    writeOutput(out, MANIFEST, serializeManifest(manifest));
+    writeOutput(out, OUTPUT_MANIFEST, serializeManifest(manifest));
     out.commit();
     writeCache(cachePath, { ...next, files: stampFiles(outDir, manifest), inputs });
     return { ok: true, check, entries: manifest, ...stats(true, rebuilt) };
@@ -333,7 +333,7 @@ async function execute(plan: BuildPlan, x: Execution): Promise<{ entries: Manife
     const files: BundleManifest['files'] = [];
     const bundleEntries: ManifestEntry[] = [];
     for (const m of members) {
-      const file = `${path.posix.basename(outputBase(repo, m.doc))}.pdf`;
+      const file = bundleMemberFile(repo, m.doc);
       if (m.file) linkOutput(out, m.file, `${folder}/${file}`);
       else writeOutput(out, `${folder}/${file}`, m.pdf);
       const entry = manifestEntry(
@@ -372,8 +372,8 @@ async function execute(plan: BuildPlan, x: Execution): Promise<{ entries: Manife
     files.push({ file: combinedName, sha256: combinedEntry.sha256, document: `samlet-${code}`, kind: 'samlet', version: null, signer: seal.signer });
     bundleEntries.push(combinedEntry);
     const manifestText = bundleManifest(kommune, files);
-    writeOutput(out, `${folder}/${MANIFEST}`, manifestText);
-    bundleEntries.push(manifestEntry(`${folder}/${MANIFEST}`, owner('bundle-manifest', `manifest-${code}`), manifestText));
+    writeOutput(out, `${folder}/${OUTPUT_MANIFEST}`, manifestText);
+    bundleEntries.push(manifestEntry(`${folder}/${OUTPUT_MANIFEST}`, owner('bundle-manifest', `manifest-${code}`), manifestText));
     entries.push(...bundleEntries);
     next.bundles[code] = { key: plan.bundleKey(code, outputHash), entries: bundleEntries };
     tick(folder);

@@ -1,6 +1,6 @@
-import path from 'node:path';
-import { bundleFolder } from '../emit/bundle.ts';
+import { bundleFolder, bundleMemberFile, combinedFile } from '../emit/bundle.ts';
 import { outputBase } from '../emit/layout.ts';
+import { OUTPUT_MANIFEST } from '../emit/manifest-paths.ts';
 import { manifestEntry, serializeManifest, sha256, type ManifestEntry } from '../emit/manifest.ts';
 import { councilOf, kommunerOf, renderedDocuments } from '../kinds/index.ts';
 import type { DocumentKind } from '../model/kinds.ts';
@@ -10,11 +10,6 @@ import { emptyCache, type CacheIndex, type CachedOutputs } from './cache.ts';
 import { inShard, type Shard } from './shard.ts';
 
 export type Doc = SourceDocument<DocumentKind>;
-
-export const MANIFEST = 'manifest.json';
-
-/** A kommune's combined PDF in its bundle folder: »kommuner/316-holbaek/316-holbaek-samlet.pdf«. */
-export const combinedFile = (folder: string) => `${path.posix.basename(folder)}-samlet.pdf`;
 
 /** What planning needs; everything that touches the disk is asked through these functions. */
 export interface PlanInput {
@@ -142,9 +137,9 @@ export function planBuild(input: PlanInput): PlanResult {
   for (const d of toRender) for (const ext of ['md', 'pdf']) made.add(`${outputBase(repo, d)}.${ext}`);
   for (const c of toBundle) {
     const folder = bundleFolder(repo, c);
-    for (const m of membersOf(c)) made.add(`${folder}/${path.posix.basename(outputBase(repo, m))}.pdf`);
+    for (const m of membersOf(c)) made.add(`${folder}/${bundleMemberFile(repo, m)}`);
     made.add(`${folder}/${combinedFile(folder)}`);
-    made.add(`${folder}/${MANIFEST}`);
+    made.add(`${folder}/${OUTPUT_MANIFEST}`);
   }
   const kept = only !== undefined ? input.previous.filter((e) => !made.has(e.path)) : [];
   const removed =

@@ -11,7 +11,7 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, 
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { serializeManifest, sha256, type ManifestEntry } from '../../scripts/emit/manifest.ts';
+import { manifestEntry, serializeManifest, type ManifestEntry } from '../../scripts/emit/manifest.ts';
 import { STACK_TRACE } from '../helpers/cli.ts';
 import { RepoCopy } from '../helpers/repo.ts';
 import { DIR, ENV, HSA, TODAY, runCommand, runInThisProcess, treeHashes, type NodeRun } from './support.ts';
@@ -295,19 +295,8 @@ describe(`crafted shard manifests through merge (${HEAP_MB} MB heap)`, () => {
   });
   afterAll(() => rmSync(work, { recursive: true, force: true }));
 
-  const entry = (relative: string, bytes: string): ManifestEntry => ({
-    path: relative,
-    kind: 'hsa',
-    id: relative,
-    kommuner: [],
-    opgave: null,
-    version: null,
-    status: null,
-    sources: [],
-    sha256: sha256(bytes),
-    bytes: Buffer.byteLength(bytes),
-    pages: null,
-  });
+  const entry = (relative: string, bytes: string): ManifestEntry =>
+    manifestEntry(relative, { kind: 'hsa', id: relative, kommuner: [], opgave: null, version: null, status: null, sources: [] }, bytes);
 
   const cases: Array<{ name: string; make: (shard: string) => void; message: RegExp }> = [
     {

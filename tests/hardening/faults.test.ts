@@ -3,7 +3,7 @@ import { chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, renameSync,
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { serializeManifest, sha256, type ManifestEntry } from '../../scripts/emit/manifest.ts';
+import { manifestEntry, serializeManifest, sha256, type ManifestEntry } from '../../scripts/emit/manifest.ts';
 import { isCompleteOutput, unsafeManifestPath } from '../../scripts/emit/manifest-paths.ts';
 import { OutputDir, OutputLockedError, recoverOutput } from '../../scripts/emit/output-dir.ts';
 import { build } from '../../scripts/pipeline/build.ts';
@@ -16,19 +16,8 @@ import { ENV, TODAY, runCommand, treeHashes } from './support.ts';
 /** Above Linux's default pid_max: no such process, so its lock and leftovers are stale. */
 const DEAD = 2 ** 22 + 12345;
 
-const entry = (relative: string, bytes: string | Buffer): ManifestEntry => ({
-  path: relative,
-  kind: 'hsa',
-  id: relative,
-  kommuner: [],
-  opgave: null,
-  version: null,
-  status: null,
-  sources: [],
-  sha256: sha256(bytes),
-  bytes: Buffer.byteLength(bytes),
-  pages: null,
-});
+const entry = (relative: string, bytes: string | Buffer): ManifestEntry =>
+  manifestEntry(relative, { kind: 'hsa', id: relative, kommuner: [], opgave: null, version: null, status: null, sources: [] }, bytes);
 
 /** A folder that looks like a build's output to recovery: files and a manifest listing them. */
 function writeOutput(dir: string, files: Record<string, string>): void {
