@@ -1,3 +1,4 @@
+import { signatureTable, signedOn } from './lifecycle.ts';
 import { kommuneName, versionLabel } from '../model/names.ts';
 import type { SourceDocument } from '../model/source-document.ts';
 import type { Post } from '../model/types.ts';
@@ -39,6 +40,7 @@ export const delingsaftale = defineDocumentKind<'delingsaftale'>({
       udkast_fremsendt: d.udkast_fremsendt,
       aftalt: d.aftalt,
       godkendelser: d.godkendelser,
+      underskrifter: signatureTable(repo, d.underskrifter),
       delingsraad: d.delingsraad ?? null,
       opgaver: d.opgaver.map((o) => ({
         opgave: opgaveView(repo, o.opgave),
@@ -70,7 +72,7 @@ export const delingsaftale = defineDocumentKind<'delingsaftale'>({
       keywords: ['delingsaftale', kommune, 'opgaveflyt 2027'],
       draft: d.status === 'udkast',
       date:
-        latest(d.version, d.udkast_fremsendt, d.aftalt, d.godkendelser.regionsraad, d.godkendelser.kommunalbestyrelse, d.delingsraad?.afgoerelse) ??
+        latest(d.version, d.udkast_fremsendt, d.aftalt, d.godkendelser.regionsraad, d.godkendelser.kommunalbestyrelse, d.delingsraad?.afgoerelse, signedOn(repo, d.underskrifter)) ??
         d.referencedato,
       kommuner: [d.kommune],
       opgave: null,
@@ -100,6 +102,13 @@ export const delingsaftale = defineDocumentKind<'delingsaftale'>({
         : fromFrist(doc, k, repo.frist('delingsraad-afgoerelse'), { label: 'Delingsrådets afgørelse', done: decided, missing: 'Delingsrådets afgørelse' })),
       ...fromFrist(doc, k, repo.frist('ikrafttraeden'), { label: 'ikrafttræden', done: undefined }),
     ];
+  },
+
+  agreement: {
+    status: (doc) => doc.data.status,
+    approvals: (doc) => doc.data.godkendelser,
+    signatures: (doc) => doc.data.underskrifter,
+    locked: (doc) => doc.data.laast,
   },
 
   governs: {

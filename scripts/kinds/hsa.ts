@@ -6,6 +6,7 @@ import { draftPrefix, fromCalendar, fristerView, modelNote, opgaveView, partiesV
 import { fromFrist, fromVilkaar } from './deadlines.ts';
 import { defineDocumentKind } from './kind.ts';
 import { latest, orNotSet } from './meta.ts';
+import { signatureTable, signedOn } from './lifecycle.ts';
 
 type Hsa = SourceDocument<'hsa'>;
 
@@ -40,7 +41,7 @@ export const hsa = defineDocumentKind<'hsa'>({
       mislighold: d.mislighold,
       ikrafttraeden: d.ikrafttraeden,
       godkendelser: d.godkendelser,
-      underskrevet: d.underskrevet ?? null,
+      underskrifter: signatureTable(repo, d.underskrifter),
       forbehold: d.forbehold && d.forbehold.length > 0 ? d.forbehold : null,
       frister: fristerView(repo, ['hsa-godkendelse', 'ikrafttraeden']),
     };
@@ -65,7 +66,7 @@ export const hsa = defineDocumentKind<'hsa'>({
       subject: `Horisontal samarbejdsaftale mellem ${region} og ${kommune} om ${opgave?.betegnelse ?? d.opgave}`,
       keywords: ['horisontal samarbejdsaftale', opgave?.navn ?? d.opgave, kommune, versionLabel(d.version), 'opgaveflyt 2027'],
       draft: d.status === 'udkast',
-      date: latest(d.version, d.godkendelser.regionsraad, d.godkendelser.kommunalbestyrelse, d.underskrevet) ?? d.version,
+      date: latest(d.version, d.godkendelser.regionsraad, d.godkendelser.kommunalbestyrelse, signedOn(repo, d.underskrifter), d.opsigelse.meddelt?.dato) ?? d.version,
       kommuner: [d.kommune],
       opgave: d.opgave,
       version: d.version,
@@ -96,6 +97,13 @@ export const hsa = defineDocumentKind<'hsa'>({
       ...fromFrist(doc, k, repo.frist('ikrafttraeden'), { label: 'ikrafttræden', done: undefined, dato: d.ikrafttraeden }),
       ...fromVilkaar(doc, k, repo.vilkaar('hsa-evaluering'), 'evaluering', d.evaluering.senest),
     ];
+  },
+
+  agreement: {
+    status: (doc) => doc.data.status,
+    approvals: (doc) => doc.data.godkendelser,
+    signatures: (doc) => doc.data.underskrifter,
+    locked: (doc) => doc.data.laast,
   },
 
   governs: {

@@ -5,6 +5,7 @@ import type { SourceDocument } from '../model/source-document.ts';
 import type { Frist, Kommune, OperatingModel, Opgave, Sundhedsraad, Vilkaar } from '../model/types.ts';
 import type { DocumentDeadline } from './deadlines.ts';
 import type { DocumentMeta } from './meta.ts';
+import type { Agreement } from './lifecycle.ts';
 
 /**
  * Everything the pipeline knows about one kind of YAML file, declared in one module
@@ -150,6 +151,8 @@ export interface DocumentKindModule<D extends SourceDocument = SourceDocument> e
   /** Its deadlines, every date and source from the data. */
   deadlines(repo: Repository, doc: D): DocumentDeadline[];
   readonly governs?: Governs<D>;
+  /** An agreement both parties approve and sign: its approvals, signatures and signed text. */
+  readonly agreement?: Agreement<D>;
   readonly scaffold?: Scaffolding;
 }
 

@@ -13,6 +13,36 @@ export interface Kilde {
   afsnit: string;
 }
 
+export interface Underskrift {
+  navn: string;
+  titel: string;
+  dato: IsoDate;
+  kilde?: string;
+}
+
+export type SigningParty = 'region' | 'kommune';
+
+export interface Underskrifter {
+  region: Underskrift[];
+  kommune: Underskrift[];
+}
+
+/** Fingerprint of a signed document's Markdown: whole text and each clause (16 hex digits). */
+export interface Laast {
+  sha256: string;
+  afsnit: string[];
+}
+
+/** A begrundelse for a date after its frist, by the field's dotted path (»godkendelser.regionsraad«). */
+export type Forsinkelser = Record<string, string>;
+
+/** What every agreement that both parties sign records about its life after the draft. */
+export interface SignedLifecycle {
+  underskrifter?: Underskrifter;
+  laast?: Laast;
+  forsinkelser?: Forsinkelser;
+}
+
 export interface Godkendelser {
   regionsraad: IsoDate | null;
   kommunalbestyrelse: IsoDate | null;
@@ -33,11 +63,18 @@ export interface Sundhedsraad {
   kilde: Kilde;
 }
 
+export interface Underskriverkrav {
+  antal: number;
+  betegnelse: string;
+  kilde: Kilde;
+}
+
 export interface RegionData {
   dokumenttype: 'region';
   id: string;
   navn: string;
   sundhedsraad: Sundhedsraad[];
+  underskrivere?: Record<SigningParty, Underskriverkrav>;
   kommuner: Kommune[];
 }
 
@@ -78,7 +115,13 @@ interface FristerData {
   vilkaar: Vilkaar[];
 }
 
-export interface HsaData {
+export interface Opsigelse {
+  varsel_maaneder: number;
+  beskrivelse?: string;
+  meddelt?: { dato: IsoDate; part: SigningParty; ophoer?: IsoDate; begrundelse?: string };
+}
+
+export interface HsaData extends SignedLifecycle {
   dokumenttype: 'hsa';
   id: string;
   dokid: string | null;
@@ -94,11 +137,10 @@ export interface HsaData {
   finansiering: { beskrivelse: string; aarligt_beloeb_kr: number | null };
   opfoelgning: string;
   evaluering: { senest: IsoDate; beskrivelse: string };
-  opsigelse: { varsel_maaneder: number; beskrivelse?: string };
+  opsigelse: Opsigelse;
   mislighold: string;
   ikrafttraeden: IsoDate;
   godkendelser: Godkendelser;
-  underskrevet?: IsoDate | null;
   forbehold?: string[];
 }
 
@@ -126,7 +168,7 @@ export interface DelingsOpgave {
   bemaerkninger?: string;
 }
 
-export interface DelingsaftaleData {
+export interface DelingsaftaleData extends SignedLifecycle {
   dokumenttype: 'delingsaftale';
   id: string;
   dokid: string | null;
@@ -152,6 +194,7 @@ export interface AnmodningData {
   periode_start: IsoDate;
   periode_slut: IsoDate;
   begrundelse?: string;
+  forsinkelser?: Forsinkelser;
 }
 
 interface Moede {
@@ -169,6 +212,19 @@ export interface Underpunkt {
 export type Bilag =
   | { dokument: string; version?: IsoDate; eksternt?: undefined }
   | { eksternt: { titel: string; dokid: string; fil?: string; sha256?: string }; dokument?: undefined };
+
+export type Organ = 'sundhedsraad' | 'regionsraad';
+export type Udfald = 'tiltraadt' | 'tiltraadt-med-aendringer' | 'udsat' | 'forkastet';
+
+export interface Beslutning {
+  organ: Organ;
+  betegnelse?: string;
+  dato: IsoDate;
+  udfald: Udfald;
+  protokol: string;
+  aendringer?: Array<{ opgave: string; driftsmodel: OperatingModel; kommuner?: string[] }>;
+  bemaerkning?: string;
+}
 
 export interface SagData {
   dokumenttype: 'sag';
@@ -191,6 +247,8 @@ export interface SagData {
   videre_proces: Moede[];
   tidligere_beslutninger: Array<{ organ: string; dato: IsoDate; beskrivelse: string }>;
   bilag: Bilag[];
+  beslutninger?: Beslutning[];
+  forsinkelser?: Forsinkelser;
 }
 
 export interface DataByKind {

@@ -17,7 +17,6 @@ const chains: Record<'hsa' | 'delingsaftale' | 'anmodning', Path[][][]> = {
         ['godkendelser', 'regionsraad'],
         ['godkendelser', 'kommunalbestyrelse'],
       ],
-      [['underskrevet']],
       [['ikrafttraeden']],
     ],
   ],

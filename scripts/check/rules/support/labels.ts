@@ -5,7 +5,6 @@
 const labels: Record<string, string> = {
   'godkendelser.regionsraad': 'regionsrådets godkendelse',
   'godkendelser.kommunalbestyrelse': 'kommunalbestyrelsens godkendelse',
-  underskrevet: 'underskriften',
   ikrafttraeden: 'ikrafttrædelsen',
   'evaluering.senest': 'evalueringen',
   udkast_fremsendt: 'fremsendelsen af udkastet',
