@@ -74,6 +74,7 @@ export const anmodning = defineDocumentKind<'anmodning'>({
 
   governs: {
     model: 'anmodning',
+    exclusive: true,
     noun: 'Anmodning',
     fit: (doc, opgave) => (doc.data.opgave === opgave ? 0 : undefined),
     // An anmodning has no status: its notification to the ministry is what counts.

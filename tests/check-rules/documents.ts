@@ -82,9 +82,14 @@ export interface HsaOptions {
   ikrafttraeden?: string;
   regionsraad?: string;
   kommunalbestyrelse?: string;
-  /** Adds `underskrevet:` on line 29. */
-  underskrevet?: string;
-  /** Adds a kapacitet block after the other lines (line 29–30 without underskrevet). */
+  /**
+   * Adds `underskrifter:` on line 29 with each party's signature dates: line 30 `region:`, then
+   * three lines per signatory (navn, titel, dato at col 13), then `kommune:` likewise.
+   */
+  underskrifter?: { region: string[]; kommune: string[] };
+  /** Raw YAML lines appended at the end (after underskrifter and kapacitet). */
+  extra?: string[];
+  /** Adds a kapacitet block after the other lines (line 29–30 without underskrifter). */
   pladser?: string;
 }
 
@@ -92,7 +97,7 @@ export interface HsaOptions {
  * Lines: 1 dokumenttype · 2 id · 3 dokid · 4 version (col 10) · 5 status (col 9) · 6 kommune ·
  * 7 opgave (col 9) · 20 evaluering.senest (col 11) · 23 opsigelse.varsel_maaneder (col 20) ·
  * 25 ikrafttraeden (col 16) · 27 godkendelser.regionsraad (col 16) ·
- * 28 godkendelser.kommunalbestyrelse (col 23) · 29 underskrevet (col 15), if given ·
+ * 28 godkendelser.kommunalbestyrelse (col 23) · 29 underskrifter, if given ·
  * then kapacitet: / pladser (col 12), if given.
  */
 function hsaYaml(o: HsaOptions): { id: string; text: string } {
@@ -129,8 +134,25 @@ function hsaYaml(o: HsaOptions): { id: string; text: string } {
     `  regionsraad: ${o.regionsraad ?? 'null'}`,
     `  kommunalbestyrelse: ${o.kommunalbestyrelse ?? 'null'}`,
   ];
-  if (o.underskrevet !== undefined) lines.push(`underskrevet: ${o.underskrevet}`);
+  if (o.underskrifter !== undefined) {
+    lines.push('underskrifter:');
+    for (const party of ['region', 'kommune'] as const) {
+      const dates = o.underskrifter[party];
+      if (dates.length === 0) lines.push(`  ${party}: []`);
+      else {
+        lines.push(`  ${party}:`);
+        dates.forEach((dato, i) =>
+          lines.push(
+            `    - navn: ${party === 'region' ? 'Regionens' : 'Kommunens'} underskriver ${i + 1}`,
+            `      titel: Titel ${i + 1}`,
+            `      dato: ${dato}`,
+          ),
+        );
+      }
+    }
+  }
   if (o.pladser !== undefined) lines.push('kapacitet:', `  pladser: ${o.pladser}`);
+  if (o.extra !== undefined) lines.push(...o.extra);
   return { id, text: lines.join('\n') + '\n' };
 }
 
@@ -229,11 +251,15 @@ export interface UnderpunktOption {
 
 export interface SagOptions {
   id?: string;
+  /** A second case needs its own Sags ID, DokID and punkt. */
+  second?: boolean;
   moede?: string;
   underpunkter?: UnderpunktOption[];
   videreProces?: Array<{ organ: string; dato: string }>;
   tidligere?: Array<{ organ: string; dato: string }>;
   bilag?: BilagOption[];
+  /** Raw YAML lines before `sagsfremstilling:` (e.g. a `beslutninger:` block). */
+  extra?: string[];
   /** YAML source after `sagsfremstilling:`; multi-line blocks are welcome (it is the last field). */
   sagsfremstilling?: string;
 }
@@ -256,13 +282,13 @@ function sagYaml(o: SagOptions): { id: string; text: string } {
   const lines = [
     'dokumenttype: sag',
     `id: ${id}`,
-    'sags_id: EMN-2026-1',
-    'dokid: "90000001"',
+    `sags_id: EMN-2026-${o.second ? 2 : 1}`,
+    `dokid: "${o.second ? '90000002' : '90000001'}"`,
     'sundhedsraad: midt-og-vestsjaelland',
     'moede:',
     '  organ: Forberedende Sundhedsråd Midt- og Vestsjælland',
     `  dato: ${o.moede ?? 'null'}`,
-    'punkt: 1',
+    `punkt: ${o.second ? 2 : 1}`,
     'titel: Opgaveflyt',
     'aaben: true',
     'oekonomi: "-"',
@@ -296,6 +322,7 @@ function sagYaml(o: SagOptions): { id: string; text: string } {
       }
     }
   }
+  if (o.extra) lines.push(...o.extra);
   lines.push(`sagsfremstilling: ${o.sagsfremstilling ?? 'Sagsfremstilling.'}`);
   return { id, text: lines.join('\n') + '\n' };
 }

@@ -11,6 +11,24 @@ export default {
       name: 'accepts the current version',
       files: [hsa({ version: '2026-03-01' }), sag({ underpunkter: [], bilag: [doc('hsa-holbaek-akutsygepleje', '2026-03-01')] })],
     },
+    {
+      name: 'accepts an older version on a decided case: the case pins what it attached (a later tillæg does not make it stale)',
+      files: [
+        hsa({ version: '2026-11-01' }),
+        sag({
+          underpunkter: [],
+          bilag: [doc('hsa-holbaek-akutsygepleje', '2026-02-24')],
+          extra: [
+            'beslutninger:',
+            '  - organ: regionsraad',
+            '    dato: 2026-03-17',
+            '    udfald: tiltraadt',
+            '    protokol: Forberedende Regionsråd, punkt 12',
+          ],
+        }),
+      ],
+      others: { 'bilag/forkert-version': [] },
+    },
   ],
   invalid: [
     {

@@ -1,7 +1,7 @@
 import { anmodning, delingsaftale, hsa } from '../documents.ts';
 import type { RuleCases } from '../rule-tester.ts';
 
-const signedEarly = hsa({ regionsraad: '2026-03-17', kommunalbestyrelse: '2026-03-10', underskrevet: '2026-03-12' });
+const approvedLate = hsa({ regionsraad: '2026-03-17', kommunalbestyrelse: '2026-03-10', ikrafttraeden: '2026-03-12' });
 const agreedEarly = delingsaftale({ udkast: '2026-05-01', regionsraad: '2026-04-20', kommunalbestyrelse: '2026-06-10', aftalt: '2026-06-01' });
 const decidedEarly = delingsaftale({ udkast: '2026-05-01', delingsraad: '2026-04-01' });
 const endsEarly = anmodning({ meddelt: '2026-04-10', start: '2027-01-01', slut: '2026-12-31' });
@@ -12,7 +12,7 @@ export default {
     {
       name: 'accepts dates in order, equal dates and unknown dates',
       files: [
-        hsa({ regionsraad: '2026-03-17', kommunalbestyrelse: '2026-03-10', underskrevet: '2026-03-17' }),
+        hsa({ regionsraad: '2026-03-17', kommunalbestyrelse: '2026-03-10' }),
         delingsaftale({ udkast: '2026-05-01', regionsraad: '2026-06-16', kommunalbestyrelse: '2026-06-10', aftalt: '2026-06-20' }),
         delingsaftale({ kommune: '326', udkast: '2026-05-01', aftalt: '2026-09-01', delingsraad: '2026-08-20' }),
         anmodning({ meddelt: '2026-04-10' }),
@@ -21,14 +21,15 @@ export default {
   ],
   invalid: [
     {
-      name: 'reports an HSA signed before it was approved, at the signature, naming the approval',
-      files: [signedEarly],
+      // Signatures before the approvals are underskrift/mangler's (each party signs after both).
+      name: 'reports an HSA in force before it was approved, at the entry into force, naming the approval',
+      files: [approvedLate],
       errors: [
         {
-          at: `${signedEarly.file}:29:15`,
+          at: `${approvedLate.file}:25:16`,
           message:
-            'Underskriften (12. marts 2026) ligger før regionsrådets godkendelse (17. marts 2026); datoerne skal følge hinanden i den rækkefølge, trinnene sker',
-          related: [`${signedEarly.file}:27:16 regionsrådets godkendelse`],
+            'Ikrafttrædelsen (12. marts 2026) ligger før regionsrådets godkendelse (17. marts 2026); datoerne skal følge hinanden i den rækkefølge, trinnene sker',
+          related: [`${approvedLate.file}:27:16 regionsrådets godkendelse`],
         },
       ],
     },

@@ -3,7 +3,7 @@ import type { SourceDocument } from '../../../model/source-document.ts';
 import { canonical } from './documents.ts';
 
 // What the cases' indstillinger decide is data, not a rule: the status matrix reads it too.
-export { casesWithDecisions, type Decision } from '../../../model/decisions.ts';
+export { allCaseDecisions, casesWithDecisions, decisionsInForce, pairKey, type Decision } from '../../../model/decisions.ts';
 
 /**
  * True when the missing document is most likely already reported elsewhere: a file with errors
