@@ -29,6 +29,8 @@ const dokid = {
   anmodning: (kode: string, opgave: number) => `9${kode}3${opgave}01`,
   sag: (raadIndex: number) => `99${String(raadIndex + 1).padStart(2, '0')}0001`,
   eksternt: (raadIndex: number) => `99${String(raadIndex + 1).padStart(2, '0')}0002`,
+  laterSag: (raadIndex: number) => `99${String(raadIndex + 1).padStart(2, '0')}0003`,
+  laterEksternt: (raadIndex: number) => `99${String(raadIndex + 1).padStart(2, '0')}0004`,
 };
 
 export function sagsId(raadIndex: number): string {
@@ -203,7 +205,14 @@ function section(d: Decision, opgave: Opgave, names: (codes: string[]) => string
  * HSAs grouped per opgave, then the anmodninger per opgave, then one external bilag that the
  * text refers to by its derived number.
  */
-export function sag(args: { raad: ScaleRaad; decisions: readonly Decision[]; opgaver: readonly Opgave[]; kommune: Map<string, Kommune> }): SagData {
+export function sag(args: {
+  raad: ScaleRaad;
+  decisions: readonly Decision[];
+  opgaver: readonly Opgave[];
+  kommune: Map<string, Kommune>;
+  /** Documents not to attach (a pair a later case moved: its document never existed). */
+  omit?: ReadonlySet<string>;
+}): SagData {
   const { raad, decisions, opgaver } = args;
   const names = (codes: string[]) => {
     const list = codes.map((c) => args.kommune.get(c)?.kortnavn ?? c);
@@ -215,12 +224,12 @@ export function sag(args: { raad: ScaleRaad; decisions: readonly Decision[]; opg
     for (const o of opgaver) {
       const codes = decisions.filter((d) => d.opgave === o.id && d.model === model).flatMap((d) => d.kommuner);
       if (codes.length === 0) continue;
-      groups.push(
-        codes.map((c) => {
-          const slug = args.kommune.get(c)!.slug;
-          return model === 'kommunal' ? { dokument: `hsa-${slug}-${o.id}`, version: HSA_VERSION } : { dokument: `anmodning-${slug}-${o.id}` };
-        }),
-      );
+      const group: Bilag[] = codes.flatMap((c) => {
+        const slug = args.kommune.get(c)!.slug;
+        const bilag: Bilag = model === 'kommunal' ? { dokument: `hsa-${slug}-${o.id}`, version: HSA_VERSION } : { dokument: `anmodning-${slug}-${o.id}` };
+        return args.omit?.has(bilag.dokument!) ? [] : [bilag];
+      });
+      if (group.length > 0) groups.push(group);
     }
   }
   const external = groups.length + 1;
@@ -266,5 +275,38 @@ export function sag(args: { raad: ScaleRaad; decisions: readonly Decision[]; opg
       ...groups.flat(),
       { eksternt: { titel: 'Kommunernes tilbagemelding efter politisk behandling af opgaveflyt (syntetisk)', dokid: dokid.eksternt(raad.index) } },
     ],
+  };
+}
+
+/**
+ * A later case of the same råd that decides one pair again (kommunal drift instead of the
+ * anmodning the first case decided), with the new HSA as its only bilag and the external
+ * tilbagemelding under its own DokID. Its meeting comes after the frist its indstilling serves,
+ * which the data explains (forsinkelser).
+ */
+export function laterSag(args: { raad: ScaleRaad; kommune: Kommune; opgave: Opgave; hsaVersion: string }): SagData {
+  const { raad, kommune, opgave } = args;
+  const base = sag({
+    raad,
+    decisions: [{ opgave: opgave.id, model: 'kommunal', kommuner: [kommune.kode], all: false }],
+    opgaver: [opgave],
+    kommune: new Map([[kommune.kode, kommune]]),
+  });
+  const id = `SYN-2026-${9500 + raad.index + 1}`;
+  return {
+    ...base,
+    id: `sag-${id.toLowerCase()}`,
+    sags_id: id,
+    dokid: dokid.laterSag(raad.index),
+    moede: { ...base.moede, dato: '2026-09-01' },
+    videre_proces: [{ organ: 'Regionsrådet', dato: '2026-09-15' }],
+    tidligere_beslutninger: [],
+    punkt: 5,
+    titel: `Ændret driftsmodel for ${opgave.betegnelse} i ${kommune.kortnavn} (SYNTETISK)`,
+    bilag: [
+      { dokument: `hsa-${kommune.slug}-${opgave.id}`, version: args.hsaVersion },
+      { eksternt: { titel: 'Kommunens tilbagemelding (syntetisk)', dokid: dokid.laterEksternt(raad.index) } },
+    ],
+    forsinkelser: { 'moede.dato': 'Kommunen bad i august 2026 om at drive opgaven selv; sagen kunne først behandles efter fristen (SYNTETISK).' },
   };
 }

@@ -8,11 +8,20 @@ import { cpSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { parse, stringify } from 'yaml';
 import type { Kind } from '../model/kinds.ts';
-import type { OpgaverData } from '../model/types.ts';
-import { anmodning, delingsaftale, hsa, sag, sagsId } from './documents.ts';
+import type { HsaData, OpgaverData } from '../model/types.ts';
+import { anmodning, delingsaftale, hsa, laterSag, sag, sagsId } from './documents.ts';
 import { decisionsFor, modelOf } from './models.ts';
 import { readRealRegion, scaleRegion } from './region.ts';
 import { REPO_ROOT } from '../basics/repo-root.ts';
+import { fingerprintOf } from '../basics/fingerprint.ts';
+import { loadRepository } from '../load/load-repository.ts';
+import { Repository } from '../model/repository.ts';
+import type { DocumentKind } from '../model/kinds.ts';
+import type { SourceDocument } from '../model/source-document.ts';
+import { renderDocument } from '../render/render-document.ts';
+import { loadTemplates } from '../render/templates.ts';
+import { compileValidators } from '../validate/schemas.ts';
+import { firstCaseDecisions, hsaLifecycle, laterCaseDecisions } from './lifecycle.ts';
 
 export const DEFAULT_KOMMUNER = 46;
 
@@ -33,6 +42,10 @@ export interface ScaleRepo {
   files: string[];
   /** An HSA with an amount, repository-relative: the one the benchmark edits. */
   sampleHsa: string;
+  /** Signed HSAs (status underskrevet, both parties, with the fingerprint of their text). */
+  signed: number;
+  /** The pair a later case moved (kommune code, opgave), if the dataset has one. */
+  laterCase?: { kommune: string; opgave: string; sag: string };
 }
 
 const PLADS_OPGAVE = 'sundheds-og-omsorgspladser';
@@ -72,37 +85,47 @@ export async function generateScaleRepo(dir: string, options: { kommuner?: numbe
     const text = `${HEADER}\n# yaml-language-server: $schema=${schema}\n${stringify(data, { lineWidth: 100, blockQuote: 'literal' })}`;
     mkdirSync(path.dirname(path.join(dir, relative)), { recursive: true });
     writeFileSync(path.join(dir, relative), text);
-    files.push(relative);
+    if (!files.includes(relative)) files.push(relative); // the signed HSAs are written twice
   };
 
   write('agreements/reference/region.yaml', 'region', region);
   const counts = { hsa: 0, delingsaftaler: 0, anmodninger: 0, sager: 0 };
   let sampleHsa: string | undefined;
+  let laterCase: ScaleRepo['laterCase'];
+  const signed: Array<{ file: string; data: HsaData }> = [];
   const opgaveIds = opgaver.map((o) => o.id);
+  let kommuneNo = 0;
   for (const r of raad) {
     const members = r.raad.kommuner;
     if (members.length === 0) continue; // no kommuner here at this N: nothing to decide
     const decisions = decisionsFor(r.index, members, opgaveIds);
     const places = pladser(r.raad.sundheds_og_omsorgspladser, members);
     const folder = `agreements/${r.raad.id}`;
+    // One later case in the whole dataset moves one pair from anmodning to kommunal drift.
+    const moved =
+      laterCase === undefined && modelOf(decisions, members[0]!, LATER_OPGAVE) === 'anmodning'
+        ? { kommune: members[0]!, opgave: LATER_OPGAVE, sag: '' }
+        : undefined;
     for (const [m, code] of members.entries()) {
       const k = kommune.get(code)!;
+      let hsaNo = 0;
+      kommuneNo++;
       for (const [o, opgave] of opgaver.entries()) {
-        const model = modelOf(decisions, code, opgave.id);
+        const isMoved = moved?.kommune === code && moved.opgave === opgave.id;
+        const model = isMoved ? 'kommunal' : modelOf(decisions, code, opgave.id);
         if (model === 'kommunal') {
           const file = `${folder}/${k.slug}/hsa-${k.slug}-${opgave.id}.yaml`;
-          write(
-            file,
-            'hsa',
-            hsa({
-              kommune: k,
-              opgave,
-              opgaveNo: o + 1,
-              sagsId: sagsId(r.index),
-              pladser: opgave.id === PLADS_OPGAVE ? places.get(code)! : undefined,
-              forbehold: m % 3 === 1,
-            }),
-          );
+          const draft = hsa({
+            kommune: k,
+            opgave,
+            opgaveNo: o + 1,
+            sagsId: sagsId(r.index),
+            pladser: opgave.id === PLADS_OPGAVE ? places.get(code)! : undefined,
+            forbehold: m % 3 === 1,
+          });
+          const data = isMoved ? movedHsa(draft, r.index) : hsaLifecycle(draft, kommuneNo, hsaNo++);
+          write(file, 'hsa', data);
+          if (data.status === 'underskrevet') signed.push({ file, data });
           sampleHsa ??= file;
           counts.hsa++;
         } else if (model === 'anmodning') {
@@ -117,10 +140,19 @@ export async function generateScaleRepo(dir: string, options: { kommuner?: numbe
       );
       counts.delingsaftaler++;
     }
-    const data = sag({ raad: r, decisions, opgaver, kommune });
+    const slugOf = (code: string) => kommune.get(code)!.slug;
+    const omit = new Set(moved ? [`anmodning-${slugOf(moved.kommune)}-${moved.opgave}`] : []);
+    const data = { ...sag({ raad: r, decisions, opgaver, kommune, omit }), beslutninger: firstCaseDecisions(sagsId(r.index)) };
     write(`${folder}/${data.id}.yaml`, 'sag', data);
     counts.sager++;
+    if (moved) {
+      const later = laterSag({ raad: r, kommune: kommune.get(moved.kommune)!, opgave: opgaver.find((o) => o.id === moved.opgave)!, hsaVersion: MOVED_VERSION });
+      write(`${folder}/${later.id}.yaml`, 'sag', { ...later, beslutninger: laterCaseDecisions(later.sags_id) });
+      counts.sager++;
+      laterCase = { ...moved, sag: later.id };
+    }
   }
+  await recordSignedText(dir, signed, write);
   if (sampleHsa === undefined) throw new Error('the synthetic dataset has no HSA to edit');
 
   return {
@@ -130,5 +162,43 @@ export async function generateScaleRepo(dir: string, options: { kommuner?: numbe
     sundhedsraad: region.sundhedsraad.length,
     files,
     sampleHsa,
+    signed: signed.length,
+    ...(laterCase ? { laterCase } : {}),
   };
+}
+
+/** The opgave a later case moves (from anmodning to kommunal drift, see models.ts variant 2). */
+const LATER_OPGAVE = 'patientrettet-forebyggelse';
+const MOVED_VERSION = '2026-09-01';
+
+/** The HSA the later case brings: approved in September, after the frist, with the begrundelse. */
+function movedHsa(draft: HsaData, raadIndex: number): HsaData {
+  const why = 'Driftsmodellen blev ændret ved en senere sag i september 2026 (SYNTETISK).';
+  return {
+    ...draft,
+    sags_id: `SYN-2026-${9500 + raadIndex + 1}`,
+    version: MOVED_VERSION,
+    status: 'godkendt',
+    godkendelser: { regionsraad: '2026-09-15', kommunalbestyrelse: '2026-09-22' },
+    forsinkelser: { 'godkendelser.regionsraad': why, 'godkendelser.kommunalbestyrelse': why },
+  };
+}
+
+/**
+ * A signed agreement records the fingerprint of the text it was signed in (`laast`): render the
+ * signed HSAs as the build does and write the fingerprint into their files.
+ */
+async function recordSignedText(
+  dir: string,
+  signed: ReadonlyArray<{ file: string; data: HsaData }>,
+  write: (relative: string, kind: Kind, data: unknown) => void,
+) {
+  if (signed.length === 0) return;
+  const load = await loadRepository(dir, compileValidators(dir));
+  const repo = new Repository(load.documents);
+  const templates = loadTemplates(dir);
+  for (const { file, data } of signed) {
+    const doc = repo.byId(data.id) as SourceDocument<DocumentKind>;
+    write(file, 'hsa', { ...data, laast: fingerprintOf(renderDocument(repo, templates, doc).markdown) });
+  }
 }

@@ -121,7 +121,14 @@ export function scaleRegion(real: RegionData, count: number): ScaleRegion {
   const kommuner = [...real.kommuner.filter((k) => selected.has(k.kode)), ...synthetic];
   const raad = [...realRaad, ...addedRaad];
   return {
-    region: { dokumenttype: 'region', id: real.id, navn: real.navn, sundhedsraad: raad.map((r) => r.raad), kommuner },
+    region: {
+      dokumenttype: 'region',
+      id: real.id,
+      navn: real.navn,
+      sundhedsraad: raad.map((r) => r.raad),
+      ...(real.underskrivere ? { underskrivere: real.underskrivere } : {}),
+      kommuner,
+    },
     raad,
     kommune: new Map(kommuner.map((k) => [k.kode, k])),
   };

@@ -1,0 +1,87 @@
+/**
+ * The year after the draft, for the synthetic dataset only: decisions, approvals (one of them
+ * late, with its begrundelse), both parties' signatures, a later case that changes one pair.
+ * The sources record none of this after February 2026, so every name, date and protocol here is
+ * invented and says SYNTETISK; the shipped data under agreements/ has none of it.
+ */
+import type { Beslutning, HsaData, Underskrift } from '../model/types.ts';
+
+export const SYN = 'SYNTETISK';
+
+/** The regionsråd's meeting that decided the first cases (the real date in sag 003's videre proces). */
+export const DECIDED_ON = '2026-03-17';
+
+/** Every first case: the sundhedsråd recommends, the Forberedende Regionsråd adopts. */
+export function firstCaseDecisions(sagsId: string): Beslutning[] {
+  return [
+    { organ: 'sundhedsraad', dato: '2026-02-26', udfald: 'tiltraadt', protokol: `Sundhedsrådets møde 26. februar 2026, sag ${sagsId} (${SYN})` },
+    {
+      organ: 'regionsraad',
+      betegnelse: 'Forberedende Regionsråd',
+      dato: DECIDED_ON,
+      udfald: 'tiltraadt',
+      protokol: `Forberedende Regionsråd 17. marts 2026, punkt 12 (${SYN})`,
+    },
+  ];
+}
+
+/** The later case that moves one pair: decided in the autumn. */
+export function laterCaseDecisions(sagsId: string): Beslutning[] {
+  return [
+    {
+      organ: 'regionsraad',
+      betegnelse: 'Regionsrådet',
+      dato: '2026-09-15',
+      udfald: 'tiltraadt',
+      protokol: `Regionsrådet 15. september 2026, sag ${sagsId} (${SYN})`,
+    },
+  ];
+}
+
+const signer = (navn: string, titel: string, dato: string): Underskrift => ({ navn: `${navn} (${SYN})`, titel, dato });
+
+/**
+ * Where an HSA stands in the synthetic year, by its position among the kommune's HSAs and the
+ * kommune's position in its råd: most are approved; every third kommune's are signed by both
+ * parties; the first HSA of every fifth kommune is approved late by the regionsråd with a
+ * begrundelse (a warning, the build renders); every seventh kommune's region has signed, the
+ * kommune not yet (»mangler underskrift«).
+ */
+export function hsaLifecycle(hsa: HsaData, kommuneNo: number, hsaNo: number): HsaData {
+  const late = kommuneNo % 5 === 0 && hsaNo === 0;
+  const regionsraad = late ? '2026-04-20' : DECIDED_ON;
+  const kommunalbestyrelse = '2026-03-24';
+  const approved: HsaData = {
+    ...hsa,
+    status: 'godkendt',
+    godkendelser: { regionsraad, kommunalbestyrelse },
+    ...(late
+      ? {
+          forsinkelser: {
+            'godkendelser.regionsraad': `Regionsrådets behandling blev flyttet til mødet 20. april 2026 (${SYN} eksempel på en begrundet forsinkelse).`,
+          },
+        }
+      : {}),
+  };
+  const after = late ? '2026-04-27' : '2026-03-30';
+  if (kommuneNo % 3 === 0) {
+    return {
+      ...approved,
+      status: 'underskrevet',
+      underskrifter: {
+        region: [signer('Regionsrådsformand', 'Regionsrådsformand', after), signer('Regionsdirektør', 'Regionsdirektør', after)],
+        kommune: [signer('Borgmester', 'Borgmester', after), signer('Kommunaldirektør', 'Kommunaldirektør', after)],
+      },
+    };
+  }
+  if (kommuneNo % 7 === 1) {
+    return {
+      ...approved,
+      underskrifter: {
+        region: [signer('Regionsrådsformand', 'Regionsrådsformand', after), signer('Regionsdirektør', 'Regionsdirektør', after)],
+        kommune: [],
+      },
+    };
+  }
+  return approved;
+}
