@@ -227,7 +227,7 @@ export function sag(args: {
       const group: Bilag[] = codes.flatMap((c) => {
         const slug = args.kommune.get(c)!.slug;
         const bilag: Bilag = model === 'kommunal' ? { dokument: `hsa-${slug}-${o.id}`, version: HSA_VERSION } : { dokument: `anmodning-${slug}-${o.id}` };
-        return args.omit?.has(bilag.dokument!) ? [] : [bilag];
+        return args.omit?.has(bilag.dokument) ? [] : [bilag];
       });
       if (group.length > 0) groups.push(group);
     }
