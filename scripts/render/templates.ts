@@ -109,19 +109,38 @@ function lint(
 }
 
 /**
+ * Where the template files come from: the repository on disk, or (for the rule tests, which
+ * write nothing) files held in memory. Paths are repository-relative with forward slashes.
+ */
+export interface TemplateSource {
+  /** The names of the files directly in a folder (`templates`, `templates/partials`). */
+  list(folder: string): string[];
+  /** A file's text; throws InputFileError when it is not a plain, readable file. */
+  read(file: string): string;
+}
+
+/** The templates of the repository at `root`, read only through plain folders (see readRegularFile). */
+function templatesOnDisk(root: string): TemplateSource {
+  return {
+    list: (folder) => readdirSync(path.join(root, ...folder.split('/'))),
+    read: (file) => readRegularFile(root, file).toString('utf8'),
+  };
+}
+
+/**
  * Loads templates/<kind>.md.hbs and templates/partials/<name>.md.hbs into an isolated Handlebars
  * environment: strict mode, no HTML escaping (the output is Markdown, and values arrive as
  * tokens), only the project's helpers. Any template problem is a positioned TemplateError.
  */
-export function loadTemplates(root: string): TemplateSet {
+export function loadTemplates(root: string, source: TemplateSource = templatesOnDisk(root)): TemplateSet {
   const hb = Handlebars.create();
   for (const [name, fn] of Object.entries(valueHelpers)) hb.registerHelper(name, fn);
   for (const name of strictBlockHelpers) hb.registerHelper(name, strictBlock(hb.helpers[name] as never));
   const helpers = new Set(Object.keys(hb.helpers));
   const paramNames = new Map<string, readonly string[]>();
-  const dir = path.join(root, TEMPLATE_DIR);
   const read = (sub: string) =>
-    readdirSync(path.join(dir, sub))
+    source
+      .list([TEMPLATE_DIR, sub].filter(Boolean).join('/'))
       .filter((n) => n.endsWith(SUFFIX))
       .sort()
       .map((n) => ({ name: n.slice(0, -SUFFIX.length), file: [TEMPLATE_DIR, sub, n].filter(Boolean).join('/') }));
@@ -130,16 +149,16 @@ export function loadTemplates(root: string): TemplateSet {
   const usedPartials = new Map<string, Set<string>>();
 
   const compile = (file: string) => {
-    let source: string;
+    let text: string;
     try {
-      source = readRegularFile(root, file).toString('utf8');
+      text = source.read(file);
     } catch (error) {
       if (error instanceof InputFileError) throw new TemplateError('template/syntax', file, 1, 1, error.message);
       throw error;
     }
     let ast: hbs.AST.Program;
     try {
-      ast = hb.parse(source, { srcName: file });
+      ast = hb.parse(text, { srcName: file });
     } catch (error) {
       throw positionOfParseError(file, error);
     }
