@@ -2,7 +2,15 @@ import { readFile, readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { printable } from '../sign/certificates.ts';
 import { SigningError } from '../sign/errors.ts';
-import { invalidResult, issuerUncheckedMessage, parseFingerprint, type VerifyOptions, type VerifyResult, verifyPdf } from '../sign/verify.ts';
+import {
+  invalidResult,
+  issuerUncheckedMessage,
+  parseFingerprint,
+  type SerialVerifyResult,
+  type VerifyOptions,
+  type VerifyResult,
+  verifySignedPdf,
+} from '../sign/verify.ts';
 import { parseCommandLine, runCli, UsageError } from './cli.ts';
 
 /** Where a trust anchor comes from when --ca is not given (a path to a PEM file). */
@@ -20,6 +28,12 @@ Kontrollerer forseglingen (PAdES) af PDF-filer: at signaturen dækker hele
 filen, at intet er ændret eller tilføjet, at signaturen er gyldig, og at
 certifikatet er udstedt af en CA, du stoler på (regionens OCES3-rod).
 Mapper gennemsøges rekursivt for *.pdf.
+
+Har en kommune underskrevet filen efter forseglingen (en ny revision pr.
+underskrift), kontrolleres forseglingen over den første revision som ovenfor,
+hver senere revision må kun tilføje underskrifter (intet ændret indhold), og
+hver underskrift skal være kryptografisk gyldig. Underskrifterne vises med
+underskriver, tidspunkt og gyldighed; deres kæde vises, men kræves ikke.
 
 Valg:
   --ca FIL            PEM med CA-certifikat(er), som underskriveren skal kæde til.
@@ -46,7 +60,7 @@ Afslutningskode:
 const formats = ['text', 'json'] as const;
 type Format = (typeof formats)[number];
 
-interface FileResult extends VerifyResult {
+interface FileResult extends SerialVerifyResult {
   file: string;
 }
 
@@ -112,15 +126,15 @@ async function readCa(file: string, failure: string): Promise<string> {
   }
 }
 
-async function verifyFile(file: string, options: VerifyOptions): Promise<VerifyResult> {
+async function verifyFile(file: string, options: VerifyOptions): Promise<SerialVerifyResult> {
   let bytes: Buffer;
   try {
     bytes = await readFile(file);
   } catch {
-    return invalidResult('Filen kan ikke læses.');
+    return { ...invalidResult('Filen kan ikke læses.'), laterSignatures: [] };
   }
   try {
-    return await verifyPdf(bytes, options);
+    return await verifySignedPdf(bytes, options);
   } catch (error) {
     // A bad --ca is the caller's mistake, not the file's.
     if (error instanceof SigningError && error.code === 'verify/bad-ca') throw new UsageError(error.message);
@@ -171,6 +185,12 @@ function reportText(results: readonly FileResult[]): string {
     if (result.signerCN !== null) lines.push(`     Forseglet af: ${printable(result.signerCN)}`);
     if (result.signingTime !== null) lines.push(`     Tidspunkt:    ${DANISH_TIME.format(result.signingTime)}`);
     if (result.verdict === 'valid') lines.push('     Kæde:         betroet (udstedt af en angivet CA)');
+    for (const [i, later] of result.laterSignatures.entries()) {
+      const who = `${later.signer === null ? '(uden navn)' : printable(later.signer)}${later.title === null ? '' : `, ${later.title}`}`;
+      const when = later.signingTime === null ? 'uden tidspunkt' : DANISH_TIME.format(later.signingTime);
+      const chain = later.chainTrusted === null ? '' : later.chainTrusted ? ', kæde betroet' : ', kæde ikke betroet';
+      lines.push(`     Underskrift ${i + 2}: ${who} · ${when} · ${later.valid ? 'gyldig' : 'UGYLDIG'}${chain} (revision ${later.revision})`);
+    }
     for (const message of messages(result)) lines.push(`     ${message}`);
   }
   const count = (verdict: VerifyResult['verdict']): number => results.filter((result) => result.verdict === verdict).length;
@@ -196,6 +216,7 @@ function reportJson(results: readonly FileResult[]): string {
     signingTime: result.signingTime?.toISOString() ?? null,
     chainTrusted: result.chainTrusted,
     reasons: messages(result),
+    laterSignatures: result.laterSignatures.map((later) => ({ ...later, signingTime: later.signingTime?.toISOString() ?? null })),
   }));
   const ok = results.length > 0 && results.every((result) => result.ok);
   return `${JSON.stringify({ ok, files }, null, 2)}\n`;

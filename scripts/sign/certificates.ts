@@ -5,6 +5,7 @@
 import * as pkijs from 'pkijs';
 
 const OID_COMMON_NAME = '2.5.4.3';
+const OID_TITLE = '2.5.4.12';
 
 export function certificateDer(certificate: pkijs.Certificate): Uint8Array<ArrayBuffer> {
   return new Uint8Array(certificate.toSchema(true).toBER(false));
@@ -32,15 +33,25 @@ export function parsePemCertificates(pem: string): pkijs.Certificate[] {
   return fromPem(pem, 'CERTIFICATE').map(parseCertificateDer);
 }
 
-function commonName(name: pkijs.RelativeDistinguishedNames): string | null {
-  const attribute = name.typesAndValues.find((entry) => entry.type === OID_COMMON_NAME);
-  // CN is a DirectoryString: every string type asn1js decodes exposes valueBlock.value.
+function nameAttribute(name: pkijs.RelativeDistinguishedNames, oid: string): string | null {
+  const attribute = name.typesAndValues.find((entry) => entry.type === oid);
+  // CN and title are DirectoryStrings: every string type asn1js decodes exposes valueBlock.value.
   const value: unknown = attribute?.value.valueBlock.value;
   return typeof value === 'string' ? value : null;
 }
 
 export function subjectCommonName(certificate: pkijs.Certificate): string {
-  return commonName(certificate.subject) ?? '(uden navn)';
+  return nameAttribute(certificate.subject, OID_COMMON_NAME) ?? '(uden navn)';
+}
+
+/** The subject's CN, or null when it has none. */
+export function subjectCommonNameOrNull(certificate: pkijs.Certificate): string | null {
+  return nameAttribute(certificate.subject, OID_COMMON_NAME);
+}
+
+/** The subject's title attribute (e.g. »Borgmester«), when the certificate has one. */
+export function subjectTitle(certificate: pkijs.Certificate): string | null {
+  return nameAttribute(certificate.subject, OID_TITLE);
 }
 
 /** Short names for the attributes OCES3 and the test certificates use; others show as their OID. */
@@ -52,6 +63,7 @@ const ATTRIBUTE_NAMES: Readonly<Record<string, string>> = {
   '2.5.4.8': 'ST',
   '2.5.4.10': 'O',
   '2.5.4.11': 'OU',
+  '2.5.4.12': 'title',
   '2.5.4.97': 'organizationIdentifier',
 };
 

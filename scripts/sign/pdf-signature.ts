@@ -84,7 +84,7 @@ function parseSigningTime(dictionary: string): Date | null {
 }
 
 /** Total length (header + content) of the DER element at the start of `bytes`. */
-function derLength(bytes: Uint8Array): number | null {
+export function derLength(bytes: Uint8Array): number | null {
   const first = bytes[1];
   if (bytes[0] !== 0x30 || first === undefined) return null;
   if (first < 0x80) return 2 + first <= bytes.length ? 2 + first : null;

@@ -4,6 +4,7 @@
  * bytes, the signing-certificate-v2 binding, no CMS signing-time, and – when
  * trust anchors are given – the certificate chain. Reasons are Danish.
  */
+import * as asn1js from 'asn1js';
 import * as pkijs from 'pkijs';
 import { certificateDer } from './certificates.ts';
 import { OID_CONTENT_TYPE, OID_MESSAGE_DIGEST, OID_SIGNING_CERTIFICATE_V2, OID_SIGNING_TIME } from './oids.ts';
@@ -11,6 +12,8 @@ import { readSigningCertificateV2 } from './signing-certificate-v2.ts';
 
 export interface CmsCheck {
   signerCertificate: pkijs.Certificate | null;
+  /** The CMS signing-time attribute, when the signer's tool set one. */
+  cmsSigningTime: Date | null;
   /** null when no trust anchors were given. */
   chainTrusted: boolean | null;
   reasons: string[];
@@ -21,6 +24,13 @@ export interface CmsCheckOptions {
   trusted?: readonly pkijs.Certificate[];
   /** When the certificates must have been valid: the claimed signing time. */
   validationTime: Date;
+  /**
+   * pades (default): our seal, PAdES baseline B-B, and an untrusted chain is a reason to refuse.
+   * cms: someone else's signature after ours (Acrobat's adbe.pkcs7.detached, a signing service):
+   * the signature and the message digest must verify, a CMS signing-time is allowed, and the
+   * chain is reported in chainTrusted without being a reason.
+   */
+  profile?: 'pades' | 'cms';
 }
 
 /** pkijs' SignedData.verify message for "the signed bytes changed" (it has no distinct code). */
@@ -28,24 +38,36 @@ const PKIJS_DIGEST_MISMATCH = /Message digest doesn't match/;
 
 export async function checkCms(cms: Uint8Array<ArrayBuffer>, signedContent: Uint8Array<ArrayBuffer>, options: CmsCheckOptions): Promise<CmsCheck> {
   const signedData = parseSignedData(cms);
-  if (typeof signedData === 'string') return { signerCertificate: null, chainTrusted: null, reasons: [signedData] };
+  if (typeof signedData === 'string') return { signerCertificate: null, cmsSigningTime: null, chainTrusted: null, reasons: [signedData] };
+  const pades = (options.profile ?? 'pades') === 'pades';
 
   const reasons: string[] = [];
   const signerInfo = signedData.signerInfos[0];
   if (!signerInfo || signedData.signerInfos.length !== 1) reasons.push('Signaturen skal have præcis én underskriver.');
   if (signedData.encapContentInfo.eContent) reasons.push('Signaturen er ikke frakoblet (detached) som PAdES kræver.');
 
-  const signerCertificate = await verifySignature(signedData, signedContent, reasons);
-  if (signerInfo) await checkSignedAttributes(signerInfo, signerCertificate, reasons);
+  const signerCertificate = await verifySignature(signedData, signedContent, reasons, pades);
+  if (signerInfo) await checkSignedAttributes(signerInfo, signerCertificate, reasons, pades);
 
   let chainTrusted: boolean | null = null;
   if (options.trusted && signerCertificate) {
     chainTrusted = await isChainTrusted(signerCertificate, signedData, options.trusted, options.validationTime);
-    if (!chainTrusted) {
+    if (!chainTrusted && pades) {
       reasons.push('Certifikatet er ikke udstedt af den angivne CA (eller var ikke gyldigt på signeringstidspunktet).');
     }
   }
-  return { signerCertificate, chainTrusted, reasons };
+  return { signerCertificate, cmsSigningTime: signerInfo ? signingTimeAttribute(signerInfo) : null, chainTrusted, reasons };
+}
+
+/** The signed signing-time attribute (RFC 5652 § 11.3), if present and readable. */
+function signingTimeAttribute(signerInfo: pkijs.SignerInfo): Date | null {
+  const attribute = signerInfo.signedAttrs?.attributes.find((candidate) => candidate.type === OID_SIGNING_TIME);
+  const value: unknown = attribute?.values[0];
+  if (value instanceof asn1js.UTCTime || value instanceof asn1js.GeneralizedTime) {
+    const date = value.toDate();
+    return Number.isNaN(date.getTime()) ? null : date;
+  }
+  return null;
 }
 
 function parseSignedData(cms: Uint8Array<ArrayBuffer>): pkijs.SignedData | string {
@@ -58,7 +80,12 @@ function parseSignedData(cms: Uint8Array<ArrayBuffer>): pkijs.SignedData | strin
   }
 }
 
-async function verifySignature(signedData: pkijs.SignedData, signedContent: Uint8Array<ArrayBuffer>, reasons: string[]): Promise<pkijs.Certificate | null> {
+async function verifySignature(
+  signedData: pkijs.SignedData,
+  signedContent: Uint8Array<ArrayBuffer>,
+  reasons: string[],
+  pades: boolean,
+): Promise<pkijs.Certificate | null> {
   try {
     const result = await signedData.verify({
       signer: 0,
@@ -72,7 +99,7 @@ async function verifySignature(signedData: pkijs.SignedData, signedContent: Uint
     if (error instanceof pkijs.SignedDataVerifyError) {
       reasons.push(
         PKIJS_DIGEST_MISMATCH.test(error.message)
-          ? 'Indholdet er ændret efter forseglingen (hashværdien passer ikke).'
+          ? `Indholdet er ændret efter ${pades ? 'forseglingen' : 'underskriften'} (hashværdien passer ikke).`
           : `Signaturen kunne ikke verificeres (${error.message}).`,
       );
       return error.signerCertificate;
@@ -82,18 +109,23 @@ async function verifySignature(signedData: pkijs.SignedData, signedContent: Uint
   }
 }
 
-async function checkSignedAttributes(signerInfo: pkijs.SignerInfo, signerCertificate: pkijs.Certificate | null, reasons: string[]): Promise<void> {
+async function checkSignedAttributes(
+  signerInfo: pkijs.SignerInfo,
+  signerCertificate: pkijs.Certificate | null,
+  reasons: string[],
+  pades: boolean,
+): Promise<void> {
   const attributes = signerInfo.signedAttrs?.attributes ?? [];
   const find = (oid: string): pkijs.Attribute | undefined => attributes.find((attribute) => attribute.type === oid);
   if (!find(OID_CONTENT_TYPE) || !find(OID_MESSAGE_DIGEST)) {
     reasons.push('Signaturen mangler de signerede attributter content-type og message-digest.');
   }
-  if (find(OID_SIGNING_TIME)) {
+  if (pades && find(OID_SIGNING_TIME)) {
     reasons.push('Signaturen har en CMS signing-time-attribut; PAdES angiver tidspunktet i /M.');
   }
   const signingCertificate = find(OID_SIGNING_CERTIFICATE_V2);
   if (!signingCertificate) {
-    reasons.push('Signaturen mangler attributten signing-certificate-v2 (PAdES B-B).');
+    if (pades) reasons.push('Signaturen mangler attributten signing-certificate-v2 (PAdES B-B).');
     return;
   }
   const reference = readSigningCertificateV2(signingCertificate);

@@ -8,9 +8,10 @@
  */
 import { createHash } from 'node:crypto';
 import type * as pkijs from 'pkijs';
-import { distinguishedName, parsePemCertificates, subjectCommonName } from './certificates.ts';
+import { distinguishedName, parsePemCertificates, printable, subjectCommonName, subjectCommonNameOrNull, subjectTitle } from './certificates.ts';
 import { SigningError } from './errors.ts';
 import { locateSignature } from './pdf-signature.ts';
+import { analyseRevisions, firstRevisionEnd } from './revisions.ts';
 import { checkCms } from './verify-cms.ts';
 
 const PADES_SUBFILTER = 'ETSI.CAdES.detached';
@@ -97,6 +98,81 @@ export async function verifyPdf(bytes: Buffer, opts: VerifyOptions = {}): Promis
     chainTrusted: cms.chainTrusted,
     reasons,
   };
+}
+
+/** A signature someone added after our seal, in an incremental update. */
+interface LaterSignatureResult {
+  /** 2 for the first update after the seal. */
+  revision: number;
+  /** CMS signature and message digest verify over its byte range. */
+  valid: boolean;
+  /** The certificate's CN, else the signature dictionary's /Name. */
+  signer: string | null;
+  /** The certificate's title attribute (2.5.4.12), if any. */
+  title: string | null;
+  signerSubject: string | null;
+  signerIssuer: string | null;
+  /** The CMS signing-time, else /M: what the signer's tool claims. */
+  signingTime: Date | null;
+  /** Whether the certificate chains to the given CA; null when none was given. Reported, not required. */
+  chainTrusted: boolean | null;
+  reasons: string[];
+}
+
+export interface SerialVerifyResult extends VerifyResult {
+  /** Signatures after the seal, in file order; empty for a file that only carries the seal. */
+  laterSignatures: LaterSignatureResult[];
+}
+
+/**
+ * A sealed PDF that others may have signed after us (each signature an incremental update):
+ * the seal is verified over the first revision exactly as verifyPdf does, every later
+ * revision may only add signatures (see revisions.ts), and every later signature must verify
+ * cryptographically over its byte range. A file with only the seal gets verifyPdf's verdict.
+ */
+export async function verifySignedPdf(bytes: Buffer, opts: VerifyOptions = {}): Promise<SerialVerifyResult> {
+  const sealEnd = firstRevisionEnd(bytes);
+  const onlySeal =
+    sealEnd === undefined || sealEnd >= bytes.length || bytes.subarray(sealEnd).every((byte) => [0x00, 0x09, 0x0a, 0x0c, 0x0d, 0x20].includes(byte));
+  if (onlySeal) return { ...(await verifyPdf(bytes, opts)), laterSignatures: [] };
+
+  const seal = await verifyPdf(bytes.subarray(0, sealEnd), opts);
+  const analysis = analyseRevisions(bytes);
+  if (!analysis.ok) {
+    return {
+      ...seal,
+      verdict: 'invalid',
+      ok: false,
+      reasons: [...seal.reasons, `Der er tilføjet data efter forseglingen, som ikke kun tilføjer underskrifter: ${analysis.reason}`],
+      laterSignatures: [],
+    };
+  }
+  const trusted = opts.caPem === undefined ? undefined : parseTrustAnchors(opts.caPem);
+  const laterSignatures: LaterSignatureResult[] = [];
+  for (const signature of analysis.signatures) {
+    const cms = await checkCms(signature.cms, signature.signedContent, {
+      ...(trusted ? { trusted } : {}),
+      validationTime: signature.signingTime ?? opts.now ?? new Date(),
+      profile: 'cms',
+    });
+    const certificate = cms.signerCertificate;
+    const signer = (certificate ? subjectCommonNameOrNull(certificate) : null) ?? signature.name;
+    const title = certificate ? subjectTitle(certificate) : null;
+    laterSignatures.push({
+      revision: signature.revision,
+      valid: cms.reasons.length === 0,
+      signer: signer === null ? null : printable(signer),
+      title: title === null ? null : printable(title),
+      signerSubject: certificate ? distinguishedName(certificate.subject) : null,
+      signerIssuer: certificate ? distinguishedName(certificate.issuer) : null,
+      signingTime: cms.cmsSigningTime ?? signature.signingTime,
+      chainTrusted: cms.chainTrusted,
+      reasons: cms.reasons,
+    });
+  }
+  const later = laterSignatures.flatMap((result, i) => result.reasons.map((reason) => `Signatur ${i + 2} (revision ${result.revision}): ${reason}`));
+  if (later.length === 0) return { ...seal, laterSignatures };
+  return { ...seal, verdict: 'invalid', ok: false, reasons: [...seal.reasons, ...later], laterSignatures };
 }
 
 /** A result for a file that could not be checked at all (unreadable, no signature). */
