@@ -41,6 +41,12 @@ class KindRegistry {
     return this.#kinds.has(id);
   }
 
+  /** Whether files may declare this kind: every kind but those made from other documents' data. */
+  isFileKind(id: string): boolean {
+    const kind = this.#kinds.get(id);
+    return kind !== undefined && !(kind.role === 'document' && kind.derive);
+  }
+
   isDocument(id: string): boolean {
     return this.#kinds.get(id)?.role === 'document';
   }

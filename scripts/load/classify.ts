@@ -10,7 +10,7 @@ function kindOf(data: unknown): Kind | undefined {
   if (data === null || typeof data !== 'object' || Array.isArray(data)) return undefined;
   const value = (data as Record<string, unknown>).dokumenttype;
   // The registry's kinds are the shipped ones (and a test's toy kind), whose ids Kind lists.
-  return typeof value === 'string' && registry.has(value) ? (value as Kind) : undefined;
+  return typeof value === 'string' && registry.isFileKind(value) ? (value as Kind) : undefined;
 }
 
 /**
@@ -27,7 +27,10 @@ export function classify(file: string, doc: () => Document.Parsed, data: unknown
     return fail('Filen skal være et afsnit med felter, der begynder med »dokumenttype: …«');
   }
   const value = (data as Record<string, unknown>).dokumenttype;
-  const kinds = registry.all().map((k) => k.id);
+  const kinds = registry
+    .all()
+    .map((k) => k.id)
+    .filter((id) => registry.isFileKind(id));
   if (value === undefined) return fail(`Feltet »dokumenttype« mangler; brug en af: ${kinds.join(', ')}`);
   const guess = typeof value === 'string' ? suggest(value, kinds) : undefined;
   return fail(

@@ -251,6 +251,51 @@ export interface SagData {
   forsinkelser?: Forsinkelser;
 }
 
+/** A changed field of the base agreement: its dotted YAML path and the new value. */
+export interface FeltAendring {
+  sti: string;
+  vaerdi: unknown;
+  begrundelse?: string;
+}
+
+/** A clause the tillæg adds to the base agreement, after the clause headed `efter` (or at the end). */
+interface NytAfsnit {
+  titel: string;
+  tekst: string;
+  efter?: string;
+}
+
+/** Tillægsaftale: amends a signed agreement (`til`, an HSA) from its ikrafttræden on. */
+interface TillaegData extends SignedLifecycle {
+  dokumenttype: 'tillaeg';
+  id: string;
+  dokid: string | null;
+  sags_id?: string;
+  til: string;
+  til_version: IsoDate;
+  nummer: number;
+  kommune: string;
+  version: IsoDate;
+  status: Status;
+  ikrafttraeden: IsoDate;
+  formaal: string;
+  aendringer: { felter: FeltAendring[]; afsnit: NytAfsnit[] };
+  godkendelser: Godkendelser;
+}
+
+/**
+ * The consolidated text of an agreement as amended by its tillæg in force: made from the data
+ * (never a file), one per amended agreement.
+ */
+interface KonsolideretData {
+  dokumenttype: 'konsolideret';
+  id: string;
+  grundaftale: string;
+  kommune: string;
+  /** The ids of the tillæg applied, in nummer order. */
+  tillaeg: string[];
+}
+
 export interface DataByKind {
   region: RegionData;
   opgaver: OpgaverData;
@@ -259,4 +304,6 @@ export interface DataByKind {
   delingsaftale: DelingsaftaleData;
   anmodning: AnmodningData;
   sag: SagData;
+  tillaeg: TillaegData;
+  konsolideret: KonsolideretData;
 }

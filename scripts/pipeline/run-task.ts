@@ -1,14 +1,13 @@
 /** One rendering task, the same in a worker thread and in the main thread's share of the work. */
 import { combinedPdf } from '../emit/combined.ts';
-import type { DocumentKind } from '../model/kinds.ts';
-import type { SourceDocument } from '../model/source-document.ts';
+import { renderedDocument } from '../kinds/index.ts';
 import type { RenderContext } from './context.ts';
 import type { Task, TaskResult } from './pool.ts';
 import { renderOutput } from './render-output.ts';
 
 export async function runTask(ctx: RenderContext, task: Task): Promise<TaskResult> {
   if (task.kind === 'document') {
-    const doc = ctx.repo.byId(task.id) as SourceDocument<DocumentKind> | undefined;
+    const doc = renderedDocument(ctx.repo, task.id);
     if (!doc) throw new Error(`dokumentet ${task.id} findes ikke i de indlæste data`);
     return { kind: 'document', output: await renderOutput(ctx, doc) };
   }

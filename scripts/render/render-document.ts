@@ -8,6 +8,7 @@ import { numberClauses } from './clause-numbers.ts';
 import type { RenderData } from './helpers.ts';
 import { compactTree } from './compact-tree.ts';
 import { parseMarkdown, stringifyMarkdown } from './markdown.ts';
+import { reviseClauses } from './revise-clauses.ts';
 import { substituteTokens } from './substitute.ts';
 import type { TemplateSet } from './templates.ts';
 import { TokenTable } from './tokens.ts';
@@ -57,6 +58,7 @@ export function renderDocument(repo: Repository, templates: TemplateSet, doc: So
   const kind = kindOf(doc);
   const raw = templates.render(kind.template, kind.view(repo, doc), data);
   let tree = substituteTokens(parseMarkdown(raw), tokens);
+  if (kind.revisions) tree = reviseClauses(tree, kind.revisions(repo, doc), tokens);
   if (kind.numberedClauses) tree = numberClauses(tree);
   const bodyMarkdown = stringifyMarkdown(tree);
   const meta = kind.meta(repo, doc);

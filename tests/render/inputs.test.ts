@@ -5,11 +5,12 @@
  * word. So every document of the real data is rendered here with a repository that records the
  * files each lookup answers from, and everything recorded must be among the document's inputs.
  */
+import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { checkRepository } from '../../scripts/check/check-repository.ts';
 import { hsa } from '../../scripts/kinds/hsa.ts';
 import { registry, renderedDocuments } from '../../scripts/kinds/index.ts';
-import type { Repository } from '../../scripts/model/repository.ts';
+import { Repository } from '../../scripts/model/repository.ts';
 import type { SourceDocument } from '../../scripts/model/source-document.ts';
 import { inputsOf } from '../../scripts/render/inputs.ts';
 import { renderDocument } from '../../scripts/render/render-document.ts';
@@ -94,9 +95,34 @@ describe('inputsOf lists every file a rendering reads', () => {
         begrundelse: 'SYNTETISK',
       },
     } as SourceDocument<'anmodning'>;
-    const documents = [...renderedDocuments(repo), anmodning];
+    // Nor a tillæg: one to the same HSA (SYNTETISK), which also gives the HSA a consolidated text.
+    const tillaeg = {
+      file: `${path.posix.dirname(model.file)}/tillaeg-syntetisk-1.yaml`,
+      kind: 'tillaeg',
+      yaml: model.yaml,
+      data: {
+        dokumenttype: 'tillaeg',
+        id: 'tillaeg-syntetisk-1',
+        dokid: null,
+        til: model.data.id,
+        til_version: model.data.version,
+        nummer: 1,
+        kommune: model.data.kommune,
+        version: '2026-10-01',
+        status: 'godkendt',
+        ikrafttraeden: '2027-03-01',
+        formaal: 'SYNTETISK',
+        aendringer: {
+          felter: [{ sti: 'finansiering.aarligt_beloeb_kr', vaerdi: 1500000 }],
+          afsnit: [{ titel: 'SYNTETISK', tekst: 'SYNTETISK', efter: 'Finansiering' }],
+        },
+        godkendelser: { regionsraad: '2026-11-10', kommunalbestyrelse: '2026-11-12' },
+      },
+    } as SourceDocument<'tillaeg'>;
+    const amended = new Repository([...repo.documents, tillaeg]);
+    const documents = [...renderedDocuments(amended), anmodning];
     expect(new Set(documents.map((d) => d.kind))).toEqual(new Set(registry.documents().map((k) => k.id)));
-    for (const doc of documents) expect(unlisted(repo, templates, doc), doc.data.id).toEqual([]);
+    for (const doc of documents) expect(unlisted(amended, templates, doc), doc.data.id).toEqual([]);
   });
 
   it('a case lists the documents its bilag point at, and a rendering reads them', () => {
