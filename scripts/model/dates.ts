@@ -23,6 +23,17 @@ export function addMonths(day: string, n: number): string {
   return iso(new Date(Date.UTC(y, m - 1 + n, Math.min(d, lastDay))));
 }
 
+/**
+ * The day a termination takes effect (ophørsdato): the day the notice was given plus the notice
+ * period in calendar months, on the same day of the month, clamped to the month's last day.
+ * The sources only say »9 måneders varsel« (no »til udgangen af en måned«), so notice given on
+ * 15 March 2027 ends the agreement on 15 December 2027, and notice on 31 May 2027 on
+ * 29 February 2028. The agreement no longer applies from that day.
+ */
+export function terminationDate(notice: string, months: number): string {
+  return addMonths(notice, months);
+}
+
 /** A vilkår's length in whole months (»2 år« = 24). */
 export function vilkaarMonths(v: Vilkaar): number {
   return v.enhed === 'aar' ? v.vaerdi * 12 : v.vaerdi;
