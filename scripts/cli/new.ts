@@ -5,6 +5,7 @@ import { loadRepository } from '../load/load-repository.ts';
 import { Repository } from '../model/repository.ts';
 import { FileExistsError, writeNewFileAtomic } from '../tooling/atomic-write.ts';
 import { ArgumentError } from '../tooling/lookup.ts';
+import { recordTermination, TerminationRefusal } from '../tooling/opsigelse.ts';
 import { ScaffoldError, scaffold, scaffoldKinds, type ScaffoldRequest } from '../tooling/scaffold.ts';
 import { SchemaDocs } from '../validate/schema-docs.ts';
 import { suggest } from '../basics/quote.ts';
@@ -30,6 +31,13 @@ datoer og vilkår fra fristkalenderen, null for det, der ikke kendes endnu, og
 
 Typer og valg:
 ${scaffoldKinds().flatMap(kindHelp).join('\n')}
+
+Opsigelse af en eksisterende aftale:
+  opsigelse      --dokument ID --dato ÅÅÅÅ-MM-DD --part region|kommune
+                 Registrerer, at aftalen er opsagt: sætter status: opsagt og
+                 tilføjer opsigelse.meddelt i aftalens fil (kommentarer og
+                 tekst bevares) og skriver ophørsdatoen (datoen plus varslet).
+                 fx npm run new -- opsigelse --dokument hsa-holbaek-akutsygepleje --dato 2027-03-15 --part kommune
 
 Øvrige valg:
   --today ÅÅÅÅ-MM-DD  Oprettelsesdato; en ny samarbejdsaftales version (standard: i dag)
@@ -74,11 +82,15 @@ async function main(): Promise<number> {
       today: { type: 'string' },
       'dry-run': { type: 'boolean', default: false },
       root: { type: 'string' },
+      ...TERMINATION_OPTIONS,
     },
     true,
   );
   const { values, positionals } = parsed;
-  const names = scaffoldKinds().map((k) => k.id);
+  if (positionals[0] === 'opsigelse' && positionals.length === 1) return terminate(values);
+  const stray = Object.keys(TERMINATION_OPTIONS).filter((k) => (values as Record<string, unknown>)[k] !== undefined);
+  if (stray.length > 0) throw new UsageError(`${stray.map((k) => `--${k}`).join(', ')} hører til opsigelse (npm run new -- opsigelse …)`);
+  const names = [...scaffoldKinds().map((k) => k.id), 'opsigelse'];
   if (positionals.length !== 1) throw new UsageError(`angiv præcis én type: ${names.join(', ')}`);
   const kindArg = positionals[0]!;
   const kind = scaffoldKinds().find((k) => k.id === kindArg);
@@ -134,6 +146,49 @@ async function main(): Promise<number> {
   const check = await checkRepository(root, { today });
   const mine = check.diagnostics.filter((d) => d.file === result.file);
   if (mine.length === 0) process.stdout.write('  Kontrol: ingen fejl i den nye fil. Udfyld »Udestår: …« og null-felterne, og kør npm run check.\n');
+  for (const d of mine) {
+    const { start } = check.load.sources.resolve(d.file, d.span);
+    process.stdout.write(`  ${d.file}:${start.line}:${start.column}  ${severityLabel[d.severity]}  ${d.rule}  ${d.message}\n`);
+  }
+  return mine.some((d) => d.severity === 'error') ? 1 : 0;
+}
+
+/** The options of `opsigelse`, which edits an existing file instead of scaffolding one. */
+const TERMINATION_OPTIONS = { dokument: { type: 'string' }, dato: { type: 'string' }, part: { type: 'string' } } as const;
+
+/** `npm run new -- opsigelse`: records a termination in the agreement's file, then checks it. */
+async function terminate(values: Record<string, string | boolean | undefined>): Promise<number> {
+  const known = ['dokument', 'dato', 'part', 'root', 'today', 'help', 'dry-run'];
+  const stray = Object.keys(values).filter((k) => values[k] !== undefined && values[k] !== false && !known.includes(k));
+  if (stray.length > 0) throw new UsageError(`opsigelse bruger ikke ${stray.map((k) => `--${k}`).join(', ')}`);
+  if (values['dry-run']) throw new UsageError('opsigelse har ingen --dry-run; ændringen ses med git diff og kan fortrydes med git');
+  for (const name of ['dokument', 'dato', 'part']) {
+    const value = values[name];
+    if (typeof value !== 'string' || value.trim() === '') throw new UsageError(`opsigelse kræver --${name}`);
+  }
+  const dato = parseIsoDateOption(String(values.dato), '--dato');
+  const today = values.today === undefined ? todayInDenmark() : parseIsoDateOption(String(values.today), '--today');
+  const root = typeof values.root === 'string' ? values.root : REPO_ROOT;
+
+  const load = await loadRepository(root, compileValidators(root));
+  const repo = new Repository(load.documents, load.brokenIds);
+  let result;
+  try {
+    result = recordTermination(root, repo, { dokument: String(values.dokument).trim(), dato, part: String(values.part).trim() });
+  } catch (error) {
+    if (error instanceof ArgumentError) throw new UsageError(error.message);
+    if (error instanceof TerminationRefusal) {
+      process.stdout.write(`Ikke opsagt: ${error.message}\n`);
+      return 1;
+    }
+    throw error;
+  }
+  process.stdout.write(`✔ Opsigelsen er registreret i ${result.file}\n`);
+  for (const line of result.lines) process.stdout.write(`  ${line}\n`);
+
+  const check = await checkRepository(root, { today });
+  const mine = check.diagnostics.filter((d) => d.file === result.file);
+  if (mine.length === 0) process.stdout.write('  Kontrol: ingen fejl eller advarsler i filen.\n');
   for (const d of mine) {
     const { start } = check.load.sources.resolve(d.file, d.span);
     process.stdout.write(`  ${d.file}:${start.line}:${start.column}  ${severityLabel[d.severity]}  ${d.rule}  ${d.message}\n`);

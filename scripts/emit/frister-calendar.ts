@@ -1,6 +1,16 @@
 import type { Repository } from '../model/repository.ts';
 import { kommuneName } from '../model/names.ts';
-import { renderedDocuments, documentName, documentMeta, documentDeadlines, type DocumentDeadline, concernsLabel, shortDocumentLabel } from '../kinds/index.ts';
+import {
+  renderedDocuments,
+  documentName,
+  documentMeta,
+  documentDeadlines,
+  type DocumentDeadline,
+  concernsLabel,
+  shortDocumentLabel,
+  noticeText,
+  terminationOf,
+} from '../kinds/index.ts';
 import { formatDate } from '../basics/format.ts';
 import { signingTimeFromEnv } from '../sign/signing-time.ts';
 import { latestDay } from '../model/dates.ts';
@@ -30,6 +40,8 @@ export function eventUid(d: DocumentDeadline): string {
 }
 
 function statusText(d: DocumentDeadline): string {
+  const t = d.cancelled ? terminationOf(d.doc) : undefined;
+  if (t) return `Aflyst: aftalen er ${noticeText(t)}`;
   if (d.done === undefined) return 'Dato fastsat i data';
   if (d.done !== null) return `Opfyldt ${formatDate(d.done)}`;
   return `Ikke registreret${d.missing ? `: ${d.missing}` : ''}`;
@@ -60,10 +72,12 @@ function deadlineEvent(repo: Repository, d: DocumentDeadline): IcsEvent {
     summary: `${d.done ? '✔ ' : ''}${concernsLabel(repo, d.doc)} – ${shortDocumentLabel(repo, d.doc)}: ${d.betegnelse}`,
     description,
     categories: ['Frist', concernsLabel(repo, d.doc)],
+    // A terminated agreement's steps after the notice: kept, so that clients that imported them remove them (RFC 5545 §3.8.1.11).
+    ...(d.cancelled ? { status: 'CANCELLED' as const } : {}),
   };
 }
 
-/** out/frister.ics: every deadline of every document. */
+/** out/frister.ics: every deadline of every document; a terminated agreement's end, and its later steps as cancelled. */
 export function fristerIcs(repo: Repository, options: { env: NodeJS.ProcessEnv }): string {
   const region = repo.ofKind('region')[0]?.data.navn ?? 'Regionen';
   return serializeCalendar({

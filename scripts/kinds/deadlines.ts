@@ -29,16 +29,20 @@ export interface DocumentDeadline {
   done: IsoDate | null | undefined;
   /** While not done: what is missing, in Danish (»regionsrådets godkendelse«). */
   missing?: string;
+  /** The document was terminated before this date: the step is no longer due (calendar: STATUS:CANCELLED). */
+  cancelled?: true;
 }
 
-export type DeadlineState = 'opfyldt' | 'aaben' | 'overskredet' | 'kommende' | 'passeret';
+export type DeadlineState = 'opfyldt' | 'aaben' | 'overskredet' | 'kommende' | 'passeret' | 'aflyst';
 
 /**
  * A deadline as of `today`: a recorded step is opfyldt; an unrecorded one is åben until its day
  * has ended and overskredet from the day after (a step due on the 1st is overdue on the 2nd,
  * as in the check's forsinket/… rules); a date with nothing to record is kommende, then passeret.
+ * A step the document's termination cancelled is aflyst, whatever the day.
  */
 export function deadlineState(d: DocumentDeadline, today: IsoDate): DeadlineState {
+  if (d.cancelled) return 'aflyst';
   if (d.done === undefined) return today > d.dato ? 'passeret' : 'kommende';
   if (d.done !== null) return 'opfyldt';
   return today > d.dato ? 'overskredet' : 'aaben';

@@ -116,6 +116,8 @@ export const delingsaftale = defineDocumentKind<'delingsaftale'>({
     noun: 'Delingsaftale',
     // One agreement per kommune is the rule: prefer the one that names the opgave.
     fit: (doc, opgave) => (doc.data.opgaver.some((o) => o.opgave === opgave) ? 0 : 1),
+    // Regional drift needs the drift itself transferred, not only the authority (daekning/delingsaftale-drift).
+    covers: (doc, opgave) => doc.data.opgaver.some((o) => o.opgave === opgave && o.overdragelse === 'drift'),
     state: ({ data: d }) => `${statusLabel[d.status]}, ${d.version ? versionLabel(d.version) : 'uden version'}`,
   },
 

@@ -18,6 +18,7 @@ const stateLabel: Record<DeadlineState, string> = {
   overskredet: 'OVERSKREDET',
   kommende: 'kommende',
   passeret: 'passeret',
+  aflyst: 'aflyst',
 };
 
 interface Row {
