@@ -6,10 +6,10 @@
  */
 import type { Beslutning, HsaData, Underskrift } from '../model/types.ts';
 
-export const SYN = 'SYNTETISK';
+const SYN = 'SYNTETISK';
 
 /** The regionsråd's meeting that decided the first cases (the real date in sag 003's videre proces). */
-export const DECIDED_ON = '2026-03-17';
+const DECIDED_ON = '2026-03-17';
 
 /** Every first case: the sundhedsråd recommends, the Forberedende Regionsråd adopts. */
 export function firstCaseDecisions(sagsId: string): Beslutning[] {

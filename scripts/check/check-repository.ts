@@ -5,7 +5,7 @@ import { trackedGeneratedDiagnostics } from '../load/tracked-generated.ts';
 import { Repository } from '../model/repository.ts';
 import { compileValidators } from '../validate/schemas.ts';
 import { CONFIG_FILE, configDiagnostics, effectiveSeverity, loadConfig } from './config.ts';
-import { runRules, type RuleMeta } from './rule.ts';
+import { runRules, type MarkdownOf, type RuleMeta } from './rule.ts';
 import { rules } from './rules/index.ts';
 
 export interface CheckResult {
@@ -19,6 +19,12 @@ export interface CheckOptions {
   today: string;
   /** Overdue findings are errors rather than warnings. */
   strict?: boolean;
+  /**
+   * The renderer for a loaded repository (render/markdown-of.ts gives the real one): lets
+   * underskrift/laast-tekst compare each signed agreement with the text it would render to
+   * now. Without it that rule checks nothing; `check` and `build` always pass it.
+   */
+  markdown?: (repo: Repository) => MarkdownOf;
 }
 
 /**
@@ -38,7 +44,7 @@ export async function checkRepository(root: string, options: CheckOptions): Prom
     ...attributeDiagnostics(root),
     ...load.diagnostics,
     ...configDiagnostics(config),
-    ...runRules(rules, repo, { today: options.today, root, severity }),
+    ...runRules(rules, repo, { today: options.today, root, severity, markdown: options.markdown?.(repo), validators, strict: options.strict ?? false }),
   ];
   return { load, repo, diagnostics };
 }

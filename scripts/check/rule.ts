@@ -1,8 +1,10 @@
 import type { Diagnostic, Severity, Span } from '../diagnostics/diagnostic.ts';
 import type { RuleId } from '../diagnostics/rule-id.ts';
 import { locate, type DataPath, type Target } from '../basics/locate.ts';
+import type { DocumentKind } from '../model/kinds.ts';
 import type { Repository } from '../model/repository.ts';
 import type { SourceDocument } from '../model/source-document.ts';
+import type { Validators } from '../validate/schemas.ts';
 import { filesOnDisk, type DataFiles } from './data-files.ts';
 
 /** A place in a document, by data path; turned into a source span when reported. */
@@ -16,7 +18,18 @@ interface Place {
 
 interface Finding extends Place {
   message: string;
+  /**
+   * Report it as a warning even where the rule's severity is error: a problem that is not one
+   * yet (a date still to come). A rule configured as warning or off stays so.
+   */
+  notYet?: true;
   related?: Array<Place & { message: string }>;
+  /**
+   * The data gives a begrundelse for what the finding reports (a date after its frist, see
+   * `forsinkelser`): reality over plan, so an error is reported as a warning with the
+   * begrundelse, and the build renders. `--strict` keeps it an error.
+   */
+  justified?: string;
 }
 
 /** A finding about the repository as a whole (e.g. a missing reference file), not one document. */
@@ -24,6 +37,18 @@ interface FileFinding {
   file: string;
   message: string;
 }
+
+/**
+ * A document's Markdown as the build would render it now, with the repository's templates,
+ * partials and reference data; or why it cannot be rendered (a template error, positioned).
+ *
+ * Rendering is the render stage's business, on the same layer as check, so check cannot import
+ * it. The caller that owns both (cli/, pipeline/, tooling/) hands the renderer in through
+ * checkRepository's options; the rule tests hand in one over templates held in memory. Only the
+ * rule that compares a signed agreement with its `laast` fingerprint uses it, and only for the
+ * signed documents, so a check without signed agreements renders nothing.
+ */
+export type MarkdownOf = (doc: SourceDocument<DocumentKind>) => { markdown: string } | { problem: string };
 
 export interface RuleContext {
   repo: Repository;
@@ -34,6 +59,10 @@ export interface RuleContext {
    * text). Undefined when the caller offers none; such rules then cannot check anything.
    */
   files: DataFiles | undefined;
+  /** The renderer, for the rule that compares signed text; undefined when the caller offers none (then it checks nothing). */
+  markdown: MarkdownOf | undefined;
+  /** The schema validators, for a rule that validates data it makes (a tillæg's amended agreement); undefined when the caller offers none. */
+  validators: Validators | undefined;
   report: (finding: Finding | FileFinding) => void;
 }
 
@@ -118,6 +147,9 @@ export function citationText(citation: Citation, repo?: Repository): string {
   return parts.join('; ');
 }
 
+/** A begrundelse as one line of a message (it may be a folded or literal block). */
+const oneLine = (text: string) => text.replace(/\s+/g, ' ').trim();
+
 function spanOf(place: Place) {
   return place.span ?? locate(place.doc.yaml, place.path, place.target ?? 'value');
 }
@@ -126,7 +158,15 @@ function spanOf(place: Place) {
 export function runRules(
   rules: readonly Rule[],
   repo: Repository,
-  options: { today: string; root?: string; files?: DataFiles; severity?: (rule: Rule) => Severity | 'off' },
+  options: {
+    today: string;
+    root?: string;
+    files?: DataFiles;
+    markdown?: MarkdownOf;
+    validators?: Validators;
+    severity?: (rule: Rule) => Severity | 'off';
+    strict?: boolean;
+  },
 ): Diagnostic[] {
   const diagnostics: Diagnostic[] = [];
   // Files on disk under the root unless the caller offers others (the rule tests hold theirs in memory).
@@ -138,17 +178,20 @@ export function runRules(
       repo,
       today: options.today,
       files,
+      markdown: options.markdown,
+      validators: options.validators,
       report(finding) {
         if (!('doc' in finding)) {
           diagnostics.push({ rule: rule.id, severity, file: finding.file, message: finding.message });
           return;
         }
+        const justified = finding.justified !== undefined && !options.strict;
         diagnostics.push({
           rule: rule.id,
-          severity,
+          severity: finding.notYet || justified ? 'warning' : severity,
           file: finding.doc.file,
           span: spanOf(finding),
-          message: finding.message,
+          message: finding.justified === undefined ? finding.message : `${finding.message} (begrundet: ${oneLine(finding.justified)})`,
           related: finding.related?.map((r) => ({ file: r.doc.file, span: spanOf(r), message: r.message })),
         });
       },

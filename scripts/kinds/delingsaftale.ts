@@ -72,8 +72,15 @@ export const delingsaftale = defineDocumentKind<'delingsaftale'>({
       keywords: ['delingsaftale', kommune, 'opgaveflyt 2027'],
       draft: d.status === 'udkast',
       date:
-        latest(d.version, d.udkast_fremsendt, d.aftalt, d.godkendelser.regionsraad, d.godkendelser.kommunalbestyrelse, d.delingsraad?.afgoerelse, signedOn(repo, d.underskrifter)) ??
-        d.referencedato,
+        latest(
+          d.version,
+          d.udkast_fremsendt,
+          d.aftalt,
+          d.godkendelser.regionsraad,
+          d.godkendelser.kommunalbestyrelse,
+          d.delingsraad?.afgoerelse,
+          signedOn(repo, d.underskrifter),
+        ) ?? d.referencedato,
       kommuner: [d.kommune],
       opgave: null,
       version: d.version,

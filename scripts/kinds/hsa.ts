@@ -7,8 +7,17 @@ import { fromFrist, fromVilkaar } from './deadlines.ts';
 import { defineDocumentKind } from './kind.ts';
 import { latest, orNotSet } from './meta.ts';
 import { signatureTable, signedOn } from './lifecycle.ts';
+import { terminationFrom, terminationText } from './termination.ts';
 
 type Hsa = SourceDocument<'hsa'>;
+
+const termination = ({ data: d }: Hsa) => terminationFrom(d.opsigelse, d.opgave);
+
+/** The title block's status: »Opsagt af kommunen den … med ophør den …« once terminated. */
+function statusText(doc: Hsa): string {
+  const t = termination(doc);
+  return t ? terminationText(t) : statusLabel[doc.data.status];
+}
 
 const partyLabel = { region: 'Regionen', kommune: 'Kommunen', faelles: 'Fælles' } as const;
 
@@ -21,7 +30,9 @@ export const hsa = defineDocumentKind<'hsa'>({
   numberedClauses: true,
   scope: { type: 'kommune', kommune: (doc) => doc.data.kommune },
 
-  view(repo, { data: d }) {
+  view(repo, doc) {
+    const d = doc.data;
+    const t = termination(doc);
     return {
       ...partiesView(repo, d.kommune),
       opgave: opgaveView(repo, d.opgave),
@@ -37,7 +48,16 @@ export const hsa = defineDocumentKind<'hsa'>({
       finansiering: d.finansiering,
       opfoelgning: d.opfoelgning,
       evaluering: d.evaluering,
-      opsigelse: { varsel_maaneder: d.opsigelse.varsel_maaneder, beskrivelse: d.opsigelse.beskrivelse ?? null },
+      opsigelse: {
+        varsel_maaneder: d.opsigelse.varsel_maaneder,
+        beskrivelse: d.opsigelse.beskrivelse ?? null,
+        meddelt: t
+          ? {
+              tekst: `Aftalen er ${terminationText(t).replace(/^O/, 'o')}${t.computed ? '' : ' efter aftale mellem parterne'}`,
+              begrundelse: t.begrundelse ?? null,
+            }
+          : null,
+      },
       mislighold: d.mislighold,
       ikrafttraeden: d.ikrafttraeden,
       godkendelser: d.godkendelser,
@@ -47,7 +67,8 @@ export const hsa = defineDocumentKind<'hsa'>({
     };
   },
 
-  meta(repo, { data: d }) {
+  meta(repo, doc) {
+    const d = doc.data;
     const region = regionName(repo);
     const opgave = repo.opgave(d.opgave);
     const kommune = kommuneName(repo, d.kommune);
@@ -57,7 +78,7 @@ export const hsa = defineDocumentKind<'hsa'>({
         { label: 'Parter', value: `${region} og ${kommune}` },
         { label: 'Opgave', value: opgave?.navn ?? d.opgave },
         { label: 'Version', value: versionLabel(d.version) },
-        { label: 'Status', value: statusLabel[d.status] },
+        { label: 'Status', value: statusText(doc) },
         { label: 'DokID', value: orNotSet(d.dokid) },
         { label: 'Sags ID', value: orNotSet(d.sags_id) },
         { label: 'Ikrafttræden', value: formatDate(d.ikrafttraeden) },
@@ -66,7 +87,9 @@ export const hsa = defineDocumentKind<'hsa'>({
       subject: `Horisontal samarbejdsaftale mellem ${region} og ${kommune} om ${opgave?.betegnelse ?? d.opgave}`,
       keywords: ['horisontal samarbejdsaftale', opgave?.navn ?? d.opgave, kommune, versionLabel(d.version), 'opgaveflyt 2027'],
       draft: d.status === 'udkast',
-      date: latest(d.version, d.godkendelser.regionsraad, d.godkendelser.kommunalbestyrelse, signedOn(repo, d.underskrifter), d.opsigelse.meddelt?.dato) ?? d.version,
+      date:
+        latest(d.version, d.godkendelser.regionsraad, d.godkendelser.kommunalbestyrelse, signedOn(repo, d.underskrifter), d.opsigelse.meddelt?.dato) ??
+        d.version,
       kommuner: [d.kommune],
       opgave: d.opgave,
       version: d.version,
@@ -99,6 +122,25 @@ export const hsa = defineDocumentKind<'hsa'>({
     ];
   },
 
+  // The clauses of templates/hsa.md.hbs in order (tests/kinds/tillaeg.test.ts compares them with a rendering).
+  clauses: [
+    { heading: 'Parter', fields: ['kommune'] },
+    { heading: 'Formål', fields: ['formaal'] },
+    { heading: 'Opgaven og lovgrundlaget', fields: ['opgave'] },
+    { heading: 'Parternes bidrag', fields: ['bidrag'] },
+    { heading: 'Ansvarsfordeling', fields: ['ansvarsfordeling'] },
+    { heading: 'Kapacitet', fields: ['kapacitet'] },
+    { heading: 'Finansiering', fields: ['finansiering'] },
+    { heading: 'Opfølgning', fields: ['opfoelgning'] },
+    { heading: 'Evaluering', fields: ['evaluering'] },
+    { heading: 'Opsigelse', fields: ['opsigelse'] },
+    { heading: 'Mislighold', fields: ['mislighold'] },
+    { heading: 'Ikrafttræden og godkendelse', fields: ['ikrafttraeden', 'godkendelser'], closing: true },
+    { heading: 'Kommunens forbehold', fields: ['forbehold'], closing: true },
+    { heading: 'Frister', fields: [], closing: true },
+    { heading: 'Underskrifter', fields: ['underskrifter'], closing: true },
+  ],
+
   agreement: {
     status: (doc) => doc.data.status,
     approvals: (doc) => doc.data.godkendelser,
@@ -106,8 +148,14 @@ export const hsa = defineDocumentKind<'hsa'>({
     locked: (doc) => doc.data.laast,
   },
 
+  terminates: {
+    of: termination,
+    follows: 'regional',
+  },
+
   governs: {
     model: 'kommunal',
+    exclusive: true,
     noun: 'Samarbejdsaftale',
     fit: (doc, opgave) => (doc.data.opgave === opgave ? 0 : undefined),
     state: ({ data: d }) => `${statusLabel[d.status]}, ${versionLabel(d.version)}`,

@@ -4,6 +4,8 @@
  * and its template, and one line below.
  */
 import type { DocumentKind } from '../model/kinds.ts';
+import type { OperatingModel } from '../model/types.ts';
+import { formatDate } from '../basics/format.ts';
 import { kommuneName } from '../model/names.ts';
 import type { Repository } from '../model/repository.ts';
 import type { SourceDocument } from '../model/source-document.ts';
@@ -16,8 +18,10 @@ import type { DocumentMeta } from './meta.ts';
 import { frister, opgaver, region } from './reference.ts';
 import { registry } from './registry.ts';
 import { sag } from './sag.ts';
+import { konsolideret, tillaeg } from './tillaeg.ts';
+import { noticeText, type Termination } from './termination.ts';
 
-for (const kind of [region, opgaver, frister, hsa, delingsaftale, anmodning, sag]) registry.register(kind);
+for (const kind of [region, opgaver, frister, hsa, delingsaftale, anmodning, sag, tillaeg, konsolideret]) registry.register(kind);
 
 export { registry };
 export type { DocumentKindModule };
@@ -27,8 +31,24 @@ type Doc = SourceDocument<DocumentKind>;
 /** The module of a document's kind. */
 export const kindOf = (doc: SourceDocument): DocumentKindModule => registry.of(doc);
 
-/** The documents that are rendered (not reference data), in repository order. */
-export const renderedDocuments = (repo: Repository): Doc[] => repo.documents.filter((d): d is Doc => registry.isDocument(d.kind));
+/**
+ * The documents that are rendered (not reference data): the files in repository order, then the
+ * documents kinds make from the data (a consolidated text), kind by kind.
+ */
+export const renderedDocuments = (repo: Repository): Doc[] => [
+  ...repo.documents.filter((d): d is Doc => registry.isDocument(d.kind)),
+  ...registry.documents().flatMap((k) => (k.derive?.(repo) ?? []) as Doc[]),
+];
+
+/** A rendered document by id: a file's (the first with the id), else a derived one. */
+export const renderedDocument = (repo: Repository, id: string): Doc | undefined => {
+  const doc = repo.byId(id);
+  if (doc) return registry.isDocument(doc.kind) ? (doc as Doc) : undefined;
+  return registry
+    .documents()
+    .flatMap((k) => (k.derive?.(repo) ?? []) as Doc[])
+    .find((d) => d.data.id === id);
+};
 
 export const documentName = (repo: Repository, doc: SourceDocument): string => registry.nameOf(repo, doc);
 export const documentMeta = (repo: Repository, doc: SourceDocument): DocumentMeta => kindOf(doc).meta(repo, doc);
@@ -60,20 +80,57 @@ export function concernsLabel(repo: Repository, doc: SourceDocument): string {
   return repo.kommune(code)?.kortnavn ?? kommuneName(repo, code);
 }
 
+/** The termination recorded in a document whose kind can be terminated, with its end date; else undefined. */
+export function terminationOf(doc: SourceDocument): Termination | undefined {
+  return kindOf(doc).terminates?.of(doc);
+}
+
+/** The operating model that follows a terminated document's (kommune, opgave) from its end date on. */
+export function modelAfterTermination(doc: SourceDocument): OperatingModel | undefined {
+  return kindOf(doc).terminates?.follows;
+}
+
 const compareDeadlines = (a: DocumentDeadline, b: DocumentDeadline) =>
   a.dato !== b.dato ? (a.dato < b.dato ? -1 : 1) : a.key < b.key ? -1 : a.key > b.key ? 1 : 0;
 
 /**
- * Every deadline of every document, in date order. A terminated agreement (status opsagt) has
- * none left. Documents with a duplicated id count once, as everywhere else.
+ * A terminated document's deadlines: its end (»… ophører«, on the end date), and its own
+ * deadlines, those after the notice day marked cancelled (the calendar keeps them as
+ * STATUS:CANCELLED so clients remove them; the report and the overview skip them). A document
+ * with status opsagt but no recorded notice (opsigelse/status reports it) keeps none.
+ */
+function terminatedDeadlines(repo: Repository, doc: Doc, own: DocumentDeadline[]): DocumentDeadline[] {
+  const t = terminationOf(doc);
+  if (!t) return (doc.data as { status?: string }).status === 'opsagt' ? [] : own;
+  const kommuner = kommunerOf(repo, doc);
+  const end: DocumentDeadline = {
+    key: `${doc.data.id}/ophoer`,
+    source: 'ophoer',
+    doc,
+    kommuner,
+    dato: t.ophoer,
+    betegnelse: `ophører (${noticeText(t)})`,
+    label: 'ophør',
+    kilde: { dokument: `${documentName(repo, doc)} (${doc.data.id})`, afsnit: `Opsigelse meddelt ${formatDate(t.meddelt)}` },
+    done: undefined,
+  };
+  // A step already recorded as done stays as it is; what was still to come is cancelled.
+  const cancel = (d: DocumentDeadline): DocumentDeadline => (d.dato > t.meddelt && typeof d.done !== 'string' ? { ...d, cancelled: true } : d);
+  return [...own.map(cancel), end];
+}
+
+/**
+ * Every deadline of every document, in date order, a terminated agreement's included (see
+ * terminatedDeadlines; callers that list open deadlines skip the cancelled ones). Documents
+ * with a duplicated id count once, as everywhere else.
  */
 export function documentDeadlines(repo: Repository): DocumentDeadline[] {
   return renderedDocuments(repo)
     .filter((d) => repo.byId(d.data.id) === d)
-    .filter((d) => (d.data as { status?: string }).status !== 'opsagt')
-    .flatMap((d) => kindOf(d).deadlines(repo, d))
+    .flatMap((d) => terminatedDeadlines(repo, d, kindOf(d).deadlines(repo, d)))
     .sort(compareDeadlines);
 }
 
 export { deadlineState, type DeadlineState, type DocumentDeadline } from './deadlines.ts';
 export type { DocumentMeta } from './meta.ts';
+export { noticeText, terminationText, type Termination } from './termination.ts';

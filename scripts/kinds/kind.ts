@@ -6,6 +6,7 @@ import type { Frist, Kommune, OperatingModel, Opgave, Sundhedsraad, Vilkaar } fr
 import type { DocumentDeadline } from './deadlines.ts';
 import type { DocumentMeta } from './meta.ts';
 import type { Agreement } from './lifecycle.ts';
+import type { Terminates } from './termination.ts';
 
 /**
  * Everything the pipeline knows about one kind of YAML file, declared in one module
@@ -46,8 +47,16 @@ interface Governs<D> {
    * one delingsaftale of a kommune), undefined not at all. The lowest wins.
    */
   fit(doc: D, opgave: string): 0 | 1 | undefined;
+  /**
+   * The document exists only where its model is decided for the pair it names (an HSA, an
+   * anmodning): daekning/anden-driftsmodel holds it to the decision in force. Not so for the
+   * delingsaftale, which also carries the myndighedsansvar of opgaver the kommune keeps operating.
+   */
+  readonly exclusive?: true;
   /** Its state in one phrase: »Udkast, V20260224«, »meddelt 1. november 2026«. */
   state(doc: D): string;
+  /** Whether the document carries the model for the opgave in full (a delingsaftale that transfers the drift); undefined: it does whenever it fits. */
+  covers?(doc: D, opgave: string): boolean;
 }
 
 /** A command-line option of `npm run new -- <kind>`. */
@@ -126,6 +135,12 @@ export interface DocumentKindModule<D extends SourceDocument = SourceDocument> e
   /** Agreements have numbered clauses; a council case keeps the plain headings of its original. */
   readonly numberedClauses: boolean;
   readonly scope: Scope<D>;
+  /**
+   * Whether the document goes into the bundles of the kommuner it concerns; undefined: it does.
+   * A closed item on a council's agenda (lukket punkt) is rendered for the council, never handed
+   * out with a kommune's bundle.
+   */
+  inBundle?(doc: D): boolean;
   /** The values the template sees. */
   view(repo: Repository, doc: D): object;
   /** Title, title block and PDF metadata. */
@@ -153,7 +168,39 @@ export interface DocumentKindModule<D extends SourceDocument = SourceDocument> e
   readonly governs?: Governs<D>;
   /** An agreement both parties approve and sign: its approvals, signatures and signed text. */
   readonly agreement?: Agreement<D>;
+  /** An agreement either party can terminate (opsigelse): the recorded termination and its end date. */
+  readonly terminates?: Terminates<D>;
   readonly scaffold?: Scaffolding;
+  /**
+   * The clauses of its text in order, by heading (before numbering), each with the data fields
+   * it shows: what a tillæg names when it changes a field, and where it may add a clause. A kind
+   * without clauses cannot be amended by a tillæg.
+   */
+  readonly clauses?: readonly Clause[];
+  /**
+   * A kind whose documents are made from other documents' data and never read from a file (the
+   * consolidated text of an amended agreement): its documents in this repository, the same
+   * objects on every call. No file may name it as its dokumenttype.
+   */
+  derive?(repo: Repository): D[];
+  /** Changes to its rendered clauses after templating: notes on headings, clauses inserted. */
+  revisions?(repo: Repository, doc: D): ClauseRevisions;
+}
+
+/** A clause of an agreement's text and the data fields it shows (top-level keys or dotted paths). */
+export interface Clause {
+  readonly heading: string;
+  readonly fields: readonly string[];
+  /** The closing clauses (ikrafttræden, signatures): a clause added without a place goes before the first of them. */
+  readonly closing?: true;
+}
+
+/** What a consolidated text changes in the clauses its template rendered. */
+export interface ClauseRevisions {
+  /** A note appended to the heading of the clause headed `heading`: »(ændret ved tillæg 1)«. */
+  notes: ReadonlyArray<{ heading: string; note: string }>;
+  /** Clauses inserted after the clause headed `after`, in order; Markdown `text`. */
+  added: ReadonlyArray<{ after: string; title: string; note: string; text: string }>;
 }
 
 /** A value in a document that names something else (a kommune, an opgave, a DokID), and where it sits. */

@@ -68,12 +68,15 @@ export interface SignatureRowView {
  * The signature block's rows per party: every recorded signatory, then blank rows up to the
  * required number, so a printed copy has a line for each one still to sign.
  */
-export function signaturesView(repo: Repository, signatures: Underskrifter | undefined): Record<SigningParty, SignatureRowView[]> {
+function signaturesView(repo: Repository, signatures: Underskrifter | undefined): Record<SigningParty, SignatureRowView[]> {
   const rows = (party: SigningParty): SignatureRowView[] => {
     const have: Underskrift[] = signatures?.[party] ?? [];
     const required = signatureRequirement(repo, party).antal;
     const blanks = Math.max(0, required - have.length);
-    return [...have.map((s) => ({ navn: s.navn, titel: s.titel, dato: s.dato })), ...Array.from({ length: blanks }, () => ({ navn: null, titel: null, dato: null }))];
+    return [
+      ...have.map((s) => ({ navn: s.navn, titel: s.titel, dato: s.dato })),
+      ...Array.from({ length: blanks }, () => ({ navn: null, titel: null, dato: null })),
+    ];
   };
   return { region: rows('region'), kommune: rows('kommune') };
 }

@@ -28,6 +28,8 @@ export const sag = defineDocumentKind<'sag'>({
   // A council case keeps the plain headings of its original.
   numberedClauses: false,
   scope: { type: 'sundhedsraad', sundhedsraad: (doc) => doc.data.sundhedsraad },
+  // A closed punkt (aaben: false) stays with the council.
+  inBundle: (doc) => doc.data.aaben,
 
   view(repo, doc) {
     const d = doc.data;

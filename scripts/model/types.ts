@@ -34,10 +34,10 @@ export interface Laast {
 }
 
 /** A begrundelse for a date after its frist, by the field's dotted path (»godkendelser.regionsraad«). */
-export type Forsinkelser = Record<string, string>;
+type Forsinkelser = Record<string, string>;
 
 /** What every agreement that both parties sign records about its life after the draft. */
-export interface SignedLifecycle {
+interface SignedLifecycle {
   underskrifter?: Underskrifter;
   laast?: Laast;
   forsinkelser?: Forsinkelser;
@@ -213,8 +213,8 @@ export type Bilag =
   | { dokument: string; version?: IsoDate; eksternt?: undefined }
   | { eksternt: { titel: string; dokid: string; fil?: string; sha256?: string }; dokument?: undefined };
 
-export type Organ = 'sundhedsraad' | 'regionsraad';
-export type Udfald = 'tiltraadt' | 'tiltraadt-med-aendringer' | 'udsat' | 'forkastet';
+type Organ = 'sundhedsraad' | 'regionsraad';
+type Udfald = 'tiltraadt' | 'tiltraadt-med-aendringer' | 'udsat' | 'forkastet';
 
 export interface Beslutning {
   organ: Organ;

@@ -2,7 +2,7 @@ import { bundleFolder, bundleMemberFile, combinedFile } from '../emit/bundle.ts'
 import { outputBase } from '../emit/layout.ts';
 import { OUTPUT_MANIFEST } from '../emit/manifest-paths.ts';
 import { manifestEntry, serializeManifest, sha256, type ManifestEntry } from '../emit/manifest.ts';
-import { councilOf, kommunerOf, renderedDocuments } from '../kinds/index.ts';
+import { councilOf, kindOf, kommunerOf, renderedDocuments } from '../kinds/index.ts';
 import type { DocumentKind } from '../model/kinds.ts';
 import type { Repository } from '../model/repository.ts';
 import type { SourceDocument } from '../model/source-document.ts';
@@ -90,14 +90,16 @@ export function planBuild(input: PlanInput): PlanResult {
   const all = renderedDocuments(repo);
   const selected = selectDocuments(repo, only, shard);
   if (only !== undefined && selected.length === 0) return { ok: false, reason: 'no-match', only };
-  const codes = [...new Set(selected.flatMap((d) => kommunerOf(repo, d)))];
+  // A document whose kind keeps it out of the bundles (a closed punkt) is rendered, never bundled.
+  const bundled = (d: Doc) => kindOf(d).inBundle?.(d) ?? true;
+  const codes = [...new Set(selected.filter(bundled).flatMap((d) => kommunerOf(repo, d)))];
   // A shard makes the bundles it owns, whoever owns their members.
-  const bundleCodes = (shard ? [...new Set(all.flatMap((d) => kommunerOf(repo, d)))] : codes)
+  const bundleCodes = (shard ? [...new Set(all.filter(bundled).flatMap((d) => kommunerOf(repo, d)))] : codes)
     .filter((c) => repo.kommune(c) && inShard(shard, `kommune:${c}`))
     .sort();
 
   const key = (id: string) => keyOf.get(id)!;
-  const membersOf = (code: string) => all.filter((d) => kommunerOf(repo, d).includes(code));
+  const membersOf = (code: string) => all.filter((d) => bundled(d) && kommunerOf(repo, d).includes(code));
   const reusable = (cached: CachedOutputs | undefined, k: string): cached is CachedOutputs => cached?.key === k && present(cached.entries);
   const cachedPdfHash = (id: string) => {
     const cached = cache.documents[id];

@@ -1,4 +1,4 @@
-import { casesWithDecisions } from '../model/decisions.ts';
+import { decisionsInForce, type CaseState } from '../model/decisions.ts';
 import type { Repository } from '../model/repository.ts';
 import type { SourceDocument } from '../model/source-document.ts';
 import type { OperatingModel } from '../model/types.ts';
@@ -9,25 +9,24 @@ export interface ModelDecision {
   opgave: string;
   model: OperatingModel;
   sag: SourceDocument<'sag'>;
+  /** »indstillet« while no regionsråd decision on a case that names the pair is recorded. */
+  state: Exclude<CaseState, 'forkastet'>;
+  decidedOn?: string;
 }
 
 export const modelKey = (kommune: string, opgave: string) => `${kommune}|${opgave}`;
 
 /**
- * Every (kommune, opgave) → operating model that the cases' indstillinger decide, as the
- * coverage rules read them (an underpunkt without `kommuner` applies to all the sundhedsråd's
- * confirmed kommuner). When two underpunkter decide the same pair, the first wins:
- * contradictions are `daekning/driftsmodel`'s to report, this only reads what the data says.
+ * Every (kommune, opgave) → the operating model in force, as the coverage rules read it: the
+ * latest decided case, else the latest indstilling (model/decisions.ts). Contradictions within a
+ * case are `daekning/driftsmodel`'s to report; this only reads what the data says.
  */
 export function operatingModels(repo: Repository): Map<string, ModelDecision> {
-  const decisions = new Map<string, ModelDecision>();
-  for (const { sag, decisions: decided } of casesWithDecisions(repo)) {
-    for (const d of decided) {
-      const key = modelKey(d.kommune, d.opgave);
-      if (!decisions.has(key)) decisions.set(key, { kommune: d.kommune, opgave: d.opgave, model: d.model, sag });
-    }
+  const out = new Map<string, ModelDecision>();
+  for (const [key, { decision, sag, state, decidedOn }] of decisionsInForce(repo)) {
+    out.set(key, { kommune: decision.kommune, opgave: decision.opgave, model: decision.model, sag, state, ...(decidedOn ? { decidedOn } : {}) });
   }
-  return decisions;
+  return out;
 }
 
 /** Danish words for the models, as staff read them in the overview. */

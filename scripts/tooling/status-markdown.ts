@@ -1,11 +1,14 @@
 import type { List, Paragraph, PhrasingContent, Root, RootContent, Table, TableCell } from 'mdast';
-import { documentName, kindOf, registry } from '../kinds/index.ts';
+import { documentName, kindOf, kommuneOf, registry } from '../kinds/index.ts';
 import type { Repository } from '../model/repository.ts';
 import type { SourceDocument } from '../model/source-document.ts';
 import { formatDate } from '../basics/format.ts';
 import { stringifyMarkdown } from '../render/markdown.ts';
 import { modelLabel } from './operating-models.ts';
-import type { RaadStatus, StatusCell } from './status-matrix.ts';
+import { caseOutcome } from '../model/decisions.ts';
+import { missingSignatures, partyLabel } from '../kinds/lifecycle.ts';
+import type { CellTermination, RaadStatus, StatusCell } from './status-matrix.ts';
+import type { OperatingModel } from '../model/types.ts';
 
 export const STATUS_TITLE = 'Status for opgaveflyttet';
 
@@ -19,9 +22,33 @@ function documentState(doc: SourceDocument): string {
   return `${governs.noun}: ${governs.state(doc)}`;
 }
 
+/** »Delingsaftale: dækker driften«, or what is missing, for the model that follows a termination. */
+function followingDocument(t: CellTermination): PhrasingContent {
+  const noun = governingNoun(t.follows);
+  if (!t.document) return strong(`${noun} mangler`);
+  return t.covered ? text(`${noun} dækker opgaven`) : strong(`${noun} dækker ikke opgaven`);
+}
+
+const governingNoun = (model: OperatingModel) => registry.documents().find((k) => k.governs?.model === model)?.governs?.noun ?? modelLabel[model];
+
+/**
+ * A terminated pair: before the end date the decided model and the document »opsagt pr. …«;
+ * from the end date on the model that follows, and whether its document covers the opgave.
+ */
+function terminatedCell(c: StatusCell, t: CellTermination, model: PhrasingContent[]): PhrasingContent[] {
+  const ends = `opsagt pr. ${formatDate(t.ophoer)}`;
+  const parts: PhrasingContent[][] = t.ended
+    ? [[strong(modelLabel[t.follows]), text(' efter opsigelse')], [text(`${kindOf(c.document!).governs!.noun} ${ends}`)], [followingDocument(t)]]
+    : [model, [text(documentState(c.document!))], [strong(ends)], [text(`derefter ${modelLabel[t.follows].toLowerCase()} (`), followingDocument(t), text(')')]];
+  return parts.flatMap((p, i) => (i === 0 ? p : [text(' · '), ...p]));
+}
+
 /** One cell: model · document, status and version · next deadline. Built as nodes, so data stays literal. */
 function cellContent(c: StatusCell): PhrasingContent[] {
-  const parts: PhrasingContent[][] = [[c.model ? strong(modelLabel[c.model]) : text('Ikke afgjort')]];
+  const parts: PhrasingContent[][] = [
+    [c.model ? strong(modelLabel[c.model]) : text('Ikke afgjort'), ...(c.state === 'indstillet' ? [text(' (indstillet)')] : [])],
+  ];
+  if (c.termination) return terminatedCell(c, c.termination, parts[0]!);
   if (c.document) parts.push([text(documentState(c.document))]);
   else if (c.expected) parts.push([strong(`${registry.documents().find((k) => k.id === c.expected)?.governs?.noun ?? c.expected} mangler`)]);
   if (c.next) {
@@ -49,8 +76,42 @@ function matrixTable(repo: Repository, raad: RaadStatus): Table {
 
 function casesLine(repo: Repository, raad: RaadStatus): RootContent {
   if (raad.cases.length === 0) return paragraph(text('Ingen sag afgør endnu driftsmodellerne for disse kommuner.'));
-  const names = raad.cases.map((s) => `${documentName(repo, s)} (${s.data.sags_id})`).join('; ');
-  return paragraph(text(`Driftsmodeller fra indstillingen i ${names}.`));
+  const names = raad.cases
+    .map((s) => {
+      const outcome = caseOutcome(s);
+      const how = outcome.state === 'besluttet' ? `besluttet ${formatDate(outcome.beslutning!.dato)}` : 'indstillet, endnu ikke besluttet';
+      return `${documentName(repo, s)} (${s.data.sags_id}, ${how})`;
+    })
+    .join('; ');
+  return paragraph(
+    text(`Driftsmodeller efter ${names}. Den seneste beslutning gælder; indtil regionsrådet har besluttet, gælder indstillingen (»indstillet«).`),
+  );
+}
+
+/**
+ * »Mangler underskrift«: per kommune, every approved agreement that still lacks signatures,
+ * per party, so the secretariat sees who has to sign what.
+ */
+function signaturesSection(repo: Repository, raad: RaadStatus): RootContent[] {
+  const lines: PhrasingContent[][] = [];
+  for (const { kommune } of raad.rows) {
+    for (const kind of registry.documents()) {
+      const agreement = kind.agreement;
+      if (!agreement) continue;
+      for (const doc of repo.documents.filter((d) => d.kind === kind.id && kommuneOf(d) === kommune.kode && repo.byId(d.data.id) === d)) {
+        if (agreement.status(doc) !== 'godkendt') continue;
+        const missing = missingSignatures(repo, agreement.signatures(doc));
+        if (missing.length === 0) continue;
+        const who = missing.map((m) => `${partyLabel(m.party)} mangler ${m.missing} af ${m.required}`).join(', ');
+        lines.push([strong(`${kommune.kortnavn}:`), text(` ${kind.label(repo, doc)} (${doc.data.id}): ${who}`)]);
+      }
+    }
+  }
+  if (lines.length === 0) return [];
+  return [
+    { type: 'heading', depth: 3, children: [text(`Mangler underskrift (${lines.length})`)] },
+    { type: 'list', ordered: false, spread: false, children: lines.map((l) => ({ type: 'listItem', spread: false, children: [paragraph(...l)] })) },
+  ];
 }
 
 function section(repo: Repository, raad: RaadStatus): RootContent[] {
@@ -59,7 +120,7 @@ function section(repo: Repository, raad: RaadStatus): RootContent[] {
   if (raad.rows.length === 0) {
     return [heading, paragraph(text('Ingen bekræftede kommuner: ingen kilde bekræfter endnu, hvilke kommuner der hører til sundhedsrådet.'))];
   }
-  return [heading, casesLine(repo, raad), matrixTable(repo, raad)];
+  return [heading, casesLine(repo, raad), matrixTable(repo, raad), ...signaturesSection(repo, raad)];
 }
 
 function intro(today: string): RootContent[] {

@@ -1,4 +1,15 @@
-import { kommuneOf, registry, renderedDocuments, type DocumentKindModule, deadlineState, type DeadlineState, type DocumentDeadline } from '../kinds/index.ts';
+import {
+  kommuneOf,
+  modelAfterTermination,
+  registry,
+  renderedDocuments,
+  terminationOf,
+  type DocumentKindModule,
+  deadlineState,
+  type DeadlineState,
+  type DocumentDeadline,
+} from '../kinds/index.ts';
+import type { IsoDate } from '../model/types.ts';
 import type { Repository } from '../model/repository.ts';
 import type { SourceDocument } from '../model/source-document.ts';
 import type { Kommune, OperatingModel, Opgave, Sundhedsraad } from '../model/types.ts';
@@ -15,11 +26,27 @@ export interface StatusCell {
   model?: OperatingModel;
   /** The case that decides it. */
   sag?: SourceDocument<'sag'>;
+  /** »indstillet« until the regionsråd's decision on that case is recorded. */
+  state?: 'indstillet' | 'besluttet';
   /** The kind (id) of document the model needs, and the document when it exists. */
   expected?: string;
   document?: SourceDocument;
-  /** The document's first overdue deadline, else its next open one. */
+  /** The document's first overdue deadline, else its next open one (none once it is terminated). */
   next?: { deadline: DocumentDeadline; state: DeadlineState };
+  /** The document is terminated (opsigelse meddelt). */
+  termination?: CellTermination;
+}
+
+/** A terminated pair: when it ends and, from then on, the model that follows and its document. */
+export interface CellTermination {
+  ophoer: IsoDate;
+  /** `today` is on or after the end date: the model that follows is in force. */
+  ended: boolean;
+  follows: OperatingModel;
+  /** The kommune's document for the model that follows, when it exists. */
+  document?: SourceDocument;
+  /** Whether that document carries the model for the opgave (a delingsaftale that transfers the drift). */
+  covered: boolean;
 }
 
 interface StatusRow {
@@ -47,7 +74,7 @@ function findGoverning(repo: Repository, kind: DocumentKindModule | undefined, k
   return fitting.find((x) => x.fit === 0)?.d ?? fitting.find((x) => x.fit === 1)?.d;
 }
 
-const rank: Record<DeadlineState, number> = { overskredet: 0, aaben: 1, kommende: 1, opfyldt: 2, passeret: 2 };
+const rank: Record<DeadlineState, number> = { overskredet: 0, aaben: 1, kommende: 1, opfyldt: 2, passeret: 2, aflyst: 2 };
 
 /** The deadline a cell shows: the earliest overdue one, else the earliest that is still to come. */
 function nextDeadline(deadlines: readonly DocumentDeadline[], doc: SourceDocument, today: string): StatusCell['next'] {
@@ -56,6 +83,23 @@ function nextDeadline(deadlines: readonly DocumentDeadline[], doc: SourceDocumen
     .filter((m) => rank[m.state] < 2)
     .sort((a, b) => rank[a.state] - rank[b.state] || (a.deadline.dato < b.deadline.dato ? -1 : a.deadline.dato > b.deadline.dato ? 1 : 0));
   return pending[0];
+}
+
+/** The termination of the cell's document, if it is terminated; the model after it is read from the document's kind. */
+function terminationCell(repo: Repository, document: SourceDocument, kommune: string, opgave: string, today: string): CellTermination | undefined {
+  const t = terminationOf(document);
+  const follows = modelAfterTermination(document);
+  if (!t || !follows) return undefined;
+  const kind = governingKind(follows);
+  const next = findGoverning(repo, kind, kommune, opgave);
+  const covered = next !== undefined && kind?.governs?.fit(next, opgave) === 0 && (kind.governs.covers?.(next, opgave) ?? true);
+  return { ophoer: t.ophoer, ended: today >= t.ophoer, follows, ...(next ? { document: next } : {}), covered };
+}
+
+/** The document's part of a cell: the document, and either its termination or its next deadline. */
+function documentPart(repo: Repository, deadlines: readonly DocumentDeadline[], document: SourceDocument, kommune: string, opgave: string, today: string) {
+  const termination = terminationCell(repo, document, kommune, opgave, today);
+  return termination ? { document, termination } : { document, next: nextDeadline(deadlines, document, today) };
 }
 
 function cell(
@@ -70,7 +114,7 @@ function cell(
   if (!decision) {
     // No model decided: still show an HSA or anmodning that exists for the pair.
     const document = findGoverning(repo, governingKind('kommunal'), kommune, opgave.id) ?? findGoverning(repo, governingKind('anmodning'), kommune, opgave.id);
-    return { opgave, ...(document ? { document, next: nextDeadline(deadlines, document, today) } : {}) };
+    return { opgave, ...(document ? documentPart(repo, deadlines, document, kommune, opgave.id, today) : {}) };
   }
   const expected = governingKind(decision.model);
   const document = findGoverning(repo, expected, kommune, opgave.id);
@@ -78,8 +122,9 @@ function cell(
     opgave,
     model: decision.model,
     sag: decision.sag,
+    state: decision.state,
     ...(expected ? { expected: expected.id } : {}),
-    ...(document ? { document, next: nextDeadline(deadlines, document, today) } : {}),
+    ...(document ? documentPart(repo, deadlines, document, kommune, opgave.id, today) : {}),
   };
 }
 

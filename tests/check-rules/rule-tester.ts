@@ -3,8 +3,10 @@
  * YAML documents (and bilag files) held in memory on top of the shipped reference data, and
  * what one rule must say about them. The documents go through the real loader
  * (loadFromMemory: YAML, schema, text limits), the files a rule reads beside the YAML are
- * served from memory, and only the rule under test runs (plus, where a case says so, the
- * rules that must stay quiet or speak instead). Nothing is written to disk.
+ * served from memory, and so are the templates (a case may edit them, as it edits reference
+ * data, for the rule that re-renders signed agreements); only the rule under test runs (plus,
+ * where a case says so, the rules that must stay quiet or speak instead). Nothing is written to
+ * disk.
  *
  * Each rule's cases are in tests/check-rules/cases/<rule file name>.ts; rules.test.ts runs them.
  */
@@ -12,6 +14,7 @@ import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { expect } from 'vitest';
+import { fingerprintOf, laastYaml } from '../../scripts/basics/fingerprint.ts';
 import type { DataFiles } from '../../scripts/check/data-files.ts';
 import { runRules, type Rule } from '../../scripts/check/rule.ts';
 import { rules } from '../../scripts/check/rules/index.ts';
@@ -19,7 +22,11 @@ import type { Severity } from '../../scripts/diagnostics/diagnostic.ts';
 import { toJson, type JsonDiagnostic } from '../../scripts/diagnostics/report-json.ts';
 import type { RuleId } from '../../scripts/diagnostics/rule-id.ts';
 import { loadFromMemory } from '../../scripts/load/load-repository.ts';
+import type { DocumentKind } from '../../scripts/model/kinds.ts';
 import { Repository } from '../../scripts/model/repository.ts';
+import type { SourceDocument } from '../../scripts/model/source-document.ts';
+import { markdownRenderer } from '../../scripts/render/markdown-of.ts';
+import { loadTemplates, TEMPLATE_DIR, type TemplateSource } from '../../scripts/render/templates.ts';
 import { compileValidators, type Validators } from '../../scripts/validate/schemas.ts';
 import { REPO_ROOT } from '../helpers/repo.ts';
 
@@ -79,6 +86,15 @@ const shippedReference = new Map<string, string>(
     .map((f) => [`${REFERENCE}/${f}`, readFileSync(path.join(REPO_ROOT, REFERENCE, f), 'utf8')]),
 );
 
+/** The shipped templates and partials (templates/…), which a case may edit like reference data. */
+const shippedTemplates = new Map<string, string>(
+  [TEMPLATE_DIR, `${TEMPLATE_DIR}/partials`].flatMap((folder) =>
+    readdirSync(path.join(REPO_ROOT, folder))
+      .filter((f) => f.endsWith('.md.hbs'))
+      .map((f) => [`${folder}/${f}`, readFileSync(path.join(REPO_ROOT, folder, f), 'utf8')] as const),
+  ),
+);
+
 /** A shipped reference file's text (agreements/reference/…). */
 export function shipped(file: string): string {
   const text = shippedReference.get(file);
@@ -105,9 +121,9 @@ function replaceOnce(text: string, from: string, to: string, name: string): stri
 
 /** The case's files over the shipped reference data, edits applied. */
 function filesOf(c: RuleCase): Map<string, Content> {
-  const files = new Map<string, Content>(shippedReference);
+  const files = new Map<string, Content>([...shippedReference, ...shippedTemplates]);
   for (const f of c.files) {
-    if (files.has(f.file) && !shippedReference.has(f.file)) throw new Error(`${f.file} given twice in »${c.name}«`);
+    if (files.has(f.file) && !shippedReference.has(f.file) && !shippedTemplates.has(f.file)) throw new Error(`${f.file} given twice in »${c.name}«`);
     files.set(f.file, f.content);
   }
   for (const [name, from, to] of c.edits ?? []) {
@@ -137,22 +153,60 @@ function filesInMemory(files: ReadonlyMap<string, Content>): DataFiles {
   };
 }
 
+/** The templates among the case's files, for loadTemplates. */
+function templatesInMemory(files: ReadonlyMap<string, Content>): TemplateSource {
+  return {
+    list: (folder) => [...files.keys()].filter((f) => path.posix.dirname(f) === folder).map((f) => path.posix.basename(f)),
+    read(name) {
+      const content = files.get(name);
+      if (typeof content !== 'string') throw new Error(`${name} is not a text file of the case`);
+      return content;
+    },
+  };
+}
+
 let validators: Validators | undefined;
 
-/** Loads a case's files from memory and runs the given rules; the load must be clean. */
-function runCase(c: RuleCase, ruleIds: readonly RuleId[] | 'all'): JsonDiagnostic[] {
+/** A case's documents loaded from memory, and a renderer over its templates. */
+function loadCase(name: string, files: ReadonlyMap<string, Content>) {
   validators ??= compileValidators(REPO_ROOT);
-  const files = filesOf(c);
   const texts = new Map<string, string | Uint8Array>();
   for (const [name, content] of files) {
     if (name.endsWith('.yaml') && !(typeof content === 'object' && 'symlink' in content)) texts.set(name, content);
   }
   const load = loadFromMemory(texts, validators, REPO_ROOT);
   // A document the loader refuses never reaches the rule, and a case would pass for nothing.
-  expect(toJson(load.diagnostics, load.sources), `the documents of »${c.name}« load without findings`).toEqual([]);
+  expect(toJson(load.diagnostics, load.sources), `the documents of »${name}« load without findings`).toEqual([]);
   const repo = new Repository(load.documents, load.brokenIds);
+  const markdown = markdownRenderer(REPO_ROOT, () => loadTemplates(REPO_ROOT, templatesInMemory(files)))(repo);
+  return { load, repo, markdown };
+}
+
+/**
+ * The `laast:` line of a document of a case as it renders now (over the shipped templates and
+ * reference data): the line staff paste when it is signed, appended to the file in the cases.
+ */
+export function laastFor(files: readonly CaseFile[], file: string): string {
+  const name = `laast for ${file}`;
+  const { repo, markdown } = loadCase(name, filesOf({ name, files }));
+  const doc = repo.documents.find((d) => d.file === file);
+  if (!doc) throw new Error(`no document ${file} in the case`);
+  const rendered = markdown(doc as SourceDocument<DocumentKind>);
+  if ('problem' in rendered) throw new Error(rendered.problem);
+  return laastYaml(fingerprintOf(rendered.markdown));
+}
+
+/** Loads a case's files from memory and runs the given rules; the load must be clean. */
+function runCase(c: RuleCase, ruleIds: readonly RuleId[] | 'all'): JsonDiagnostic[] {
+  const files = filesOf(c);
+  const { load, repo, markdown } = loadCase(c.name, files);
   const selected: readonly Rule[] = ruleIds === 'all' ? rules : rules.filter((r) => ruleIds.includes(r.id));
-  const diagnostics = runRules(selected, repo, { today: c.today ?? '2026-01-15', files: c.withoutFiles ? undefined : filesInMemory(files) });
+  const diagnostics = runRules(selected, repo, {
+    today: c.today ?? '2026-01-15',
+    files: c.withoutFiles ? undefined : filesInMemory(files),
+    markdown,
+    validators,
+  });
   return toJson(diagnostics, load.sources);
 }
 

@@ -1,4 +1,5 @@
 import { defineRule } from '../rule.ts';
+import { justification } from './support/deadline-rule.ts';
 import type { DataPath } from '../../basics/locate.ts';
 import type { OperatingModel } from '../../model/types.ts';
 import { cite, danishDate, frist, type FristId } from './support/calendar.ts';
@@ -33,6 +34,7 @@ export default defineRule({
           path: ['moede', 'dato'],
           message: `Mødet ${danishDate(moede)} ligger ikke før fristen ${danishDate(deadline.dato)}, som indstillingen om ${serves.what} skal nå (${deadline.betegnelse})`,
           related: [{ doc, path, message: `indstillingen om ${serves.what}` }],
+          ...justification(doc, ['moede', 'dato']),
         });
       }
     }

@@ -4,6 +4,7 @@ import bilagForkertVersion from './bilag-forkert-version.ts';
 import bilagNummerering from './bilag-nummerering.ts';
 import bilagSha256 from './bilag-sha256.ts';
 import bilagUkendtHenvisning from './bilag-ukendt-henvisning.ts';
+import daekningAndenDriftsmodel from './daekning-anden-driftsmodel.ts';
 import daekningAnmodning from './daekning-anmodning.ts';
 import daekningDelingsaftaleDrift from './daekning-delingsaftale-drift.ts';
 import daekningDelingsaftaleMyndighed from './daekning-delingsaftale-myndighed.ts';
@@ -11,7 +12,14 @@ import daekningDelingsaftale from './daekning-delingsaftale.ts';
 import daekningDriftsmodel from './daekning-driftsmodel.ts';
 import daekningHsa from './daekning-hsa.ts';
 import datoRaekkefoelge from './dato-raekkefoelge.ts';
+import underskriftMangler from './underskrift-mangler.ts';
 import datoSagMoede from './dato-sag-moede.ts';
+import opsigelseFoerIkrafttraeden from './opsigelse-foer-ikrafttraeden.ts';
+import opsigelseStatus from './opsigelse-status.ts';
+import opsigelseVarsel from './opsigelse-varsel.ts';
+import daekningEfterOpsigelse from './daekning-efter-opsigelse.ts';
+import moedeDobbeltPunkt from './moede-dobbelt-punkt.ts';
+import underskriftLaastTekst from './underskrift-laast-tekst.ts';
 import forsinketAnmodningMeddelelse from './forsinket-anmodning-meddelelse.ts';
 import forsinketDelingsaftaleIndgaaelse from './forsinket-delingsaftale-indgaaelse.ts';
 import forsinketDelingsaftaleUdkast from './forsinket-delingsaftale-udkast.ts';
@@ -42,6 +50,12 @@ import refUkendtOpgave from './ref-ukendt-opgave.ts';
 import refUkendtSundhedsraad from './ref-ukendt-sundhedsraad.ts';
 import regionKommuneIFlereSundhedsraad from './region-kommune-i-flere-sundhedsraad.ts';
 import statusGodkendtUdenDato from './status-godkendt-uden-dato.ts';
+import tillaegIkrafttraeden from './tillaeg-ikrafttraeden.ts';
+import tillaegNummerering from './tillaeg-nummerering.ts';
+import tillaegUgyldigVaerdi from './tillaeg-ugyldig-vaerdi.ts';
+import tillaegUkendtAfsnit from './tillaeg-ukendt-afsnit.ts';
+import tillaegUkendtFelt from './tillaeg-ukendt-felt.ts';
+import tillaegUkendtGrundaftale from './tillaeg-ukendt-grundaftale.ts';
 
 /**
  * The rule catalogue, in the order rules run and are listed: reference data first (later rules
@@ -81,7 +95,13 @@ export const rules = [
   forsinketDelingsaftaleIndgaaelse,
   datoRaekkefoelge,
   datoSagMoede,
+  moedeDobbeltPunkt,
   statusGodkendtUdenDato,
+  opsigelseStatus,
+  opsigelseVarsel,
+  opsigelseFoerIkrafttraeden,
+  underskriftMangler,
+  underskriftLaastTekst,
   bilagNummerering,
   bilagForaeldetVersion,
   bilagForkertVersion,
@@ -90,13 +110,21 @@ export const rules = [
   bilagSha256,
   daekningDriftsmodel,
   daekningHsa,
+  daekningAndenDriftsmodel,
   daekningDelingsaftale,
   daekningDelingsaftaleDrift,
   daekningDelingsaftaleMyndighed,
   daekningAnmodning,
+  daekningEfterOpsigelse,
   regionKommuneIFlereSundhedsraad,
   kapacitetPladser,
   kapacitetUkendt,
+  tillaegUkendtGrundaftale,
+  tillaegNummerering,
+  tillaegIkrafttraeden,
+  tillaegUkendtFelt,
+  tillaegUgyldigVaerdi,
+  tillaegUkendtAfsnit,
 ] as const;
 
 /** The ids of the catalogue's rules (written inline below: inside the block, CatalogueRuleId is diagnostics' own). */

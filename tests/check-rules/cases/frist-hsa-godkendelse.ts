@@ -25,6 +25,24 @@ export default {
       ],
     },
     {
+      name: 'reports a late approval with its begrundelse as a warning that quotes it (reality over plan: the build renders)',
+      files: [
+        hsa({
+          regionsraad: '2026-04-20',
+          kommunalbestyrelse: '2026-03-24',
+          extra: ['forsinkelser:', '  godkendelser.regionsraad: Regionsrådets møde blev flyttet fra 17. marts til 20. april (SYNTETISK eksempel).'],
+        }),
+      ],
+      errors: [
+        {
+          at: 'agreements/hsa-holbaek-akutsygepleje.yaml:27:16',
+          severity: 'warning',
+          message:
+            'Regionsrådets godkendelse er dateret 20. april 2026, efter fristen 1. april 2026 (Horisontale samarbejdsaftaler godkendt af regionsråd og kommunalbestyrelse og sendt til Indenrigs- og Sundhedsministeriet) (begrundet: Regionsrådets møde blev flyttet fra 17. marts til 20. april (SYNTETISK eksempel).)',
+        },
+      ],
+    },
+    {
       name: 'takes the date from the calendar, not from the code',
       files: [earlier],
       edits: [['agreements/reference/frister.yaml', 'dato: 2026-04-01', 'dato: 2026-03-01']],

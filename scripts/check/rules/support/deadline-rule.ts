@@ -48,6 +48,13 @@ export interface OverdueRuleOptions<Id extends RuleIdText, K extends Kind> exten
   message: (deadline: Frist, missing: readonly DataPath[], context: { repo: Repository; today: string }) => string;
 }
 
+/** The document's begrundelse for a late date at `path` (`forsinkelser`, keyed by the dotted path), if it gives one. */
+export function justification(doc: SourceDocument, path: DataPath): { justified?: string } {
+  const forsinkelser = (doc.data as { forsinkelser?: Record<string, string> }).forsinkelser;
+  const text = forsinkelser?.[path.join('.')];
+  return text === undefined ? {} : { justified: text };
+}
+
 export function deadlineRule<Id extends RuleIdText, K extends Kind>(options: DateRuleOptions<Id, K> | OverdueRuleOptions<Id, K>): Rule<Id> {
   const { id, description, kind, dates, skip } = options;
   const citation = cite({ frister: [options.frist, ...(options.alsoCites ?? [])] });
@@ -88,7 +95,7 @@ export function deadlineRule<Id extends RuleIdText, K extends Kind>(options: Dat
           // A date not recorded yet is the overdue rules' business, not a broken deadline.
           if (date === null || date === undefined) continue;
           if (must === 'by' ? date <= deadline.dato : date === deadline.dato) continue;
-          report({ doc, path, message: message(date, deadline, path) });
+          report({ doc, path, message: message(date, deadline, path), ...justification(doc, path) });
         }
       }
     },
