@@ -21,7 +21,7 @@ import type { SourceDocument } from '../model/source-document.ts';
 import { renderDocument } from '../render/render-document.ts';
 import { loadTemplates } from '../render/templates.ts';
 import { compileValidators } from '../validate/schemas.ts';
-import { firstCaseDecisions, hsaLifecycle, laterCaseDecisions } from './lifecycle.ts';
+import { firstCaseDecisions, hsaLifecycle, laterCaseDecisions, terminated, tillaegTo } from './lifecycle.ts';
 
 export const DEFAULT_KOMMUNER = 46;
 
@@ -30,12 +30,16 @@ export const SYNTHETIC_MARK = 'SYNTETISK';
 const HEADER = `# ${SYNTHETIC_MARK}: synthetic benchmark data from scripts/bench/generate.ts (npm run bench); not real data.`;
 
 export interface ScaleRepo {
-  /** Rendered documents (hsa + delingsaftale + anmodning + sag). */
+  /** Rendered documents: hsa + delingsaftale + anmodning + sag + tillaeg, and one consolidated text per amended HSA. */
   documents: number;
   hsa: number;
   delingsaftaler: number;
   anmodninger: number;
   sager: number;
+  /** Tillæg 1 to signed HSAs (each HSA with one also gets its consolidated text), and the HSAs terminated. */
+  tillaeg: number;
+  konsolideret: number;
+  opsagt: number;
   kommuner: number;
   sundhedsraad: number;
   /** Generated YAML files under agreements/, repository-relative, in write order. */
@@ -89,7 +93,7 @@ export async function generateScaleRepo(dir: string, options: { kommuner?: numbe
   };
 
   write('agreements/reference/region.yaml', 'region', region);
-  const counts = { hsa: 0, delingsaftaler: 0, anmodninger: 0, sager: 0 };
+  const counts = { hsa: 0, delingsaftaler: 0, anmodninger: 0, sager: 0, tillaeg: 0, opsagt: 0 };
   let sampleHsa: string | undefined;
   let laterCase: ScaleRepo['laterCase'];
   const signed: Array<{ file: string; data: HsaData }> = [];
@@ -123,9 +127,19 @@ export async function generateScaleRepo(dir: string, options: { kommuner?: numbe
             pladser: opgave.id === PLADS_OPGAVE ? places.get(code)! : undefined,
             forbehold: m % 3 === 1,
           });
-          const data = isMoved ? movedHsa(draft, r.index) : hsaLifecycle(draft, kommuneNo, hsaNo++);
+          const no = hsaNo++;
+          const lived = isMoved ? movedHsa(draft, r.index) : hsaLifecycle(draft, kommuneNo, no);
+          // One termination in the dataset: the second kommune's first HSA.
+          const data = kommuneNo === 2 && no === 0 ? terminated(lived) : lived;
+          if (data.status === 'opsagt') counts.opsagt++;
           write(file, 'hsa', data);
           if (data.status === 'underskrevet') signed.push({ file, data });
+          // Every signed kommune's first HSA gets tillæg 1.
+          if (data.status === 'underskrevet' && no === 0) {
+            const tillaeg = tillaegTo(data);
+            write(`${folder}/${k.slug}/${tillaeg.id}.yaml`, 'tillaeg', tillaeg);
+            counts.tillaeg++;
+          }
           sampleHsa ??= file;
           counts.hsa++;
         } else if (model === 'anmodning') {
@@ -156,7 +170,9 @@ export async function generateScaleRepo(dir: string, options: { kommuner?: numbe
   if (sampleHsa === undefined) throw new Error('the synthetic dataset has no HSA to edit');
 
   return {
-    documents: counts.hsa + counts.delingsaftaler + counts.anmodninger + counts.sager,
+    // Every tillæg here is approved and amends its own HSA: one consolidated text each.
+    documents: counts.hsa + counts.delingsaftaler + counts.anmodninger + counts.sager + 2 * counts.tillaeg,
+    konsolideret: counts.tillaeg,
     ...counts,
     kommuner: region.kommuner.length,
     sundhedsraad: region.sundhedsraad.length,

@@ -4,7 +4,7 @@
  * The sources record none of this after February 2026, so every name, date and protocol here is
  * invented and says SYNTETISK; the shipped data under agreements/ has none of it.
  */
-import type { Beslutning, HsaData, Underskrift } from '../model/types.ts';
+import type { Beslutning, HsaData, TillaegData, Underskrift } from '../model/types.ts';
 
 const SYN = 'SYNTETISK';
 
@@ -84,4 +84,44 @@ export function hsaLifecycle(hsa: HsaData, kommuneNo: number, hsaNo: number): Hs
     };
   }
   return approved;
+}
+
+/**
+ * Tillæg 1 to a signed HSA, as the autumn of 2026 brings them (sag 003: »I efteråret 2026
+ * konkretiseres aftalen, og der udarbejdes tillægsaftaler«): a new amount, a new follow-up
+ * text and a clause on the quality standards; approved, not yet signed.
+ */
+export function tillaegTo(base: HsaData): TillaegData {
+  const amount = base.finansiering.aarligt_beloeb_kr ?? 0;
+  return {
+    dokumenttype: 'tillaeg',
+    id: `tillaeg-${base.id.replace(/^hsa-/, '')}-1`,
+    dokid: null,
+    ...(base.sags_id ? { sags_id: base.sags_id } : {}),
+    til: base.id,
+    til_version: base.version,
+    nummer: 1,
+    kommune: base.kommune,
+    version: '2026-11-03',
+    status: 'godkendt',
+    ikrafttraeden: '2027-01-01',
+    formaal: `De nationale kvalitetsstandarder foreligger, og aftalen tilpasses dem (${SYN} tillæg til ydelsesmåling).`,
+    aendringer: {
+      felter: [
+        { sti: 'finansiering.aarligt_beloeb_kr', vaerdi: Math.round(amount * 1.1), begrundelse: `Tilpasset kvalitetsstandarderne (${SYN}).` },
+        { sti: 'opfoelgning', vaerdi: `Parterne følger op hvert kvartal på de nye kvalitetsstandarder og økonomien (${SYN}).` },
+      ],
+      afsnit: [{ titel: 'Kvalitetsstandarder', tekst: `Kommunen leverer ydelserne efter de nationale kvalitetsstandarder (${SYN}).`, efter: 'Finansiering' }],
+    },
+    godkendelser: { regionsraad: '2026-11-10', kommunalbestyrelse: '2026-11-17' },
+  };
+}
+
+/** One HSA terminated by its kommune after entry into force: notice 1 February 2027, ends 1 November 2027. */
+export function terminated(hsa: HsaData): HsaData {
+  return {
+    ...hsa,
+    status: 'opsagt',
+    opsigelse: { ...hsa.opsigelse, meddelt: { dato: '2027-02-01', part: 'kommune', begrundelse: `Kommunen ønsker, at regionen overtager driften (${SYN}).` } },
+  };
 }

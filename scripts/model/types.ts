@@ -266,7 +266,7 @@ interface NytAfsnit {
 }
 
 /** Tillægsaftale: amends a signed agreement (`til`, an HSA) from its ikrafttræden on. */
-interface TillaegData extends SignedLifecycle {
+export interface TillaegData extends SignedLifecycle {
   dokumenttype: 'tillaeg';
   id: string;
   dokid: string | null;

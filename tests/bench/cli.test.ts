@@ -40,10 +40,10 @@ describe('npm run bench -- --json --kommuner 4 (smoke test, without pandoc)', ()
     expect(r.machine).toMatchObject({ nproc: aNumber, cpu: aString, node: process.version });
     expect(r.kommuner).toBe(4);
     expect(r.startupSeconds).toBeGreaterThan(0);
-    expect(r.dataset).toMatchObject({ kommuner: 4, documents: 19, hsa: 10, delingsaftaler: 4, anmodninger: 1, sager: 4 });
+    expect(r.dataset).toMatchObject({ kommuner: 4, documents: 22, hsa: 11, delingsaftaler: 4, anmodninger: 0, sager: 5, tillaeg: 1, konsolideret: 1 });
     expect(r.check).toMatchObject({ seconds: aNumber, exitCode: 0, errors: 0, maxRssMb: aNumber });
     for (const step of ['fullBuild', 'noopBuild', 'editBuild']) {
-      expect(r[step], step).toMatchObject({ seconds: aNumber, documents: 19, maxRssMb: aNumber });
+      expect(r[step], step).toMatchObject({ seconds: aNumber, documents: 22, maxRssMb: aNumber });
       for (const field of ['buildSeconds', 'rendered', 'reused', 'bundles', 'files']) expect(r[step], `${step}.${field}`).toHaveProperty(field);
     }
     expect(r.editBuild).toMatchObject({ editedFile: anEditedHsa, field: 'finansiering.aarligt_beloeb_kr' });

@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateScaleRepo, SYNTHETIC_MARK, type ScaleRepo } from '../../scripts/bench/generate.ts';
 import { readRealRegion, scaleRegion } from '../../scripts/bench/region.ts';
 import { checkRepository, type CheckResult } from '../../scripts/check/check-repository.ts';
+import { markdownRenderer } from '../../scripts/render/markdown-of.ts';
 import type { RegionData } from '../../scripts/model/types.ts';
 import { filesUnder, hashTree } from '../helpers/files.ts';
 import { REPO_ROOT } from '../helpers/repo.ts';
@@ -14,10 +15,39 @@ const digest = (dir: string) => [...hashTree(dir)].map(([f, h]) => `${f} ${h}`);
 
 const real = readRealRegion(REPO_ROOT);
 
-/** Expected sizes: 4 opgaver per kommune minus the regional and anmodning pairs of models.ts. */
+/**
+ * Expected sizes: 4 opgaver per kommune minus the regional and anmodning pairs of models.ts; one
+ * later case moves one pair from anmodning to an HSA; tillæg 1 (and its consolidated text) on
+ * every signed kommune's first HSA; one termination (scripts/bench/lifecycle.ts).
+ */
+const laterCase = { kommune: '165', opgave: 'patientrettet-forebyggelse', sag: 'sag-syn-2026-9503' };
 const expected = {
-  46: { documents: 183, hsa: 126, delingsaftaler: 46, anmodninger: 5, sager: 6, sundhedsraad: 6 },
-  98: { documents: 384, hsa: 264, delingsaftaler: 98, anmodninger: 9, sager: 13, sundhedsraad: 13 },
+  46: {
+    documents: 214,
+    hsa: 127,
+    delingsaftaler: 46,
+    anmodninger: 4,
+    sager: 7,
+    tillaeg: 15,
+    konsolideret: 15,
+    opsagt: 1,
+    signed: 41,
+    laterCase,
+    sundhedsraad: 6,
+  },
+  98: {
+    documents: 449,
+    hsa: 265,
+    delingsaftaler: 98,
+    anmodninger: 8,
+    sager: 14,
+    tillaeg: 32,
+    konsolideret: 32,
+    opsagt: 1,
+    signed: 85,
+    laterCase,
+    sundhedsraad: 13,
+  },
 } as const;
 
 describe.each([46, 98] as const)('generateScaleRepo with %i kommuner', (n) => {
@@ -35,7 +65,8 @@ describe.each([46, 98] as const)('generateScaleRepo with %i kommuner', (n) => {
   beforeAll(async () => {
     root = scratch();
     result = await generateScaleRepo(root, { kommuner: n });
-    check = await checkRepository(root, { today: '2026-01-15' });
+    // With the renderer, so the fingerprints of the signed HSAs are checked against their text.
+    check = await checkRepository(root, { today: '2026-01-15', markdown: markdownRenderer(root) });
     region = parse(readFileSync(path.join(root, 'agreements/reference/region.yaml'), 'utf8')) as RegionData;
   }, 60_000);
   afterAll(() => {

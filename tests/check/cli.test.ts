@@ -105,9 +105,9 @@ describe('npm run check (command line)', () => {
         (f) => `${f.file}:${f.line}:${f.column} ${f.rule} ${f.message}`,
       );
       expect(got).toEqual([
-        'agreements/midt-og-vestsjaelland/extra.yaml:1:1 fil/ukendt-dokumenttype Feltet »dokumenttype« mangler; brug en af: region, opgaver, frister, hsa, delingsaftale, anmodning, sag',
+        'agreements/midt-og-vestsjaelland/extra.yaml:1:1 fil/ukendt-dokumenttype Feltet »dokumenttype« mangler; brug en af: region, opgaver, frister, hsa, delingsaftale, anmodning, sag, tillaeg',
         'agreements/midt-og-vestsjaelland/extra.yml:1:1 fil/endelse Brug endelsen .yaml (ikke .yml), så filen bliver kontrolleret',
-        'agreements/midt-og-vestsjaelland/other.yaml:1:15 fil/ukendt-dokumenttype Ukendt dokumenttype »hsaa«; brug en af: region, opgaver, frister, hsa, delingsaftale, anmodning, sag (mente du »hsa«?)',
+        'agreements/midt-og-vestsjaelland/other.yaml:1:15 fil/ukendt-dokumenttype Ukendt dokumenttype »hsaa«; brug en af: region, opgaver, frister, hsa, delingsaftale, anmodning, sag, tillaeg (mente du »hsa«?)',
         'agreements/notes.txt:1:1 fil/ubrugt Filen er hverken et YAML-dokument (.yaml) eller et bilag (i en mappe ved navn bilag) og bliver ikke brugt',
       ]);
       expect(r.code).toBe(1);

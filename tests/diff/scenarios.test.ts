@@ -2,7 +2,8 @@
  * The issue's acceptance scenarios, run in-process against a scratch git repository: every
  * change must appear exactly (fields and words), and nothing else may be reported.
  */
-import { writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { stripClauseNumber } from '../../scripts/diff/clauses.ts';
 import { onlyRenumbered, reportMarkdown } from '../../scripts/diff/report-markdown.ts';
@@ -162,25 +163,28 @@ describe('npm run diff: what a change does to the agreements', () => {
   });
 
   it('reports an added and a removed document with the kommune it concerns', async () => {
-    const file = 'agreements/midt-og-vestsjaelland/holbaek/anmodning-holbaek-specialiseret-rehabilitering.yaml';
+    // København: no case decides its models yet, so an anmodning is not against a decision
+    // (daekning/anden-driftsmodel refuses one for a pair the case gives another model).
+    const file = 'agreements/hovedstaden/koebenhavn/anmodning-koebenhavn-specialiseret-rehabilitering.yaml';
+    mkdirSync(path.dirname(repo.path(file)), { recursive: true });
     writeFileSync(
       repo.path(file),
-      'dokumenttype: anmodning\nid: anmodning-holbaek-specialiseret-rehabilitering\nkommune: "316"\nopgave: specialiseret-rehabilitering\nmeddelt: null\nperiode_start: 2027-01-01\nperiode_slut: 2027-12-31\n',
+      'dokumenttype: anmodning\nid: anmodning-koebenhavn-specialiseret-rehabilitering\nkommune: "101"\nopgave: specialiseret-rehabilitering\nmeddelt: null\nperiode_start: 2027-01-01\nperiode_slut: 2027-12-31\n',
     );
     const summary = {
-      id: 'anmodning-holbaek-specialiseret-rehabilitering',
+      id: 'anmodning-koebenhavn-specialiseret-rehabilitering',
       kind: 'anmodning',
-      name: 'Anmodning om fortsat kommunal drift af specialiseret rehabilitering og dele af den avancerede genoptræning Holbæk Kommune',
+      name: 'Anmodning om fortsat kommunal drift af specialiseret rehabilitering og dele af den avancerede genoptræning Københavns Kommune',
       file,
-      kommuner: [{ kode: '316', navn: 'Holbæk Kommune' }],
+      kommuner: [{ kode: '101', navn: 'Københavns Kommune' }],
     };
     const added = await diff(); // an untracked file is part of the working tree
     expect(added.added).toEqual([summary]);
     expect(added.removed).toEqual([]);
     expect(added.changed).toEqual([]);
-    expect(added.kommuner).toEqual([{ kode: '316', navn: 'Holbæk Kommune' }]);
+    expect(added.kommuner).toEqual([{ kode: '101', navn: 'Københavns Kommune' }]);
     expect(reportMarkdown(added)).toContain(
-      '| tilføjet | Anmodning om fortsat kommunal drift af specialiseret rehabilitering og dele af den avancerede genoptræning Holbæk Kommune | Holbæk Kommune | | |',
+      '| tilføjet | Anmodning om fortsat kommunal drift af specialiseret rehabilitering og dele af den avancerede genoptræning Københavns Kommune | Københavns Kommune | | |',
     );
 
     repo.git('checkout', '-q', '-b', 'med-anmodning');

@@ -61,7 +61,7 @@ describe('incremental, cached and sharded builds', () => {
 
   it('re-renders every document that uses an edited partial', async () => {
     const partial = 'templates/partials/underskrifter.md.hbs';
-    repo.replace(partial, '| Navn og titel: | Navn og titel: |', '| Navn og titel: | Navn og titel: |\n| Sted: | Sted: |');
+    repo.replace(partial, '| Underskrift: | Underskrift: |', '| Underskrift: | Underskrift: |\n| Sted: | Sted: |');
     const edited = await build();
     expect(edited.renderedIds).toHaveLength(32); // 24 HSAs and 8 delingsaftaler; the case does not use it
     expect(edited.renderedIds).not.toContain('sag-emn-2025-10366');

@@ -130,8 +130,8 @@ describe('npm run status', () => {
       expect(row.children).toHaveLength(5);
       const [, akut, pladser, forebyggelse, rehab] = row.children.map(cellText);
       for (const cell of [akut, pladser, forebyggelse])
-        expect(cell).toMatch(/^Kommunal drift · Samarbejdsaftale: Udkast, V20260224 · overskredet 1\. april 2026: godkendelse$/);
-      expect(rehab).toMatch(/^Regional drift · Delingsaftale: Udkast, uden version · næste 1\. maj 2026: udkast sendt$/);
+        expect(cell).toMatch(/^Kommunal drift \(indstillet\) · Samarbejdsaftale: Udkast, V20260224 · overskredet 1\. april 2026: godkendelse$/);
+      expect(rehab).toMatch(/^Regional drift \(indstillet\) · Delingsaftale: Udkast, uden version · næste 1\. maj 2026: udkast sendt$/);
     }
   });
 
