@@ -39,11 +39,15 @@ export function eventUid(d: DocumentDeadline): string {
   return `${d.doc.data.id}.${d.source}@${UID_DOMAIN}`;
 }
 
+/** », efter fristen (begrundet: …)«: a late step stays visible as late, with why. */
+const lateText = (begrundelser: readonly string[]) =>
+  `, efter fristen (${begrundelser.length > 0 ? `begrundet: ${begrundelser.join('; ')}` : 'uden begrundelse'})`;
+
 function statusText(d: DocumentDeadline): string {
   const t = d.cancelled ? terminationOf(d.doc) : undefined;
   if (t) return `Aflyst: aftalen er ${noticeText(t)}`;
   if (d.done === undefined) return 'Dato fastsat i data';
-  if (d.done !== null) return `Opfyldt ${formatDate(d.done)}`;
+  if (d.done !== null) return `Opfyldt ${formatDate(d.done)}${d.late ? lateText(d.late.begrundelser) : ''}`;
   return `Ikke registreret${d.missing ? `: ${d.missing}` : ''}`;
 }
 
@@ -69,7 +73,7 @@ function deadlineEvent(repo: Repository, d: DocumentDeadline): IcsEvent {
   return {
     uid: eventUid(d),
     date: d.dato,
-    summary: `${d.done ? '✔ ' : ''}${concernsLabel(repo, d.doc)} – ${shortDocumentLabel(repo, d.doc)}: ${d.betegnelse}`,
+    summary: `${d.done ? (d.late ? '✔ efter fristen: ' : '✔ ') : ''}${concernsLabel(repo, d.doc)} – ${shortDocumentLabel(repo, d.doc)}: ${d.betegnelse}`,
     description,
     categories: ['Frist', concernsLabel(repo, d.doc)],
     // A terminated agreement's steps after the notice: kept, so that clients that imported them remove them (RFC 5545 §3.8.1.11).

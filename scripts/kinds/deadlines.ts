@@ -31,6 +31,11 @@ export interface DocumentDeadline {
   missing?: string;
   /** The document was terminated before this date: the step is no longer due (calendar: STATUS:CANCELLED). */
   cancelled?: true;
+  /**
+   * Done after its date (reality over plan): the begrundelser the data gives for the late dates
+   * (`forsinkelser`), empty when it gives none (then the check reports an error).
+   */
+  late?: { begrundelser: string[] };
 }
 
 export type DeadlineState = 'opfyldt' | 'aaben' | 'overskredet' | 'kommende' | 'passeret' | 'aflyst';
@@ -57,6 +62,28 @@ export interface Step {
   dato?: IsoDate;
 }
 
+/** The value at a dotted path of the data (»godkendelser.regionsraad«). */
+function valueAt(data: unknown, dotted: string): unknown {
+  let value = data;
+  for (const key of dotted.split('.')) value = value !== null && typeof value === 'object' ? (value as Record<string, unknown>)[key] : undefined;
+  return value;
+}
+
+/**
+ * A step done after its date, with the begrundelser the document gives for it: those
+ * `forsinkelser` whose field holds a date after the frist and no later than the day the step
+ * was done (the late approvals that made it late).
+ */
+function lateness(doc: SourceDocument<DocumentKind>, dato: IsoDate, done: IsoDate | null | undefined): Pick<DocumentDeadline, 'late'> {
+  if (typeof done !== 'string' || done <= dato) return {};
+  const forsinkelser = (doc.data as { forsinkelser?: Record<string, string> }).forsinkelser ?? {};
+  const begrundelser = Object.entries(forsinkelser).flatMap(([field, text]) => {
+    const value = valueAt(doc.data, field);
+    return typeof value === 'string' && value > dato && value <= done ? [text.replace(/\s+/g, ' ').trim()] : [];
+  });
+  return { late: { begrundelser: [...new Set(begrundelser)] } };
+}
+
 export function fromFrist(doc: SourceDocument<DocumentKind>, kommuner: string[], f: Frist | undefined, step: Step): DocumentDeadline[] {
   if (!f) return []; // ref/manglende-frist reports a calendar without the id, once
   const { label, done, missing, dato } = step;
@@ -72,6 +99,7 @@ export function fromFrist(doc: SourceDocument<DocumentKind>, kommuner: string[],
       kilde: f.kilde,
       done,
       ...(done === null && missing ? { missing } : {}),
+      ...lateness(doc, dato ?? f.dato, done),
     },
   ];
 }

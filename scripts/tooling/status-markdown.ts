@@ -51,6 +51,10 @@ function cellContent(c: StatusCell): PhrasingContent[] {
   if (c.termination) return terminatedCell(c, c.termination, parts[0]!);
   if (c.document) parts.push([text(documentState(c.document))]);
   else if (c.expected) parts.push([strong(`${registry.documents().find((k) => k.id === c.expected)?.governs?.noun ?? c.expected} mangler`)]);
+  for (const d of c.late ?? []) {
+    // A late step stays visible: the warning the check gives, with the data's begrundelse.
+    parts.push([strong(`${d.label} ${formatDate(d.done!)} efter fristen`), text(` (${d.late!.begrundelser.length > 0 ? 'begrundet' : 'uden begrundelse'})`)]);
+  }
   if (c.next) {
     const { deadline, state } = c.next;
     parts.push(

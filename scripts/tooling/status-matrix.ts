@@ -33,6 +33,8 @@ export interface StatusCell {
   document?: SourceDocument;
   /** The document's first overdue deadline, else its next open one (none once it is terminated). */
   next?: { deadline: DocumentDeadline; state: DeadlineState };
+  /** Steps the document did after their frist (reality over plan), with the data's begrundelser. */
+  late?: DocumentDeadline[];
   /** The document is terminated (opsigelse meddelt). */
   termination?: CellTermination;
 }
@@ -99,7 +101,9 @@ function terminationCell(repo: Repository, document: SourceDocument, kommune: st
 /** The document's part of a cell: the document, and either its termination or its next deadline. */
 function documentPart(repo: Repository, deadlines: readonly DocumentDeadline[], document: SourceDocument, kommune: string, opgave: string, today: string) {
   const termination = terminationCell(repo, document, kommune, opgave, today);
-  return termination ? { document, termination } : { document, next: nextDeadline(deadlines, document, today) };
+  if (termination) return { document, termination };
+  const late = deadlines.filter((d) => d.doc === document && d.late);
+  return { document, next: nextDeadline(deadlines, document, today), ...(late.length > 0 ? { late } : {}) };
 }
 
 function cell(

@@ -80,11 +80,36 @@ describe('deadline calendar: which deadlines each document has, from the data', 
       const approval = byKey(list, 'hsa-holbaek-akutsygepleje/hsa-godkendelse');
       expect(approval.done).toBe('2026-03-26');
       expect(deadlineState(approval, '2026-05-01')).toBe('opfyldt');
+      expect(approval.late).toBeUndefined();
+    } finally {
+      other.remove();
+    }
+  });
+
+  it('keeps a step done after its frist visible as late, with the begrundelse the data gives (reality over plan)', async () => {
+    const other = new RepoCopy();
+    try {
+      const hsa = 'agreements/midt-og-vestsjaelland/holbaek/hsa-holbaek-akutsygepleje.yaml';
+      other.replace(hsa, 'regionsraad: null', 'regionsraad: 2026-04-20');
+      other.replace(hsa, 'kommunalbestyrelse: null', 'kommunalbestyrelse: 2026-03-26');
+      const late = async () => byKey(documentDeadlines(await repoFrom(other.root)), 'hsa-holbaek-akutsygepleje/hsa-godkendelse');
+      expect(await late()).toMatchObject({ done: '2026-04-20', late: { begrundelser: [] } });
+      other.write(hsa, `${other.read(hsa)}forsinkelser:\n  godkendelser.regionsraad: Mødet blev flyttet.\n`);
+      expect(await late()).toMatchObject({ done: '2026-04-20', late: { begrundelser: ['Mødet blev flyttet.'] } });
+      const run = await runInProcess('frister', ['--root', other.root, '--today', '2026-05-01'], { SOURCE_DATE_EPOCH: EPOCH });
+      expect(run.code, run.stderr).toBe(0);
+      const ics = readFileSync(other.path('out/frister.ics'), 'utf8').replace(/\r\n /g, '');
+      expect(ics).toContain('SUMMARY:✔ efter fristen: Holbæk – Samarbejdsaftale om akutsygepleje:');
+      expect(ics).toContain('Status: Opfyldt 20. april 2026\\, efter fristen (begrundet: Mødet blev flyttet.)');
     } finally {
       other.remove();
     }
   });
 });
+
+async function repoFrom(root: string): Promise<Repository> {
+  return (await checkRepository(root, { today: '2026-05-01' })).repo;
+}
 
 describe('npm run frister', () => {
   const copy = new RepoCopy();
