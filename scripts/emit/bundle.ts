@@ -18,7 +18,16 @@ export const combinedFile = (folder: string) => `${path.posix.basename(folder)}-
 
 export interface BundleManifest {
   kommune: { kode: string; navn: string };
-  files: Array<{ file: string; sha256: string; document: string; kind: string; version: string | null; signer: string }>;
+  files: Array<{
+    file: string;
+    sha256: string;
+    document: string;
+    kind: string;
+    version: string | null;
+    signer: string;
+    /** An approved agreement the kommune has still to sign: »2 af 2 underskrifter mangler«. */
+    afventer_kommunens_underskrift?: string;
+  }>;
 }
 
 export function bundleManifest(kommune: BundleManifest['kommune'], files: BundleManifest['files']): string {

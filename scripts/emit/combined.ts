@@ -15,6 +15,8 @@ import { buildDocDefinition, PDF_CREATOR, PDF_LANGUAGE, type PdfMeta } from './p
 interface CombinedMember {
   name: string;
   version: string | null;
+  /** What the document awaits from the kommune's signatories (»2 af 2 underskrifter mangler«), or null. */
+  awaits: string | null;
   pdf: Uint8Array;
   pages: number;
 }
@@ -48,10 +50,30 @@ function contentsBody(job: CombinedJob, contentsPages: number): Root {
     next += m.pages;
     return row;
   });
+  const awaiting = job.members.flatMap((m, i) => (m.awaits === null ? [] : [`${i + 1}. ${m.name}: ${m.awaits}`]));
   return {
     type: 'root',
     children: [
       { type: 'heading', depth: 2, children: [{ type: 'text', value: CONTENTS_TITLE }] },
+      ...(awaiting.length === 0
+        ? []
+        : [
+            {
+              type: 'heading' as const,
+              depth: 3 as const,
+              children: [{ type: 'text' as const, value: `Afventer kommunens underskrift (${awaiting.length})` }],
+            },
+            {
+              type: 'list' as const,
+              ordered: false,
+              spread: false,
+              children: awaiting.map((line) => ({
+                type: 'listItem' as const,
+                spread: false,
+                children: [{ type: 'paragraph' as const, children: [{ type: 'text' as const, value: line }] }],
+              })),
+            },
+          ]),
       {
         type: 'paragraph',
         children: [

@@ -9,6 +9,7 @@ import { formatDate } from '../basics/format.ts';
 import { kommuneName } from '../model/names.ts';
 import type { Repository } from '../model/repository.ts';
 import type { SourceDocument } from '../model/source-document.ts';
+import { awaitedSignatures } from './lifecycle.ts';
 import { anmodning } from './anmodning.ts';
 import type { DocumentDeadline } from './deadlines.ts';
 import { delingsaftale } from './delingsaftale.ts';
@@ -134,3 +135,6 @@ export function documentDeadlines(repo: Repository): DocumentDeadline[] {
 export { deadlineState, type DeadlineState, type DocumentDeadline } from './deadlines.ts';
 export type { DocumentMeta } from './meta.ts';
 export { noticeText, terminationText, type Termination } from './termination.ts';
+
+/** What an approved agreement still awaits from the kommune's signatories (the kommune bundle says so); null when nothing. */
+export const awaitsKommune = (repo: Repository, doc: SourceDocument): string | null => awaitedSignatures(repo, kindOf(doc).agreement, doc, 'kommune');

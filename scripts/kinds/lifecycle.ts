@@ -87,3 +87,13 @@ export function signatureTable(repo: Repository, signatures: Underskrifter | und
   const blank: SignatureRowView = { navn: null, titel: null, dato: null };
   return Array.from({ length: Math.max(region.length, kommune.length) }, (_, i) => ({ region: region[i] ?? blank, kommune: kommune[i] ?? blank }));
 }
+
+/**
+ * What an approved agreement still awaits from one party, for the kommune bundle: »2 af 2
+ * underskrifter mangler«; null when nothing (not approved yet, or fully signed by that party).
+ */
+export function awaitedSignatures<D>(repo: Repository, agreement: Agreement<D> | undefined, doc: D, party: SigningParty): string | null {
+  if (!agreement || agreement.status(doc) !== 'godkendt') return null;
+  const missing = missingSignatures(repo, agreement.signatures(doc)).find((m) => m.party === party);
+  return missing ? `${missing.missing} af ${missing.required} ${missing.required === 1 ? 'underskrift' : 'underskrifter'} mangler` : null;
+}

@@ -8,7 +8,7 @@ import { fristerFiles } from '../emit/frister-calendar.ts';
 import { OUTPUT_MANIFEST } from '../emit/manifest-paths.ts';
 import { manifestEntry, serializeManifest, type Manifest, type ManifestEntry } from '../emit/manifest.ts';
 import { OutputDir, recoverOutput } from '../emit/output-dir.ts';
-import { documentMeta, documentName, renderedDocuments } from '../kinds/index.ts';
+import { awaitsKommune, documentMeta, documentName, renderedDocuments } from '../kinds/index.ts';
 import type { Repository } from '../model/repository.ts';
 import { inputsOf } from '../render/inputs.ts';
 import { markdownRenderer } from '../render/markdown-of.ts';
@@ -351,12 +351,21 @@ async function execute(plan: BuildPlan, x: Execution): Promise<{ entries: Manife
         m.pdf,
         { pages: m.pages, seal },
       );
-      files.push({ file, sha256: entry.sha256, document: m.doc.data.id, kind: m.doc.kind, version: m.meta.version, signer: seal.signer });
+      const awaits = awaitsKommune(repo, m.doc);
+      files.push({
+        file,
+        sha256: entry.sha256,
+        document: m.doc.data.id,
+        kind: m.doc.kind,
+        version: m.meta.version,
+        signer: seal.signer,
+        ...(awaits === null ? {} : { afventer_kommunens_underskrift: awaits }),
+      });
       bundleEntries.push(entry);
     }
     const job: CombinedJob = {
       kommune,
-      members: members.map((m) => ({ name: m.name, version: m.meta.version, pdf: m.pdf, pages: m.pages })),
+      members: members.map((m) => ({ name: m.name, version: m.meta.version, awaits: awaitsKommune(repo, m.doc), pdf: m.pdf, pages: m.pages })),
       draft: members.some((m) => m.meta.draft),
       author: x.ctx.author,
       date: members

@@ -62,8 +62,8 @@ beforeAll(async () => {
   job = {
     kommune: { kode: '316', navn: 'Holbæk Kommune' },
     members: [
-      { name: 'Samarbejdsaftale om akutsygepleje', version: 'V1', pdf: a.bytes, pages: a.pages },
-      { name: 'Delingsaftale', version: null, pdf: b.bytes, pages: b.pages },
+      { name: 'Samarbejdsaftale om akutsygepleje', version: 'V1', awaits: '2 af 2 underskrifter mangler', pdf: a.bytes, pages: a.pages },
+      { name: 'Delingsaftale', version: null, awaits: null, pdf: b.bytes, pages: b.pages },
     ],
     draft: false,
     author: 'Region Østdanmark',
@@ -86,6 +86,10 @@ describe('combined PDF', () => {
     expect(pages).toBe(1 + a!.pages + b!.pages);
     const contents = pageText(1);
     expect(contents).toContain('Aftaler og sager for Holbæk Kommune');
+    // What awaits the kommune's signatories, named with its number in the contents.
+    expect(contents).toContain('Afventer kommunens underskrift (1)');
+    expect(contents).toContain('1. Samarbejdsaftale om akutsygepleje: 2 af 2 underskrifter mangler');
+    expect(contents).not.toMatch(/Delingsaftale: .*mangler/);
     expect(contents).toMatch(new RegExp(`1\\s+Samarbejdsaftale om akutsygepleje\\s+V1\\s+2–${1 + a!.pages}`));
     expect(contents).toMatch(new RegExp(`2\\s+Delingsaftale\\s+–\\s+${2 + a!.pages}(–${1 + a!.pages + b!.pages})?\\s`));
     // Each copied page carries the member's own footer: page x of its own count.
