@@ -17,6 +17,13 @@ function underpunkter(doc: Sag): Array<{ path: DataPath; underpunkt: Underpunkt 
   );
 }
 
+/** Every ændring of the case's recorded decisions, with its data path. */
+function changes(doc: Sag) {
+  return (doc.data.beslutninger ?? []).flatMap((b, i) =>
+    (b.aendringer ?? []).map((change, j) => ({ path: ['beslutninger', i, 'aendringer', j] as DataPath, change })),
+  );
+}
+
 const letters = 'abcdefghijklmnopqrstuvwxyz';
 
 /** A case for a sundhedsråd meeting: it recommends the operating models and lists the agreements as bilag. */
@@ -88,10 +95,15 @@ export const sag = defineDocumentKind<'sag'>({
   // The bilag list names the documents it attaches (their generated names and DokIDs).
   reads: (repo, { data: d }) => d.bilag.flatMap((b) => (b.dokument === undefined ? [] : (repo.byId(b.dokument) ?? []))),
   // The indstilling's lettered sub-points name the kommuner and opgaver they decide for.
-  kommuneMentions: (doc) =>
-    underpunkter(doc).flatMap(({ path, underpunkt }) => (underpunkt.kommuner ?? []).map((value, k) => ({ path: [...path, 'kommuner', k], value }))),
-  opgaveMentions: (doc) =>
-    underpunkter(doc).flatMap(({ path, underpunkt }) => (underpunkt.opgave === undefined ? [] : [{ path: [...path, 'opgave'], value: underpunkt.opgave }])),
+  // So do the ændringer of its recorded decisions.
+  kommuneMentions: (doc) => [
+    ...underpunkter(doc).flatMap(({ path, underpunkt }) => (underpunkt.kommuner ?? []).map((value, k) => ({ path: [...path, 'kommuner', k], value }))),
+    ...changes(doc).flatMap(({ path, change }) => (change.kommuner ?? []).map((value, k) => ({ path: [...path, 'kommuner', k], value }))),
+  ],
+  opgaveMentions: (doc) => [
+    ...underpunkter(doc).flatMap(({ path, underpunkt }) => (underpunkt.opgave === undefined ? [] : [{ path: [...path, 'opgave'], value: underpunkt.opgave }])),
+    ...changes(doc).map(({ path, change }) => ({ path: [...path, 'opgave'], value: change.opgave })),
+  ],
   externalDokids: ({ data: d }) =>
     d.bilag.flatMap((b, i) => (b.eksternt ? [{ path: ['bilag', i, 'eksternt', 'dokid'], value: b.eksternt.dokid, titel: b.eksternt.titel }] : [])),
 

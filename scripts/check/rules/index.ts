@@ -1,3 +1,4 @@
+import beslutningUdfald from './beslutning-udfald.ts';
 import bilagEksternFil from './bilag-ekstern-fil.ts';
 import bilagForaeldetVersion from './bilag-foraeldet-version.ts';
 import bilagForkertVersion from './bilag-forkert-version.ts';
@@ -108,6 +109,7 @@ export const rules = [
   bilagUkendtHenvisning,
   bilagEksternFil,
   bilagSha256,
+  beslutningUdfald,
   daekningDriftsmodel,
   daekningHsa,
   daekningAndenDriftsmodel,

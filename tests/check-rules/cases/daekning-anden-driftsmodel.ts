@@ -39,6 +39,23 @@ const lejreDeling = delingsaftale({
   ],
 });
 
+/** The later case, with other decisions recorded on it. */
+const laterWith = (beslutninger: string[]) =>
+  sag({
+    second: true,
+    id: 'sag-test-2',
+    moede: '2026-09-01',
+    underpunkter: [{ opgave: 'akutsygepleje', driftsmodel: 'regional', kommuner: ['350'] }],
+    extra: ['beslutninger:', ...beslutninger],
+  });
+const decidedFirst = [
+  'beslutninger:',
+  '  - organ: regionsraad',
+  '    dato: 2026-03-17',
+  '    udfald: tiltraadt',
+  '    protokol: Forberedende Regionsråd, punkt 12',
+];
+
 export default {
   rule: 'daekning/anden-driftsmodel',
   valid: [
@@ -55,6 +72,19 @@ export default {
         laterCase,
       ],
       others: { 'daekning/hsa': [], 'daekning/driftsmodel': [], 'daekning/delingsaftale-drift': [], 'daekning/delingsaftale-myndighed': [] },
+    },
+    {
+      name: 'a later case the regionsråd rejected decides nothing: the HSA stays',
+      files: [...fullCase(), laterWith(['  - organ: regionsraad', '    dato: 2026-09-15', '    udfald: forkastet', '    protokol: Regionsrådet, punkt 4'])],
+      others: { 'daekning/hsa': [] },
+    },
+    {
+      name: 'a decided case is not overridden by a later case that is only indstillet (put off by the regionsråd)',
+      files: [
+        ...fullCase({ sag: { extra: decidedFirst } }),
+        laterWith(['  - organ: regionsraad', '    dato: 2026-09-15', '    udfald: udsat', '    protokol: Regionsrådet, punkt 4']),
+      ],
+      others: { 'daekning/hsa': [] },
     },
   ],
   invalid: [
