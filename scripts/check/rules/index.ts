@@ -13,6 +13,7 @@ import daekningDelingsaftale from './daekning-delingsaftale.ts';
 import daekningDriftsmodel from './daekning-driftsmodel.ts';
 import daekningHsa from './daekning-hsa.ts';
 import datoRaekkefoelge from './dato-raekkefoelge.ts';
+import forsinkelseUkendtFelt from './forsinkelse-ukendt-felt.ts';
 import underskriftMangler from './underskrift-mangler.ts';
 import datoSagMoede from './dato-sag-moede.ts';
 import opsigelseFoerIkrafttraeden from './opsigelse-foer-ikrafttraeden.ts';
@@ -95,6 +96,7 @@ export const rules = [
   forsinketDelingsaftaleUdkast,
   forsinketDelingsaftaleIndgaaelse,
   datoRaekkefoelge,
+  forsinkelseUkendtFelt,
   datoSagMoede,
   moedeDobbeltPunkt,
   statusGodkendtUdenDato,
