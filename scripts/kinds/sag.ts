@@ -113,10 +113,12 @@ export const sag = defineDocumentKind<'sag'>({
     const ids = new Set(
       d.indstilling.punkter.flatMap((p) => (p.underpunkter ?? []).flatMap((u) => (u.driftsmodel && servedBy[u.driftsmodel] ? [servedBy[u.driftsmodel]!] : []))),
     );
-    // The case is done with a deadline once the meeting that treats it is recorded.
+    // The case is done with a deadline once the meeting that treats it is recorded, or, where the
+    // meeting date is not known (sag 003 does not state it), the sundhedsråd's recorded decision.
+    const treated = d.moede.dato ?? (d.beslutninger ?? []).find((b) => b.organ === 'sundhedsraad')?.dato ?? null;
     return [...ids]
       .sort()
-      .flatMap((id) => fromFrist(doc, k, repo.frist(id), { label: 'behandlet i sundhedsrådet', done: d.moede.dato, missing: 'sundhedsrådets mødedato' }));
+      .flatMap((id) => fromFrist(doc, k, repo.frist(id), { label: 'behandlet i sundhedsrådet', done: treated, missing: 'sundhedsrådets mødedato' }));
   },
 
   scaffold: {

@@ -425,7 +425,7 @@ describe('coverage both ways, at the command line', () => {
         `${CASE}:${repo.lineOf(CASE, 'opgave: patientrettet-forebyggelse') + 1} daekning/hsa`,
       ]);
       expect(coverage[0]!.message).toBe(
-        'Indstillingen (underpunkt c i punkt 1) lægger driften af patientrettet forebyggelse hos Lejre Kommune, men der er ingen horisontal samarbejdsaftale om patientrettet forebyggelse med Lejre Kommune',
+        'Beslutningen 20. april 2026 (underpunkt c i punkt 1) lægger driften af patientrettet forebyggelse hos Lejre Kommune, men der er ingen horisontal samarbejdsaftale om patientrettet forebyggelse med Lejre Kommune',
       );
     } finally {
       repo.write(file, hsa);

@@ -1,6 +1,6 @@
 import { defineRule } from '../rule.ts';
 import { kommuneName, opgaveTerm } from '../../model/names.ts';
-import { casesWithDecisions } from './support/coverage.ts';
+import { casesWithDecisions, decidedBy } from './support/coverage.ts';
 import { canonical } from './support/documents.ts';
 
 export default defineRule({
@@ -10,7 +10,7 @@ export default defineRule({
   citation: 'Q&A: Flytning af opgaver fra kommunerne til regionen (opdateret 23. januar 2026), anmodning om fortsat kommunal drift (til og med 2028)',
   check({ repo, report }) {
     const anmodninger = canonical(repo, 'anmodning');
-    for (const { sag, raad, decisions } of casesWithDecisions(repo)) {
+    for (const { sag, raad, outcome, decisions } of casesWithDecisions(repo)) {
       for (const d of decisions) {
         if (d.model !== 'anmodning' || !raad.kommuner.includes(d.kommune)) continue;
         if (anmodninger.some((a) => a.data.kommune === d.kommune && a.data.opgave === d.opgave)) continue;
@@ -20,7 +20,7 @@ export default defineRule({
         report({
           doc: sag,
           path: d.at,
-          message: `Indstillingen (${d.name}) anmoder ${kommune} om fortsat drift af ${opgaveTerm(repo, d.opgave)}, men der er ingen anmodning (dokumenttype: anmodning) for ${kommune} og opgaven`,
+          message: `${decidedBy(outcome, d)} anmoder ${kommune} om fortsat drift af ${opgaveTerm(repo, d.opgave)}, men der er ingen anmodning (dokumenttype: anmodning) for ${kommune} og opgaven`,
         });
       }
     }

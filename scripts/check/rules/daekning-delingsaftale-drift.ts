@@ -1,6 +1,6 @@
 import { defineRule } from '../rule.ts';
 import { kommuneName, opgaveTerm } from '../../model/names.ts';
-import { casesWithDecisions, delingsaftalerOf } from './support/coverage.ts';
+import { casesWithDecisions, decidedBy, delingsaftalerOf } from './support/coverage.ts';
 
 export default defineRule({
   id: 'daekning/delingsaftale-drift',
@@ -8,7 +8,7 @@ export default defineRule({
   description: 'Hvor indstillingen overdrager driften til regionen, dækker kommunens delingsaftale driften af opgaven (overdragelse: drift).',
   citation: 'Q&A: Flytning af opgaver fra kommunerne til regionen (opdateret 23. januar 2026), regional drift (delingsaftale); Forårsaftale 2025, afsnit 6',
   check({ repo, report }) {
-    for (const { sag, raad, decisions } of casesWithDecisions(repo)) {
+    for (const { sag, raad, outcome, decisions } of casesWithDecisions(repo)) {
       for (const d of decisions) {
         if (d.model !== 'regional' || !raad.kommuner.includes(d.kommune)) continue;
         const { found } = delingsaftalerOf(repo, d.kommune);
@@ -20,7 +20,7 @@ export default defineRule({
         report({
           doc: sag,
           path: d.at,
-          message: `Indstillingen (${d.name}) overdrager driften af ${term} til regionen, men delingsaftalen med ${kommune} ${entries.length > 0 ? 'overdrager kun myndighedsansvaret for opgaven' : 'omfatter ikke opgaven'}; der skal stå »opgave: ${d.opgave}« med »overdragelse: drift«`,
+          message: `${decidedBy(outcome, d)} overdrager driften af ${term} til regionen, men delingsaftalen med ${kommune} ${entries.length > 0 ? 'overdrager kun myndighedsansvaret for opgaven' : 'omfatter ikke opgaven'}; der skal stå »opgave: ${d.opgave}« med »overdragelse: drift«`,
           related:
             entries.length > 0
               ? entries.map(({ doc, i }) => ({ doc, path: ['opgaver', i, 'overdragelse'], message: 'opgaven i delingsaftalen' }))

@@ -1,7 +1,7 @@
 import { defineRule } from '../rule.ts';
 import { kommuneName, opgaveTerm } from '../../model/names.ts';
 import { suggest } from '../../basics/quote.ts';
-import { casesWithDecisions, explainedElsewhere } from './support/coverage.ts';
+import { casesWithDecisions, decidedBy, explainedElsewhere } from './support/coverage.ts';
 import { canonical, unresolvedBilag } from './support/documents.ts';
 
 export default defineRule({
@@ -12,7 +12,7 @@ export default defineRule({
     'Q&A: Flytning af opgaver fra kommunerne til regionen (opdateret 23. januar 2026), kommunal drift under regionens myndighedsansvar (horisontal samarbejdsaftale); sag EMN-2025-10366, bilag 1–3',
   check({ repo, report }) {
     const hsas = canonical(repo, 'hsa');
-    for (const { sag, raad, decisions } of casesWithDecisions(repo)) {
+    for (const { sag, raad, outcome, decisions } of casesWithDecisions(repo)) {
       const attached = new Set(sag.data.bilag.flatMap((b) => (b.dokument === undefined ? [] : [b.dokument])));
       const unresolved = unresolvedBilag(repo, sag);
       for (const d of decisions) {
@@ -26,7 +26,7 @@ export default defineRule({
           report({
             doc: sag,
             path: d.at,
-            message: `Indstillingen (${d.name}) lægger driften af ${term} hos ${kommune}, men der er ingen horisontal samarbejdsaftale om ${term} med ${kommune}`,
+            message: `${decidedBy(outcome, d)} lægger driften af ${term} hos ${kommune}, men der er ingen horisontal samarbejdsaftale om ${term} med ${kommune}`,
           });
           continue;
         }
@@ -45,7 +45,7 @@ export default defineRule({
         report({
           doc: sag,
           path: d.at,
-          message: `Indstillingen (${d.name}) lægger driften af ${term} hos ${kommune}, men samarbejdsaftalen »${found[0]!.data.id}« er ikke vedlagt sagen som bilag`,
+          message: `${decidedBy(outcome, d)} lægger driften af ${term} hos ${kommune}, men samarbejdsaftalen »${found[0]!.data.id}« er ikke vedlagt sagen som bilag`,
           related: found.map((h) => ({ doc: h, path: ['id'], message: 'samarbejdsaftalen, der mangler i bilagslisten' })),
         });
       }

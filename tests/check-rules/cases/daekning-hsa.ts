@@ -30,6 +30,30 @@ export default {
       others: otherCoverageQuiet('daekning/hsa'),
     },
     {
+      name: 'names the decision once the regionsråd has decided the case',
+      files: fullCase({
+        skipHsa: ['hsa-lejre-akutsygepleje'],
+        sag: {
+          bilag: withoutLejre,
+          extra: [
+            'beslutninger:',
+            '  - organ: regionsraad',
+            '    dato: 2026-03-17',
+            '    udfald: tiltraadt',
+            '    protokol: Forberedende Regionsråd, punkt 12',
+          ],
+        },
+      }),
+      errors: [
+        {
+          at: `${SAG}:21:24`,
+          message:
+            'Beslutningen 17. marts 2026 (underpunkt a i punkt 1) lægger driften af akutsygepleje hos Lejre Kommune, men der er ingen horisontal samarbejdsaftale om akutsygepleje med Lejre Kommune',
+        },
+      ],
+      others: otherCoverageQuiet('daekning/hsa'),
+    },
+    {
       name: 'reports an HSA that exists but is not a bilag of the case, with the HSA as related',
       files: fullCase({ sag: { bilag: withoutLejre } }),
       errors: [

@@ -1,6 +1,8 @@
 import type { Repository } from '../../../model/repository.ts';
 import type { SourceDocument } from '../../../model/source-document.ts';
 import { canonical } from './documents.ts';
+import { formatDate } from '../../../basics/format.ts';
+import type { CaseOutcome, Decision as CaseDecision } from '../../../model/decisions.ts';
 
 // What the cases' indstillinger decide is data, not a rule: the status matrix reads it too.
 export { allCaseDecisions, casesWithDecisions, decisionsInForce, pairKey, type Decision } from '../../../model/decisions.ts';
@@ -29,4 +31,14 @@ export function delingsaftalerOf(repo: Repository, kommune: string): { found: So
     found: all.filter((d) => d.data.kommune === kommune),
     uncertain: repo.isBroken(`delingsaftale-${slug}`) || all.some((d) => !repo.kommune(d.data.kommune)),
   };
+}
+
+/**
+ * Who says so, at the start of a coverage message: »Indstillingen (underpunkt a i punkt 1)«
+ * while the case is undecided, »Beslutningen 17. marts 2026 (underpunkt a i punkt 1)« once the
+ * regionsråd decided it, naming the decision's ændring where one set the model.
+ */
+export function decidedBy(outcome: CaseOutcome, d: CaseDecision): string {
+  if (outcome.state !== 'besluttet') return `Indstillingen (${d.name})`;
+  return `Beslutningen ${formatDate(outcome.beslutning!.dato)} (${d.changedBy ? `${d.name}, ændret ved beslutningen` : d.name})`;
 }
