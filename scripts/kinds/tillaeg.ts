@@ -117,6 +117,9 @@ function placement(clauses: readonly Clause[], efter: string | undefined): strin
  * tillæg itself (old → new, clause by clause), and through the kind below as the agreement's
  * consolidated text with every tillæg in force.
  */
+/** The base agreement's name, with the version the tillæg amends unless the name already ends with it. */
+const baseLine = (name: string, amends: string) => (name.endsWith(amends) ? name : `${name} (ændrer ${amends})`);
+
 export const tillaeg = defineDocumentKind<'tillaeg'>({
   id: 'tillaeg',
   nouns: ['tillægsaftale', 'tillægsaftaler'],
@@ -156,7 +159,7 @@ export const tillaeg = defineDocumentKind<'tillaeg'>({
       title,
       titleBlock: [
         { label: 'Parter', value: `${region} og ${kommune}` },
-        { label: 'Grundaftale', value: `${base ? registry.nameOf(repo, base.doc) : d.til} (${versionLabel(d.til_version)})` },
+        { label: 'Grundaftale', value: baseLine(base ? registry.nameOf(repo, base.doc) : d.til, versionLabel(d.til_version)) },
         { label: 'Version', value: versionLabel(d.version) },
         { label: 'Status', value: statusLabel[d.status] },
         { label: 'DokID', value: orNotSet(d.dokid) },
