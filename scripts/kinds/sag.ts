@@ -26,6 +26,10 @@ function changes(doc: Sag) {
 
 const letters = 'abcdefghijklmnopqrstuvwxyz';
 
+const organLabel = { sundhedsraad: 'Sundhedsrådet', regionsraad: 'Regionsrådet' } as const;
+const udfaldLabel = { tiltraadt: 'tiltrådt', 'tiltraadt-med-aendringer': 'tiltrådt med ændringer', udsat: 'udsat', forkastet: 'forkastet' } as const;
+const modelText = { kommunal: 'kommunal drift', regional: 'regional drift', anmodning: 'anmodning om fortsat kommunal drift' } as const;
+
 /** A case for a sundhedsråd meeting: it recommends the operating models and lists the agreements as bilag. */
 export const sag = defineDocumentKind<'sag'>({
   id: 'sag',
@@ -62,6 +66,20 @@ export const sag = defineDocumentKind<'sag'>({
       oekonomi: d.oekonomi,
       videre_proces: d.videre_proces,
       tidligere_beslutninger: d.tidligere_beslutninger,
+      // What the bodies decided, in order: the history stays on the case even when a later case decides again.
+      beslutninger: (d.beslutninger ?? []).map((b) => ({
+        organ: b.betegnelse ?? organLabel[b.organ],
+        dato: b.dato,
+        udfald: udfaldLabel[b.udfald],
+        protokol: b.protokol,
+        bemaerkning: b.bemaerkning ?? null,
+        aendringer: (b.aendringer ?? []).map(
+          (c) =>
+            `${repo.opgave(c.opgave)?.navn ?? c.opgave}: ${modelText[c.driftsmodel]} for ${
+              c.kommuner ? c.kommuner.map((k) => repo.kommune(k)?.navn ?? k).join(', ') : 'alle sundhedsrådets kommuner'
+            }`,
+        ),
+      })),
       bilag: numberBilag(repo, doc).map((b) => ({ linje: bilagLine(doc, b) })),
     };
   },
@@ -81,7 +99,13 @@ export const sag = defineDocumentKind<'sag'>({
       subject: `${raad?.navn ?? d.sundhedsraad}: ${d.titel}`,
       keywords: ['sundhedsråd', raad?.navn ?? d.sundhedsraad, d.sags_id, 'opgaveflyt 2027'],
       draft: false,
-      date: latest(d.moede.dato, ...d.videre_proces.map((m) => m.dato), ...d.tidligere_beslutninger.map((b) => b.dato)) ?? '1970-01-01', // no date in the data: a fixed, obviously-unknown one
+      date:
+        latest(
+          d.moede.dato,
+          ...d.videre_proces.map((m) => m.dato),
+          ...d.tidligere_beslutninger.map((b) => b.dato),
+          ...(d.beslutninger ?? []).map((b) => b.dato),
+        ) ?? '1970-01-01', // no date in the data: a fixed, obviously-unknown one
       kommuner: [...(raad?.kommuner ?? [])],
       opgave: null,
       version: null,

@@ -178,6 +178,11 @@ describe('the life of an HSA: draft, approval, signatures, countersigned PDF, ti
     expect(after.section).toContain('(EMN-2025-10366, besluttet 20. april 2026)');
     expect(after.row).not.toContain('indstillet');
     expect(akutCell(after.row)).toMatch(/^\*\*Kommunal drift\*\* · Samarbejdsaftale: Godkendt, V20260224 · /);
+    // The case itself shows its decisions, so the history stays on the record.
+    await build(APPROVED, 'sag-emn-2025-10366');
+    const caseMarkdown = repo.read('out/midt-og-vestsjaelland/sag-emn-2025-10366.md');
+    expect(caseMarkdown).toContain('## Beslutninger');
+    expect(caseMarkdown).toContain('- Regionsrådet, 20. april 2026: tiltrådt. Protokol: Forberedende Regionsråd 20. april 2026, punkt 12.');
   });
 
   let sealed: Buffer;
