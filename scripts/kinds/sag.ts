@@ -134,9 +134,12 @@ export const sag = defineDocumentKind<'sag'>({
   deadlines(repo, doc: Sag) {
     const d = doc.data;
     const k = [...(repo.sundhedsraad(d.sundhedsraad)?.kommuner ?? [])];
-    const ids = new Set(
-      d.indstilling.punkter.flatMap((p) => (p.underpunkter ?? []).flatMap((u) => (u.driftsmodel && servedBy[u.driftsmodel] ? [servedBy[u.driftsmodel]!] : []))),
-    );
+    // The models the case decides: its indstilling's, and those its adopted decisions changed to.
+    const models = [
+      ...d.indstilling.punkter.flatMap((p) => (p.underpunkter ?? []).flatMap((u) => (u.driftsmodel ? [u.driftsmodel] : []))),
+      ...changes(doc).map(({ change }) => change.driftsmodel),
+    ];
+    const ids = new Set(models.flatMap((m) => (servedBy[m] ? [servedBy[m]] : [])));
     // The case is done with a deadline once the meeting that treats it is recorded, or, where the
     // meeting date is not known (sag 003 does not state it), the sundhedsråd's recorded decision.
     const treated = d.moede.dato ?? (d.beslutninger ?? []).find((b) => b.organ === 'sundhedsraad')?.dato ?? null;
