@@ -10,7 +10,7 @@ import { reportText } from '../diagnostics/report-text.ts';
 import { loadRepository } from '../load/load-repository.ts';
 import { registry } from '../kinds/index.ts';
 import { Repository } from '../model/repository.ts';
-import { markdownRenderer } from '../render/markdown-of.ts';
+import { signedTextRenderer } from '../pipeline/signed-text.ts';
 import { compileValidators } from '../validate/schemas.ts';
 import { parseCommandLine, parseIsoDateOption, REPO_ROOT, runCli, todayInDenmark, UsageError } from './cli.ts';
 
@@ -93,7 +93,7 @@ async function main(): Promise<number> {
   }
 
   const today = values.today === undefined ? todayInDenmark() : parseIsoDateOption(values.today, '--today');
-  const { load, diagnostics } = await checkRepository(root, { today, strict, markdown: markdownRenderer(root) });
+  const { load, diagnostics } = await checkRepository(root, { today, strict, markdown: signedTextRenderer(root) });
   // Documents first, then reference data, each with its kind's Danish nouns.
   const ordered = [...registry.documents(), ...registry.reference()].flatMap((k) => {
     const n = load.counts[k.id as keyof typeof load.counts];

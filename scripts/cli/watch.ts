@@ -3,7 +3,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { checkRepository } from '../check/check-repository.ts';
 import { countNoun } from '../diagnostics/danish.ts';
-import { markdownRenderer } from '../render/markdown-of.ts';
+import { signedTextRenderer } from '../pipeline/signed-text.ts';
 import { TreeWatcher } from '../tooling/tree-watcher.ts';
 import { classifyChange, planJob, WATCHED, type Change } from '../tooling/watch-plan.ts';
 import { runJob } from '../tooling/watch-runner.ts';
@@ -51,7 +51,7 @@ async function main(): Promise<number> {
   const options = () => ({ root, out: values.out, today: fixedToday ?? todayInDenmark(), env: process.env });
 
   // A first check, so the starting point is known before anything is saved.
-  const first = await checkRepository(root, { today: options().today, markdown: markdownRenderer(root) });
+  const first = await checkRepository(root, { today: options().today, markdown: signedTextRenderer(root) });
   const errors = first.diagnostics.filter((d) => d.severity === 'error').length;
   const warnings = first.diagnostics.length - errors;
   say(

@@ -11,7 +11,7 @@ import { OutputDir, recoverOutput } from '../emit/output-dir.ts';
 import { awaitsKommune, documentMeta, documentName, renderedDocuments } from '../kinds/index.ts';
 import type { Repository } from '../model/repository.ts';
 import { inputsOf } from '../render/inputs.ts';
-import { markdownRenderer } from '../render/markdown-of.ts';
+import { signedTextRenderer } from './signed-text.ts';
 import { loadTemplates } from '../render/templates.ts';
 import { certificateDer } from '../sign/certificates.ts';
 import { ENV_P12_BASE64, ENV_P12_PATH, ENV_PASSPHRASE, loadSigningIdentity } from '../sign/keys.ts';
@@ -136,7 +136,7 @@ interface Prepared {
 
 async function checkAndBuild(options: BuildOptions, { outDir, cachePath, cache, inputs, sealTime: knownTime, early }: Prepared): Promise<BuildResult> {
   const { root } = options;
-  const check = await checkRepository(root, { today: options.today, strict: options.strict, markdown: markdownRenderer(root) });
+  const check = await checkRepository(root, { today: options.today, strict: options.strict, markdown: signedTextRenderer(root) });
   if (hasErrors(check.diagnostics)) return { ok: false, reason: 'check', check };
   const { repo } = check;
   if (options.only !== undefined && selectDocuments(repo, options.only, options.shard).length === 0)

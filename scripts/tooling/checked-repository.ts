@@ -2,7 +2,7 @@ import { checkRepository, type CheckResult } from '../check/check-repository.ts'
 import { hasErrors } from '../diagnostics/diagnostic.ts';
 import { reportText } from '../diagnostics/report-text.ts';
 import type { Repository } from '../model/repository.ts';
-import { markdownRenderer } from '../render/markdown-of.ts';
+import { signedTextRenderer } from '../pipeline/signed-text.ts';
 
 export type Checked = { ok: true; repo: Repository; check: CheckResult } | { ok: false; report: string; check: CheckResult };
 
@@ -13,7 +13,7 @@ export type Checked = { ok: true; repo: Repository; check: CheckResult } | { ok:
  * show the errors.
  */
 export async function checkedRepository(root: string, today: string): Promise<Checked> {
-  const check = await checkRepository(root, { today, markdown: markdownRenderer(root) });
+  const check = await checkRepository(root, { today, markdown: signedTextRenderer(root) });
   if (!hasErrors(check.diagnostics)) return { ok: true, repo: check.repo, check };
   const errors = check.diagnostics.filter((d) => d.severity === 'error');
   return { ok: false, check, report: reportText(errors, check.load.sources, { files: check.load.files, documents: [] }) };

@@ -5,7 +5,7 @@ import { hasErrors, type Diagnostic } from '../diagnostics/diagnostic.ts';
 import type { SourceStore } from '../diagnostics/sources.ts';
 import { OutputLockedError } from '../emit/output-dir.ts';
 import { BuildError, build } from '../pipeline/build.ts';
-import { markdownRenderer } from '../render/markdown-of.ts';
+import { signedTextRenderer } from '../pipeline/signed-text.ts';
 import { TemplateError } from '../render/template-error.ts';
 import { SigningError } from '../sign/errors.ts';
 import type { Change, Job } from './watch-plan.ts';
@@ -51,7 +51,7 @@ export async function runJob(job: Job, options: RunOptions): Promise<string[]> {
   const saved = job.changes.map((c) => c.file);
   try {
     if (job.type === 'check') {
-      const check = await checkRepository(options.root, { today: options.today, markdown: markdownRenderer(options.root) });
+      const check = await checkRepository(options.root, { today: options.today, markdown: signedTextRenderer(options.root) });
       const gone = `${what(job.changes)} fjernet`;
       if (hasErrors(check.diagnostics)) return [`✖ ${gone}; kontrol: ${firstError(check.diagnostics, check.load.sources, saved)}`];
       return [`✔ ${gone}; kontrol: ingen fejl${warnings(check.diagnostics)}`];
