@@ -122,7 +122,10 @@ export async function modtag(options: ModtagOptions): Promise<ModtagResult> {
 
 function missingLines(repo: Repository, signatures: Underskrifter): string[] {
   const missing = missingSignatures(repo, signatures);
-  if (missing.length === 0) return ['Begge parter har nu skrevet under.'];
+  // Setting the status is the reviewer's step (a normal change in the pull request); check then
+  // gives the fingerprint line of the text as signed (underskrift/laast-tekst).
+  if (missing.length === 0)
+    return ['Begge parter har nu skrevet under. Sæt »status: underskrevet«, og kør npm run check: den viser den linje (laast), der skal tilføjes.'];
   return missing.map(({ party, missing: count }) => {
     const label = partyLabel(party);
     return `${label.charAt(0).toUpperCase()}${label.slice(1)} mangler ${count} ${count === 1 ? 'underskrift' : 'underskrifter'}`;

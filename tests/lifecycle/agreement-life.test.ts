@@ -223,7 +223,9 @@ describe('the life of an HSA: draft, approval, signatures, countersigned PDF, ti
     expect(r.code, r.stdout + r.stderr).toBe(0);
     expect(r.stdout).toContain(`✔ ${MAYOR.name} (${MAYOR.title}), 2026-04-27: tilføjet under underskrifter.kommune i ${HSA}`);
     expect(r.stdout).toContain(`✔ ${DIRECTOR.name} (${DIRECTOR.title}), 2026-04-28: tilføjet under underskrifter.kommune i ${HSA}`);
-    expect(r.stdout).toContain('Begge parter har nu skrevet under.');
+    expect(r.stdout).toContain(
+      'Begge parter har nu skrevet under. Sæt »status: underskrevet«, og kør npm run check: den viser den linje (laast), der skal tilføjes.',
+    );
     expect(repo.read(HSA).startsWith(before.slice(0, before.indexOf('  kommune: []')))).toBe(true);
     const data = parse(repo.read(HSA)) as { underskrifter: { kommune: unknown[] } };
     expect(data.underskrifter.kommune).toEqual([
