@@ -191,6 +191,8 @@ export interface DocumentKindModule<D extends SourceDocument = SourceDocument> e
 export interface Clause {
   readonly heading: string;
   readonly fields: readonly string[];
+  /** What a tillæg calls a field it changes, in a Danish sentence (»årligt beløb«), by dotted path; the heading stands for the whole clause. */
+  readonly labels?: Readonly<Record<string, string>>;
   /** The closing clauses (ikrafttræden, signatures): a clause added without a place goes before the first of them. */
   readonly closing?: true;
 }

@@ -94,6 +94,8 @@ function changesView(repo: Repository, doc: Tillaeg) {
     const group = byClause.get(heading) ?? { afsnit: heading, order: clause ? clauses.indexOf(clause) : clauses.length, felter: [] };
     group.felter.push({
       sti: change.sti,
+      // »årligt beløb«; the clause's name for a field that is the whole clause; else the path, quoted.
+      betegnelse: clause?.labels?.[change.sti] ?? (clause?.fields.includes(change.sti) ? clause.heading.toLowerCase() : `»${change.sti}«`),
       foer: old.found ? valueView(old.value, change.sti) : text(NOT_SET),
       efter: valueView(change.vaerdi, change.sti),
       begrundelse: change.begrundelse ?? null,

@@ -317,10 +317,10 @@ describe('the life of an HSA: draft, approval, signatures, countersigned PDF, ti
     const tillaeg = repo.read(`${OUT}/${TILLAEG_ID}.md`);
     expect(tillaeg).toMatch(/^# Tillæg 1 til horisontal samarbejdsaftale om akutsygepleje$/m);
     expect(tillaeg).toMatch(
-      /^### 3\.1 Finansiering\n\nÆndring af finansiering\.aarligt_beloeb_kr:\n\n\*\*Hidtil:\*\*\n\n1\.234\.567 kr\.\n\n\*\*Fremover:\*\*\n\n1\.500\.000 kr\.$/m,
+      /^### 3\.1 Finansiering\n\nÆndring af årligt beløb:\n\n\*\*Hidtil:\*\*\n\n1\.234\.567 kr\.\n\n\*\*Fremover:\*\*\n\n1\.500\.000 kr\.$/m,
     );
     expect(tillaeg).toMatch(
-      /^### 3\.2 Opfølgning\n\nÆndring af opfoelgning:\n\n\*\*Hidtil:\*\*\n\nParterne følger løbende op på samarbejdet\.[^*]*\*\*Fremover:\*\*\n\nParterne mødes hvert kvartal og følger op på de nye kvalitetsstandarder\.$/m,
+      /^### 3\.2 Opfølgning\n\nÆndring af opfølgning:\n\n\*\*Hidtil:\*\*\n\nParterne følger løbende op på samarbejdet\.[^*]*\*\*Fremover:\*\*\n\nParterne mødes hvert kvartal og følger op på de nye kvalitetsstandarder\.$/m,
     );
 
     const consolidated = repo.read(`${OUT}/${ID}-konsolideret.md`);
