@@ -8,6 +8,9 @@ import type { AnmodningData, Bilag, DelingsaftaleData, DelingsOpgave, HsaData, K
 import type { Decision } from './models.ts';
 import type { ScaleRaad } from './region.ts';
 
+/** What every generated document says about its text: invented for the benchmark, no real source. */
+const SYNTHETIC = { type: 'syntetisk', kilde: 'genereret til ydelsesmåling' } as const;
+
 const HSA_VERSION = '2026-02-24';
 const IKRAFTTRAEDEN = '2027-01-01';
 const MARK = 'Syntetisk testdokument til ydelsesmåling; ikke en rigtig aftale.';
@@ -42,6 +45,7 @@ export function hsa(args: { kommune: Kommune; opgave: Opgave; opgaveNo: number; 
   const term = opgave.betegnelse;
   return {
     dokumenttype: 'hsa',
+    tekstgrundlag: SYNTHETIC,
     id: `hsa-${kommune.slug}-${opgave.id}`,
     dokid: dokid.hsa(kommune.kode, args.opgaveNo),
     sags_id: args.sagsId,
@@ -141,6 +145,7 @@ function transferred(opgave: Opgave, kode: string, drift: boolean): DelingsOpgav
 export function delingsaftale(kommune: Kommune, opgaver: readonly Opgave[], regional: (opgave: string) => boolean): DelingsaftaleData {
   return {
     dokumenttype: 'delingsaftale',
+    tekstgrundlag: SYNTHETIC,
     id: `delingsaftale-${kommune.slug}`,
     dokid: dokid.delingsaftale(kommune.kode),
     version: null,
@@ -158,6 +163,7 @@ export function delingsaftale(kommune: Kommune, opgaver: readonly Opgave[], regi
 export function anmodning(kommune: Kommune, opgave: Opgave, opgaveNo: number): AnmodningData {
   return {
     dokumenttype: 'anmodning',
+    tekstgrundlag: SYNTHETIC,
     id: `anmodning-${kommune.slug}-${opgave.id}`,
     dokid: dokid.anmodning(kommune.kode, opgaveNo),
     kommune: kommune.kode,

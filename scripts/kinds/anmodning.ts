@@ -1,7 +1,7 @@
 import { kommuneName, opgaveTerm } from '../model/names.ts';
 import type { SourceDocument } from '../model/source-document.ts';
 import { formatDate } from '../basics/format.ts';
-import { fromCalendar, fristerView, modelNote, opgaveView, partiesView, regionName } from './common.ts';
+import { fromCalendar, fristerView, modelNote, opgaveView, partiesView, provenance, regionName, withProvenance } from './common.ts';
 import { fromFrist } from './deadlines.ts';
 import { defineDocumentKind } from './kind.ts';
 import { latest, orNotSet } from './meta.ts';
@@ -14,7 +14,7 @@ export const anmodning = defineDocumentKind<'anmodning'>({
   nouns: ['anmodning', 'anmodninger'],
   schema: 'schemas/anmodning.schema.json',
   template: 'anmodning',
-  numberedClauses: true,
+  numberedClauses: false,
   scope: { type: 'kommune', kommune: (doc) => doc.data.kommune },
 
   view(repo, { data: d }) {
@@ -23,6 +23,8 @@ export const anmodning = defineDocumentKind<'anmodning'>({
       opgave: opgaveView(repo, d.opgave),
       id: d.id,
       dokid: d.dokid ?? null,
+      tekstgrundlag: provenance(d.tekstgrundlag),
+      dato: d.dato ?? null,
       meddelt: d.meddelt,
       periode_start: d.periode_start,
       periode_slut: d.periode_slut,
@@ -38,17 +40,19 @@ export const anmodning = defineDocumentKind<'anmodning'>({
     return {
       title: `Anmodning om fortsat kommunal drift af ${opgave?.betegnelse ?? d.opgave}`,
       titleBlock: [
-        { label: 'Parter', value: `${region} og ${kommune}` },
+        { label: 'Afsender', value: region },
+        { label: 'Modtager', value: kommune },
+        { label: 'Dato', value: orNotSet(d.dato, formatDate) },
         { label: 'Opgave', value: opgave?.navn ?? d.opgave },
         { label: 'Periode', value: `${formatDate(d.periode_start)} – ${formatDate(d.periode_slut)}` },
         { label: 'Meddelt ministeriet', value: orNotSet(d.meddelt, formatDate) },
         { label: 'DokID', value: orNotSet(d.dokid) },
       ],
-      runningHeader: `Anmodning om fortsat drift · ${kommune}`,
+      runningHeader: withProvenance(`Anmodning om fortsat drift · ${kommune}`, d.tekstgrundlag),
       subject: `Anmodning fra ${region} til ${kommune} om fortsat drift af ${opgave?.betegnelse ?? d.opgave}`,
       keywords: ['anmodning', opgave?.navn ?? d.opgave, kommune, 'opgaveflyt 2027'],
       draft: false,
-      date: latest(d.meddelt, d.periode_start) ?? d.periode_start,
+      date: latest(d.dato, d.meddelt, d.periode_start) ?? d.periode_start,
       kommuner: [d.kommune],
       opgave: d.opgave,
       version: null,

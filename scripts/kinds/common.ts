@@ -1,5 +1,5 @@
 import type { Repository } from '../model/repository.ts';
-import type { Frist, Kilde, OperatingModel, Status, Vilkaar } from '../model/types.ts';
+import type { Frist, Kilde, OperatingModel, Status, Tekstgrundlag, Vilkaar } from '../model/types.ts';
 import type { ScaffoldContext } from './kind.ts';
 
 /** What the kind modules share: labels, view fragments, scaffold notes. */
@@ -18,6 +18,22 @@ export interface FristView {
 }
 
 const cite = (k: Kilde) => `${k.dokument}, ${k.afsnit}`;
+
+/**
+ * What a document says about where its text comes from: a notice right under the title block
+ * and a word in the running header, unless the text is the adopted one.
+ */
+export function provenance(t: Tekstgrundlag | undefined): { notits: string; sidehoved: string } | null {
+  if (!t || t.type === 'vedtaget') return null;
+  if (t.type === 'syntetisk') return { notits: `Syntetisk testdokument (${t.kilde}) — ikke en aftaletekst.`, sidehoved: 'Syntetisk testdokument' };
+  return { notits: `Rekonstrueret fra ${t.kilde} — ikke aftalens egen tekst.`, sidehoved: 'Rekonstrueret tekst' };
+}
+
+/** A running header with the provenance word appended: »… · Rekonstrueret tekst«. */
+export const withProvenance = (header: string, t: Tekstgrundlag | undefined) => {
+  const p = provenance(t);
+  return p ? `${header} · ${p.sidehoved}` : header;
+};
 
 /** The region's name from the reference data (»Region Østdanmark«). */
 export const regionName = (repo: Repository) => repo.ofKind('region')[0]?.data.navn ?? 'Regionen';

@@ -3,7 +3,7 @@ import { kommuneName, versionLabel } from '../model/names.ts';
 import type { SourceDocument } from '../model/source-document.ts';
 import type { Post } from '../model/types.ts';
 import { formatDate } from '../basics/format.ts';
-import { draftPrefix, fromCalendar, fristerView, opgaveView, partiesView, regionName, statusLabel } from './common.ts';
+import { draftPrefix, fromCalendar, fristerView, opgaveView, partiesView, provenance, regionName, statusLabel, withProvenance } from './common.ts';
 import { fromFrist } from './deadlines.ts';
 import { defineDocumentKind } from './kind.ts';
 import { latest, orNotSet } from './meta.ts';
@@ -35,6 +35,8 @@ export const delingsaftale = defineDocumentKind<'delingsaftale'>({
       dokid: d.dokid,
       version: d.version,
       status: statusLabel[d.status],
+      udkast: d.status === 'udkast',
+      tekstgrundlag: provenance(d.tekstgrundlag),
       referencedato: d.referencedato,
       ikrafttraeden: repo.frist('ikrafttraeden')?.dato ?? null,
       udkast_fremsendt: d.udkast_fremsendt,
@@ -45,8 +47,10 @@ export const delingsaftale = defineDocumentKind<'delingsaftale'>({
       opgaver: d.opgaver.map((o) => ({
         opgave: opgaveView(repo, o.opgave),
         drift: o.overdragelse === 'drift',
-        kategorier: categories.map(([key, titel]) => ({ titel, poster: o[key].map(postView) })),
-        ansatte: o.ansatte.map((a) => ({ stilling: a.stilling, antal: a.antal, aarsvaerk: a.aarsvaerk ?? null })),
+        // null: not yet stated (the template says »Udestår«); []: stated to be none (»Ingen«).
+        kategorier: categories.map(([key, titel]) => ({ titel, opgjort: o[key] !== null, poster: (o[key] ?? []).map(postView) })),
+        ansatte_opgjort: o.ansatte !== null,
+        ansatte: (o.ansatte ?? []).map((a) => ({ stilling: a.stilling, antal: a.antal, aarsvaerk: a.aarsvaerk ?? null })),
         bemaerkninger: o.bemaerkninger ?? null,
       })),
       frister: fristerView(repo, ['referencedato-deling', 'delingsaftale-udkast', 'delingsaftale-indgaaelse', 'delingsraad-afgoerelse', 'ikrafttraeden']),
@@ -60,14 +64,14 @@ export const delingsaftale = defineDocumentKind<'delingsaftale'>({
     return {
       title: 'Delingsaftale om overførsel af aktiver, passiver, rettigheder, pligter og ansatte',
       titleBlock: [
-        { label: 'Parter', value: `${kommune} og ${region}` },
+        { label: 'Parter', value: `${region} og ${kommune}` },
         { label: 'Opgaver', value: d.opgaver.map((o) => repo.opgave(o.opgave)?.navn ?? o.opgave).join(', ') },
         { label: 'Version', value: orNotSet(d.version, versionLabel) },
         { label: 'Status', value: statusLabel[d.status] },
         { label: 'DokID', value: orNotSet(d.dokid) },
         { label: 'Skæringsdato', value: formatDate(d.referencedato) },
       ],
-      runningHeader: `Delingsaftale · ${kommune}${label}`,
+      runningHeader: withProvenance(`Delingsaftale · ${kommune}${label}`, d.tekstgrundlag),
       subject: `Delingsaftale mellem ${kommune} og ${region}`,
       keywords: ['delingsaftale', kommune, 'opgaveflyt 2027'],
       draft: d.status === 'udkast',

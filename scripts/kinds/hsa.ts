@@ -2,7 +2,7 @@ import { latestDay, lastDayOfPeriod } from '../model/dates.ts';
 import { kommuneName, opgaveTerm, versionLabel } from '../model/names.ts';
 import type { SourceDocument } from '../model/source-document.ts';
 import { formatDate } from '../basics/format.ts';
-import { draftPrefix, fromCalendar, fristerView, modelNote, opgaveView, partiesView, regionName, statusLabel } from './common.ts';
+import { draftPrefix, fromCalendar, fristerView, modelNote, opgaveView, partiesView, provenance, regionName, statusLabel, withProvenance } from './common.ts';
 import { fromFrist, fromVilkaar } from './deadlines.ts';
 import { defineDocumentKind } from './kind.ts';
 import { latest, orNotSet } from './meta.ts';
@@ -41,6 +41,8 @@ export const hsa = defineDocumentKind<'hsa'>({
       sags_id: d.sags_id ?? null,
       version: d.version,
       status: statusLabel[d.status],
+      udkast: d.status === 'udkast',
+      tekstgrundlag: provenance(d.tekstgrundlag),
       formaal: d.formaal,
       bidrag: d.bidrag,
       ansvarsfordeling: d.ansvarsfordeling.map((a) => ({ ydelse: a.ydelse, ansvarlig: partyLabel[a.ansvarlig], beskrivelse: a.beskrivelse ?? null })),
@@ -83,7 +85,7 @@ export const hsa = defineDocumentKind<'hsa'>({
         { label: 'Sags ID', value: orNotSet(d.sags_id) },
         { label: 'Ikrafttræden', value: formatDate(d.ikrafttraeden) },
       ],
-      runningHeader: `Horisontal samarbejdsaftale · ${kommune} · ${versionLabel(d.version)}`,
+      runningHeader: withProvenance(`Horisontal samarbejdsaftale · ${kommune} · ${versionLabel(d.version)}`, d.tekstgrundlag),
       subject: `Horisontal samarbejdsaftale mellem ${region} og ${kommune} om ${opgave?.betegnelse ?? d.opgave}`,
       keywords: ['horisontal samarbejdsaftale', opgave?.navn ?? d.opgave, kommune, versionLabel(d.version), 'opgaveflyt 2027'],
       draft: d.status === 'udkast',

@@ -4,7 +4,7 @@ import { applyChanges, inForce, lookupPath, tillaegLabel, tillaegTo } from '../m
 import { kommuneName, versionLabel } from '../model/names.ts';
 import type { Repository } from '../model/repository.ts';
 import type { SourceDocument } from '../model/source-document.ts';
-import { draftPrefix, fromCalendar, partiesView, regionName, statusLabel } from './common.ts';
+import { draftPrefix, fromCalendar, partiesView, provenance, regionName, statusLabel, withProvenance } from './common.ts';
 import type { Clause, DocumentKindModule } from './kind.ts';
 import { defineDocumentKind } from './kind.ts';
 import { signatureTable, signedOn } from './lifecycle.ts';
@@ -135,6 +135,8 @@ export const tillaeg = defineDocumentKind<'tillaeg'>({
     const base = baseOf(repo, d.til);
     return {
       ...partiesView(repo, d.kommune),
+      udkast: d.status === 'udkast',
+      tekstgrundlag: provenance(d.tekstgrundlag),
       nummer: d.nummer,
       grundaftale: {
         titel: baseTitle(repo, doc),
@@ -168,7 +170,7 @@ export const tillaeg = defineDocumentKind<'tillaeg'>({
         { label: 'Sags ID', value: orNotSet(d.sags_id) },
         { label: 'Ikrafttræden', value: formatDate(d.ikrafttraeden) },
       ],
-      runningHeader: `Tillæg ${d.nummer} · ${kommune} · ${versionLabel(d.version)}`,
+      runningHeader: withProvenance(`Tillæg ${d.nummer} · ${kommune} · ${versionLabel(d.version)}`, d.tekstgrundlag),
       subject: `${title} mellem ${region} og ${kommune}`,
       keywords: ['tillægsaftale', `tillæg ${d.nummer}`, d.til, kommune, versionLabel(d.version), 'opgaveflyt 2027'],
       draft: d.status === 'udkast',

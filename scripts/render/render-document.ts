@@ -7,6 +7,7 @@ import type { SourceDocument } from '../model/source-document.ts';
 import { numberClauses } from './clause-numbers.ts';
 import type { RenderData } from './helpers.ts';
 import { compactTree } from './compact-tree.ts';
+import { markDraftingNotes } from './drafting-notes.ts';
 import { parseMarkdown, stringifyMarkdown } from './markdown.ts';
 import { reviseClauses } from './revise-clauses.ts';
 import { substituteTokens } from './substitute.ts';
@@ -59,6 +60,7 @@ export function renderDocument(repo: Repository, templates: TemplateSet, doc: So
   const raw = templates.render(kind.template, kind.view(repo, doc), data);
   let tree = substituteTokens(parseMarkdown(raw), tokens);
   if (kind.revisions) tree = reviseClauses(tree, kind.revisions(repo, doc), tokens);
+  tree = markDraftingNotes(tree);
   if (kind.numberedClauses) tree = numberClauses(tree);
   const bodyMarkdown = stringifyMarkdown(tree);
   const meta = kind.meta(repo, doc);

@@ -18,12 +18,14 @@ const DRAFT = `${FOLDER}/hsa-holbaek-patientrettet-forebyggelse.yaml`;
 const RULE = 'underskrift/laast-tekst';
 const TODAY = '2026-04-15';
 
-const signed = hsa({
+const signedFixture = hsa({
   status: 'underskrevet',
   regionsraad: '2026-03-17',
   kommunalbestyrelse: '2026-03-24',
   underskrifter: { region: ['2026-03-30', '2026-03-30'], kommune: ['2026-04-02', '2026-04-02'] },
 });
+// A signed agreement has no text left »Udestår« (tekst/udestaar).
+const signed = { ...signedFixture, content: (signedFixture.content as string).replace('mislighold: Udestår.', 'mislighold: Testtekst om mislighold.') };
 const draft = hsa({ opgave: 'patientrettet-forebyggelse' });
 
 async function check(repo: RepoCopy): Promise<{ code: number; findings: JsonDiagnostic[] }> {
@@ -40,7 +42,7 @@ describe('a signed agreement is frozen against template and reference-data chang
   let laast: string;
 
   beforeAll(async () => {
-    repo.write(SIGNED, signed.content as string);
+    repo.write(SIGNED, signed.content);
     repo.write(DRAFT, draft.content as string);
     // Signed without a fingerprint: check says what to paste.
     const first = await check(repo);

@@ -352,8 +352,8 @@ export const CASES: Case[] = [
     name: 'decimal comma 2,5',
     place: {
       edit: DELING,
-      from: '    overdragelse: drift\n    aktiver: []\n    passiver: []\n    rettigheder: []\n    pligter: []\n    ansatte: []\n',
-      to: '    overdragelse: drift\n    aktiver: []\n    passiver: []\n    rettigheder: []\n    pligter: []\n    ansatte:\n      - stilling: Sygeplejerske\n        antal: 3\n        aarsvaerk: 2,5\n',
+      from: '    overdragelse: drift\n    aktiver: null\n    passiver: null\n    rettigheder: null\n    pligter: null\n    ansatte: null\n',
+      to: '    overdragelse: drift\n    aktiver: null\n    passiver: null\n    rettigheder: null\n    pligter: null\n    ansatte:\n      - stilling: Sygeplejerske\n        antal: 3\n        aarsvaerk: 2,5\n',
     },
     rule: 'skema/type',
     line: 'aarsvaerk: 2,5',

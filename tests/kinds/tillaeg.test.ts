@@ -59,6 +59,9 @@ describe('a tillæg to an HSA', () => {
     for (const part of ['schemas', 'templates', 'agreements/reference', HSA]) cpSync(path.join(REPO_ROOT, part), path.join(root, part), { recursive: true });
     const hsaText = readFileSync(path.join(root, HSA), 'utf8')
       .replace('status: udkast', 'status: godkendt')
+      // An approved agreement has no »Udestår« left (tekst/udestaar): the test writes the two open texts.
+      .replace(/(finansiering:\n {2}beskrivelse: )>-\n(?: {4}.*\n)+/, '$1Regionen finansierer kommunens drift af opgaven.\n')
+      .replace(/mislighold: >-\n(?: {2}.*\n)+/, 'mislighold: Testtekst om mislighold.\n')
       .replace('aarligt_beloeb_kr: null', 'aarligt_beloeb_kr: 1234567')
       .replace(/regionsraad: null/, 'regionsraad: 2026-03-17')
       .replace(/kommunalbestyrelse: null/, 'kommunalbestyrelse: 2026-03-25');

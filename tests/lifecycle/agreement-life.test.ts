@@ -135,6 +135,13 @@ describe('the life of an HSA: draft, approval, signatures, countersigned PDF, ti
   it('2. approved, the regionsråd after the frist: an error until the file gives the reason, then a warning (an error with --strict)', async () => {
     repo.replace(HSA, '\nstatus: udkast\n', '\nstatus: godkendt\n');
     repo.replace(HSA, 'aarligt_beloeb_kr: null', 'aarligt_beloeb_kr: 1234567');
+    // Before approval staff write the texts that were »Udestår« (tekst/udestaar).
+    repo.replace(HSA, ' Udestår: den konkrete\n    økonomi', ' Den konkrete\n    økonomi');
+    repo.replace(
+      HSA,
+      '  Udestår: bestemmelserne om mislighold. De står i aftaleudkastet V20260224, hvis tekst ikke er\n  gengivet her.',
+      '  Testtekst om mislighold.',
+    );
     repo.replace(HSA, '  regionsraad: null', '  regionsraad: 2026-04-20');
     repo.replace(HSA, '  kommunalbestyrelse: null', '  kommunalbestyrelse: 2026-03-25');
 

@@ -29,7 +29,7 @@ describe('negative zero never renders with a minus', () => {
       repo.replace(HSA, '  aarligt_beloeb_kr: null', '  aarligt_beloeb_kr: -0');
       repo.replace(
         DELING,
-        '  - opgave: specialiseret-rehabilitering\n    overdragelse: drift\n    aktiver: []',
+        '  - opgave: specialiseret-rehabilitering\n    overdragelse: drift\n    aktiver: null',
         '  - opgave: specialiseret-rehabilitering\n    overdragelse: drift\n    aktiver:\n      - beskrivelse: Bil\n        antal: -0\n        vaerdi_kr: -0.0',
       );
       check = await checkRepository(repo.root, { today: '2026-01-15' });
