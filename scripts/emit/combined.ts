@@ -4,11 +4,13 @@
  * pdf-assembly.ts), with a bookmark per document; the whole file is sealed once more.
  */
 import type { Root, TableRow } from 'mdast';
-import { PDFDocument } from 'pdf-lib';
+import type { TDocumentDefinitions } from 'pdfmake/interfaces.js';
+import { PDFDocument, PDFName, PDFRawStream, PDFStream, decodePDFRawStream } from 'pdf-lib';
 import { addSignaturePlaceholderToPdfLib } from '../sign/placeholder.ts';
 import { signPdf } from '../sign/sign.ts';
 import { appendPdf, setOutline, type OutlineItem } from './pdf-assembly.ts';
 import { withSealLine, writePdfDefinition, type PdfFile, type Seal } from './pdf-file.ts';
+import { PDF_PRODUCER } from './pdf/document.ts';
 import { buildDocDefinition, PDF_CREATOR, PDF_LANGUAGE, type PdfMeta } from './pdf/index.ts';
 
 /** What a combined PDF needs of one document: plain data, so it can cross to a worker thread. */
@@ -112,6 +114,20 @@ function contentsMeta(job: CombinedJob): PdfMeta {
   };
 }
 
+/** The contents table's columns: number, version and pages as wide as their text, the name the rest. */
+function contentsColumns(def: TDocumentDefinitions): TDocumentDefinitions {
+  const visit = (node: unknown): void => {
+    if (Array.isArray(node)) node.forEach(visit);
+    else if (node && typeof node === 'object') {
+      const table = (node as { table?: { widths?: unknown[] } }).table;
+      if (table?.widths?.length === 4) table.widths = ['auto', '*', 'auto', 'auto'];
+      Object.values(node).forEach(visit);
+    }
+  };
+  visit(def.content);
+  return def;
+}
+
 /**
  * The contents page(s), unsealed. Their page numbers depend on how many pages the contents
  * take; laid out again while that guess was off (once at most in practice, bounded regardless).
@@ -119,11 +135,25 @@ function contentsMeta(job: CombinedJob): PdfMeta {
 async function contentsPdf(job: CombinedJob, meta: PdfMeta): Promise<PdfFile> {
   let pages = 1;
   for (let attempt = 0; attempt < 4; attempt++) {
-    const made = await writePdfDefinition(buildDocDefinition(contentsBody(job, pages), meta));
+    const made = await writePdfDefinition(contentsColumns(buildDocDefinition(contentsBody(job, pages), meta)));
     if (made.pages === pages) return made;
     pages = made.pages;
   }
   throw new Error(`indholdsfortegnelsen for ${job.kommune.navn} fik ikke et fast sidetal`);
+}
+
+/**
+ * The combined file's XMP packet: the contents pages' own (pdfkit writes it from the same
+ * metadata: title, author, subject, keywords, creation date), naming this file's producer.
+ */
+async function xmpOf(contents: Uint8Array): Promise<Uint8Array> {
+  const source = await PDFDocument.load(contents, { updateMetadata: false });
+  const stream = source.catalog.lookupMaybe(PDFName.of('Metadata'), PDFStream);
+  if (!(stream instanceof PDFRawStream)) throw new Error('indholdssiderne har ingen XMP-metadata');
+  const xml = Buffer.from(decodePDFRawStream(stream).decode()).toString('utf8');
+  const producer = `<pdf:Producer>${PDF_PRODUCER}</pdf:Producer>`;
+  if (!xml.includes(producer)) throw new Error('indholdssidernes XMP-metadata nævner ikke deres producent');
+  return Buffer.from(xml.replace(producer, `<pdf:Producer>${PRODUCER}</pdf:Producer>`), 'utf8');
 }
 
 /** The combined PDF, sealed when a seal is given. */
@@ -146,6 +176,11 @@ export async function combinedPdf(job: CombinedJob, seal?: Seal): Promise<PdfFil
   doc.setCreationDate(meta.date);
   doc.setModificationDate(meta.date);
   doc.setLanguage(PDF_LANGUAGE);
+  // The same metadata as XMP, uncompressed (as pdfkit writes it for single documents).
+  doc.catalog.set(PDFName.of('Metadata'), doc.context.register(doc.context.stream(await xmpOf(contents.bytes), { Type: 'Metadata', Subtype: 'XML' })));
+  // One decimal page numbering from the contents page on: the viewer's page box shows the
+  // numbers the contents page lists under »Sider i filen« (each member keeps its own footer).
+  doc.catalog.set(PDFName.of('PageLabels'), doc.context.obj({ Nums: [0, { S: 'D' }] }));
 
   if (seal) addSignaturePlaceholderToPdfLib(doc, { reason: seal.reason, name: seal.identity.subjectCN, location: seal.location, signingTime: seal.time });
   // No object streams: the signature dictionary must stay a plain object for the byte range.

@@ -9,6 +9,7 @@ import { OUTPUT_MANIFEST } from '../emit/manifest-paths.ts';
 import { manifestEntry, serializeManifest, type Manifest, type ManifestEntry } from '../emit/manifest.ts';
 import { OutputDir, recoverOutput } from '../emit/output-dir.ts';
 import { awaitsKommune, documentMeta, documentName, renderedDocuments } from '../kinds/index.ts';
+import { versionLabel } from '../model/names.ts';
 import type { Repository } from '../model/repository.ts';
 import { inputsOf } from '../render/inputs.ts';
 import { signedTextRenderer } from './signed-text.ts';
@@ -365,7 +366,14 @@ async function execute(plan: BuildPlan, x: Execution): Promise<{ entries: Manife
     }
     const job: CombinedJob = {
       kommune,
-      members: members.map((m) => ({ name: m.name, version: m.meta.version, awaits: awaitsKommune(repo, m.doc), pdf: m.pdf, pages: m.pages })),
+      members: members.map((m) => ({
+        name: m.name,
+        // As the documents write their version (»V20260224«), not the ISO date of the data.
+        version: m.meta.version === null ? null : versionLabel(m.meta.version),
+        awaits: awaitsKommune(repo, m.doc),
+        pdf: m.pdf,
+        pages: m.pages,
+      })),
       draft: members.some((m) => m.meta.draft),
       author: x.ctx.author,
       date: members

@@ -6,6 +6,7 @@ import { councilOf, kindOf, kommunerOf, renderedDocuments } from '../kinds/index
 import type { DocumentKind } from '../model/kinds.ts';
 import type { Repository } from '../model/repository.ts';
 import type { SourceDocument } from '../model/source-document.ts';
+import { bundleOrder } from './bundle-order.ts';
 import { emptyCache, type CacheIndex, type CachedOutputs } from './cache.ts';
 import { inShard, type Shard } from './shard.ts';
 
@@ -99,7 +100,8 @@ export function planBuild(input: PlanInput): PlanResult {
     .sort();
 
   const key = (id: string) => keyOf.get(id)!;
-  const membersOf = (code: string) => all.filter((d) => bundled(d) && kommunerOf(repo, d).includes(code));
+  // In the case's bilag order where a case attaches them (see bundleOrder).
+  const membersOf = (code: string) => bundleOrder(all.filter((d) => bundled(d) && kommunerOf(repo, d).includes(code)));
   const reusable = (cached: CachedOutputs | undefined, k: string): cached is CachedOutputs => cached?.key === k && present(cached.entries);
   const cachedPdfHash = (id: string) => {
     const cached = cache.documents[id];

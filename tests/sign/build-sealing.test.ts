@@ -93,6 +93,25 @@ describe('npm run build with a configured PKCS#12', () => {
     expect(combined).toContain('Udkast til horisontal samarbejdsaftale for akutsygepleje Holbæk Kommune V20260224');
     expect(combined).toContain('Punkt 3: Opgaveflyt mellem kommuner og region');
     expect(combined).toContain(`Elektronisk forseglet af Region Østdanmark · ${LEAF_CN}`);
+    // The contents: the case, then its bilag in the order it lists them, then the rest; versions
+    // written as the documents write them.
+    const contents = combined.slice(0, combined.indexOf('Side 1 af'));
+    const at = (name: string) => contents.indexOf(name);
+    const order = [
+      'Punkt 3: Opgaveflyt mellem kommuner og region',
+      'omsorgspladser Holbæk Kommune',
+      'patientrettet forebyggelse Holbæk Kommune',
+      'akutsygepleje Holbæk Kommune',
+      'Udkast til delingsaftale Holbæk Kommune',
+    ].map(at);
+    expect(
+      order.every((i) => i >= 0),
+      contents,
+    ).toBe(true);
+    expect(order).toEqual([...order].sort((a, b) => a - b));
+    expect(contents).not.toMatch(/\d{4}-\d{2}-\d{2}/);
+    // The version column holds »V20260224« on one line.
+    expect(contents).toMatch(/Holbæk Kommune V20260224 V20260224 9–/);
   });
 
   it('stops with a Danish message, no stack trace and no passphrase when the passphrase is wrong', async () => {

@@ -7,11 +7,16 @@ import path from 'node:path';
 import type { Root } from 'mdast';
 import { PDFArray, PDFDict, PDFDocument, PDFName, PDFRef } from 'pdf-lib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { checkRepository } from '../../scripts/check/check-repository.ts';
 import { combinedPdf, type CombinedJob } from '../../scripts/emit/combined.ts';
+import { kommunerOf, renderedDocuments } from '../../scripts/kinds/index.ts';
+import { bundleOrder } from '../../scripts/pipeline/bundle-order.ts';
+import type { Doc } from '../../scripts/pipeline/plan.ts';
 import { writePdf, type Seal } from '../../scripts/emit/pdf-file.ts';
 import { loadSigningIdentity } from '../../scripts/sign/keys.ts';
 import { verifyPdf } from '../../scripts/sign/verify.ts';
 import { pdfText } from '../helpers/pdf-tools.ts';
+import { REPO_ROOT } from '../helpers/repo.ts';
 import { createTestPki, PASSPHRASE, type TestPki } from './pki.ts';
 import { pdfsig, removeTempDirs, run, tempDir } from './tools.ts';
 
@@ -122,7 +127,8 @@ describe('combined PDF', () => {
       ['Delingsaftale', 2 + job.members[0]!.pages],
     ]);
     const clauses = outlines.outlines[1]!.kids;
-    expect(clauses.map((k) => k.title)).toEqual(Array.from({ length: 7 }, (_, i) => `§ ${i + 1}. Samarbejdsaftale afsnit ${i + 1}`));
+    // Spaces as words: the PDF may keep »§ 1« together with a non-breaking space.
+    expect(clauses.map((k) => k.title.replace(/\u00a0/g, ' '))).toEqual(Array.from({ length: 7 }, (_, i) => `§ ${i + 1}. Samarbejdsaftale afsnit ${i + 1}`));
     for (const k of clauses) expect(k.destpageposfrom1).toBeGreaterThanOrEqual(2);
     expect(clauses.at(-1)!.destpageposfrom1).toBeLessThanOrEqual(1 + job.members[0]!.pages);
   });
@@ -152,6 +158,41 @@ describe('combined PDF', () => {
     expect(new Set(targets)).toEqual(clausePages);
   });
 
+  it('numbers its pages continuously from the contents page, as the contents list them', () => {
+    const json = JSON.parse(run('qpdf', ['--json', '--json-key=pagelabels', file]).stdout) as {
+      pagelabels: Array<{ index: number; label: Record<string, unknown> }>;
+    };
+    expect(json.pagelabels).toEqual([{ index: 0, label: { '/S': '/D', '/St': 1 } }]);
+    // Page count matches the last number the contents page gives.
+    const pages = Number(/Pages:\s+(\d+)/.exec(run('pdfinfo', [file]).stdout)?.[1]);
+    expect(pageText(1)).toContain(`–${pages}`);
+  });
+
+  it('has its own document information: title, author, subject, keywords, date from the data, producer', () => {
+    const info = run('pdfinfo', ['-isodates', file]).stdout;
+    const field = (key: string) => new RegExp(`^${key}:\\s+(.*)$`, 'm').exec(info)?.[1];
+    expect(field('Title')).toBe('Aftaler og sager for Holbæk Kommune');
+    expect(field('Author')).toBe('Region Østdanmark');
+    expect(field('Subject')).toBe('Horisontale samarbejdsaftaler, delingsaftaler og sager for Holbæk Kommune');
+    expect(field('Keywords')).toBe('opgaveflyt 2027, Holbæk Kommune');
+    expect(field('Producer')).toBe('aftaler (pdfmake/pdfkit, pdf-lib)');
+    expect(field('CreationDate')).toMatch(/^2026-02-24T00:00:00(Z|\+00)/);
+  });
+
+  it('carries the same metadata as XMP, referenced from the catalogue', async () => {
+    const doc = await PDFDocument.load(combined);
+    expect(doc.catalog.get(PDFName.of('Metadata'))).toBeInstanceOf(PDFRef);
+    const text = combined.toString('utf8');
+    const packet = text.slice(text.indexOf('<x:xmpmeta'), text.indexOf('</x:xmpmeta>'));
+    expect(packet.length).toBeGreaterThan(0);
+    expect(packet).toContain('<rdf:li xml:lang="x-default">Aftaler og sager for Holbæk Kommune</rdf:li>');
+    expect(packet).toContain('<rdf:li>Region Østdanmark</rdf:li>');
+    expect(packet).toContain('Horisontale samarbejdsaftaler, delingsaftaler og sager for Holbæk Kommune');
+    expect(packet).toContain('<xmp:CreateDate>2026-02-24T00:00:00Z</xmp:CreateDate>');
+    expect(packet).toContain('<pdf:Producer>aftaler (pdfmake/pdfkit, pdf-lib)</pdf:Producer>');
+    expect(packet).toContain('<pdf:Keywords>opgaveflyt 2027, Holbæk Kommune</pdf:Keywords>');
+  });
+
   it('is byte-identical when made again', async () => {
     expect((await combinedPdf(job, seal)).bytes.equals(combined)).toBe(true);
   });
@@ -160,5 +201,27 @@ describe('combined PDF', () => {
     const all = pdfText(file);
     expect(all).toContain('§ 7. Samarbejdsaftale afsnit 7');
     expect(all).toContain('§ 2. Delingsaftale afsnit 2');
+  });
+});
+
+describe('the order of a kommune’s bundle', () => {
+  const doc = (kind: string, id: string, bilag: string[] = []) => ({ kind, data: { id, bilag: bilag.map((dokument) => ({ dokument })) } }) as unknown as Doc;
+
+  it('puts each case first, then what its bilag list attaches in the list’s order, then the rest as given', () => {
+    const docs = [doc('delingsaftale', 'd'), doc('hsa', 'b'), doc('anmodning', 'x'), doc('hsa', 'a'), doc('sag', 's', ['a', 'missing', 'b']), doc('hsa', 'c')];
+    expect(bundleOrder(docs).map((d) => d.data.id)).toEqual(['s', 'a', 'b', 'd', 'x', 'c']);
+    expect(bundleOrder(docs.slice().reverse()).map((d) => d.data.id)).toEqual(['s', 'a', 'b', 'c', 'x', 'd']);
+  });
+
+  it('orders Holbæk’s documents as case EMN-2025-10366 lists its bilag', async () => {
+    const { repo } = await checkRepository(REPO_ROOT, { today: '2026-01-15' });
+    const members = bundleOrder(renderedDocuments(repo).filter((d) => kommunerOf(repo, d).includes('316')));
+    expect(members.map((d) => d.data.id)).toEqual([
+      'sag-emn-2025-10366',
+      'hsa-holbaek-sundheds-og-omsorgspladser',
+      'hsa-holbaek-patientrettet-forebyggelse',
+      'hsa-holbaek-akutsygepleje',
+      'delingsaftale-holbaek',
+    ]);
   });
 });
