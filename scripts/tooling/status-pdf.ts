@@ -38,16 +38,42 @@ function tables(node: unknown, found: Array<{ widths?: unknown[] }> = []): Array
   return found;
 }
 
+interface TableNode {
+  widths?: unknown[];
+  body?: unknown[];
+  headerRows?: number;
+  keepWithHeaderRows?: number;
+  dontBreakRows?: boolean;
+}
+
 /**
  * The emitter sizes columns by their longest text, which starves the short kommune column next
  * to four long cells; the matrix reads best with a fixed first column and equal opgave columns.
+ * A kommune's row is read across: it never splits over a page break, and the header row with
+ * the opgaver repeats on every page the table continues on.
  */
-function matrixWidths(def: TDocumentDefinitions): TDocumentDefinitions {
-  for (const table of tables(def.content)) {
+function matrixTables(def: TDocumentDefinitions): TDocumentDefinitions {
+  for (const table of tables(def.content) as TableNode[]) {
     const n = table.widths?.length ?? 0;
     if (n > 2) table.widths = ['13%', ...Array.from({ length: n - 1 }, () => `${Math.floor(870 / (n - 1)) / 10}%`)];
+    const header = (table.body?.length ?? 0) > 1 ? 1 : 0;
+    Object.assign(table, { headerRows: header, keepWithHeaderRows: header, dontBreakRows: true });
   }
   return def;
+}
+
+/** Every page's footer says what the file is and as of which day, before its page number. */
+function footerWith(def: TDocumentDefinitions, line: string): TDocumentDefinitions {
+  const footer = def.footer;
+  if (typeof footer !== 'function') return { ...def, footer: { text: line, style: 'footer', alignment: 'center', margin: [0, 28, 0, 0] } };
+  return {
+    ...def,
+    footer: (page, pages, size) => {
+      const content = footer(page, pages, size) as { text?: unknown } | null;
+      if (content && typeof content.text === 'string') return { ...content, text: `${line} · ${content.text}` };
+      return content as ReturnType<typeof footer>;
+    },
+  };
 }
 
 /**
@@ -57,12 +83,14 @@ function matrixWidths(def: TDocumentDefinitions): TDocumentDefinitions {
  */
 export async function statusPdf(repo: Repository, body: string, today: string): Promise<Buffer> {
   const region = repo.ofKind('region')[0]?.data.navn ?? 'Regionen';
+  // What the file is and what it shows the state of: the data, as of the given day.
+  const asOf = `Statusoversigt pr. ${formatDate(today)} · dannet af data i agreements/`;
   const meta: PdfMeta = {
     title: STATUS_TITLE,
     runningHeader: `${STATUS_TITLE} · pr. ${formatDate(today)}`,
     titleBlock: [
       { label: 'Pr.', value: formatDate(today) },
-      { label: 'Dannet af', value: 'npm run status (data i agreements/)' },
+      { label: 'Grundlag', value: 'Aftaler og sager i agreements/, som de står pr. denne dato' },
     ],
     draft: false,
     toc: false,
@@ -71,6 +99,6 @@ export async function statusPdf(repo: Repository, body: string, today: string): 
     author: region,
     date: new Date(`${today}T00:00:00Z`),
   };
-  const { bytes } = await writePdfDefinition(matrixWidths(landscape(buildDocDefinition(parseMarkdown(body), meta))));
+  const { bytes } = await writePdfDefinition(footerWith(matrixTables(landscape(buildDocDefinition(parseMarkdown(body), meta))), asOf));
   return bytes;
 }

@@ -1,4 +1,6 @@
-import { existsSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import type { Table } from 'mdast';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadRepository } from '../../scripts/load/load-repository.ts';
@@ -7,6 +9,7 @@ import type { SourceDocument } from '../../scripts/model/source-document.ts';
 import { parseMarkdown } from '../../scripts/render/markdown.ts';
 import { documentDeadlines } from '../../scripts/kinds/index.ts';
 import { statusMatrix, type RaadStatus } from '../../scripts/tooling/status-matrix.ts';
+import { statusPdf } from '../../scripts/tooling/status-pdf.ts';
 import { compileValidators } from '../../scripts/validate/schemas.ts';
 import { runCli, STACK_TRACE } from '../helpers/cli.ts';
 import { runInProcess } from '../helpers/in-process.ts';
@@ -150,6 +153,16 @@ describe('npm run status', () => {
     expect(text).toContain('Regional drift');
   });
 
+  it('says in every page’s footer what it is and as of which day, not the command that made it', () => {
+    const file = copy.path('out/status.pdf');
+    const pages = Number(/Pages:\s+(\d+)/.exec(tool('pdfinfo', [file]).stdout)?.[1]);
+    for (let page = 1; page <= pages; page++) {
+      const text = tool('pdftotext', ['-enc', 'UTF-8', '-f', String(page), '-l', String(page), file, '-']).stdout.replace(/\s+/g, ' ');
+      expect(text).toContain(`Statusoversigt pr. 10. april 2026 · dannet af data i agreements/ · Side ${page} af ${pages}`);
+    }
+    expect(pdfText(file)).not.toContain('npm run status');
+  });
+
   it('gives the same bytes for the same data and day', async () => {
     const first = copy.read('out/status.md');
     const pdf = tool('sha256sum', [copy.path('out/status.pdf')]).stdout.split(' ')[0];
@@ -164,5 +177,36 @@ describe('npm run status', () => {
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/--today skal være en dato/);
     expect(r.stderr).not.toMatch(STACK_TRACE);
+  });
+});
+
+describe('the status PDF’s tables', () => {
+  const work = mkdtempSync(path.join(tmpdir(), 'status-pdf-'));
+  afterAll(() => rmSync(work, { recursive: true, force: true }));
+
+  it('never split a row over a page break and repeat the header row on every page', async () => {
+    // Rows tall enough that a page cannot end on a row boundary by chance.
+    const cell = (n: number, c: number) => `Start ${n}.${c} ${'indhold '.repeat(12 + ((n * 7 + c) % 9))}slut ${n}.${c}`;
+    const rows = Array.from({ length: 40 }, (_, i) => `| Række ${i + 1} | ${[1, 2, 3, 4].map((c) => cell(i + 1, c)).join(' | ')} |`);
+    const body = ['## Tabel', '', '| Kommune | Opgave A | Opgave B | Opgave C | Opgave D |', '|---|---|---|---|---|', ...rows, ''].join('\n');
+    const repo = { ofKind: () => [] } as unknown as Repository;
+    const file = path.join(work, 'status.pdf');
+    writeFileSync(file, await statusPdf(repo, body, TODAY));
+    const pages = Number(/Pages:\s+(\d+)/.exec(tool('pdfinfo', [file]).stdout)?.[1]);
+    expect(pages).toBeGreaterThan(2);
+    const texts = Array.from({ length: pages }, (_, i) =>
+      tool('pdftotext', ['-enc', 'UTF-8', '-f', String(i + 1), '-l', String(i + 1), file, '-']).stdout.replace(/\s+/g, ' '),
+    );
+    for (let n = 1; n <= 40; n++) {
+      const start = texts.findIndex((t) => t.includes(`Start ${n}.1 `));
+      expect(start, `row ${n}`).toBeGreaterThanOrEqual(0);
+      // Every cell of the row starts and ends on the page the row starts on.
+      for (const c of [1, 2, 3, 4]) {
+        expect(texts[start], `row ${n}, cell ${c}`).toContain(`Start ${n}.${c} `);
+        expect(texts[start], `row ${n}, cell ${c}`).toContain(`slut ${n}.${c}`);
+      }
+    }
+    // The header row on every page the table runs over.
+    for (const text of texts) if (/Start \d+\.1 /.test(text)) expect(text).toContain('Kommune Opgave A Opgave B Opgave C Opgave D');
   });
 });
