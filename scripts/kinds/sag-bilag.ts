@@ -65,8 +65,18 @@ export function numberBilag(repo: Repository, sag: SourceDocument<'sag'>): Numbe
   );
 }
 
-/** A bilag line as in the case's list: »Bilag 1a_<titel> (DokID: 12718881 - EMN-2025-10366)«. */
+/** The generated title as the list shows it: »Bilag 1a_<titel>«. */
+export function generatedBilagTitle(b: NumberedBilag): string {
+  return `Bilag ${b.number}_${b.title}`;
+}
+
+/**
+ * A bilag line as in the case's list: »Bilag 1a_<titel> (DokID: 12718881 - EMN-2025-10366)«.
+ * Where the data records the title the bilag is registered under (its spelling may differ from
+ * the generated one: »Kalundborg kommune«, »Bilag 4 Kommuernes …«), that title is printed: it is
+ * the identifier the DokID is filed under. Rule bilag/registreret-titel keeps the two in step.
+ */
 export function bilagLine(sag: SourceDocument<'sag'>, b: NumberedBilag): string {
   const ref = b.dokid ? ` (DokID: ${b.dokid} - ${sag.data.sags_id})` : '';
-  return `Bilag ${b.number}_${b.title}${ref}`;
+  return `${b.entry.registreret_titel ?? generatedBilagTitle(b)}${ref}`;
 }

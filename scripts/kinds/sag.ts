@@ -64,7 +64,8 @@ export const sag = defineDocumentKind<'sag'>({
       },
       sagsfremstilling: d.sagsfremstilling,
       oekonomi: d.oekonomi,
-      videre_proces: d.videre_proces,
+      // A date is shown as the case writes it (»17. marts«) where the data records that wording.
+      videre_proces: d.videre_proces.map((m) => ({ organ: m.organ, dato: m.dato, dato_tekst: m.dato_tekst ?? null })),
       tidligere_beslutninger: d.tidligere_beslutninger,
       // What the bodies decided, in order: the history stays on the case even when a later case decides again.
       beslutninger: (d.beslutninger ?? []).map((b) => ({
@@ -90,7 +91,11 @@ export const sag = defineDocumentKind<'sag'>({
       title: `Punkt ${d.punkt}: ${d.titel}`,
       titleBlock: [
         { label: 'Sundhedsråd', value: raad?.navn ?? d.sundhedsraad },
-        { label: 'Møde', value: `${d.moede.organ}, ${orNotSet(d.moede.dato, formatDate)}` },
+        // Where the case does not state the meeting date, the header says so instead of a date.
+        {
+          label: 'Møde',
+          value: d.moede.dato ? `${d.moede.organ}, ${d.moede.dato_tekst ?? formatDate(d.moede.dato)}` : `${d.moede.organ} (mødedato ikke angivet i sagen)`,
+        },
         { label: 'Punkt', value: `${d.punkt} (${d.aaben ? 'Åben' : 'Lukket'})` },
         { label: 'Sags ID', value: d.sags_id },
         { label: 'Dok ID', value: orNotSet(d.dokid) },

@@ -240,7 +240,10 @@ function anmodningYaml(o: AnmodningOptions): { id: string; text: string } {
   return { id, text: lines.join('\n') + '\n' };
 }
 
-export type BilagOption = { dokument: string; version?: string } | { eksternt: { titel: string; dokid: string; fil?: string; sha256?: string } };
+export type BilagOption = ({ dokument: string; version?: string } | { eksternt: { titel: string; dokid: string; fil?: string; sha256?: string } }) & {
+  /** The title the case registers the bilag under; written as the entry's last line. */
+  registreret_titel?: string;
+};
 
 export interface UnderpunktOption {
   opgave: string;
@@ -255,7 +258,7 @@ export interface SagOptions {
   second?: boolean;
   moede?: string;
   underpunkter?: UnderpunktOption[];
-  videreProces?: Array<{ organ: string; dato: string }>;
+  videreProces?: Array<{ organ: string; dato: string; dato_tekst?: string }>;
   tidligere?: Array<{ organ: string; dato: string }>;
   bilag?: BilagOption[];
   /** Raw YAML lines before `sagsfremstilling:` (e.g. a `beslutninger:` block). */
@@ -305,8 +308,18 @@ function sagYaml(o: SagOptions): { id: string; text: string } {
       ...(u.kommuner ? [`          kommuner: [${u.kommuner.map((k) => `"${k}"`).join(', ')}]`] : []),
     ]),
   ];
-  const meetings = (key: string, list: Array<{ organ: string; dato: string }> | undefined, extra: string[] = []) =>
-    list && list.length > 0 ? [`${key}:`, ...list.flatMap((m) => [`  - organ: ${m.organ}`, `    dato: ${m.dato}`, ...extra])] : [`${key}: []`];
+  const meetings = (key: string, list: Array<{ organ: string; dato: string; dato_tekst?: string }> | undefined, extra: string[] = []) =>
+    list && list.length > 0
+      ? [
+          `${key}:`,
+          ...list.flatMap((m) => [
+            `  - organ: ${m.organ}`,
+            `    dato: ${m.dato}`,
+            ...(m.dato_tekst === undefined ? [] : [`    dato_tekst: ${m.dato_tekst}`]),
+            ...extra,
+          ]),
+        ]
+      : [`${key}: []`];
   lines.push(...meetings('videre_proces', o.videreProces));
   lines.push(...meetings('tidligere_beslutninger', o.tidligere, ['    beskrivelse: Drøftet.']));
   const bilag = o.bilag ?? [];
@@ -320,6 +333,7 @@ function sagYaml(o: SagOptions): { id: string; text: string } {
         if (b.eksternt.fil !== undefined) lines.push(`      fil: ${b.eksternt.fil}`);
         if (b.eksternt.sha256 !== undefined) lines.push(`      sha256: ${b.eksternt.sha256}`);
       }
+      if (b.registreret_titel !== undefined) lines.push(`    registreret_titel: ${b.registreret_titel}`);
     }
   }
   if (o.extra) lines.push(...o.extra);
