@@ -143,7 +143,7 @@ function fieldsTable(fields: readonly FieldChange[]): Content[] {
   ];
   return [
     { text: 'Ændrede felter', style: 'h3' },
-    { table: { headerRows: 1, widths: ['28%', '36%', '36%'], body }, layout: DATA_TABLE_LAYOUT, style: 'table' },
+    { table: { headerRows: 1, widths: ['34%', '33%', '33%'], body }, layout: DATA_TABLE_LAYOUT, style: 'table' },
   ];
 }
 

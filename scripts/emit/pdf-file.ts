@@ -28,6 +28,27 @@ export async function writePdf(body: Root, meta: PdfMeta, seal?: Seal): Promise<
   return writePdfDefinition(buildDocDefinition(body, withSealLine(meta, seal)), seal);
 }
 
+/**
+ * A document gets a table of contents only from this many pages: below it the reader sees every
+ * clause heading by turning a page or two, and the list would only push the text down.
+ */
+export const TOC_FROM_PAGES = 6;
+
+/**
+ * As writePdf, with a table of contents when the document without one has TOC_FROM_PAGES
+ * pages or more. Deterministic (the decision depends only on the layout) and cheap for short
+ * documents, which are rendered once; a long one is rendered a second time, with the contents.
+ */
+export async function writePdfWithContents(body: Root, meta: PdfMeta, seal?: Seal): Promise<PdfFile> {
+  const laidOut = { long: false };
+  const plain = await writePdfDefinition(buildDocDefinition(body, withSealLine({ ...meta, toc: false }, seal)), seal, (pages) => {
+    laidOut.long = pages >= TOC_FROM_PAGES;
+    return !laidOut.long; // a long document's first rendering is thrown away: do not seal it
+  });
+  if (!laidOut.long) return plain;
+  return writePdf(body, { ...meta, toc: true }, seal);
+}
+
 /** The visible seal line, as the document's last lines. */
 export function withSealLine(meta: PdfMeta, seal: Seal | undefined): PdfMeta {
   if (!seal) return meta;
@@ -35,16 +56,19 @@ export function withSealLine(meta: PdfMeta, seal: Seal | undefined): PdfMeta {
   return { ...meta, closing: [...(meta.closing ?? []), line] };
 }
 
-export async function writePdfDefinition(definition: TDocumentDefinitions, seal?: Seal): Promise<PdfFile> {
+/** @param keep told the page count once laid out; returning false skips sealing (the result is discarded). */
+export async function writePdfDefinition(definition: TDocumentDefinitions, seal?: Seal, keep?: (pages: number) => boolean): Promise<PdfFile> {
   let pages = 0;
+  let sealed = seal;
   const unsigned = await renderPdf(definition, {
     beforeEnd(doc) {
       // Without buffered pages pdfkit flushes them; start + count is still the total.
       const range = doc.bufferedPageRange();
       pages = range.start + range.count;
-      if (seal) addSignaturePlaceholder(doc, { reason: seal.reason, name: seal.identity.subjectCN, location: seal.location, signingTime: seal.time });
+      if (keep && !keep(pages)) sealed = undefined;
+      if (sealed) addSignaturePlaceholder(doc, { reason: sealed.reason, name: sealed.identity.subjectCN, location: sealed.location, signingTime: sealed.time });
     },
   });
-  const bytes = seal ? await signPdf(unsigned, seal.identity, seal.time) : unsigned;
+  const bytes = sealed ? await signPdf(unsigned, sealed.identity, sealed.time) : unsigned;
   return { bytes, pages };
 }

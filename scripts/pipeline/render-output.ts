@@ -1,5 +1,5 @@
 import { outputBase } from '../emit/layout.ts';
-import { writePdf } from '../emit/pdf-file.ts';
+import { writePdfWithContents } from '../emit/pdf-file.ts';
 import type { DocumentKind } from '../model/kinds.ts';
 import { documentName, type DocumentMeta } from '../kinds/index.ts';
 import type { SourceDocument } from '../model/source-document.ts';
@@ -21,15 +21,12 @@ export interface DocumentOutput {
   sources: string[];
 }
 
-/** A clause count from which a document gets a table of contents. */
-const TOC_FROM_SECTIONS = 6;
-
 /** Renders one document to Markdown and sealed PDF. */
 export async function renderOutput(ctx: RenderContext, doc: SourceDocument<DocumentKind>): Promise<DocumentOutput> {
   const rendered = renderDocument(ctx.repo, ctx.templates, doc);
   const { meta, body } = rendered;
-  const toc = body.children.filter((n) => n.type === 'heading' && n.depth === 2).length >= TOC_FROM_SECTIONS;
-  const pdf = await writePdf(body, { ...meta, toc, author: ctx.author, date: new Date(`${meta.date}T00:00:00Z`) }, ctx.seal);
+  // Contents only for a long document (pdf-file.ts, TOC_FROM_PAGES).
+  const pdf = await writePdfWithContents(body, { ...meta, toc: true, author: ctx.author, date: new Date(`${meta.date}T00:00:00Z`) }, ctx.seal);
   return {
     id: doc.data.id,
     kind: doc.kind,

@@ -86,18 +86,21 @@ describe('lists', () => {
     const [ol] = convert('3. tre\n4. fire\n   - under\n     1. dybt\n');
     expect(ol).toMatchObject({ start: 3 });
     const items = ol?.ol as Loose[];
-    expect(items[0]).toMatchObject({ text: [{ text: 'tre' }], style: 'listParagraph' });
+    // A one-paragraph item never splits across pages.
+    expect(items[0]).toMatchObject({ stack: [{ text: [{ text: 'tre' }], style: 'listParagraph' }], unbreakable: true });
     const second = items[1]?.stack as Loose[];
     expect(second[0]).toMatchObject({ text: [{ text: 'fire' }] });
     const nested = second[1] as Loose;
-    expect((nested.ul as Loose[])[0]).toMatchObject({ stack: [{ text: [{ text: 'under' }] }, { ol: [{ text: [{ text: 'dybt' }] }], start: 1 }] });
+    expect((nested.ul as Loose[])[0]).toMatchObject({
+      stack: [{ text: [{ text: 'under' }] }, { ol: [{ stack: [{ text: [{ text: 'dybt' }] }], unbreakable: true }], start: 1 }],
+    });
   });
 
   it('shows task-list state as text', () => {
     const [ul] = convert('- [x] færdig\n- [ ] mangler\n');
     const items = ul?.ul as Loose[];
-    expect(items[0]).toMatchObject({ text: [{ text: '[x] ' }, { text: 'færdig' }] });
-    expect(items[1]).toMatchObject({ text: [{ text: '[ ] ' }, { text: 'mangler' }] });
+    expect(items[0]).toMatchObject({ stack: [{ text: [{ text: '[x] ' }, { text: 'færdig' }] }] });
+    expect(items[1]).toMatchObject({ stack: [{ text: [{ text: '[ ] ' }, { text: 'mangler' }] }] });
   });
 });
 
@@ -128,6 +131,13 @@ describe('tables', () => {
               ],
             },
             { type: 'tableRow', children: [{ type: 'tableCell', children: [{ type: 'text', value: 'b' }] }] },
+            {
+              type: 'tableRow',
+              children: [
+                { type: 'tableCell', children: [{ type: 'text', value: 'c' }] },
+                { type: 'tableCell', children: [{ type: 'text', value: 'd' }] },
+              ],
+            },
           ],
         },
       ],
@@ -136,6 +146,28 @@ describe('tables', () => {
     const body = (t?.table as { body: Loose[][] }).body;
     expect(body[1]).toHaveLength(2);
     expect(body[1]?.[1]).toMatchObject({ text: '' });
+  });
+
+  it('leaves out a column that is empty in every body row', () => {
+    const [t] = convert('| Ydelse | Ansvarlig | Bemærkning |\n|---|---|---|\n| Drift | Kommunen | |\n| Tilsyn | Regionen | |\n');
+    const table = t?.table as { body: Loose[][]; widths: string[]; dontBreakRows: boolean };
+    expect(table.body.map((row) => row.length)).toEqual([2, 2, 2]);
+    expect(table.widths).toHaveLength(2);
+    expect(table.dontBreakRows).toBe(true);
+  });
+
+  it('makes the signature clause one unbreakable unit with room to sign', () => {
+    const md =
+      '## § 1. Formål\n\nTekst.\n\n## § 2. Underskrifter\n\n| For A | For B |\n| --- | --- |\n| Dato: | Dato: |\n| Underskrift: | Underskrift: |\n\nSeglet bekræfter.\n';
+    const blocks = mdastToPdfmake(parseMarkdown(md), { signatureCaption: 'Aftale · DokID 1 · Version V1' }) as Loose[];
+    const block = blocks.at(-1) as { stack: Loose[]; unbreakable: boolean };
+    expect(block.unbreakable).toBe(true);
+    expect(block.stack[0]).toMatchObject({ text: 'Aftale · DokID 1 · Version V1', style: 'signatureCaption' });
+    expect(block.stack[1]).toMatchObject({ text: '§ 2. Underskrifter' });
+    const table = (block.stack[2] as { table: { heights: (row: number) => number | string } }).table;
+    expect(table.heights(2)).toBeGreaterThanOrEqual(30);
+    expect(table.heights(1)).toBe('auto');
+    expect(block.stack[3]).toMatchObject({ text: [{ text: 'Seglet bekræfter.' }] });
   });
 
   it('computes widths that never exceed 100 % and respect a floor', () => {

@@ -7,6 +7,7 @@
 import type { Root } from 'mdast';
 import type { Column, Content, DynamicContent, Node, NodeQueries, TDocumentDefinitions, Watermark } from 'pdfmake/interfaces.js';
 import { mdastToPdfmake } from './mdast-to-pdfmake.ts';
+import { bindUnits } from './no-break.ts';
 import { COLORS, CONTENT_WIDTH, DEFAULT_STYLE, PAGE_MARGINS, STYLES, TITLE_BLOCK_LAYOUT } from './styles.ts';
 
 export interface PdfMeta {
@@ -55,7 +56,7 @@ function titleBlock(meta: PdfMeta): Content[] {
         widths: ['28%', '*'],
         body: meta.titleBlock.map(({ label, value }) => [
           { text: label, style: 'titleLabel' },
-          { text: value, style: 'titleValue' },
+          { text: bindUnits(value), style: 'titleValue' },
         ]),
       },
       layout: TITLE_BLOCK_LAYOUT,
@@ -71,16 +72,19 @@ function tableOfContents(): Content {
       title: { text: 'Indhold', style: 'tocTitle' },
       textStyle: 'tocEntry',
       numberStyle: 'tocNumber',
-      textMargin: [0, 1.5, 0, 1.5],
+      textMargin: [0, 0.5, 0, 0.5],
       hideEmpty: true,
     },
-    margin: [0, 0, 0, 18],
+    margin: [0, 0, 0, 14],
   };
 }
 
 function closing(lines: PdfMeta['closing']): Content[] {
   if (lines === undefined || lines.length === 0) return [];
-  const stack = lines.map((line: Content) => (typeof line === 'string' ? { text: line, style: 'closing' } : line));
+  const stack = lines.map((line: Content) => {
+    if (typeof line === 'string') return { text: bindUnits(line), style: 'closing' };
+    return typeof line === 'object' && 'text' in line && typeof line.text === 'string' ? { ...line, text: bindUnits(line.text) } : line;
+  });
   return [{ stack, margin: [0, 18, 0, 0], unbreakable: true }];
 }
 
@@ -94,13 +98,14 @@ function pageHeader(text: string, draft: boolean): DynamicContent {
     const columns: Column[] = [{ width: '*', text: currentPage === 1 ? '' : text, style: 'runningHeader' }];
     if (draft) columns.push({ width: 'auto', text: DRAFT_LABEL, style: 'draftMark' });
     if (currentPage === 1 && !draft) return null;
-    const stack: Content[] = [{ columns }];
+    const stack: Content[] = [{ columns, style: 'runningHeader' }];
     if (currentPage > 1) {
       stack.push({
         canvas: [{ type: 'line', x1: 0, y1: 3, x2: CONTENT_WIDTH, y2: 3, lineWidth: 0.5, lineColor: COLORS.rule }],
+        style: 'runningHeader',
       });
     }
-    return { margin: [PAGE_MARGINS[0], 34, PAGE_MARGINS[2], 0], stack };
+    return { margin: [PAGE_MARGINS[0], 34, PAGE_MARGINS[2], 0], stack, style: 'runningHeader' };
   };
 }
 
@@ -111,13 +116,43 @@ const pageFooter: DynamicContent = (currentPage, pageCount) => ({
   margin: [0, 28, 0, 0],
 });
 
-/** Keeps a heading off the bottom of a page when its section continues on the next one. */
+/** Styles of the page frame (running header, footer): every node of it carries one of them. */
+const FRAME_STYLES = new Set(['runningHeader', 'draftMark', 'footer']);
+
+/** Room a heading needs below it on its page: two lines of body text (11 pt × 1.25) and a margin. */
+const KEEP_WITH_HEADING = 2 * 11 * 1.25 + 8;
+
+/**
+ * No heading ends a page: a heading moves to the next page when nothing of its section follows
+ * it on its page, or when what follows starts so low that fewer than two of its lines fit there.
+ * pdfmake lays the document out again after each break it inserts, so breaks are rare by design.
+ */
 function keepHeadingWithNext(node: Node, queries: NodeQueries): boolean {
-  return node.headlineLevel !== undefined && queries.getFollowingNodesOnPage().length === 0 && queries.getNodesOnNextPage().length > 0;
+  if (node.headlineLevel === undefined) return false;
+  // pdfmake lists the running header and footer among a page's nodes: they are told by their style.
+  const inBody = (n: Node): boolean => typeof n.style !== 'string' || !FRAME_STYLES.has(n.style);
+  const following = queries.getFollowingNodesOnPage().filter(inBody);
+  if (following.length === 0) return queries.getNodesOnNextPage().some(inBody);
+  const next = following[0];
+  if (next === undefined || next.pageNumbers.length < 2) return false;
+  const { pageInnerHeight, verticalRatio } = next.startPosition;
+  return (1 - verticalRatio) * pageInnerHeight < KEEP_WITH_HEADING;
+}
+
+/** »Title · DokID … · Version …« from the title block, for the line above the signature block. */
+function signatureCaption(meta: PdfMeta): string {
+  const parts = [meta.title];
+  for (const { label, value } of meta.titleBlock) if (label === 'DokID' || label === 'Version') parts.push(`${label} ${value}`);
+  return parts.join(' · ');
 }
 
 export function buildDocDefinition(root: Root, meta: PdfMeta): TDocumentDefinitions {
-  const body = mdastToPdfmake(root, { navDepth: meta.tocDepth ?? 2, tocItems: meta.toc, contentWidth: CONTENT_WIDTH });
+  const body = mdastToPdfmake(root, {
+    navDepth: meta.tocDepth ?? 2,
+    tocItems: meta.toc,
+    contentWidth: CONTENT_WIDTH,
+    signatureCaption: signatureCaption(meta),
+  });
   const content: Content[] = [...titleBlock(meta), ...(meta.toc ? [tableOfContents()] : []), ...body, ...closing(meta.closing)];
   const def: TDocumentDefinitions = {
     pageSize: 'A4',

@@ -6,6 +6,7 @@
  */
 import type { PhrasingContent } from 'mdast';
 import type { ContentText, Decoration } from 'pdfmake/interfaces.js';
+import { bindUnits } from './no-break.ts';
 import { softBreaksToSpaces, textContent } from './plain-text.ts';
 import { COLORS } from './styles.ts';
 
@@ -27,7 +28,7 @@ interface Marks {
 const CLICKABLE_URL = /^(https?:\/\/|mailto:)/i;
 
 function leaf(text: string, marks: Marks): ContentText {
-  const node: ContentText = { text };
+  const node: ContentText = { text: marks.code ? text : bindUnits(text) };
   if (marks.bold) node.bold = true;
   if (marks.italics) node.italics = true;
   if (marks.code) node.background = COLORS.codeFill;

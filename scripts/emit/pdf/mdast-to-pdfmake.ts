@@ -7,11 +7,12 @@
  * unexpected input.
  */
 import type { Blockquote, Code, FootnoteDefinition, Heading, List, ListItem, Nodes, PhrasingContent, Root, RootContent, Table } from 'mdast';
-import type { Content, ContentText, ContentTocItem, TableCell } from 'pdfmake/interfaces.js';
+import type { Content, ContentText, ContentTocItem, Table as Table_, TableCell } from 'pdfmake/interfaces.js';
 import { convertInlines, type Definitions } from './inlines.ts';
 import { navId } from './nav-ids.ts';
+import { bindUnits } from './no-break.ts';
 import { softBreaksToSpaces, textContent } from './plain-text.ts';
-import { CODE_LAYOUT, COLORS, CONTENT_WIDTH, DATA_TABLE_LAYOUT, QUOTE_LAYOUT } from './styles.ts';
+import { CODE_LAYOUT, COLORS, CONTENT_WIDTH, DATA_TABLE_LAYOUT, QUOTE_LAYOUT, SIGNATURE_TABLE_LAYOUT } from './styles.ts';
 import { columnWidths } from './table-widths.ts';
 
 export interface ConvertOptions {
@@ -21,7 +22,21 @@ export interface ConvertOptions {
   tocItems?: boolean;
   /** Usable width in pt for horizontal rules. Default: A4 body width from ./styles.ts. */
   contentWidth?: number;
+  /**
+   * A small line (title, DokID, version) above the signature block, so the page it lands on
+   * can be identified on its own.
+   */
+  signatureCaption?: string;
 }
+
+/** The signature clause: the last level-2 heading whose text ends with this word. */
+const SIGNATURE_HEADING = /underskrifter$/i;
+/** A signature table row that is signed by hand: its first cell starts with this word. */
+const SIGN_HERE = /^underskrift\b/i;
+/** Height of a row signed by hand: room for a signature above the line. */
+const SIGN_ROW_HEIGHT = 40;
+/** A list item of a single paragraph up to this many characters never splits across pages. */
+const UNBREAKABLE_ITEM_CHARS = 600;
 
 /** Heading text node with the anchor and TOC properties pdfmake accepts on text nodes. */
 type HeadingNode = ContentText & { text: string; id?: string } & Partial<Pick<ContentTocItem, 'tocItem' | 'tocStyle' | 'tocMargin'>>;
@@ -31,6 +46,8 @@ interface BlockContext {
   tight?: boolean;
   /** Nesting depth of lists, so only outermost lists get outer spacing. */
   listDepth?: number;
+  /** Inside the signature clause: tables get rows to sign on. */
+  signature?: boolean;
 }
 
 function collectDefinitions(root: Root): Definitions {
@@ -50,6 +67,7 @@ class Converter {
   private readonly navDepth: 2 | 3;
   private readonly tocItems: boolean;
   private readonly contentWidth: number;
+  private readonly signatureCaption: string | undefined;
 
   constructor(
     private readonly definitions: Definitions,
@@ -58,6 +76,21 @@ class Converter {
     this.navDepth = options.navDepth ?? 2;
     this.tocItems = options.tocItems ?? false;
     this.contentWidth = options.contentWidth ?? CONTENT_WIDTH;
+    this.signatureCaption = options.signatureCaption;
+  }
+
+  /** Top-level blocks; the signature clause becomes one unbreakable unit. */
+  root(nodes: readonly RootContent[]): Content[] {
+    let start = -1;
+    nodes.forEach((node, i) => {
+      if (node.type === 'heading' && node.depth === 2 && SIGNATURE_HEADING.test(textContent(node).trim())) start = i;
+    });
+    if (start < 0) return this.blocks(nodes);
+    let end = start + 1;
+    while (end < nodes.length && !(nodes[end]?.type === 'heading' && (nodes[end] as Heading).depth <= 2)) end++;
+    const block = this.blocks(nodes.slice(start, end), { signature: true });
+    if (this.signatureCaption !== undefined) block.unshift({ text: bindUnits(this.signatureCaption), style: 'signatureCaption' });
+    return [...this.blocks(nodes.slice(0, start)), { stack: block, unbreakable: true }, ...this.blocks(nodes.slice(end))];
   }
 
   blocks(nodes: readonly RootContent[], ctx: BlockContext = {}): Content[] {
@@ -73,7 +106,7 @@ class Converter {
       case 'list':
         return [this.list(node, ctx.listDepth ?? 0)];
       case 'table':
-        return this.table(node);
+        return this.table(node, ctx.signature === true);
       case 'blockquote':
         return [this.blockquote(node)];
       case 'code':
@@ -148,45 +181,57 @@ class Converter {
       content.push(...this.blocks(item.children, ctx));
     }
     if (content.length === 0) return { text: '' };
-    if (content.length === 1 && content[0] !== undefined) return content[0];
+    // A short entry (a bilag line, a list point) is read as one: it never splits across pages.
+    const short = item.children.length === 1 && first?.type === 'paragraph' && textContent(first).length <= UNBREAKABLE_ITEM_CHARS;
+    if (content.length === 1 && content[0] !== undefined) return short ? { stack: content, unbreakable: true } : content[0];
     return { stack: content };
   }
 
-  private table(node: Table): Content[] {
+  private table(node: Table, signature: boolean): Content[] {
     const rows = node.children;
     const columnCount = Math.max(0, ...rows.map((row) => row.children.length));
     if (rows.length === 0 || columnCount === 0) return [];
+    const cellText = (r: number, c: number): string => {
+      const cell = rows[r]?.children[c];
+      return cell === undefined ? '' : bindUnits(softBreaksToSpaces(textContent(cell)));
+    };
+    // A column empty in every body row (e.g. »Bemærkning« nobody filled in) is left out.
+    const columns = [...Array(columnCount).keys()].filter((c) => rows.length === 1 || rows.some((_, r) => r > 0 && cellText(r, c).trim() !== ''));
 
     const texts: string[][] = [];
+    const signRows = new Set<number>();
     const body: TableCell[][] = rows.map((row, r) => {
       const rowTexts: string[] = [];
       const cells: TableCell[] = [];
-      for (let c = 0; c < columnCount; c++) {
+      for (const c of columns) {
         const cell = row.children[c];
         const inlines = cell === undefined ? [] : convertInlines(cell.children, this.definitions);
-        rowTexts.push(cell === undefined ? '' : softBreaksToSpaces(textContent(cell)));
+        rowTexts.push(cellText(r, c));
         const out: ContentText = { text: inlines.length > 0 ? inlines : '', style: r === 0 ? 'tableHeader' : 'tableCell' };
         const align = node.align?.[c];
         if (align) out.alignment = align;
         cells.push(out);
       }
+      if (signature && r > 0 && SIGN_HERE.test(rowTexts[0]?.trim() ?? '')) signRows.add(r);
       texts.push(rowTexts);
       return cells;
     });
 
     const hasBody = rows.length > 1;
-    return [
-      {
-        table: {
-          headerRows: hasBody ? 1 : 0,
-          keepWithHeaderRows: hasBody ? 1 : 0,
-          widths: columnWidths(texts, columnCount),
-          body,
-        },
-        layout: DATA_TABLE_LAYOUT,
-        style: 'table',
-      },
-    ];
+    const table: Table_ = {
+      headerRows: hasBody ? 1 : 0,
+      keepWithHeaderRows: hasBody ? 1 : 0,
+      // A row is read across: it never splits between pages.
+      dontBreakRows: true,
+      widths: columnWidths(texts, columns.length, this.contentWidth),
+      body,
+    };
+    if (signRows.size > 0) {
+      // Room to sign: the row is tall, its text sits at the top and a line is drawn below it.
+      table.heights = (row: number) => (signRows.has(row) ? SIGN_ROW_HEIGHT : 'auto');
+      return [{ table, layout: SIGNATURE_TABLE_LAYOUT(signRows), style: 'table' }];
+    }
+    return [{ table, layout: DATA_TABLE_LAYOUT, style: 'table' }];
   }
 
   private blockquote(node: Blockquote): Content {
@@ -228,5 +273,5 @@ class Converter {
 
 /** Converts a parsed Markdown tree into pdfmake body content. */
 export function mdastToPdfmake(root: Root, options: ConvertOptions = {}): Content[] {
-  return new Converter(collectDefinitions(root), options).blocks(root.children);
+  return new Converter(collectDefinitions(root), options).root(root.children);
 }
