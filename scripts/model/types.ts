@@ -121,8 +121,15 @@ export interface Opsigelse {
   meddelt?: { dato: IsoDate; part: SigningParty; ophoer?: IsoDate; begrundelse?: string };
 }
 
+/** Where a document's text comes from: the adopted text, or one reconstructed from other sources. */
+export interface Tekstgrundlag {
+  type: 'vedtaget' | 'rekonstrueret' | 'syntetisk';
+  kilde: string;
+}
+
 export interface HsaData extends SignedLifecycle {
   dokumenttype: 'hsa';
+  tekstgrundlag?: Tekstgrundlag;
   id: string;
   dokid: string | null;
   sags_id?: string;
@@ -160,16 +167,18 @@ interface Ansat {
 export interface DelingsOpgave {
   opgave: string;
   overdragelse: 'drift' | 'myndighedsansvar';
-  aktiver: Post[];
-  passiver: Post[];
-  rettigheder: Post[];
-  pligter: Post[];
-  ansatte: Ansat[];
+  /** null: not yet stated (»Udestår«); []: stated to be none (»Ingen«). */
+  aktiver: Post[] | null;
+  passiver: Post[] | null;
+  rettigheder: Post[] | null;
+  pligter: Post[] | null;
+  ansatte: Ansat[] | null;
   bemaerkninger?: string;
 }
 
 export interface DelingsaftaleData extends SignedLifecycle {
   dokumenttype: 'delingsaftale';
+  tekstgrundlag?: Tekstgrundlag;
   id: string;
   dokid: string | null;
   version: IsoDate | null;
@@ -186,10 +195,13 @@ export interface DelingsaftaleData extends SignedLifecycle {
 
 export interface AnmodningData {
   dokumenttype: 'anmodning';
+  tekstgrundlag?: Tekstgrundlag;
   id: string;
   dokid?: string | null;
   kommune: string;
   opgave: string;
+  /** The letter's date (sent to the kommune); null until sent. */
+  dato?: IsoDate | null;
   meddelt: IsoDate | null;
   periode_start: IsoDate;
   periode_slut: IsoDate;
@@ -200,6 +212,8 @@ export interface AnmodningData {
 interface Moede {
   organ: string;
   dato: IsoDate | null;
+  /** The date as the case writes it (»17. marts«, without the year), shown instead of dato. */
+  dato_tekst?: string;
 }
 
 export interface Underpunkt {
@@ -210,8 +224,8 @@ export interface Underpunkt {
 }
 
 export type Bilag =
-  | { dokument: string; version?: IsoDate; eksternt?: undefined }
-  | { eksternt: { titel: string; dokid: string; fil?: string; sha256?: string }; dokument?: undefined };
+  | { dokument: string; version?: IsoDate; registreret_titel?: string; eksternt?: undefined }
+  | { eksternt: { titel: string; dokid: string; fil?: string; sha256?: string }; registreret_titel?: string; dokument?: undefined };
 
 type Organ = 'sundhedsraad' | 'regionsraad';
 type Udfald = 'tiltraadt' | 'tiltraadt-med-aendringer' | 'udsat' | 'forkastet';
@@ -268,6 +282,7 @@ interface NytAfsnit {
 /** Tillægsaftale: amends a signed agreement (`til`, an HSA) from its ikrafttræden on. */
 export interface TillaegData extends SignedLifecycle {
   dokumenttype: 'tillaeg';
+  tekstgrundlag?: Tekstgrundlag;
   id: string;
   dokid: string | null;
   sags_id?: string;

@@ -3,6 +3,7 @@ import bilagEksternFil from './bilag-ekstern-fil.ts';
 import bilagForaeldetVersion from './bilag-foraeldet-version.ts';
 import bilagForkertVersion from './bilag-forkert-version.ts';
 import bilagNummerering from './bilag-nummerering.ts';
+import bilagRegistreretTitel from './bilag-registreret-titel.ts';
 import bilagSha256 from './bilag-sha256.ts';
 import bilagUkendtHenvisning from './bilag-ukendt-henvisning.ts';
 import daekningAndenDriftsmodel from './daekning-anden-driftsmodel.ts';
@@ -16,6 +17,7 @@ import datoRaekkefoelge from './dato-raekkefoelge.ts';
 import forsinkelseUkendtFelt from './forsinkelse-ukendt-felt.ts';
 import underskriftMangler from './underskrift-mangler.ts';
 import datoSagMoede from './dato-sag-moede.ts';
+import datoTekst from './dato-tekst.ts';
 import opsigelseFoerIkrafttraeden from './opsigelse-foer-ikrafttraeden.ts';
 import opsigelseStatus from './opsigelse-status.ts';
 import opsigelseVarsel from './opsigelse-varsel.ts';
@@ -52,6 +54,7 @@ import refUkendtOpgave from './ref-ukendt-opgave.ts';
 import refUkendtSundhedsraad from './ref-ukendt-sundhedsraad.ts';
 import regionKommuneIFlereSundhedsraad from './region-kommune-i-flere-sundhedsraad.ts';
 import statusGodkendtUdenDato from './status-godkendt-uden-dato.ts';
+import tekstUdestaar from './tekst-udestaar.ts';
 import tillaegIkrafttraeden from './tillaeg-ikrafttraeden.ts';
 import tillaegNummerering from './tillaeg-nummerering.ts';
 import tillaegUgyldigVaerdi from './tillaeg-ugyldig-vaerdi.ts';
@@ -98,14 +101,17 @@ export const rules = [
   datoRaekkefoelge,
   forsinkelseUkendtFelt,
   datoSagMoede,
+  datoTekst,
   moedeDobbeltPunkt,
   statusGodkendtUdenDato,
+  tekstUdestaar,
   opsigelseStatus,
   opsigelseVarsel,
   opsigelseFoerIkrafttraeden,
   underskriftMangler,
   underskriftLaastTekst,
   bilagNummerering,
+  bilagRegistreretTitel,
   bilagForaeldetVersion,
   bilagForkertVersion,
   bilagUkendtHenvisning,
