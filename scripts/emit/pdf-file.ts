@@ -32,7 +32,7 @@ export async function writePdf(body: Root, meta: PdfMeta, seal?: Seal): Promise<
  * A document gets a table of contents only from this many pages: below it the reader sees every
  * clause heading by turning a page or two, and the list would only push the text down.
  */
-export const TOC_FROM_PAGES = 6;
+const TOC_FROM_PAGES = 6;
 
 /**
  * As writePdf, with a table of contents when the document without one has TOC_FROM_PAGES
