@@ -18,6 +18,7 @@ function withinEdits(a: string, b: string, cap: number): boolean {
 /** Letter case, spaces around the separator and at most two typos; every digit (version, number) exact. */
 const TYPOS = 2;
 const digits = (s: string) => s.replace(/\D/g, '');
+const withoutDraftPrefix = (s: string) => s.replace(/^udkast til /, '');
 
 export default defineRule({
   id: 'bilag/registreret-titel',
@@ -50,8 +51,11 @@ export default defineRule({
           });
           continue;
         }
-        const rest = m[2]!.toLowerCase();
-        const title = b.title.toLowerCase();
+        // The register keeps the name the document had when the case attached it, usually a
+        // draft's (»Udkast til …«); approving the document drops that prefix from the generated
+        // name, not from the register, so the comparison leaves it out on both sides.
+        const rest = withoutDraftPrefix(m[2]!.toLowerCase());
+        const title = withoutDraftPrefix(b.title.toLowerCase());
         if (digits(rest) !== digits(title) || !withinEdits(rest, title, TYPOS)) {
           report({
             doc: sag,

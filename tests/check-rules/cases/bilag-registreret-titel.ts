@@ -33,6 +33,14 @@ export default {
       ],
     },
     {
+      name: 'accepts the draft’s registered title once the agreement is approved (its generated name loses »Udkast til«, the register keeps it)',
+      files: [
+        hsa({ kommune: '316', status: 'godkendt', regionsraad: '2026-03-17', kommunalbestyrelse: '2026-03-24' }),
+        sag({ underpunkter: [], bilag: [{ ...doc('hsa-holbaek-akutsygepleje'), registreret_titel: `Bilag 1_${TITLE} Holbæk kommune V20260224` }] }),
+      ],
+      others: { 'bilag/nummerering': [] }, // the approved fixture's »Udestår« texts are tekst/udestaar's business
+    },
+    {
       name: 'leaves a case with a bilag that points at nothing to ref/ukendt-dokument (the numbers after it shift)',
       files: [
         hsa({ kommune: '326' }),
