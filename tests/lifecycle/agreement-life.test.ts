@@ -66,7 +66,11 @@ function lejreRepository(prefix: string): RepoCopy {
   const repo = new RepoCopy(['schemas', 'templates', 'agreements/reference', DIR, CASE], prefix);
   repo.replace('agreements/reference/region.yaml', 'kommuner: ["316", "326", "350", "370", "306", "329", "330", "340"]', 'kommuner: ["350"]');
   const sag = repo.read(CASE);
-  const reduced = sag.replace(/ {2}- dokument: hsa-(?!lejre-)[a-z-]+\n {4}version: [0-9-]+\n/g, '');
+  // Lejre's HSAs are bilag 1–3 here, not 1c–3c: their registered titles (which carry the case's
+  // numbers) go with the other kommuner's entries; the external bilag keeps its »Bilag 4 …«.
+  const reduced = sag
+    .replace(/ {2}- dokument: hsa-(?!lejre-)[a-z-]+\n {4}version: [0-9-]+\n( {4}registreret_titel: .*\n)?/g, '')
+    .replace(/( {2}- dokument: hsa-lejre-[a-z-]+\n {4}version: [0-9-]+\n) {4}registreret_titel: .*\n/g, '$1');
   expect(reduced.match(/- dokument: /g)).toHaveLength(3);
   repo.write(CASE, reduced);
   return repo;
