@@ -5,7 +5,8 @@
  * metadata. Pure: same input, same definition.
  */
 import type { Root } from 'mdast';
-import type { Column, Content, DynamicContent, Node, NodeQueries, TDocumentDefinitions, Watermark } from 'pdfmake/interfaces.js';
+import type { Column, Content, DynamicContent, TDocumentDefinitions, Watermark } from 'pdfmake/interfaces.js';
+import { keepHeadingWithNext } from './keep-with-heading.ts';
 import { mdastToPdfmake } from './mdast-to-pdfmake.ts';
 import { bindUnits } from './no-break.ts';
 import { COLORS, CONTENT_WIDTH, DEFAULT_STYLE, PAGE_MARGINS, STYLES, TITLE_BLOCK_LAYOUT } from './styles.ts';
@@ -115,29 +116,6 @@ const pageFooter: DynamicContent = (currentPage, pageCount) => ({
   alignment: 'center',
   margin: [0, 28, 0, 0],
 });
-
-/** Styles of the page frame (running header, footer): every node of it carries one of them. */
-const FRAME_STYLES = new Set(['runningHeader', 'draftMark', 'footer']);
-
-/** Room a heading needs below it on its page: two lines of body text (11 pt × 1.25) and a margin. */
-const KEEP_WITH_HEADING = 2 * 11 * 1.25 + 8;
-
-/**
- * No heading ends a page: a heading moves to the next page when nothing of its section follows
- * it on its page, or when what follows starts so low that fewer than two of its lines fit there.
- * pdfmake lays the document out again after each break it inserts, so breaks are rare by design.
- */
-function keepHeadingWithNext(node: Node, queries: NodeQueries): boolean {
-  if (node.headlineLevel === undefined) return false;
-  // pdfmake lists the running header and footer among a page's nodes: they are told by their style.
-  const inBody = (n: Node): boolean => typeof n.style !== 'string' || !FRAME_STYLES.has(n.style);
-  const following = queries.getFollowingNodesOnPage().filter(inBody);
-  if (following.length === 0) return queries.getNodesOnNextPage().some(inBody);
-  const next = following[0];
-  if (next === undefined || next.pageNumbers.length < 2) return false;
-  const { pageInnerHeight, verticalRatio } = next.startPosition;
-  return (1 - verticalRatio) * pageInnerHeight < KEEP_WITH_HEADING;
-}
 
 /** »Title · DokID … · Version …« from the title block, for the line above the signature block. */
 function signatureCaption(meta: PdfMeta): string {

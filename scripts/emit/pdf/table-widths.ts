@@ -8,9 +8,14 @@
 const MIN_WEIGHT = 6; // characters; a column never gets narrower than this share
 const MAX_WEIGHT = 60; // one very long cell (or word) must not starve the other columns
 const WORD_FACTOR = 1.3; // longest unbreakable word, plus slack for bold headers
-/** Table text (9.5 pt Roboto) averages ≈ 5.3 pt a character; a cell's padding is 10 pt. */
-const CHAR_PT = 5.3;
-const PADDING_PT = 10;
+/**
+ * A word's width in table text (9.5 pt Roboto, the header row bold): ≈ 5.3 pt a character on
+ * average, but a short word with wide letters is more (»Kommunen«, two m's: 48 pt, 6 pt a
+ * character), so the floor that keeps a word whole counts 6.3 pt a character. A cell's padding is
+ * 10 pt, and 1 pt more covers rounding the shares down.
+ */
+const CHAR_PT = 6.3;
+const PADDING_PT = 10 + 1;
 
 /**
  * @param rows plain text of every cell, header row included

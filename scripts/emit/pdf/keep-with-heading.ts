@@ -1,0 +1,52 @@
+/**
+ * No heading ends a page: pdfmake's pageBreakBefore hook for the document definition.
+ */
+import type { Node, NodeQueries, Table } from 'pdfmake/interfaces.js';
+
+/** pdfmake lists the running header and footer among a page's nodes: they are told by their style. */
+const FRAME_STYLES = new Set(['runningHeader', 'draftMark', 'footer']);
+
+/** Room a heading needs below it on its page: two lines of body text (11 pt × 1.25) and a margin. */
+const KEEP_WITH_HEADING = 2 * 11 * 1.25 + 8;
+
+/** What a table row adds to its cells' height: 3 + 3 pt padding and up to 0.8 pt of rule (styles.ts). */
+const ROW_FRAME = 3 + 3 + 0.8;
+
+/**
+ * Height of what a table cannot split at its start: its header rows and first body row, which
+ * pdfmake moves to the next page as one block (keepWithHeaderRows, dontBreakRows). Taken from the
+ * cells' heights of the layout pass the hook runs after (pdfmake's `__height`, the same figure it
+ * uses for row spans); undefined when not a table or not measured.
+ *
+ * Needed because pdfmake reports the positions of that block where it was tried, not where it
+ * went: a table whose start did not fit below a heading still seems to begin on the heading's
+ * page, and the heading was left alone at the page's foot.
+ */
+function tableStartHeight(table: Table | undefined): number | undefined {
+  if (table === undefined) return undefined;
+  let height = 0;
+  for (const row of table.body.slice(0, (table.headerRows ?? 0) + 1)) {
+    const cells = row.map((cell: unknown) => (cell as { __height?: unknown } | null)?.__height);
+    if (cells.length === 0 || !cells.every((h): h is number => typeof h === 'number')) return undefined;
+    height += Math.max(...cells) + ROW_FRAME;
+  }
+  return height;
+}
+
+/**
+ * A heading moves to the next page when nothing of its section follows it on its page, when what
+ * follows starts so low that fewer than two of its lines fit there, or when it is a table whose
+ * header and first row do not fit there. pdfmake lays the document out again after each break it
+ * inserts, so breaks are rare by design.
+ */
+export function keepHeadingWithNext(node: Node, queries: NodeQueries): boolean {
+  if (node.headlineLevel === undefined) return false;
+  const inBody = (n: Node): boolean => typeof n.style !== 'string' || !FRAME_STYLES.has(n.style);
+  const following = queries.getFollowingNodesOnPage().filter(inBody);
+  if (following.length === 0) return queries.getNodesOnNextPage().some(inBody);
+  const next = following[0];
+  if (next === undefined || next.pageNumbers.length < 2) return false;
+  const { pageInnerHeight, verticalRatio } = next.startPosition;
+  const needed = Math.max(KEEP_WITH_HEADING, tableStartHeight(next.table) ?? 0);
+  return (1 - verticalRatio) * pageInnerHeight < needed;
+}
