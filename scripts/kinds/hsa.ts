@@ -2,8 +2,11 @@ import { latestDay, lastDayOfPeriod } from '../model/dates.ts';
 import { kommuneName, opgaveTerm, versionLabel } from '../model/names.ts';
 import type { SourceDocument } from '../model/source-document.ts';
 import { formatDate } from '../basics/format.ts';
+import { countInWords } from '../basics/number-words.ts';
+import type { Repository } from '../model/repository.ts';
 import { draftPrefix, fromCalendar, fristerView, modelNote, opgaveView, partiesView, provenance, regionName, statusLabel, withProvenance } from './common.ts';
 import { fromFrist, fromVilkaar } from './deadlines.ts';
+import { bilagPlace, bilagPlaceReads } from './case-place.ts';
 import { defineDocumentKind } from './kind.ts';
 import { latest, orNotSet } from './meta.ts';
 import { signatureTable, signedOn } from './lifecycle.ts';
@@ -17,6 +20,17 @@ const termination = ({ data: d }: Hsa) => terminationFrom(d.opsigelse, d.opgave)
 function statusText(doc: Hsa): string {
   const t = termination(doc);
   return t ? terminationText(t) : statusLabel[doc.data.status];
+}
+
+/**
+ * The source gives the evaluation as a period (»i løbet af de første to år«, vilkår
+ * hsa-evaluering); the date in the data is that period's last day counted from ikrafttræden.
+ * When it is, the text says it is computed and from what; an other date is the parties' own.
+ */
+function computedEvaluation(repo: Repository, { data: d }: Hsa): { periode: string; fra: string } | null {
+  const term = repo.vilkaar('hsa-evaluering');
+  if (!term || lastDayOfPeriod(d.ikrafttraeden, term) !== d.evaluering.senest) return null;
+  return { periode: countInWords(term.vaerdi, term.enhed === 'aar' ? 'år' : 'måned', term.enhed === 'aar' ? 'år' : 'måneder'), fra: d.ikrafttraeden };
 }
 
 const partyLabel = { region: 'Regionen', kommune: 'Kommunen', faelles: 'Fælles' } as const;
@@ -49,9 +63,11 @@ export const hsa = defineDocumentKind<'hsa'>({
       kapacitet: d.kapacitet ? { pladser: d.kapacitet.pladser, beskrivelse: d.kapacitet.beskrivelse ?? null } : null,
       finansiering: d.finansiering,
       opfoelgning: d.opfoelgning,
-      evaluering: d.evaluering,
+      evaluering: { ...d.evaluering, beregnet: computedEvaluation(repo, doc) },
       opsigelse: {
         varsel_maaneder: d.opsigelse.varsel_maaneder,
+        // The Q&A writes the notice in words: »kan opsiges med et varsel på ni måneder«.
+        varsel: countInWords(d.opsigelse.varsel_maaneder, 'måned', 'måneder'),
         beskrivelse: d.opsigelse.beskrivelse ?? null,
         meddelt: t
           ? {
@@ -85,7 +101,12 @@ export const hsa = defineDocumentKind<'hsa'>({
         { label: 'Sags ID', value: orNotSet(d.sags_id) },
         { label: 'Ikrafttræden', value: formatDate(d.ikrafttraeden) },
       ],
-      runningHeader: withProvenance(`Horisontal samarbejdsaftale · ${kommune} · ${versionLabel(d.version)}`, d.tekstgrundlag),
+      // Two lines that each fit at the header's size: which agreement, then its identity and its place as a bilag.
+      runningHeader: `Horisontal samarbejdsaftale om ${opgave?.betegnelse ?? d.opgave} · ${kommune}`,
+      runningSubheader: {
+        left: withProvenance([...(d.dokid ? [`DokID ${d.dokid}`] : []), versionLabel(d.version)].join(' · '), d.tekstgrundlag),
+        right: bilagPlace(repo, d.id),
+      },
       subject: `Horisontal samarbejdsaftale mellem ${region} og ${kommune} om ${opgave?.betegnelse ?? d.opgave}`,
       keywords: ['horisontal samarbejdsaftale', opgave?.navn ?? d.opgave, kommune, versionLabel(d.version), 'opgaveflyt 2027'],
       draft: d.status === 'udkast',
@@ -103,7 +124,8 @@ export const hsa = defineDocumentKind<'hsa'>({
     `${draftPrefix(d.status, 'horisontal samarbejdsaftale')} for ${opgaveTerm(repo, d.opgave)} ${kommuneName(repo, d.kommune)} ${versionLabel(d.version)}`,
   label: (repo, { data: d }) => `Samarbejdsaftale om ${opgaveTerm(repo, d.opgave)}`,
   groupName: (repo, { data: d }) => `samarbejdsaftalerne om ${opgaveTerm(repo, d.opgave)}`,
-  reads: () => [],
+  // The running header names the case that lists the agreement as a bilag, and its number there.
+  reads: (repo, { data: d }) => bilagPlaceReads(repo, d.id),
   kommuneMentions: ({ data: d }) => [{ path: ['kommune'], value: d.kommune }],
   opgaveMentions: ({ data: d }) => [{ path: ['opgave'], value: d.opgave }],
 

@@ -5,6 +5,12 @@ export interface DocumentMeta {
   /** Label/value rows shown under the title (Markdown list, PDF table). */
   titleBlock: Array<{ label: string; value: string }>;
   runningHeader: string;
+  /**
+   * A second header line: the document's identity on the left (DokID, version,
+   * provenance) and its place on the right (»Bilag 3a til punkt 3, EMN-2025-10366«). Two short
+   * lines instead of one that would wrap.
+   */
+  runningSubheader?: RunningSubheader;
   subject: string;
   keywords: string[];
   draft: boolean;
@@ -15,6 +21,11 @@ export interface DocumentMeta {
   opgave: string | null;
   version: string | null;
   status: string | null;
+}
+
+interface RunningSubheader {
+  left: string;
+  right: string | null;
 }
 
 export const orNotSet = (v: string | null | undefined, f: (x: string) => string = (x) => x) => (v ? f(v) : NOT_SET);

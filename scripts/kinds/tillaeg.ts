@@ -188,7 +188,11 @@ export const tillaeg = defineDocumentKind<'tillaeg'>({
   groupName: () => 'tillægsaftalerne',
   // The base, and every tillæg: the »hidtil« values include the changes of the tillæg before
   // this one, found by scanning the tillæg (a change to any of them may change this text).
-  reads: (repo, { data: d }) => [...(baseOf(repo, d.til) ? [baseOf(repo, d.til)!.doc] : []), ...repo.ofKind('tillaeg')],
+  // The base's title comes from its meta, which reads what the base reads (its place in a case).
+  reads: (repo, { data: d }) => {
+    const base = baseOf(repo, d.til);
+    return [...(base ? [base.doc, ...base.kind.reads(repo, base.doc)] : []), ...repo.ofKind('tillaeg')];
+  },
   kommuneMentions: ({ data: d }) => [{ path: ['kommune'], value: d.kommune }],
   opgaveMentions: () => [],
   // Its approval and ikrafttræden are held to the base's by the tillaeg/… rules; the frist
@@ -364,6 +368,8 @@ export const konsolideret = defineDocumentKind<'konsolideret'>({
         { label: 'Konsolideret udgave', value: 'Til orientering; aftalen og tillæggene, som parterne har underskrevet, gælder' },
       ],
       runningHeader: `${own.runningHeader} · konsolideret`,
+      // The consolidated text is no case's bilag: the base's place in a case stays off its header.
+      ...(own.runningSubheader ? { runningSubheader: { left: own.runningSubheader.left, right: null } } : {}),
       subject: `${own.subject}, konsolideret med ${label}`,
       keywords: [...own.keywords, 'konsolideret udgave'],
       date: latest(own.date, ...applied.map((t) => kindMetaDate(repo, t))) ?? own.date,
@@ -377,7 +383,11 @@ export const konsolideret = defineDocumentKind<'konsolideret'>({
   },
   label: (_repo, doc) => `Konsolideret udgave af ${doc.data.grundaftale}`,
   groupName: () => 'de konsoliderede udgaver',
-  reads: (repo, doc) => [...(baseOf(repo, doc.data.grundaftale) ? [baseOf(repo, doc.data.grundaftale)!.doc] : []), ...appliedTillaeg(repo, doc)],
+  // The base's meta is rendered here too, and with it what the base reads (its place in a case).
+  reads: (repo, doc) => {
+    const base = baseOf(repo, doc.data.grundaftale);
+    return [...(base ? [base.doc, ...base.kind.reads(repo, base.doc)] : []), ...appliedTillaeg(repo, doc)];
+  },
   kommuneMentions: () => [],
   opgaveMentions: () => [],
   deadlines: () => [],

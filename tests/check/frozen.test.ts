@@ -64,7 +64,7 @@ describe('a signed agreement is frozen against template and reference-data chang
 
   it('fails when a template line inside a clause changes, naming the document and the clause', async () => {
     const before = repo.read('templates/hsa.md.hbs');
-    repo.replace('templates/hsa.md.hbs', 'Aftalen kan opsiges af hver af parterne', 'Aftalen kan opsiges skriftligt af hver af parterne');
+    repo.replace('templates/hsa.md.hbs', 'Aftalen kan opsiges med et varsel', 'Aftalen kan opsiges skriftligt med et varsel');
     try {
       const { code, findings } = await check(repo);
       expect(code).toBe(1);
@@ -95,7 +95,7 @@ describe('a signed agreement is frozen against template and reference-data chang
   it('lets the template change through once the agreement is no longer the signed one (the draft still builds)', async () => {
     const before = repo.read('templates/hsa.md.hbs');
     const data = repo.read(SIGNED);
-    repo.replace('templates/hsa.md.hbs', 'Aftalen kan opsiges af hver af parterne', 'Aftalen kan opsiges skriftligt af hver af parterne');
+    repo.replace('templates/hsa.md.hbs', 'Aftalen kan opsiges med et varsel', 'Aftalen kan opsiges skriftligt med et varsel');
     repo.write(SIGNED, data.replace('status: underskrevet', 'status: godkendt'));
     try {
       const r = await runInProcess('build', ['--root', repo.root, '--today', TODAY, '--only', 'hsa-holbaek-patientrettet-forebyggelse', '--jobs', '1'], {
@@ -104,7 +104,7 @@ describe('a signed agreement is frozen against template and reference-data chang
       expect(r.stderr).not.toMatch(/fejl/);
       expect(r.code).toBe(0);
       expect(repo.read('out/midt-og-vestsjaelland/316-holbaek/hsa-holbaek-patientrettet-forebyggelse.md')).toContain(
-        'Aftalen kan opsiges skriftligt af hver af parterne',
+        'Aftalen kan opsiges skriftligt med et varsel',
       );
     } finally {
       repo.write('templates/hsa.md.hbs', before);

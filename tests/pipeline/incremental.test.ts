@@ -51,10 +51,13 @@ describe('incremental, cached and sharded builds', () => {
     expect(statSync(repo.path('out/manifest.json')).mtimeMs).toBe(before);
   });
 
-  it('re-renders an edited HSA and the case that lists it, nothing else, and equals a full build', async () => {
+  it('re-renders an edited HSA, the case that lists it and the case’s other bilag, nothing else, and equals a full build', async () => {
     repo.replace(HSA, '  aarligt_beloeb_kr: null', '  aarligt_beloeb_kr: 1234567');
     const edited = await build();
-    expect(edited.renderedIds).toEqual(['hsa-holbaek-akutsygepleje', 'sag-emn-2025-10366']);
+    // Every HSA's running header carries its bilag number, which follows the whole list of the
+    // case (kind and opgave of each entry): the 24 HSAs the case lists are inputs of each other.
+    expect(edited.renderedIds.filter((id) => !id.startsWith('hsa-'))).toEqual(['sag-emn-2025-10366']);
+    expect(edited.renderedIds.filter((id) => id.startsWith('hsa-'))).toHaveLength(24);
     expect(edited.bundles).toBe(1); // Holbæk's; the case came out byte-identical for the others
     expect(hashTree(repo.path('out'))).toEqual(await fresh('out-full-1'));
   }, 120_000);

@@ -16,6 +16,8 @@ export interface PdfMeta {
   title: string;
   /** Shown at the top of every page but the first, e.g. "Horisontal samarbejdsaftale · Holbæk Kommune". */
   runningHeader: string;
+  /** A second header line under it, left and right: »DokID … · V…« and »Bilag 3a til punkt 3, EMN-…«. */
+  runningSubheader?: { left: string; right: string | null };
   /** Parties, version, status, DokID, Sags ID … shown as a two-column table under the title. */
   titleBlock: Array<{ label: string; value: string }>;
   /** Diagonal "UDKAST" watermark on every page. */
@@ -94,12 +96,17 @@ function closing(lines: PdfMeta['closing']): Content[] {
  * mark on every page: the diagonal watermark is hard for text extraction and
  * screen readers, this one is not.
  */
-function pageHeader(text: string, draft: boolean): DynamicContent {
+function pageHeader(text: string, draft: boolean, sub: PdfMeta['runningSubheader']): DynamicContent {
   return (currentPage) => {
     const columns: Column[] = [{ width: '*', text: currentPage === 1 ? '' : text, style: 'runningHeader' }];
     if (draft) columns.push({ width: 'auto', text: DRAFT_LABEL, style: 'draftMark' });
     if (currentPage === 1 && !draft) return null;
     const stack: Content[] = [{ columns, style: 'runningHeader' }];
+    if (currentPage > 1 && sub) {
+      const second: Column[] = [{ width: '*', text: sub.left, style: 'runningHeader' }];
+      if (sub.right) second.push({ width: 'auto', text: sub.right, style: 'runningHeader', alignment: 'right' });
+      stack.push({ columns: second, columnGap: 12, style: 'runningHeader' });
+    }
     if (currentPage > 1) {
       stack.push({
         canvas: [{ type: 'line', x1: 0, y1: 3, x2: CONTENT_WIDTH, y2: 3, lineWidth: 0.5, lineColor: COLORS.rule }],
@@ -149,7 +156,7 @@ export function buildDocDefinition(root: Root, meta: PdfMeta): TDocumentDefiniti
       creationDate: meta.date,
       modDate: meta.date,
     },
-    header: pageHeader(meta.runningHeader, meta.draft),
+    header: pageHeader(meta.runningHeader, meta.draft, meta.runningSubheader),
     footer: pageFooter,
     defaultStyle: DEFAULT_STYLE,
     styles: STYLES,

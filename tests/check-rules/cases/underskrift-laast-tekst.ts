@@ -40,7 +40,7 @@ export default {
     {
       name: 'reports a template change inside a clause, naming the clause, at laast',
       files: [signed],
-      edits: [['templates/hsa.md.hbs', 'Aftalen kan opsiges af hver af parterne', 'Aftalen kan opsiges skriftligt af hver af parterne']],
+      edits: [['templates/hsa.md.hbs', 'Aftalen kan opsiges med et varsel', 'Aftalen kan opsiges skriftligt med et varsel']],
       errors: [
         {
           at: `${signed.file}:44:1`,
