@@ -1,7 +1,8 @@
 import { kommuneName, opgaveTerm } from '../model/names.ts';
 import type { SourceDocument } from '../model/source-document.ts';
 import { formatDate } from '../basics/format.ts';
-import { fromCalendar, fristerView, modelNote, opgaveView, partiesView, provenance, regionName, withProvenance } from './common.ts';
+import { fromCalendar, fristerView, modelNote, opgaveView, partiesView, provenance, regionName } from './common.ts';
+import { bilagPlaceReads, identityLine } from './case-place.ts';
 import { fromFrist } from './deadlines.ts';
 import { defineDocumentKind } from './kind.ts';
 import { latest, orNotSet } from './meta.ts';
@@ -48,7 +49,8 @@ export const anmodning = defineDocumentKind<'anmodning'>({
         { label: 'Meddelt ministeriet', value: orNotSet(d.meddelt, formatDate) },
         { label: 'DokID', value: orNotSet(d.dokid) },
       ],
-      runningHeader: withProvenance(`Anmodning om fortsat drift · ${kommune}`, d.tekstgrundlag),
+      runningHeader: `Anmodning om fortsat drift · ${opgave?.navn ?? d.opgave} · ${kommune}`,
+      runningSubheader: identityLine(repo, d.id, { dokid: d.dokid, version: null }, d.tekstgrundlag),
       subject: `Anmodning fra ${region} til ${kommune} om fortsat drift af ${opgave?.betegnelse ?? d.opgave}`,
       keywords: ['anmodning', opgave?.navn ?? d.opgave, kommune, 'opgaveflyt 2027'],
       draft: false,
@@ -63,7 +65,8 @@ export const anmodning = defineDocumentKind<'anmodning'>({
   name: (repo, { data: d }) => `Anmodning om fortsat kommunal drift af ${opgaveTerm(repo, d.opgave)} ${kommuneName(repo, d.kommune)}`,
   label: (repo, { data: d }) => `Anmodning om fortsat drift af ${opgaveTerm(repo, d.opgave)}`,
   groupName: (repo, { data: d }) => `anmodningerne om ${opgaveTerm(repo, d.opgave)}`,
-  reads: () => [],
+  // The running header names the case that lists the letter as a bilag, and its number there.
+  reads: (repo, { data: d }) => bilagPlaceReads(repo, d.id),
   kommuneMentions: ({ data: d }) => [{ path: ['kommune'], value: d.kommune }],
   opgaveMentions: ({ data: d }) => [{ path: ['opgave'], value: d.opgave }],
 

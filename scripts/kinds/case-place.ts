@@ -1,5 +1,8 @@
 import type { Repository } from '../model/repository.ts';
 import type { SourceDocument } from '../model/source-document.ts';
+import type { Tekstgrundlag } from '../model/types.ts';
+import { withProvenance } from './common.ts';
+import type { DocumentMeta } from './meta.ts';
 import { numberBilag } from './sag-bilag.ts';
 
 /** The council cases that list a document among their bilag. */
@@ -31,4 +34,19 @@ export function bilagPlaceReads(repo: Repository, id: string): SourceDocument[] 
   const cases = attachingCases(repo, id);
   const listed = cases.flatMap((sag) => sag.data.bilag.flatMap((b) => (b.dokument === undefined ? [] : (repo.byId(b.dokument) ?? []))));
   return [...repo.ofKind('sag'), ...listed];
+}
+
+/**
+ * The second header line of an agreement: »DokID … · V… · Rekonstrueret tekst« on the left
+ * (what is known of them), its place as a bilag on the right.
+ */
+export function identityLine(
+  repo: Repository,
+  id: string,
+  parts: { dokid: string | null | undefined; version: string | null },
+  t: Tekstgrundlag | undefined,
+): DocumentMeta['runningSubheader'] {
+  const left = withProvenance([...(parts.dokid ? [`DokID ${parts.dokid}`] : []), ...(parts.version ? [parts.version] : [])].join(' · '), t).replace(/^ · /, '');
+  const right = bilagPlace(repo, id);
+  return left || right ? { left, right } : undefined;
 }

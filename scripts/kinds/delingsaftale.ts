@@ -3,7 +3,8 @@ import { kommuneName, versionLabel } from '../model/names.ts';
 import type { SourceDocument } from '../model/source-document.ts';
 import type { Post } from '../model/types.ts';
 import { formatDate } from '../basics/format.ts';
-import { draftPrefix, fromCalendar, fristerView, opgaveView, partiesView, provenance, regionName, statusLabel, withProvenance } from './common.ts';
+import { draftPrefix, fromCalendar, fristerView, opgaveView, partiesView, provenance, regionName, statusLabel } from './common.ts';
+import { bilagPlaceReads, identityLine } from './case-place.ts';
 import { fromFrist } from './deadlines.ts';
 import { defineDocumentKind } from './kind.ts';
 import { latest, orNotSet } from './meta.ts';
@@ -60,7 +61,6 @@ export const delingsaftale = defineDocumentKind<'delingsaftale'>({
   meta(repo, { data: d }) {
     const region = regionName(repo);
     const kommune = kommuneName(repo, d.kommune);
-    const label = d.version ? ` · ${versionLabel(d.version)}` : '';
     return {
       title: 'Delingsaftale om overførsel af aktiver, passiver, rettigheder, pligter og ansatte',
       titleBlock: [
@@ -71,7 +71,8 @@ export const delingsaftale = defineDocumentKind<'delingsaftale'>({
         { label: 'DokID', value: orNotSet(d.dokid) },
         { label: 'Skæringsdato', value: formatDate(d.referencedato) },
       ],
-      runningHeader: withProvenance(`Delingsaftale · ${kommune}${label}`, d.tekstgrundlag),
+      runningHeader: `Delingsaftale · ${kommune}`,
+      runningSubheader: identityLine(repo, d.id, { dokid: d.dokid, version: d.version ? versionLabel(d.version) : null }, d.tekstgrundlag),
       subject: `Delingsaftale mellem ${kommune} og ${region}`,
       keywords: ['delingsaftale', kommune, 'opgaveflyt 2027'],
       draft: d.status === 'udkast',
@@ -95,7 +96,8 @@ export const delingsaftale = defineDocumentKind<'delingsaftale'>({
   name: (repo, { data: d }) => `${draftPrefix(d.status, 'delingsaftale')} ${kommuneName(repo, d.kommune)}${d.version ? ` ${versionLabel(d.version)}` : ''}`,
   label: () => 'Delingsaftale',
   groupName: () => 'delingsaftalerne',
-  reads: () => [],
+  // The running header names the case that lists the agreement as a bilag, and its number there.
+  reads: (repo, { data: d }) => bilagPlaceReads(repo, d.id),
   kommuneMentions: ({ data: d }) => [{ path: ['kommune'], value: d.kommune }],
   opgaveMentions: ({ data: d }) => d.opgaver.map((o, i) => ({ path: ['opgaver', i, 'opgave'], value: o.opgave })),
 

@@ -4,9 +4,9 @@ import type { SourceDocument } from '../model/source-document.ts';
 import { formatDate } from '../basics/format.ts';
 import { countInWords } from '../basics/number-words.ts';
 import type { Repository } from '../model/repository.ts';
-import { draftPrefix, fromCalendar, fristerView, modelNote, opgaveView, partiesView, provenance, regionName, statusLabel, withProvenance } from './common.ts';
+import { draftPrefix, fromCalendar, fristerView, modelNote, opgaveView, partiesView, provenance, regionName, statusLabel } from './common.ts';
 import { fromFrist, fromVilkaar } from './deadlines.ts';
-import { bilagPlace, bilagPlaceReads } from './case-place.ts';
+import { bilagPlaceReads, identityLine } from './case-place.ts';
 import { defineDocumentKind } from './kind.ts';
 import { latest, orNotSet } from './meta.ts';
 import { signatureTable, signedOn } from './lifecycle.ts';
@@ -102,11 +102,9 @@ export const hsa = defineDocumentKind<'hsa'>({
         { label: 'Ikrafttræden', value: formatDate(d.ikrafttraeden) },
       ],
       // Two lines that each fit at the header's size: which agreement, then its identity and its place as a bilag.
-      runningHeader: `Horisontal samarbejdsaftale om ${opgave?.betegnelse ?? d.opgave} · ${kommune}`,
-      runningSubheader: {
-        left: withProvenance([...(d.dokid ? [`DokID ${d.dokid}`] : []), versionLabel(d.version)].join(' · '), d.tekstgrundlag),
-        right: bilagPlace(repo, d.id),
-      },
+      // The opgave by its short name: »specialiseret rehabilitering og dele af den avancerede genoptræning« would not fit.
+      runningHeader: `Horisontal samarbejdsaftale · ${opgave?.navn ?? d.opgave} · ${kommune}`,
+      runningSubheader: identityLine(repo, d.id, { dokid: d.dokid, version: versionLabel(d.version) }, d.tekstgrundlag),
       subject: `Horisontal samarbejdsaftale mellem ${region} og ${kommune} om ${opgave?.betegnelse ?? d.opgave}`,
       keywords: ['horisontal samarbejdsaftale', opgave?.navn ?? d.opgave, kommune, versionLabel(d.version), 'opgaveflyt 2027'],
       draft: d.status === 'udkast',

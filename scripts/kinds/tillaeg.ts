@@ -4,9 +4,10 @@ import { applyChanges, inForce, lookupPath, tillaegLabel, tillaegTo } from '../m
 import { kommuneName, versionLabel } from '../model/names.ts';
 import type { Repository } from '../model/repository.ts';
 import type { SourceDocument } from '../model/source-document.ts';
-import { draftPrefix, fromCalendar, partiesView, provenance, regionName, statusLabel, withProvenance } from './common.ts';
+import { draftPrefix, fromCalendar, partiesView, provenance, regionName, statusLabel } from './common.ts';
 import type { Clause, DocumentKindModule } from './kind.ts';
 import { defineDocumentKind } from './kind.ts';
+import { bilagPlaceReads, identityLine } from './case-place.ts';
 import { signatureTable, signedOn } from './lifecycle.ts';
 import { latest, orNotSet } from './meta.ts';
 import { registry } from './registry.ts';
@@ -159,6 +160,7 @@ export const tillaeg = defineDocumentKind<'tillaeg'>({
     const kommune = kommuneName(repo, d.kommune);
     const title = `Tillæg ${d.nummer} til ${baseTitle(repo, doc)}`;
     const base = baseOf(repo, d.til);
+    const opgave = (base?.doc.data as { opgave?: string } | undefined)?.opgave;
     return {
       title,
       titleBlock: [
@@ -170,13 +172,14 @@ export const tillaeg = defineDocumentKind<'tillaeg'>({
         { label: 'Sags ID', value: orNotSet(d.sags_id) },
         { label: 'Ikrafttræden', value: formatDate(d.ikrafttraeden) },
       ],
-      runningHeader: withProvenance(`Tillæg ${d.nummer} · ${kommune} · ${versionLabel(d.version)}`, d.tekstgrundlag),
+      runningHeader: [`Tillæg ${d.nummer}`, ...(opgave ? [repo.opgave(opgave)?.navn ?? opgave] : []), kommune].join(' · '),
+      runningSubheader: identityLine(repo, d.id, { dokid: d.dokid, version: versionLabel(d.version) }, d.tekstgrundlag),
       subject: `${title} mellem ${region} og ${kommune}`,
       keywords: ['tillægsaftale', `tillæg ${d.nummer}`, d.til, kommune, versionLabel(d.version), 'opgaveflyt 2027'],
       draft: d.status === 'udkast',
       date: latest(d.version, d.godkendelser.regionsraad, d.godkendelser.kommunalbestyrelse, signedOn(repo, d.underskrifter)) ?? d.version,
       kommuner: [d.kommune],
-      opgave: (base?.doc.data as { opgave?: string } | undefined)?.opgave ?? null,
+      opgave: opgave ?? null,
       version: d.version,
       status: d.status,
     };
@@ -191,7 +194,7 @@ export const tillaeg = defineDocumentKind<'tillaeg'>({
   // The base's title comes from its meta, which reads what the base reads (its place in a case).
   reads: (repo, { data: d }) => {
     const base = baseOf(repo, d.til);
-    return [...(base ? [base.doc, ...base.kind.reads(repo, base.doc)] : []), ...repo.ofKind('tillaeg')];
+    return [...(base ? [base.doc, ...base.kind.reads(repo, base.doc)] : []), ...repo.ofKind('tillaeg'), ...bilagPlaceReads(repo, d.id)];
   },
   kommuneMentions: ({ data: d }) => [{ path: ['kommune'], value: d.kommune }],
   opgaveMentions: () => [],
@@ -367,9 +370,8 @@ export const konsolideret = defineDocumentKind<'konsolideret'>({
         },
         { label: 'Konsolideret udgave', value: 'Til orientering; aftalen og tillæggene, som parterne har underskrevet, gælder' },
       ],
-      runningHeader: `${own.runningHeader} · konsolideret`,
       // The consolidated text is no case's bilag: the base's place in a case stays off its header.
-      ...(own.runningSubheader ? { runningSubheader: { left: own.runningSubheader.left, right: null } } : {}),
+      runningSubheader: { left: ['Konsolideret udgave', own.runningSubheader?.left].filter(Boolean).join(' · '), right: null },
       subject: `${own.subject}, konsolideret med ${label}`,
       keywords: [...own.keywords, 'konsolideret udgave'],
       date: latest(own.date, ...applied.map((t) => kindMetaDate(repo, t))) ?? own.date,

@@ -73,11 +73,17 @@ describe('HSA clauses and running header', () => {
 
   it('names opgave, DokID and the bilag number of the case in the header', () => {
     const { meta } = render(LEJRE);
-    expect(meta.runningHeader).toBe('Horisontal samarbejdsaftale om akutsygepleje · Lejre Kommune');
+    expect(meta.runningHeader).toBe('Horisontal samarbejdsaftale · Akutsygepleje · Lejre Kommune');
     expect(meta.runningSubheader).toEqual({ left: 'DokID 12718917 · V20260224 · Rekonstrueret tekst', right: 'Bilag 3c til punkt 3, EMN-2025-10366' });
     // The header's case is an input of the agreement.
     const doc = data.byId(LEJRE) as SourceDocument<'hsa'>;
     expect(hsa.reads(data, doc).map((d) => d.file)).toContain(SAG);
+  });
+
+  it('gives a delingsaftale no case lists the same two lines, without a place', () => {
+    const { meta } = renderDocument(data, loadTemplates(repo.root), data.byId('delingsaftale-lejre') as SourceDocument<'delingsaftale'>);
+    expect(meta.runningHeader).toBe('Delingsaftale · Lejre Kommune');
+    expect(meta.runningSubheader).toMatchObject({ left: expect.stringMatching(/Rekonstrueret tekst$/) as unknown, right: null });
   });
 
   it('prints both header lines on one line each in the PDF, from page 2 on', async () => {
@@ -86,7 +92,7 @@ describe('HSA clauses and running header', () => {
     const file = path.join(repo.root, 'lejre.pdf');
     writeFileSync(file, pdf.bytes);
     const lines = pageLines(file, 2);
-    expect(lines[0]).toBe('Horisontal samarbejdsaftale om akutsygepleje · Lejre Kommune | UDKAST');
+    expect(lines[0]).toBe('Horisontal samarbejdsaftale · Akutsygepleje · Lejre Kommune | UDKAST');
     expect(lines[1]).toBe('DokID 12718917 · V20260224 · Rekonstrueret tekst | Bilag 3c til punkt 3, EMN-2025-10366');
     expect(pageLines(file, 1).join('\n')).not.toContain('Bilag 3c til punkt 3');
   });

@@ -55,7 +55,7 @@ describe('provenance and wording of the rendered documents', () => {
 
   it('puts the notice of a reconstructed HSA right under the title block, on page 1 of the PDF and in the running header', async () => {
     const hsa = render('hsa-holbaek-akutsygepleje');
-    expect(hsa.meta.runningHeader).toBe('Horisontal samarbejdsaftale om akutsygepleje · Holbæk Kommune');
+    expect(hsa.meta.runningHeader).toBe('Horisontal samarbejdsaftale · Akutsygepleje · Holbæk Kommune');
     expect(hsa.meta.runningSubheader?.left).toMatch(/^DokID \d+ · V20260224 · Rekonstrueret tekst$/);
     const first = hsa.body.children[0]!;
     expect(first.type).toBe('paragraph');
