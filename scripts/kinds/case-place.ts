@@ -16,7 +16,7 @@ function attachingCases(repo: Repository, id: string): Array<SourceDocument<'sag
  * a meeting date counts as earliest; ties go to the last case in the repository's order).
  * Null when no case attaches the document.
  */
-export function bilagPlace(repo: Repository, id: string): string | null {
+function bilagPlace(repo: Repository, id: string): string | null {
   const cases = attachingCases(repo, id);
   const byDate = cases.map((sag, i) => ({ sag, i })).sort((a, b) => (a.sag.data.moede.dato ?? '').localeCompare(b.sag.data.moede.dato ?? '') || a.i - b.i);
   const sag = byDate.at(-1)?.sag;
