@@ -56,7 +56,9 @@ export function signedTextRenderer(root: string, options: { render?: (repo: Repo
       if (!set) return uncached(doc);
       let key: string;
       try {
-        key = contentKey(root, store.codeKey, inputsOf(repo, set, doc), (file) => readFileSync(file));
+        // The document's own id and kind are part of the key: documents can share every input file
+        // (the agreements one case attaches read each other for their bilag numbers).
+        key = contentKey(root, cacheKey([store.codeKey, doc.kind, doc.data.id]), inputsOf(repo, set, doc), (file) => readFileSync(file));
       } catch {
         return uncached(doc); // an input gone meanwhile: render, and let the renderer say what is wrong
       }

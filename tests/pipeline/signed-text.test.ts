@@ -14,7 +14,7 @@ import { fingerprintOf, laastYaml } from '../../scripts/basics/fingerprint.ts';
 import type { Repository } from '../../scripts/model/repository.ts';
 import { signedTextRenderer } from '../../scripts/pipeline/signed-text.ts';
 import { markdownRenderer } from '../../scripts/render/markdown-of.ts';
-import { hsa } from '../check-rules/documents.ts';
+import { bilagDoc, hsa, sag } from '../check-rules/documents.ts';
 import { RepoCopy } from '../helpers/repo.ts';
 
 const SIGNED = 'agreements/midt-og-vestsjaelland/holbaek/hsa-holbaek-akutsygepleje.yaml';
@@ -86,6 +86,22 @@ describe('the signed-text store', () => {
       repo.write(template, before);
     }
     expect(await check()).toEqual({ rendered: [], frozen: [] }); // undone: the texts from before are still in the store
+  });
+
+  it('keeps agreements apart that share every input file (one case attaches both, so each reads the other)', async () => {
+    // A case listing both HSAs as bilag makes their input files the same set: the store must
+    // still key each text by its own document, or the second check compares one agreement with
+    // the other's text.
+    repo.write(
+      'agreements/midt-og-vestsjaelland/sag-test.yaml',
+      sag({ underpunkter: [], bilag: [bilagDoc('hsa-holbaek-akutsygepleje'), bilagDoc('hsa-kalundborg-akutsygepleje')] }).content as string,
+    );
+    try {
+      expect((await check()).frozen).toEqual([]);
+      expect(await check()).toEqual({ rendered: [], frozen: [] });
+    } finally {
+      rmSync(repo.path('agreements/midt-og-vestsjaelland/sag-test.yaml'));
+    }
   });
 
   it('renders again only the agreement whose own file changed', async () => {
