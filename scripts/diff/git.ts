@@ -1,3 +1,4 @@
+import { execFile } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { $ } from 'zx/core';
 import { gitEnv } from '../load/git-sync.ts';
@@ -8,6 +9,24 @@ export class GitError extends Error {}
 /** git in `root`, and only there (see gitEnv). */
 function gitShell(cwd: string) {
   return $({ cwd, env: gitEnv(), quiet: true, verbose: false });
+}
+
+/**
+ * git with its standard output as bytes. Not through zx: its `buffer()` is made from the text of
+ * stdout and stderr together, decoded as UTF-8, so bytes that are not UTF-8 (a Latin-1 file, a
+ * PDF bilag in the revision) are replaced, and anything git writes to stderr lands among the
+ * blobs wherever the two streams happened to interleave. Either way `git cat-file --batch` output
+ * no longer matched the sizes in its headers, and a diff failed now and then under load
+ * (»git cat-file: yt…«). tests/diff/git-bytes.test.ts holds the bytes to account.
+ */
+function gitBytes(cwd: string, args: readonly string[], input: string | undefined): Promise<{ code: number; stdout: Buffer; stderr: string }> {
+  return new Promise((resolve) => {
+    const child = execFile('git', [...args], { cwd, env: gitEnv(), encoding: 'buffer', maxBuffer: 2 ** 31 - 1 }, (error, stdout, stderr) => {
+      const code = error === null ? 0 : typeof error.code === 'number' ? error.code : 1;
+      resolve({ code, stdout, stderr: stderr.toString('utf8') });
+    });
+    child.stdin?.end(input ?? '');
+  });
 }
 
 export interface Git {
@@ -42,9 +61,9 @@ export async function openGit(root: string): Promise<Git> {
       return out.stdout;
     },
     async runBytes(args, input) {
-      const out = await shell({ nothrow: true, ...(input === undefined ? {} : { input }) })`git ${args}`;
-      if (out.exitCode !== 0) throw new GitError(`git ${args[0] ?? ''} fejlede: ${out.stderr.trim().split('\n')[0] ?? ''}`);
-      return out.buffer();
+      const out = await gitBytes(top.stdout.trim(), args, input);
+      if (out.code !== 0) throw new GitError(`git ${args[0] ?? ''} fejlede: ${out.stderr.trim().split('\n')[0] ?? ''}`);
+      return out.stdout;
     },
   };
 }
