@@ -131,7 +131,7 @@ function intro(today: string): RootContent[] {
   return [
     paragraph(
       text(
-        `Pr. ${formatDate(today)}. For hver kommune og opgave: driftsmodellen efter sundhedsrådets indstilling, det dokument, der bærer den (samarbejdsaftale ved kommunal drift, delingsaftale ved regional drift, anmodning ved fortsat kommunal drift), dokumentets status og version, og dets næste frist. `,
+        `Pr. ${formatDate(today)}. For hver kommune og opgave: den gældende driftsmodel (regionsrådets beslutning; »indstillet«, så længe den ikke er registreret), det dokument, der bærer den (samarbejdsaftale ved kommunal drift, delingsaftale ved regional drift, anmodning ved fortsat kommunal drift), dokumentets status og version, og dets næste frist. `,
       ),
       text('Alt er dannet af data i agreements/; ret data, ikke denne oversigt.'),
     ),
