@@ -25,7 +25,10 @@ function gitBytes(cwd: string, args: readonly string[], input: string | undefine
       const code = error === null ? 0 : typeof error.code === 'number' ? error.code : 1;
       resolve({ code, stdout, stderr: stderr.toString('utf8') });
     });
-    child.stdin?.end(input ?? '');
+    // git may exit before it reads its input (a command that takes none, or an error): the write
+    // then fails with EPIPE, and the exit code, not the pipe, says what went wrong.
+    child.stdin?.on('error', () => undefined);
+    child.stdin?.end(input);
   });
 }
 

@@ -30,6 +30,13 @@ describe('git output as bytes', () => {
     expect(out.length).toBe(header.length + bytes.length + 1);
   });
 
+  it('reports a git that exits without reading its input as a git error, not a broken pipe', async () => {
+    // `git version` reads nothing: 8 MB on its standard input cannot all be written before it exits.
+    const out = await (await openGit(root)).runBytes(['version'], 'x'.repeat(8 * 1024 * 1024));
+    expect(out.toString('utf8')).toMatch(/^git version /);
+    await expect((await openGit(root)).runBytes(['cat-file', '--no-such-option'], 'x'.repeat(8 * 1024 * 1024))).rejects.toThrow(/git cat-file fejlede/);
+  });
+
   it('gives bytes that are not UTF-8 (a Latin-1 file, a PDF bilag) unchanged', async () => {
     const bytes = Buffer.from([0x25, 0x50, 0x44, 0x46, 0xe6, 0xf8, 0xe5, 0x00, 0xff, 0xfe, 0x0a]);
     writeFileSync(path.join(root, 'bilag.pdf'), bytes);
