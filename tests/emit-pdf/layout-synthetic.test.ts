@@ -23,7 +23,9 @@ describeLayout(
     expect(dataset.documents).toBe(214);
     // Its own cache folder: 214 throw-away outputs would crowd this checkout's build cache.
     const env = { SOURCE_DATE_EPOCH, AFTALER_CACHE_DIR: path.join(scratch, 'cache') };
-    const run = await runInProcess('build', ['--root', root, '--force', '--quiet', '--today', TODAY, '--out', out], env);
+    // One render thread: the suite runs a test file per core already, and a build on every core
+    // besides starved the tests that wait for a child process (watch) on a 2-core machine.
+    const run = await runInProcess('build', ['--root', root, '--force', '--quiet', '--jobs', '1', '--today', TODAY, '--out', out], env);
     expect(run.code, run.stderr).toBe(0);
     return out;
   },
