@@ -108,6 +108,17 @@ describe('provenance and wording of the rendered documents', () => {
     expect(none).not.toContain('kommunens opgørelse.]');
   });
 
+  it('says a step is not registered instead of »Aftalen blev indgået: (ikke fastsat)«', () => {
+    expect(render('delingsaftale-holbaek').markdown).toContain(
+      'Det er ikke registreret, at kommunalbestyrelsen har sendt udkastet til regionen. Aftalens indgåelse er ikke registreret.',
+    );
+    const doc = data.byId('delingsaftale-holbaek') as SourceDocument<'delingsaftale'>;
+    const agreed = { ...doc, data: { ...doc.data, udkast_fremsendt: '2026-04-28', aftalt: '2026-06-20' } } as SourceDocument<'delingsaftale'>;
+    expect(renderDocument(data, loadTemplates(repo.root), agreed).markdown).toContain(
+      'Kommunalbestyrelsen sendte udkastet til regionen den 28. april 2026. Aftalen blev indgået den 20. juni 2026.',
+    );
+  });
+
   it('renders an anmodning as the region’s letter to the kommune, not as an agreement', () => {
     const letter = render('anmodning-holbaek-specialiseret-rehabilitering');
     const md = letter.markdown;
