@@ -169,3 +169,19 @@ export function prune(dir: string, keep: number): void {
   entries.sort((a, b) => b.used - a.used);
   for (const { name } of entries.slice(keep)) rmSync(path.join(dir, name), { recursive: true, force: true });
 }
+
+/**
+ * A cache entry that holds a JSON object of strings (the parse cache, the signed-text store):
+ * empty when missing, not this machine's, or of another shape.
+ */
+export function readStringRecord(file: string, key: string): Record<string, string> {
+  const body = readCacheFile(file, key);
+  if (body === undefined) return {};
+  try {
+    const parsed: unknown = JSON.parse(body);
+    if (parsed && typeof parsed === 'object' && Object.values(parsed).every((v) => typeof v === 'string')) return parsed as Record<string, string>;
+  } catch {
+    // Written by this code under a checksum, so not expected; ignored like any bad entry.
+  }
+  return {};
+}

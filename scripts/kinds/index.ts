@@ -9,7 +9,7 @@ import { formatDate } from '../basics/format.ts';
 import { kommuneName } from '../model/names.ts';
 import type { Repository } from '../model/repository.ts';
 import type { SourceDocument } from '../model/source-document.ts';
-import { awaitedSignatures } from './lifecycle.ts';
+import { awaitedSignatures, type Agreement } from './lifecycle.ts';
 import { anmodning } from './anmodning.ts';
 import type { DocumentDeadline } from './deadlines.ts';
 import { delingsaftale } from './delingsaftale.ts';
@@ -138,3 +138,14 @@ export { noticeText, terminationText, type Termination } from './termination.ts'
 
 /** What an approved agreement still awaits from the kommune's signatories (the kommune bundle says so); null when nothing. */
 export const awaitsKommune = (repo: Repository, doc: SourceDocument): string | null => awaitedSignatures(repo, kindOf(doc).agreement, doc, 'kommune');
+
+/**
+ * Every document of a kind that is an agreement both parties approve and sign, with its
+ * module's lifecycle view (status, approvals, signatures, signed text), in repository order.
+ */
+export function agreementDocuments(repo: Repository): Array<{ doc: SourceDocument; agreement: Agreement<SourceDocument> }> {
+  return registry.documents().flatMap((kind) => {
+    const agreement = kind.agreement;
+    return agreement ? repo.documents.filter((d) => d.kind === kind.id).map((doc) => ({ doc, agreement })) : [];
+  });
+}

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
-import { cacheKey, codeCacheDir, readCacheFile, sha256, writeCacheFile } from '../basics/cache-file.ts';
+import { cacheKey, codeCacheDir, readStringRecord, sha256, writeCacheFile } from '../basics/cache-file.ts';
 
 /** Bumped when the layout of a store or the meaning of its entries changes. */
 const CACHE_FORMAT = 1;
@@ -65,17 +65,7 @@ export class ParseCache {
     } catch {
       return undefined;
     }
-    let stored: Record<string, string> = {};
-    const body = readCacheFile(file, key);
-    if (body !== undefined) {
-      try {
-        const parsed: unknown = JSON.parse(body);
-        if (parsed && typeof parsed === 'object' && Object.values(parsed).every((v) => typeof v === 'string')) stored = parsed as Record<string, string>;
-      } catch {
-        // Written by this code under a checksum, so not expected; ignored like any bad entry.
-      }
-    }
-    return new ParseCache(file, key, stored);
+    return new ParseCache(file, key, readStringRecord(file, key));
   }
 
   /** The stored data of `text`, fresh objects each time (no two documents share one). */

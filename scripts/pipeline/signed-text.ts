@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { cacheKey, codeCacheDir, readCacheFile, sha256, writeCacheFile } from '../basics/cache-file.ts';
+import { cacheKey, codeCacheDir, readStringRecord, sha256, writeCacheFile } from '../basics/cache-file.ts';
 import type { MarkdownOf } from '../check/rule.ts';
 import type { DocumentKind } from '../model/kinds.ts';
 import type { Repository } from '../model/repository.ts';
@@ -73,7 +73,6 @@ export function signedTextRenderer(root: string, options: { render?: (repo: Repo
 
 class SignedTextStore {
   readonly #file: string;
-  readonly #hmacKey: string;
   readonly #stored: Record<string, string>;
   readonly #used = new Map<string, string>();
   #queued = false;
@@ -83,7 +82,6 @@ class SignedTextStore {
 
   private constructor(file: string, codeKey: string, stored: Record<string, string>) {
     this.#file = file;
-    this.#hmacKey = codeKey;
     this.codeKey = codeKey;
     this.#stored = stored;
   }
@@ -93,17 +91,7 @@ class SignedTextStore {
     if (base === undefined) return undefined;
     const file = path.join(base, 'signed-text', `${sha256(path.resolve(root)).slice(0, 16)}.json`);
     const codeKey = cacheKey([`signed-text ${CACHE_FORMAT}`, codeFingerprint(), process.version, process.versions.icu ?? '']);
-    let stored: Record<string, string> = {};
-    const body = readCacheFile(file, codeKey);
-    if (body !== undefined) {
-      try {
-        const parsed: unknown = JSON.parse(body);
-        if (parsed && typeof parsed === 'object' && Object.values(parsed).every((v) => typeof v === 'string')) stored = parsed as Record<string, string>;
-      } catch {
-        // Written by this code under a checksum, so not expected; ignored like any bad entry.
-      }
-    }
-    return new SignedTextStore(file, codeKey, stored);
+    return new SignedTextStore(file, codeKey, readStringRecord(file, codeKey));
   }
 
   get(key: string): string | undefined {
@@ -134,6 +122,6 @@ class SignedTextStore {
     if (stored.length === this.#used.size && stored.every((k) => this.#used.get(k) === this.#stored[k])) return;
     const older = stored.filter((k) => !this.#used.has(k)).slice(0, this.#used.size);
     const entries = [...this.#used, ...older.map((k) => [k, this.#stored[k]!] as const)];
-    writeCacheFile(this.#file, this.#hmacKey, JSON.stringify(Object.fromEntries(entries)));
+    writeCacheFile(this.#file, this.codeKey, JSON.stringify(Object.fromEntries(entries)));
   }
 }

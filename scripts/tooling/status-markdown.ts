@@ -1,5 +1,5 @@
 import type { List, Paragraph, PhrasingContent, Root, RootContent, Table, TableCell } from 'mdast';
-import { documentName, kindOf, kommuneOf, registry } from '../kinds/index.ts';
+import { agreementDocuments, documentName, kindOf, kommuneOf, registry, shortDocumentLabel } from '../kinds/index.ts';
 import type { Repository } from '../model/repository.ts';
 import type { SourceDocument } from '../model/source-document.ts';
 import { formatDate } from '../basics/format.ts';
@@ -98,17 +98,14 @@ function casesLine(repo: Repository, raad: RaadStatus): RootContent {
  */
 function signaturesSection(repo: Repository, raad: RaadStatus): RootContent[] {
   const lines: PhrasingContent[][] = [];
+  const agreements = agreementDocuments(repo).filter(({ doc }) => repo.byId(doc.data.id) === doc);
   for (const { kommune } of raad.rows) {
-    for (const kind of registry.documents()) {
-      const agreement = kind.agreement;
-      if (!agreement) continue;
-      for (const doc of repo.documents.filter((d) => d.kind === kind.id && kommuneOf(d) === kommune.kode && repo.byId(d.data.id) === d)) {
-        if (agreement.status(doc) !== 'godkendt') continue;
-        const missing = missingSignatures(repo, agreement.signatures(doc));
-        if (missing.length === 0) continue;
-        const who = missing.map((m) => `${partyLabel(m.party)} mangler ${m.missing} af ${m.required}`).join(', ');
-        lines.push([strong(`${kommune.kortnavn}:`), text(` ${kind.label(repo, doc)} (${doc.data.id}): ${who}`)]);
-      }
+    for (const { doc, agreement } of agreements) {
+      if (kommuneOf(doc) !== kommune.kode || agreement.status(doc) !== 'godkendt') continue;
+      const missing = missingSignatures(repo, agreement.signatures(doc));
+      if (missing.length === 0) continue;
+      const who = missing.map((m) => `${partyLabel(m.party)} mangler ${m.missing} af ${m.required}`).join(', ');
+      lines.push([strong(`${kommune.kortnavn}:`), text(` ${shortDocumentLabel(repo, doc)} (${doc.data.id}): ${who}`)]);
     }
   }
   if (lines.length === 0) return [];

@@ -1,5 +1,5 @@
 import { defineRule } from '../rule.ts';
-import { registry } from '../../kinds/index.ts';
+import { agreementDocuments } from '../../kinds/index.ts';
 import type { Status } from '../../model/types.ts';
 import { cite } from './support/calendar.ts';
 import { dateLabel, listText } from './support/labels.ts';
@@ -13,22 +13,18 @@ export default defineRule({
   description: 'En aftale med status godkendt eller underskrevet har begge godkendelsesdatoer.',
   citation: cite({ frister: ['hsa-godkendelse', 'delingsaftale-indgaaelse'] }),
   check({ repo, report }) {
-    for (const kind of registry.documents()) {
-      const agreement = kind.agreement;
-      if (!agreement) continue;
-      for (const doc of repo.documents.filter((d) => d.kind === kind.id)) {
-        const status = agreement.status(doc);
-        if (!approved.includes(status)) continue;
-        const approvals = agreement.approvals(doc);
-        const missing = (['regionsraad', 'kommunalbestyrelse'] as const).filter((o) => approvals[o] === null).map((o) => ['godkendelser', o]);
-        if (missing.length === 0) continue;
-        report({
-          doc,
-          path: ['status'],
-          message: `Status er »${status}«, men ${listText(missing.map(dateLabel))} er ikke registreret`,
-          related: missing.map((path) => ({ doc, path, message: 'ikke udfyldt' })),
-        });
-      }
+    for (const { doc, agreement } of agreementDocuments(repo)) {
+      const status = agreement.status(doc);
+      if (!approved.includes(status)) continue;
+      const approvals = agreement.approvals(doc);
+      const missing = (['regionsraad', 'kommunalbestyrelse'] as const).filter((o) => approvals[o] === null).map((o) => ['godkendelser', o]);
+      if (missing.length === 0) continue;
+      report({
+        doc,
+        path: ['status'],
+        message: `Status er »${status}«, men ${listText(missing.map(dateLabel))} er ikke registreret`,
+        related: missing.map((path) => ({ doc, path, message: 'ikke udfyldt' })),
+      });
     }
   },
 });

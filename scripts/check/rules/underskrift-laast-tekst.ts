@@ -1,6 +1,6 @@
 import { defineRule } from '../rule.ts';
 import { clausesOf, fingerprintOf, laastYaml } from '../../basics/fingerprint.ts';
-import { registry } from '../../kinds/index.ts';
+import { agreementDocuments } from '../../kinds/index.ts';
 import type { DocumentKind } from '../../model/kinds.ts';
 import type { SourceDocument } from '../../model/source-document.ts';
 import { listText } from './support/labels.ts';
@@ -52,48 +52,44 @@ export default defineRule({
   check({ repo, markdown, report }) {
     // Without a renderer (a caller that offers none) there is nothing to compare with.
     if (!markdown) return;
-    for (const kind of registry.documents()) {
-      const agreement = kind.agreement;
-      if (!agreement) continue;
-      for (const doc of repo.documents.filter((d) => d.kind === kind.id)) {
-        if (agreement.status(doc) !== 'underskrevet') continue;
-        const rendered = markdown(doc as SourceDocument<DocumentKind>);
-        const laast = agreement.locked(doc);
-        if ('problem' in rendered) {
-          report({
-            doc,
-            path: laast ? ['laast'] : ['status'],
-            target: laast ? 'key' : 'value',
-            message: `Den underskrevne tekst kan ikke dannes og derfor ikke sammenlignes med den underskrevne: ${rendered.problem}`,
-          });
-          continue;
-        }
-        const now = fingerprintOf(rendered.markdown);
-        if (!laast) {
-          report({
-            doc,
-            path: ['status'],
-            message: `Status er »underskrevet«, men fingeraftrykket af den underskrevne tekst mangler; kontrollér, at teksten er den, parterne har underskrevet, og tilføj linjen ${laastYaml(now)}`,
-          });
-          continue;
-        }
-        if (laast.sha256 === now.sha256) continue;
-        const headings = clausesOf(rendered.markdown).map((c) => c.heading ?? PREAMBLE);
-        const changed = unmatched(laast.afsnit, now.afsnit).map((i) => headings[i]!);
-        const named = changed.length > NAMED ? [...changed.slice(0, NAMED), `${changed.length - NAMED} andre afsnit`] : changed;
-        const where = named.length > 0 ? ` i ${listText(named)}` : '';
-        const difference = now.afsnit.length - laast.afsnit.length;
-        const count =
-          difference === 0
-            ? ''
-            : ` (${Math.abs(difference)} afsnit ${difference > 0 ? 'tilføjet' : 'fjernet'}: ${now.afsnit.length} nu, ${laast.afsnit.length} underskrevet)`;
+    for (const { doc, agreement } of agreementDocuments(repo)) {
+      if (agreement.status(doc) !== 'underskrevet') continue;
+      const rendered = markdown(doc as SourceDocument<DocumentKind>);
+      const laast = agreement.locked(doc);
+      if ('problem' in rendered) {
         report({
           doc,
-          path: ['laast'],
-          target: 'key',
-          message: `Den underskrevne tekst er ændret${where}${count}: en ændring af skabeloner, partials eller referencedata må ikke ændre en underskrevet aftale — lav et tillæg`,
+          path: laast ? ['laast'] : ['status'],
+          target: laast ? 'key' : 'value',
+          message: `Den underskrevne tekst kan ikke dannes og derfor ikke sammenlignes med den underskrevne: ${rendered.problem}`,
         });
+        continue;
       }
+      const now = fingerprintOf(rendered.markdown);
+      if (!laast) {
+        report({
+          doc,
+          path: ['status'],
+          message: `Status er »underskrevet«, men fingeraftrykket af den underskrevne tekst mangler; kontrollér, at teksten er den, parterne har underskrevet, og tilføj linjen ${laastYaml(now)}`,
+        });
+        continue;
+      }
+      if (laast.sha256 === now.sha256) continue;
+      const headings = clausesOf(rendered.markdown).map((c) => c.heading ?? PREAMBLE);
+      const changed = unmatched(laast.afsnit, now.afsnit).map((i) => headings[i]!);
+      const named = changed.length > NAMED ? [...changed.slice(0, NAMED), `${changed.length - NAMED} andre afsnit`] : changed;
+      const where = named.length > 0 ? ` i ${listText(named)}` : '';
+      const difference = now.afsnit.length - laast.afsnit.length;
+      const count =
+        difference === 0
+          ? ''
+          : ` (${Math.abs(difference)} afsnit ${difference > 0 ? 'tilføjet' : 'fjernet'}: ${now.afsnit.length} nu, ${laast.afsnit.length} underskrevet)`;
+      report({
+        doc,
+        path: ['laast'],
+        target: 'key',
+        message: `Den underskrevne tekst er ændret${where}${count}: en ændring af skabeloner, partials eller referencedata må ikke ændre en underskrevet aftale — lav et tillæg`,
+      });
     }
   },
 });
