@@ -21,7 +21,7 @@ import type { SourceDocument } from '../model/source-document.ts';
 import { renderDocument } from '../render/render-document.ts';
 import { loadTemplates } from '../render/templates.ts';
 import { compileValidators } from '../validate/schemas.ts';
-import { firstCaseDecisions, hsaLifecycle, laterCaseDecisions, terminated, tillaegTo } from './lifecycle.ts';
+import { firstCaseDecisions, hsaLifecycle, SYNTHETIC_CLAUSES, laterCaseDecisions, terminated, tillaegTo } from './lifecycle.ts';
 
 export const DEFAULT_KOMMUNER = 46;
 
@@ -192,6 +192,7 @@ function movedHsa(draft: HsaData, raadIndex: number): HsaData {
   const why = 'Driftsmodellen blev ændret ved en senere sag i september 2026 (SYNTETISK).';
   return {
     ...draft,
+    ...SYNTHETIC_CLAUSES,
     sags_id: `SYN-2026-${9500 + raadIndex + 1}`,
     version: MOVED_VERSION,
     status: 'godkendt',

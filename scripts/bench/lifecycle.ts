@@ -38,6 +38,16 @@ export function laterCaseDecisions(sagsId: string): Beslutning[] {
   ];
 }
 
+/** Example texts for the clauses an approved HSA must have written (the sources give none). */
+export const SYNTHETIC_CLAUSES = {
+  visitation: `Regionen visiterer borgerne til opgavens ydelser; kommunen leverer ydelserne til de visiterede borgere (${SYN} eksempeltekst).`,
+  data_og_journalfoering: `Kommunen journalfører i sit eget journalsystem, og parterne udveksler data efter gældende regler (${SYN} eksempeltekst).`,
+  tilsyn_og_klage: `Borgerne klager efter de almindelige regler; regionen følger op på klager i samarbejdet (${SYN} eksempeltekst).`,
+  aendringer_og_tillaeg: `Ændringer aftales skriftligt i en tillægsaftale, som begge parter godkender og underskriver (${SYN} eksempeltekst).`,
+  varighed: `Aftalen gælder, indtil den opsiges (${SYN} eksempeltekst).`,
+  tvister: `Uenighed drøftes først mellem parterne og derefter i sundhedsrådet (${SYN} eksempeltekst).`,
+} as const;
+
 const signer = (navn: string, titel: string, dato: string): Underskrift => ({ navn: `${navn} (${SYN})`, titel, dato });
 
 /**
@@ -53,6 +63,8 @@ export function hsaLifecycle(hsa: HsaData, kommuneNo: number, hsaNo: number): Hs
   const kommunalbestyrelse = '2026-03-24';
   const approved: HsaData = {
     ...hsa,
+    // An approved text has no »Udestår« (tekst/udestaar): the clauses the sources leave open get example texts.
+    ...SYNTHETIC_CLAUSES,
     status: 'godkendt',
     godkendelser: { regionsraad, kommunalbestyrelse },
     ...(late
@@ -111,7 +123,9 @@ export function tillaegTo(base: HsaData): TillaegData {
         { sti: 'finansiering.aarligt_beloeb_kr', vaerdi: Math.round(amount * 1.1), begrundelse: `Tilpasset kvalitetsstandarderne (${SYN}).` },
         { sti: 'opfoelgning', vaerdi: `Parterne følger op hvert kvartal på de nye kvalitetsstandarder og økonomien (${SYN}).` },
       ],
-      afsnit: [{ titel: 'Kvalitetsstandarder', tekst: `Kommunen leverer ydelserne efter de nationale kvalitetsstandarder (${SYN}).`, efter: 'Finansiering' }],
+      afsnit: [
+        { titel: 'Kvalitetsstandarder', tekst: `Kommunen leverer ydelserne efter de nationale kvalitetsstandarder (${SYN}).`, efter: 'Økonomi og afregning' },
+      ],
     },
     godkendelser: { regionsraad: '2026-11-10', kommunalbestyrelse: '2026-11-17' },
   };

@@ -8,7 +8,7 @@ import type { Clause, Line } from './types.ts';
  * scripts/render/clause-numbers.ts puts in front of agreement headings. A case's headings
  * have none and pass unchanged.
  */
-const CLAUSE_NUMBER = /^(?:§\s*\d+[a-z]?\.|\d+(?:\.\d+)+\.?)\s+/u;
+const CLAUSE_NUMBER = /^(?:§\s*\d+(?:\s?[a-z])?\.|\d+[a-z]?(?:\.\d+)+\.?)\s+/u;
 
 export function stripClauseNumber(heading: string): string {
   return heading.replace(CLAUSE_NUMBER, '');

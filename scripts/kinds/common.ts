@@ -67,8 +67,8 @@ export function partiesView(repo: Repository, kommuneCode: string) {
   const region = regionName(repo);
   const kommune = repo.kommune(kommuneCode);
   return {
-    region: { navn: region },
-    kommune: { kode: kommuneCode, navn: kommune?.navn ?? `Kommune ${kommuneCode}`, kortnavn: kommune?.kortnavn ?? kommuneCode },
+    region: { navn: region, cvr: repo.ofKind('region')[0]?.data.cvr ?? null },
+    kommune: { kode: kommuneCode, navn: kommune?.navn ?? `Kommune ${kommuneCode}`, kortnavn: kommune?.kortnavn ?? kommuneCode, cvr: kommune?.cvr ?? null },
   };
 }
 

@@ -20,6 +20,36 @@ const categories = [
   ['pligter', 'Pligter'],
 ] as const;
 
+/** Clauses the sources do not fill: absent or null, the template writes »Udestår: <what>«. */
+const OPEN_CLAUSES = [
+  { field: 'ansatte_overgang', what: 'vilkårene for de ansattes overgang' },
+  { field: 'kontrakter', what: 'overdragelsen af kontrakter' },
+  { field: 'it', what: 'overdragelsen af it-systemer og data' },
+  { field: 'arkiv', what: 'overdragelsen af arkivalier' },
+] as const;
+
+/** The terms of the staff's move matter only where staff moves, or may (not yet stated). */
+const staffMayMove = (d: Delingsaftale['data']) => d.opgaver.some((o) => o.ansatte === null || o.ansatte.length > 0);
+
+/** »a«, »a og b«, »a, b og c«: the opgaver a line of a clause speaks for. */
+function andList(items: string[]): string | null {
+  if (items.length === 0) return null;
+  return items.length === 1 ? items[0]! : `${items.slice(0, -1).join(', ')} og ${items.at(-1)!}`;
+}
+
+/**
+ * One category of a clause across the agreement's opgaver (issue 16: the same clauses in every
+ * delingsaftale, whatever its opgaver): the items stated, and which opgaver have stated there are
+ * none ([]: »Ingen for …«) or not yet (null: »Udestår: … for …«).
+ */
+function across<T, V>(opgaver: ReadonlyArray<{ navn: string; items: T[] | null }>, view: (item: T) => V) {
+  return {
+    poster: opgaver.flatMap((o) => (o.items ?? []).map((item) => ({ opgave: o.navn, ...view(item) }))),
+    ingen: andList(opgaver.filter((o) => o.items?.length === 0).map((o) => o.navn.toLowerCase())),
+    udestaar: andList(opgaver.filter((o) => o.items === null).map((o) => o.navn.toLowerCase())),
+  };
+}
+
 /** Delingsaftale: assets, liabilities, rights, duties and staff that move from a kommune to the region. */
 export const delingsaftale = defineDocumentKind<'delingsaftale'>({
   id: 'delingsaftale',
@@ -30,6 +60,8 @@ export const delingsaftale = defineDocumentKind<'delingsaftale'>({
   scope: { type: 'kommune', kommune: (doc) => doc.data.kommune },
 
   view(repo, { data: d }) {
+    const named = <T>(opgaver: typeof d.opgaver, items: (o: (typeof d.opgaver)[number]) => T[] | null) =>
+      opgaver.map((o) => ({ navn: repo.opgave(o.opgave)?.navn ?? o.opgave, items: items(o) }));
     return {
       ...partiesView(repo, d.kommune),
       id: d.id,
@@ -45,15 +77,23 @@ export const delingsaftale = defineDocumentKind<'delingsaftale'>({
       godkendelser: d.godkendelser,
       underskrifter: signatureTable(repo, d.underskrifter),
       delingsraad: d.delingsraad ?? null,
-      opgaver: d.opgaver.map((o) => ({
-        opgave: opgaveView(repo, o.opgave),
-        drift: o.overdragelse === 'drift',
-        // null: not yet stated (the template says »Udestår«); []: stated to be none (»Ingen«).
-        kategorier: categories.map(([key, titel]) => ({ titel, opgjort: o[key] !== null, poster: (o[key] ?? []).map(postView) })),
-        ansatte_opgjort: o.ansatte !== null,
-        ansatte: (o.ansatte ?? []).map((a) => ({ stilling: a.stilling, antal: a.antal, aarsvaerk: a.aarsvaerk ?? null })),
-        bemaerkninger: o.bemaerkninger ?? null,
+      opgaver: d.opgaver.map((o) => ({ opgave: opgaveView(repo, o.opgave), drift: o.overdragelse === 'drift', bemaerkninger: o.bemaerkninger ?? null })),
+      // null: not yet stated (the template says »Udestår«); []: stated to be none (»Ingen«).
+      kategorier: categories.map(([key, titel]) => ({
+        titel,
+        ...across(
+          named(d.opgaver, (o) => o[key]),
+          postView,
+        ),
       })),
+      ansatte: {
+        ...across(
+          named(d.opgaver, (o) => o.ansatte),
+          (a) => ({ stilling: a.stilling, antal: a.antal, aarsvaerk: a.aarsvaerk ?? null }),
+        ),
+        overgang: staffMayMove(d),
+      },
+      ...Object.fromEntries(OPEN_CLAUSES.map(({ field }) => [field, d[field] ?? null])),
       frister: fristerView(repo, ['referencedato-deling', 'delingsaftale-udkast', 'delingsaftale-indgaaelse', 'delingsraad-afgoerelse', 'ikrafttraeden']),
     };
   },
@@ -69,7 +109,7 @@ export const delingsaftale = defineDocumentKind<'delingsaftale'>({
         { label: 'Version', value: orNotSet(d.version, versionLabel) },
         { label: 'Status', value: statusLabel[d.status] },
         { label: 'DokID', value: orNotSet(d.dokid) },
-        { label: 'Skæringsdato', value: formatDate(d.referencedato) },
+        { label: 'Anvendelse opgjort pr.', value: formatDate(d.referencedato) },
       ],
       runningHeader: `Delingsaftale · ${kommune}`,
       runningSubheader: identityLine(repo, d.id, { dokid: d.dokid, version: d.version ? versionLabel(d.version) : null }, d.tekstgrundlag),
@@ -116,6 +156,18 @@ export const delingsaftale = defineDocumentKind<'delingsaftale'>({
       ...fromFrist(doc, k, repo.frist('ikrafttraeden'), { label: 'ikrafttræden', done: undefined }),
     ];
   },
+
+  pending: ({ data: d }) => [
+    ...d.opgaver.flatMap((o, i) =>
+      [...categories.map(([key]) => key), 'ansatte' as const]
+        .filter((key) => o[key] === null)
+        .map((key) => ({ path: ['opgaver', i, key], what: `opgørelsen af ${key}` })),
+    ),
+    ...OPEN_CLAUSES.filter(({ field }) => d[field] == null && (field !== 'ansatte_overgang' || staffMayMove(d))).map(({ field, what }) => ({
+      path: [field],
+      what,
+    })),
+  ],
 
   agreement: {
     status: (doc) => doc.data.status,
@@ -185,7 +237,8 @@ export const delingsaftale = defineDocumentKind<'delingsaftale'>({
         undecided.length > 0 && decidedBy.length > 0
           ? [`Bemærk: ingen sag afgør driften af ${undecided.join(', ')} for ${kommune.navn}; de står med overdragelse af driften.`]
           : [];
-      return { id, dir: ctx.kommuneDir(kommune.kode), overrides, optional: new Set(), notes, messages };
+      // The clauses every delingsaftale has: null until written (rendered »Udestår«), so staff see them in the file.
+      return { id, dir: ctx.kommuneDir(kommune.kode), overrides, optional: new Set(OPEN_CLAUSES.map((c) => c.field)), notes, messages };
     },
   },
 });

@@ -33,6 +33,24 @@ function computedEvaluation(repo: Repository, { data: d }: Hsa): { periode: stri
   return { periode: countInWords(term.vaerdi, term.enhed === 'aar' ? 'år' : 'måned', term.enhed === 'aar' ? 'år' : 'måneder'), fra: d.ikrafttraeden };
 }
 
+/**
+ * Clauses a jurist expects in every HSA that the sources do not fill (issue 16): absent or null,
+ * the template writes »Udestår: <what>«, so the clause numbering is the same in every HSA.
+ */
+const OPEN_CLAUSES = [
+  { field: 'visitation', heading: 'Visitation', what: 'bestemmelserne om visitation' },
+  { field: 'data_og_journalfoering', heading: 'Data og journalføring', what: 'bestemmelserne om data og journalføring' },
+  { field: 'tilsyn_og_klage', heading: 'Tilsyn og klage', what: 'bestemmelserne om tilsyn og klage' },
+  { field: 'aendringer_og_tillaeg', heading: 'Ændringer og tillæg', what: 'bestemmelserne om ændringer og tillæg' },
+  { field: 'varighed', heading: 'Varighed', what: 'aftalens varighed' },
+  { field: 'tvister', heading: 'Tvister', what: 'bestemmelserne om tvister' },
+] as const;
+
+const clauseOf = (field: (typeof OPEN_CLAUSES)[number]['field']) => {
+  const c = OPEN_CLAUSES.find((o) => o.field === field)!;
+  return { heading: c.heading, fields: [c.field] };
+};
+
 const partyLabel = { region: 'Regionen', kommune: 'Kommunen', faelles: 'Fælles' } as const;
 
 /** Horisontal samarbejdsaftale: the kommune keeps operating a task under the region's authority. */
@@ -77,6 +95,7 @@ export const hsa = defineDocumentKind<'hsa'>({
           : null,
       },
       mislighold: d.mislighold,
+      ...Object.fromEntries(OPEN_CLAUSES.map(({ field }) => [field, d[field] ?? null])),
       ikrafttraeden: d.ikrafttraeden,
       godkendelser: d.godkendelser,
       underskrifter: signatureTable(repo, d.underskrifter),
@@ -144,32 +163,50 @@ export const hsa = defineDocumentKind<'hsa'>({
     ];
   },
 
-  // The clauses of templates/hsa.md.hbs in order (tests/kinds/tillaeg.test.ts compares them with a rendering).
+  // The clauses of templates/hsa.md.hbs in order, the same in every HSA (tests/kinds/tillaeg.test.ts compares them with a rendering).
   clauses: [
     { heading: 'Parter', fields: ['kommune'] },
     { heading: 'Formål', fields: ['formaal'] },
-    { heading: 'Opgaven og lovgrundlaget', fields: ['opgave'] },
-    { heading: 'Parternes bidrag', fields: ['bidrag'], labels: { 'bidrag.region': 'regionens bidrag', 'bidrag.kommune': 'kommunens bidrag' } },
-    { heading: 'Ansvarsfordeling', fields: ['ansvarsfordeling'] },
-    { heading: 'Kapacitet', fields: ['kapacitet'], labels: { 'kapacitet.pladser': 'antal pladser', 'kapacitet.beskrivelse': 'beskrivelsen af kapaciteten' } },
+    { heading: 'Hjemmel', fields: [] },
     {
-      heading: 'Finansiering',
+      heading: 'Opgaven',
+      fields: ['opgave', 'kapacitet'],
+      labels: { 'kapacitet.pladser': 'antal pladser', 'kapacitet.beskrivelse': 'beskrivelsen af kapaciteten' },
+    },
+    {
+      heading: 'Ydelser og kvalitet',
+      fields: ['bidrag', 'ansvarsfordeling'],
+      labels: { 'bidrag.region': 'regionens bidrag', 'bidrag.kommune': 'kommunens bidrag', ansvarsfordeling: 'ansvarsfordelingen' },
+    },
+    clauseOf('visitation'),
+    {
+      heading: 'Økonomi og afregning',
       fields: ['finansiering'],
       labels: { 'finansiering.aarligt_beloeb_kr': 'årligt beløb', 'finansiering.beskrivelse': 'finansieringsmodellen' },
     },
-    { heading: 'Opfølgning', fields: ['opfoelgning'] },
-    { heading: 'Evaluering', fields: ['evaluering'], labels: { 'evaluering.senest': 'fristen for evalueringen', 'evaluering.beskrivelse': 'evalueringen' } },
+    clauseOf('data_og_journalfoering'),
+    clauseOf('tilsyn_og_klage'),
+    {
+      heading: 'Opfølgning og evaluering',
+      fields: ['opfoelgning', 'evaluering'],
+      labels: { opfoelgning: 'opfølgningen', 'evaluering.senest': 'fristen for evalueringen', 'evaluering.beskrivelse': 'evalueringen' },
+    },
+    clauseOf('aendringer_og_tillaeg'),
+    clauseOf('varighed'),
     {
       heading: 'Opsigelse',
       fields: ['opsigelse'],
       labels: { 'opsigelse.varsel_maaneder': 'opsigelsesvarslet (måneder)', 'opsigelse.beskrivelse': 'opsigelsesvilkårene' },
     },
-    { heading: 'Mislighold', fields: ['mislighold'] },
+    { heading: 'Misligholdelse', fields: ['mislighold'] },
+    clauseOf('tvister'),
     { heading: 'Ikrafttræden og godkendelse', fields: ['ikrafttraeden', 'godkendelser'], closing: true },
     { heading: 'Kommunens forbehold', fields: ['forbehold'], closing: true },
     { heading: 'Frister', fields: [], closing: true },
     { heading: 'Underskrifter', fields: ['underskrifter'], closing: true },
   ],
+
+  pending: ({ data: d }) => OPEN_CLAUSES.filter(({ field }) => d[field] == null).map(({ field, what }) => ({ path: [field], what })),
 
   agreement: {
     status: (doc) => doc.data.status,
@@ -227,6 +264,8 @@ export const hsa = defineDocumentKind<'hsa'>({
       const optional = new Set<string>();
       // The capacity rules count places per sundhedsråd; a null tells them it is not agreed yet.
       if (opgave.id === 'sundheds-og-omsorgspladser') optional.add('kapacitet');
+      // The clauses every HSA has: null until written (rendered »Udestår«), so staff see them in the file.
+      for (const { field } of OPEN_CLAUSES) optional.add(field);
       const notes = new Map([
         ['version', 'Sat til datoen, filen blev oprettet; ret den, når en ny version af aftalen sendes ud.'],
         ['ansvarsfordeling', 'De to første ydelser følger af driftsmodellen (kommunal drift under regionens myndighedsansvar); tilføj de øvrige.'],

@@ -183,6 +183,11 @@ export interface DocumentKindModule<D extends SourceDocument = SourceDocument> e
    * objects on every call. No file may name it as its dokumenttype.
    */
   derive?(repo: Repository): D[];
+  /**
+   * Data not yet stated that the template renders as a drafting note (»Udestår: <what>«): a null
+   * list, an absent clause. tekst/udestaar holds an approved document to having none.
+   */
+  pending?(doc: D): Array<{ path: DataPath; what: string }>;
   /** Changes to its rendered clauses after templating: notes on headings, clauses inserted. */
   revisions?(repo: Repository, doc: D): ClauseRevisions;
 }

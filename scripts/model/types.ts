@@ -53,6 +53,8 @@ export interface Kommune {
   navn: string;
   kortnavn: string;
   slug: string;
+  /** Not in the sources; shown in § 1 when recorded. */
+  cvr?: string;
 }
 
 export interface Sundhedsraad {
@@ -73,6 +75,7 @@ export interface RegionData {
   dokumenttype: 'region';
   id: string;
   navn: string;
+  cvr?: string;
   sundhedsraad: Sundhedsraad[];
   underskrivere?: Record<SigningParty, Underskriverkrav>;
   kommuner: Kommune[];
@@ -146,6 +149,13 @@ export interface HsaData extends SignedLifecycle {
   evaluering: { senest: IsoDate; beskrivelse: string };
   opsigelse: Opsigelse;
   mislighold: string;
+  /** Clauses the sources do not fill: absent or null renders as »Udestår« (see kinds/hsa.ts `pending`). */
+  visitation?: string | null;
+  data_og_journalfoering?: string | null;
+  tilsyn_og_klage?: string | null;
+  aendringer_og_tillaeg?: string | null;
+  varighed?: string | null;
+  tvister?: string | null;
   ikrafttraeden: IsoDate;
   godkendelser: Godkendelser;
   forbehold?: string[];
@@ -191,6 +201,11 @@ export interface DelingsaftaleData extends SignedLifecycle {
   godkendelser: Godkendelser;
   delingsraad?: { afgoerelse: IsoDate; beskrivelse: string };
   opgaver: DelingsOpgave[];
+  /** Clauses the sources do not fill: absent or null renders as »Udestår« (see kinds/delingsaftale.ts `pending`). */
+  ansatte_overgang?: string | null;
+  kontrakter?: string | null;
+  it?: string | null;
+  arkiv?: string | null;
 }
 
 export interface AnmodningData {

@@ -28,6 +28,8 @@ export function reviseClauses(tree: Root, revisions: ClauseRevisions, tokens: To
     const blocks = substituteTokens(parseMarkdown(raw), tokens).children;
     const heading = blocks[0] as Heading;
     heading.children.push({ type: 'text', value: ` ${added.note}` });
+    // Numbered after the clause it follows (»§ 7 a«), so the agreement's own numbers stay put.
+    heading.data = { ...heading.data, inserted: true };
     // The clause it follows, by its heading without the notes added above.
     const start = children.findIndex((n) => isClause(n) && (headingText(n) === added.after || headingText(n).startsWith(`${added.after} (`)));
     let at = children.length;

@@ -93,6 +93,10 @@ export interface HsaOptions {
   pladser?: string;
 }
 
+/** The clauses an HSA and a delingsaftale have in every text, which an approved one has written. */
+const HSA_CLAUSES = ['visitation', 'data_og_journalfoering', 'tilsyn_og_klage', 'aendringer_og_tillaeg', 'varighed', 'tvister'];
+const DELINGSAFTALE_CLAUSES = ['kontrakter', 'it', 'arkiv'];
+
 /**
  * Lines: 1 dokumenttype · 2 id · 3 dokid · 4 version (col 10) · 5 status (col 9) · 6 kommune ·
  * 7 opgave (col 9) · 20 evaluering.senest (col 11) · 23 opsigelse.varsel_maaneder (col 20) ·
@@ -153,6 +157,8 @@ function hsaYaml(o: HsaOptions): { id: string; text: string } {
   }
   if (o.pladser !== undefined) lines.push('kapacitet:', `  pladser: ${o.pladser}`);
   if (o.extra !== undefined) lines.push(...o.extra);
+  // An approved text has its open clauses written (tekst/udestaar); last, so no line above moves.
+  if ((o.status ?? 'udkast') !== 'udkast') lines.push(...HSA_CLAUSES.map((field) => `${field}: Aftalt tekst.`));
   return { id, text: lines.join('\n') + '\n' };
 }
 
@@ -212,6 +218,7 @@ function delingsaftaleYaml(o: DelingsaftaleOptions): { id: string; text: string 
     ]),
   ];
   if (o.delingsraad !== undefined) lines.push('delingsraad:', `  afgoerelse: ${o.delingsraad}`, '  beskrivelse: Delingsrådets afgørelse.');
+  if ((o.status ?? 'udkast') !== 'udkast') lines.push(...DELINGSAFTALE_CLAUSES.map((field) => `${field}: Aftalt tekst.`));
   return { id, text: lines.join('\n') + '\n' };
 }
 

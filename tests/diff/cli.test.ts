@@ -98,7 +98,7 @@ describe('npm run diff (command line)', () => {
     expect(json.changed).toHaveLength(1);
     expect(json.changed[0]!.fields).toEqual([{ path: 'finansiering.aarligt_beloeb_kr', change: 'changed', before: null, after: 1234567 }]);
     expect(json.changed[0]!.clauses).toHaveLength(1);
-    expect(json.changed[0]!.clauses[0]).toMatchObject({ before: '§ 6. Finansiering', inserted: ['1.234.567 kr.'], deleted: ['(ikke fastsat)'] });
+    expect(json.changed[0]!.clauses[0]).toMatchObject({ before: '§ 7. Økonomi og afregning', inserted: ['1.234.567 kr.'], deleted: ['(ikke fastsat)'] });
     expect(json.changed[0]!.clauses[0]!.lines.map((l) => l.status)).toEqual(['changed']); // unchanged lines left out
   });
 

@@ -27,7 +27,7 @@ describe('the redline PDF', () => {
     out = mkdtempSync(path.join(tmpdir(), 'aftaler-redline-'));
     repo.replace(FILES.hsaHolbaek, '  regionsraad: null', '  regionsraad: 2026-03-17');
     repo.replace(FILES.hsaHolbaek, 'akutsygeplejen af\n  ensartet høj faglig kvalitet', 'akutsygeplejen af\n  høj faglig kvalitet');
-    repo.replace(FILES.hsaTemplate, '{{> frister}}', '## Tvister\n\nUenighed om aftalen søges løst ved forhandling mellem parterne.\n\n{{> frister}}');
+    repo.replace(FILES.hsaTemplate, '{{> frister}}', '## Voldgift\n\nUenighed om aftalen afgøres ved voldgift.\n\n{{> frister}}');
     result = await runDiff({ root: repo.root, today: '2026-01-15' });
     await writeRedlines({ ...result, changed: result.changed.filter((d) => d.id === 'hsa-holbaek-akutsygepleje') }, out);
     file = path.join(out, redlineFile('hsa-holbaek-akutsygepleje'));
@@ -50,8 +50,8 @@ describe('the redline PDF', () => {
     const text = pdfText(file);
     expect(text).toContain('Regionsrådet (ikke fastsat) 17. marts 2026'); // deleted, then inserted
     expect(text).toContain('borgerne får akutsygeplejen af ensartet høj faglig kvalitet'); // »ensartet« struck through
-    expect(text).toContain('§ 12. Tvister Uenighed om aftalen søges løst ved forhandling mellem parterne.');
-    expect(text).toContain('§ 12 13. Frister'); // the old number struck, the new one underlined
+    expect(text).toContain('§ 18. Voldgift Uenighed om aftalen afgøres ved voldgift.');
+    expect(text).toContain('§ 18 19. Frister'); // the old number struck, the new one underlined
     expect(text).toContain('godkendelser.regionsraad null 2026-03-17');
   });
 

@@ -59,8 +59,8 @@ describe('npm run diff: what a change does to the agreements', () => {
     expect(clausesOf(d)).toEqual([
       {
         status: 'changed',
-        before: '§ 11. Ikrafttræden og godkendelse',
-        after: '§ 11. Ikrafttræden og godkendelse',
+        before: '§ 16. Ikrafttræden og godkendelse',
+        after: '§ 16. Ikrafttræden og godkendelse',
         inserted: ['17. marts 2026'],
         deleted: ['(ikke fastsat)'],
       },
@@ -82,14 +82,14 @@ describe('npm run diff: what a change does to the agreements', () => {
     expect(d.id).toBe('hsa-lejre-akutsygepleje');
     expect(d.fields).toEqual([{ path: 'finansiering.aarligt_beloeb_kr', change: 'changed', before: null, after: 1234567 }]);
     expect(clausesOf(d)).toEqual([
-      { status: 'changed', before: '§ 6. Finansiering', after: '§ 6. Finansiering', inserted: ['1.234.567 kr.'], deleted: ['(ikke fastsat)'] },
+      { status: 'changed', before: '§ 7. Økonomi og afregning', after: '§ 7. Økonomi og afregning', inserted: ['1.234.567 kr.'], deleted: ['(ikke fastsat)'] },
     ]);
     const line = changedClauses(d)[0]!.lines.find((l) => l.status === 'changed')!;
     expect(line.cells[0]!.filter((p) => p.op === 'equal').map((p) => p.text)).toEqual(['Årligt beløb: ']);
   });
 
   it('shows a clause added to the HSA template in all 24 HSAs, with later clauses renumbered and no changed fields', async () => {
-    repo.replace(FILES.hsaTemplate, '{{> frister}}', '## Tvister\n\nUenighed om aftalen søges løst ved forhandling mellem parterne.\n\n{{> frister}}');
+    repo.replace(FILES.hsaTemplate, '{{> frister}}', '## Voldgift\n\nUenighed om aftalen afgøres ved voldgift.\n\n{{> frister}}');
     const r = await diff();
     expect(r.added).toEqual([]);
     expect(r.removed).toEqual([]);
@@ -100,7 +100,7 @@ describe('npm run diff: what a change does to the agreements', () => {
     const changes = r.changed.map((d) => {
       expect(d.fields, d.id).toEqual([]);
       const clauses = changedClauses(d);
-      // Everything but the new clause is a renumbering: »§ 12. Frister« → »§ 13. Frister«.
+      // Everything but the new clause is a renumbering: »§ 18. Frister« → »§ 19. Frister«.
       for (const c of clauses.filter(onlyRenumbered)) expect(stripClauseNumber(c.before!)).toBe(stripClauseNumber(c.after!));
       expect(
         clauses.filter(onlyRenumbered).map((c) => stripClauseNumber(c.after!)),
@@ -110,7 +110,7 @@ describe('npm run diff: what a change does to the agreements', () => {
         .filter((c) => !onlyRenumbered(c))
         .map((c) => ({ status: c.status, heading: stripClauseNumber(c.after ?? ''), inserted: c.inserted, deleted: c.deleted }));
     });
-    const expected = [{ status: 'inserted', heading: 'Tvister', inserted: ['Uenighed om aftalen søges løst ved forhandling mellem parterne.'], deleted: [] }];
+    const expected = [{ status: 'inserted', heading: 'Voldgift', inserted: ['Uenighed om aftalen afgøres ved voldgift.'], deleted: [] }];
     for (const c of changes) expect(c).toEqual(expected);
   });
 

@@ -18,6 +18,7 @@ import { renderDocument } from '../../scripts/render/render-document.ts';
 import { loadTemplates } from '../../scripts/render/templates.ts';
 import { scaffold } from '../../scripts/tooling/scaffold.ts';
 import { SchemaDocs } from '../../scripts/validate/schema-docs.ts';
+import { HSA_CLAUSES_YAML } from '../helpers/approved-clauses.ts';
 import { REPO_ROOT } from '../helpers/repo.ts';
 
 const DIR = 'agreements/midt-og-vestsjaelland/lejre';
@@ -46,7 +47,7 @@ aendringer:
   afsnit:
     - titel: Kvalitetsstandarder
       tekst: Kommunen leverer ydelserne efter de **nye** kvalitetsstandarder.
-      efter: Finansiering
+      efter: Økonomi og afregning
 godkendelser:
   regionsraad: 2026-11-10
   kommunalbestyrelse: 2026-11-12
@@ -64,7 +65,8 @@ describe('a tillæg to an HSA', () => {
       .replace(/mislighold: >-\n(?: {2}.*\n)+/, 'mislighold: Testtekst om mislighold.\n')
       .replace('aarligt_beloeb_kr: null', 'aarligt_beloeb_kr: 1234567')
       .replace(/regionsraad: null/, 'regionsraad: 2026-03-17')
-      .replace(/kommunalbestyrelse: null/, 'kommunalbestyrelse: 2026-03-25');
+      .replace(/kommunalbestyrelse: null/, 'kommunalbestyrelse: 2026-03-25')
+      .concat(HSA_CLAUSES_YAML);
     writeFileSync(path.join(root, HSA), hsaText);
     writeFileSync(path.join(root, TILLAEG), TILLAEG_1);
   });
@@ -94,27 +96,28 @@ describe('a tillæg to an HSA', () => {
 
     const tillaeg = readFileSync(path.join(folder, 'tillaeg-lejre-akutsygepleje-1.md'), 'utf8');
     expect(tillaeg).toContain('# Tillæg 1 til horisontal samarbejdsaftale om akutsygepleje');
-    expect(tillaeg).toMatch(/^### 3\.1 Finansiering$/m);
+    expect(tillaeg).toMatch(/^### 3\.1 Økonomi og afregning$/m);
     // The amount as the HSA formats it, old then new.
     expect(tillaeg).toMatch(/\*\*Hidtil:\*\*\n\n1\.234\.567 kr\.\n\n\*\*Fremover:\*\*\n\n1\.500\.000 kr\./);
     expect(tillaeg).toContain('Begrundelse: Tilpasset de nye kvalitetsstandarder.');
-    expect(tillaeg).toMatch(/^### 3\.2 Opfølgning$/m);
+    expect(tillaeg).toMatch(/^### 3\.2 Opfølgning og evaluering$/m);
     expect(tillaeg).toMatch(/\*\*Hidtil:\*\*\n\nParterne følger løbende op på samarbejdet\.[^]*\*\*Fremover:\*\*\n\nParterne mødes hvert kvartal/);
     expect(tillaeg).toMatch(/^### 4\.1 Kvalitetsstandarder$/m);
-    expect(tillaeg).toContain('Indsættes i aftalen efter afsnittet »Finansiering«.');
+    expect(tillaeg).toContain('Indsættes i aftalen efter afsnittet »Økonomi og afregning«.');
     expect(tillaeg).toMatch(/^## § \d+\. Underskrifter$/m);
     expect(tillaeg).toContain('| Regionsrådet | 10. november 2026 |');
 
     const consolidated = readFileSync(path.join(folder, 'hsa-lejre-akutsygepleje-konsolideret.md'), 'utf8');
     expect(consolidated).toContain('# Horisontal samarbejdsaftale om akutsygepleje som ændret ved tillæg 1');
-    expect(consolidated).toMatch(/^## § 6\. Finansiering \(ændret ved tillæg 1\)$/m);
+    expect(consolidated).toMatch(/^## § 7\. Økonomi og afregning \(ændret ved tillæg 1\)$/m);
     expect(consolidated).toContain('Årligt beløb: 1.500.000 kr.');
     expect(consolidated).not.toContain('1.234.567');
-    expect(consolidated).toMatch(/^## § 7\. Kvalitetsstandarder \(indsat ved tillæg 1\)$/m);
+    expect(consolidated).toMatch(/^## § 7 a\. Kvalitetsstandarder \(indsat ved tillæg 1\)$/m);
     expect(consolidated).toContain('Kommunen leverer ydelserne efter de **nye** kvalitetsstandarder.');
-    expect(consolidated).toMatch(/^## § 8\. Opfølgning \(ændret ved tillæg 1\)$/m);
+    expect(consolidated).toMatch(/^## § 8\. Data og journalføring$/m);
+    expect(consolidated).toMatch(/^## § 10\. Opfølgning og evaluering \(ændret ved tillæg 1\)$/m);
     expect(consolidated).toContain('Parterne mødes hvert kvartal');
-    expect(consolidated).toMatch(/^## § 9\. Evaluering$/m);
+    expect(consolidated).toMatch(/^## § 19\. Underskrifter$/m);
 
     // The HSA itself is unchanged: its signed text never moves.
     const own = readFileSync(path.join(folder, 'hsa-lejre-akutsygepleje.md'), 'utf8');

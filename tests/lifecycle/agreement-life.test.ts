@@ -27,6 +27,7 @@ import { runInProcess } from '../helpers/in-process.ts';
 import { pdfText } from '../helpers/pdf-tools.ts';
 import { RepoCopy } from '../helpers/repo.ts';
 import { countersign, testSigner } from '../sign/countersign.ts';
+import { HSA_CLAUSES_YAML } from '../helpers/approved-clauses.ts';
 
 const ID = 'hsa-lejre-akutsygepleje';
 const DIR = 'agreements/midt-og-vestsjaelland/lejre';
@@ -146,6 +147,7 @@ describe('the life of an HSA: draft, approval, signatures, countersigned PDF, ti
       '  Udestår: bestemmelserne om mislighold. De står i aftaleudkastet V20260224, hvis tekst ikke er\n  gengivet her.',
       '  Testtekst om mislighold.',
     );
+    repo.replace(HSA, '\nikrafttraeden:', `\n${HSA_CLAUSES_YAML}ikrafttraeden:`);
     repo.replace(HSA, '  regionsraad: null', '  regionsraad: 2026-04-20');
     repo.replace(HSA, '  kommunalbestyrelse: null', '  kommunalbestyrelse: 2026-03-25');
 
@@ -328,18 +330,18 @@ describe('the life of an HSA: draft, approval, signatures, countersigned PDF, ti
     const tillaeg = repo.read(`${OUT}/${TILLAEG_ID}.md`);
     expect(tillaeg).toMatch(/^# Tillæg 1 til horisontal samarbejdsaftale om akutsygepleje$/m);
     expect(tillaeg).toMatch(
-      /^### 3\.1 Finansiering\n\nÆndring af årligt beløb:\n\n\*\*Hidtil:\*\*\n\n1\.234\.567 kr\.\n\n\*\*Fremover:\*\*\n\n1\.500\.000 kr\.$/m,
+      /^### 3\.1 Økonomi og afregning\n\nÆndring af årligt beløb:\n\n\*\*Hidtil:\*\*\n\n1\.234\.567 kr\.\n\n\*\*Fremover:\*\*\n\n1\.500\.000 kr\.$/m,
     );
     expect(tillaeg).toMatch(
-      /^### 3\.2 Opfølgning\n\nÆndring af opfølgning:\n\n\*\*Hidtil:\*\*\n\nParterne følger løbende op på samarbejdet\.[^*]*\*\*Fremover:\*\*\n\nParterne mødes hvert kvartal og følger op på de nye kvalitetsstandarder\.$/m,
+      /^### 3\.2 Opfølgning og evaluering\n\nÆndring af opfølgningen:\n\n\*\*Hidtil:\*\*\n\nParterne følger løbende op på samarbejdet\.[^*]*\*\*Fremover:\*\*\n\nParterne mødes hvert kvartal og følger op på de nye kvalitetsstandarder\.$/m,
     );
 
     const consolidated = repo.read(`${OUT}/${ID}-konsolideret.md`);
     expect(consolidated).toMatch(/^# Horisontal samarbejdsaftale om akutsygepleje som ændret ved tillæg 1$/m);
-    expect(consolidated).toMatch(/^## § 6\. Finansiering \(ændret ved tillæg 1\)$/m);
+    expect(consolidated).toMatch(/^## § 7\. Økonomi og afregning \(ændret ved tillæg 1\)$/m);
     expect(consolidated).toContain('Årligt beløb: 1.500.000 kr.');
     expect(consolidated).not.toContain('1.234.567');
-    expect(consolidated).toMatch(/^## § 7\. Opfølgning \(ændret ved tillæg 1\)\n\nParterne mødes hvert kvartal/m);
+    expect(consolidated).toMatch(/^## § 10\. Opfølgning og evaluering \(ændret ved tillæg 1\)\n\n### 10\.1 Opfølgning\n\nParterne mødes hvert kvartal/m);
 
     expect(
       readFileSync(repo.path(`${OUT}/${TILLAEG_ID}.pdf`))

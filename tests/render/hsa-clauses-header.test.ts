@@ -54,7 +54,7 @@ describe('HSA clauses and running header', () => {
   afterAll(() => repo.remove());
 
   it('quotes the notice as the Q&A writes it, from the data’s number', () => {
-    expect(render(LEJRE).markdown).toContain('## § 9. Opsigelse\n\nAftalen kan opsiges med et varsel på ni måneder. Begge parter kan opsige aftalen.\n');
+    expect(render(LEJRE).markdown).toContain('## § 13. Opsigelse\n\nAftalen kan opsiges med et varsel på ni måneder. Begge parter kan opsige aftalen.\n');
     expect(render('hsa-holbaek-patientrettet-forebyggelse').markdown).toContain('Aftalen kan opsiges med et varsel på seks måneder.');
   });
 

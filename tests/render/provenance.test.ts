@@ -76,7 +76,7 @@ describe('provenance and wording of the rendered documents', () => {
 
   it('renders »Udestår« as a bracketed, emphasised drafting note', () => {
     const hsa = render('hsa-holbaek-akutsygepleje');
-    expect(hsa.markdown).toContain('## § 10. Mislighold\n\n*\\[Udestår: bestemmelserne om mislighold.');
+    expect(hsa.markdown).toContain('## § 14. Misligholdelse\n\n*\\[Udestår: bestemmelserne om mislighold.');
     const notes = hsa.body.children.flatMap((n) => (n.type === 'paragraph' ? n.children.filter((c) => c.type === 'emphasis') : []));
     expect(notes.map((n) => texts(n).join(''))).toContain(
       '[Udestår: den konkrete økonomi fastlægges i aftalen og tilpasses i tillægsaftaler, når de nye kvalitetsstandarder foreligger.]',
@@ -93,7 +93,9 @@ describe('provenance and wording of the rendered documents', () => {
 
   it('tells a list not yet stated (Udestår) from one stated to be empty (Ingen) in a delingsaftale', () => {
     const shipped = render('delingsaftale-holbaek').markdown;
-    expect(shipped).toMatch(/### [\d.]+ Aktiver\n\n\*\\\[Udestår: kommunens opgørelse\.\]\*/);
+    expect(shipped).toMatch(
+      /## § 3\. Aktiver\n\n\*\\\[Udestår: kommunens opgørelse for specialiseret rehabilitering, akutsygepleje, sundheds- og omsorgspladser og patientrettet forebyggelse\.\]\*/,
+    );
     expect(shipped).not.toContain('Ingen.');
     expect(shipped).toContain('der helt eller overvejende er knyttet til sundhedsopgaver');
     expect(shipped).toContain('»Udgangspunktet for denne vurdering er anvendelse af fx bygninger og ansatte d. 25. maj 2025.«');
@@ -104,8 +106,10 @@ describe('provenance and wording of the rendered documents', () => {
       data: { ...doc.data, opgaver: doc.data.opgaver.map((o) => ({ ...o, aktiver: [], passiver: [], rettigheder: [], pligter: [], ansatte: [] })) },
     } as SourceDocument<'delingsaftale'>;
     const none = renderDocument(data, loadTemplates(repo.root), stated).markdown;
-    expect(none).toMatch(/### [\d.]+ Aktiver\n\nIngen\./);
-    expect(none).not.toContain('kommunens opgørelse.]');
+    expect(none).toMatch(
+      /## § 3\. Aktiver\n\nIngen for specialiseret rehabilitering, akutsygepleje, sundheds- og omsorgspladser og patientrettet forebyggelse\.\n/,
+    );
+    expect(none).not.toContain('kommunens opgørelse for');
   });
 
   it('says a step is not registered instead of »Aftalen blev indgået: (ikke fastsat)«', () => {

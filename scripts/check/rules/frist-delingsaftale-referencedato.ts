@@ -8,5 +8,5 @@ export default deadlineRule({
   kind: 'delingsaftale',
   must: 'on',
   dates: (doc) => [[['referencedato'], doc.data.referencedato]],
-  message: (date, deadline) => `Skæringsdatoen er ${danishDate(date)}, men skal være ${danishDate(deadline.dato)} (${deadline.betegnelse})`,
+  message: (date, deadline) => `Anvendelsen er opgjort pr. ${danishDate(date)}, men skal opgøres pr. ${danishDate(deadline.dato)} (${deadline.betegnelse})`,
 });

@@ -1,5 +1,5 @@
 import { defineRule } from '../rule.ts';
-import { agreementDocuments } from '../../kinds/index.ts';
+import { agreementDocuments, kindOf } from '../../kinds/index.ts';
 import { scalarAt, type DataPath } from '../../basics/locate.ts';
 import { scalarOffsets, sourceSpan } from '../../basics/scalar-offsets.ts';
 import type { Status } from '../../model/types.ts';
@@ -8,9 +8,6 @@ const approved: readonly Status[] = ['godkendt', 'underskrevet'];
 
 /** The drafting note's word, in any case (»Udestår:«, »udestår«). */
 const MARKER = /udestår/giu;
-
-/** The delingsaftale's lists, where null means »not yet stated« and renders as »Udestår«. */
-const LISTS = ['aktiver', 'passiver', 'rettigheder', 'pligter', 'ansatte'] as const;
 
 /** Every string value of the data with its path, in document order. */
 function strings(value: unknown, path: DataPath, out: Array<{ path: DataPath; text: string }> = []) {
@@ -44,17 +41,15 @@ export default defineRule({
           });
         }
       }
-      if (doc.kind !== 'delingsaftale') continue;
-      (doc.data as { opgaver: Array<Record<(typeof LISTS)[number], unknown>> }).opgaver.forEach((o, i) => {
-        for (const list of LISTS) {
-          if (o[list] !== null) continue;
-          report({
-            doc,
-            path: ['opgaver', i, list],
-            message: `Status er »${status}«, men ${list} er ikke opgjort (null) og vises som »Udestår«: skriv listen, eller [] hvis der ingen er`,
-          });
-        }
-      });
+      // What the template writes as »Udestår« for data not yet stated (a null list, an absent clause).
+      for (const { path, what } of kindOf(doc).pending?.(doc) ?? []) {
+        report({
+          doc,
+          // A clause left out of the file is reported at the status that requires it.
+          path: doc.yaml.hasIn(path) ? path : ['status'],
+          message: `Status er »${status}«, men ${what} udestår (feltet er tomt og vises som »Udestår«): skriv teksten, eller for en liste [] hvis der ingen er`,
+        });
+      }
     }
   },
 });

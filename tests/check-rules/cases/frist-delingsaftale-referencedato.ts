@@ -10,7 +10,7 @@ export default {
     {
       name: 'reports a reference date other than 25 May 2025',
       files: [june],
-      errors: [{ at: `${june.file}:7:16`, message: /^Skæringsdatoen er 1\. juni 2025, men skal være 25\. maj 2025/ }],
+      errors: [{ at: `${june.file}:7:16`, message: /^Anvendelsen er opgjort pr\. 1\. juni 2025, men skal opgøres pr\. 25\. maj 2025/ }],
     },
   ],
 } satisfies RuleCases;

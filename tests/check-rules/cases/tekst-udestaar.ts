@@ -46,7 +46,23 @@ export default {
       errors: [
         {
           at: `${signedDeling.file}:17:14`,
-          message: 'Status er »godkendt«, men aktiver er ikke opgjort (null) og vises som »Udestår«: skriv listen, eller [] hvis der ingen er',
+          message:
+            'Status er »godkendt«, men opgørelsen af aktiver udestår (feltet er tomt og vises som »Udestår«): skriv teksten, eller for en liste [] hvis der ingen er',
+        },
+      ],
+    },
+    {
+      name: 'reports a clause an approved HSA has not written (absent or null), as it renders »Udestår«',
+      files: [hsa({ status: 'godkendt', ...approvedDates })],
+      edits: [
+        [hsa({ status: 'godkendt' }).file, 'mislighold: Udestår.', 'mislighold: Aftalt.'],
+        [hsa({ status: 'godkendt' }).file, 'tvister: Aftalt tekst.', 'tvister: null'],
+      ],
+      errors: [
+        {
+          at: `${hsa({ status: 'godkendt' }).file}:34:10`,
+          message:
+            'Status er »godkendt«, men bestemmelserne om tvister udestår (feltet er tomt og vises som »Udestår«): skriv teksten, eller for en liste [] hvis der ingen er',
         },
       ],
     },

@@ -45,7 +45,7 @@ export default {
         {
           at: `${signed.file}:44:1`,
           message:
-            'Den underskrevne tekst er ændret i § 9. Opsigelse: en ændring af skabeloner, partials eller referencedata må ikke ændre en underskrevet aftale — lav et tillæg',
+            'Den underskrevne tekst er ændret i § 13. Opsigelse: en ændring af skabeloner, partials eller referencedata må ikke ændre en underskrevet aftale — lav et tillæg',
         },
       ],
     },
@@ -58,9 +58,9 @@ export default {
     {
       name: 'reports an added clause with the count of clauses',
       files: [signed],
-      edits: [['templates/hsa.md.hbs', '## Mislighold', '## Tvister\n\nTvister løses ved forhandling.\n\n## Mislighold']],
+      edits: [['templates/hsa.md.hbs', '## Misligholdelse', '## Voldgift\n\nTvister afgøres ved voldgift.\n\n## Misligholdelse']],
       errors: [
-        { at: `${signed.file}:44:1`, message: /^Den underskrevne tekst er ændret i § 10\. Tvister, .* \(1 afsnit tilføjet: \d+ nu, \d+ underskrevet\): / },
+        { at: `${signed.file}:44:1`, message: /^Den underskrevne tekst er ændret i § 14\. Voldgift, .* \(1 afsnit tilføjet: \d+ nu, \d+ underskrevet\): / },
       ],
     },
   ],
