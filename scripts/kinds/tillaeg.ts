@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { NOT_SET, formatDate, formatKroner, formatNumber } from '../basics/format.ts';
+import { suggest } from '../basics/quote.ts';
 import { applyChanges, inForce, lookupPath, tillaegLabel, tillaegTo } from '../model/amendments.ts';
 import { kommuneName, versionLabel } from '../model/names.ts';
 import type { Repository } from '../model/repository.ts';
@@ -218,7 +219,10 @@ export const tillaeg = defineDocumentKind<'tillaeg'>({
       const base = baseOf(ctx.repo, til);
       if (!base) {
         const doc = ctx.repo.byId(til);
-        return ctx.refuse(doc ? `${til} (${doc.file}) kan ikke ændres ved et tillæg` : `der findes intet dokument med id »${til}«`);
+        if (doc) return ctx.refuse(`${til} (${doc.file}) kan ikke ændres ved et tillæg`);
+        const amendable = ctx.repo.documents.filter((d) => baseOf(ctx.repo, d.data.id)).map((d) => d.data.id);
+        const guess = suggest(til, amendable);
+        return ctx.refuse(`der findes intet dokument med id »${til}«${guess ? ` – mente du »${guess}«?` : ''}`);
       }
       const data = base.doc.data as { kommune?: string; version?: string | null; ikrafttraeden?: string };
       if (typeof data.kommune !== 'string') return ctx.refuse(`${til} hører ikke til én kommune`);

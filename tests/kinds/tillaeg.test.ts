@@ -140,6 +140,13 @@ describe('a tillæg to an HSA', () => {
     expect(tillaegEntry.sources).toEqual(expect.arrayContaining([HSA, TILLAEG, 'templates/tillaeg.md.hbs']));
   });
 
+  it('refuses an unknown agreement with the likely one (»mente du …?«)', async () => {
+    const { repo } = await checkRepository(root, { today: '2026-12-01' });
+    expect(() => scaffold(repo, new SchemaDocs(root), { kind: 'tillaeg', til: 'hsa-lejre-akutsygeplje' }, { today: '2026-12-01' })).toThrow(
+      'der findes intet dokument med id »hsa-lejre-akutsygeplje« – mente du »hsa-lejre-akutsygepleje«?',
+    );
+  });
+
   it('is scaffolded as the next tillæg, and the new file passes the check', async () => {
     const { repo } = await checkRepository(root, { today: '2026-12-01' });
     const made = scaffold(repo, new SchemaDocs(root), { kind: 'tillaeg', til: 'hsa-lejre-akutsygepleje' }, { today: '2026-12-01' });
