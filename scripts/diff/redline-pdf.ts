@@ -80,13 +80,14 @@ function lineBlock(l: LineDiff, last: boolean): Content {
 
 function tableBlock(rows: readonly LineDiff[]): Content {
   const count = Math.max(...rows.map((r) => r.cells.length));
-  const body: TableCell[][] = rows.map((r) =>
-    Array.from({ length: count }, (_, c) => ({ text: inlines(r.cells[c] ?? []), style: r.header ? 'tableHeader' : 'tableCell' })),
-  );
   // Widths from what the cell shows: deleted and inserted text side by side.
-  const texts = rows.map((r) => r.cells.map((pieces) => pieces.map((p) => p.text).join(' ')));
+  const cellText = (r: LineDiff, c: number) => (r.cells[c] ?? []).map((p) => p.text).join(' ');
+  // As in the document itself: a column empty in every body row, before and after, is left out.
+  const columns = [...Array(count).keys()].filter((c) => rows.every((r) => r.header) || rows.some((r) => !r.header && cellText(r, c).trim() !== ''));
+  const body: TableCell[][] = rows.map((r) => columns.map((c) => ({ text: inlines(r.cells[c] ?? []), style: r.header ? 'tableHeader' : 'tableCell' })));
+  const texts = rows.map((r) => columns.map((c) => cellText(r, c)));
   const headerRows = rows[0]?.header && rows.length > 1 ? 1 : 0;
-  return { table: { headerRows, widths: columnWidths(texts, count), body }, layout: DATA_TABLE_LAYOUT, style: 'table' };
+  return { table: { headerRows, widths: columnWidths(texts, columns.length), body }, layout: DATA_TABLE_LAYOUT, style: 'table' };
 }
 
 /** A clause's lines as blocks; table rows are regrouped into tables (a header row starts a new one). */

@@ -52,6 +52,9 @@ describe('the redline PDF', () => {
     expect(text).toContain('borgerne får akutsygeplejen af ensartet høj faglig kvalitet'); // »ensartet« struck through
     expect(text).toContain('§ 18. Voldgift Uenighed om aftalen afgøres ved voldgift.');
     expect(text).toContain('§ 18 19. Frister'); // the old number struck, the new one underlined
+    // As in the document: the »Bemærkning« column nobody filled in is left out.
+    expect(text).toContain('Ydelse Ansvarlig');
+    expect(text).not.toContain('Bemærkning');
     expect(text).toContain('godkendelser.regionsraad null 2026-03-17');
   });
 
