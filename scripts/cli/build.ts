@@ -35,6 +35,10 @@ Valg:
 
 Forsegling: se README (AFTALER_SIGN_P12 / AFTALER_SIGN_P12_BASE64 og
 AFTALER_SIGN_PASSPHRASE). Uden dem bruges et lokalt testcertifikat i .signing/.
+Med regionens certifikat forsegles et dokument med »Udestår« i teksten ikke:
+PDF'en skrives uforseglet og siger det under titlen, og manifest.json siger
+"sealed": false (npm run verify godtager den kun sådan). Testcertifikatet
+forsegler også udkast.
 Tidspunkt: SOURCE_DATE_EPOCH, ellers tidspunktet for seneste commit.
 AFTALER_FONT_SHARING=0 slår fontdelingen fra (langsommere, men samme PDF'er).
 
@@ -121,11 +125,15 @@ async function main(): Promise<number> {
     const warnings = result.check.diagnostics.length;
     if (warnings > 0) process.stdout.write(`⚠ ${countNoun(warnings, 'advarsel', 'advarsler')} fra kontrollen (se npm run check)\n`);
     const development = pdfs.some((e) => e.developmentSigned);
+    // Left unsealed by a build with the region's certificate: drafts that still say »Udestår« (emit/unsealed.ts).
+    const unsealed = pdfs.filter((e) => e.sealed === false).length;
     const what = `${countNoun(result.documents, 'dokument', 'dokumenter')} og ${countNoun(result.bundles.total, 'kommunepakke', 'kommunepakker')}`;
     const how = result.changed ? `${result.rendered.length} dannet, ${result.reused} uændrede` : 'alt var allerede opdateret';
+    const sealed = countNoun(pdfs.length - unsealed, 'forseglet PDF', 'forseglede PDF’er');
     process.stdout.write(
-      `✔ ${what} i ${values.out}/: ${how} · ${countNoun(pdfs.length, 'forseglet PDF', 'forseglede PDF’er')} · ${seconds.toFixed(1)} s` +
-        (development ? '\n  Forseglet med det lokale TESTCERTIFIKAT: kun til udvikling.\n' : '\n'),
+      `✔ ${what} i ${values.out}/: ${how} · ${sealed}${unsealed > 0 ? `, ${unsealed} ikke forseglet` : ''} · ${seconds.toFixed(1)} s\n` +
+        (unsealed > 0 ? `  ${countNoun(unsealed, 'PDF', 'PDF’er')} med udestående tekst (Udestår) er ikke forseglet; manifest.json siger hvilke.\n` : '') +
+        (development ? '  Forseglet med det lokale TESTCERTIFIKAT: kun til udvikling.\n' : ''),
     );
     return 0;
   } catch (error) {

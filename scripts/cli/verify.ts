@@ -1,7 +1,10 @@
 import { readFile, readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
+import { sha256 } from '../emit/manifest.ts';
+import { manifestStatement, type NotSealed } from '../emit/unsealed.ts';
 import { printable } from '../sign/certificates.ts';
 import { SigningError } from '../sign/errors.ts';
+import { hasSignature } from '../sign/pdf-signature.ts';
 import {
   invalidResult,
   issuerUncheckedMessage,
@@ -35,6 +38,12 @@ hver senere revision må kun tilføje underskrifter (intet ændret indhold), og
 hver underskrift skal være kryptografisk gyldig. Underskrifterne vises med
 underskriver, tidspunkt og gyldighed; deres kæde vises, men kræves ikke.
 
+Et udkast med udestående tekst (»Udestår«) forsegles ikke med regionens
+certifikat. En uforseglet fil godtages kun, når manifest.json ved siden af
+den (kommunepakken) eller i en mappe over den (out/) siger, at den ikke er
+forseglet på grund af udestående tekst, og filens sha256 passer med
+manifestet; den vises som IKKE. Enhver anden uforseglet fil er ugyldig.
+
 Valg:
   --ca FIL            PEM med CA-certifikat(er), som underskriveren skal kæde til.
                       Uden --ca bruges filen i miljøvariablen ${CA_ENV}.
@@ -51,7 +60,8 @@ Valg:
   -h, --help          Vis denne hjælp
 
 Afslutningskode:
-  0  alle filer er gyldigt forseglet af en betroet udsteder
+  0  alle filer er gyldigt forseglet af en betroet udsteder (eller er udkast
+     med udestående tekst, som manifestet siger ikke er forseglet)
   1  mindst én fil er ugyldig (eller ingen PDF fundet)
   2  forkert brug (fx en CA-fil, der ikke kan læses) eller intern fejl
   3  ingen fil er ugyldig, men udstederen er ikke kontrolleret (ingen CA angivet)
@@ -60,8 +70,14 @@ Afslutningskode:
 const formats = ['text', 'json'] as const;
 type Format = (typeof formats)[number];
 
-interface FileResult extends SerialVerifyResult {
+/** A file's verdict: the seal's, or `not-sealed` for a draft the manifest lists as left unsealed (emit/unsealed.ts). */
+type FileVerdict = VerifyResult['verdict'] | 'not-sealed';
+
+interface FileResult extends Omit<SerialVerifyResult, 'verdict'> {
   file: string;
+  verdict: FileVerdict;
+  /** For a not-sealed file: the manifest that says so, and its drafting notes. */
+  notSealed: (NotSealed & { manifest: string }) | null;
 }
 
 const DANISH_TIME = new Intl.DateTimeFormat('da-DK', {
@@ -97,11 +113,15 @@ async function main(): Promise<number> {
   const options: VerifyOptions = { ...(caPem === undefined ? {} : { caPem }), ...(signerSha256 === undefined ? {} : { signerSha256 }) };
   const files = await collectPdfFiles(positionals);
   const results: FileResult[] = [];
-  for (const file of files) results.push({ file, ...(await verifyFile(file, options)) });
+  const manifests = new Map<string, unknown>();
+  for (const file of files) results.push({ file, ...(await verifyFile(file, options, manifests)) });
 
   process.stdout.write(format === 'json' ? reportJson(results) : reportText(results));
   return exitCode(results);
 }
+
+/** Every file is validly sealed, or a draft its manifest lists as not sealed. */
+const accepted = (result: FileResult) => result.verdict === 'valid' || result.verdict === 'not-sealed';
 
 function exitCode(results: readonly FileResult[]): number {
   if (results.length === 0 || results.some((result) => result.verdict === 'invalid')) return EXIT_INVALID;
@@ -126,20 +146,38 @@ async function readCa(file: string, failure: string): Promise<string> {
   }
 }
 
-async function verifyFile(file: string, options: VerifyOptions): Promise<SerialVerifyResult> {
+async function verifyFile(file: string, options: VerifyOptions, manifests: Map<string, unknown>): Promise<Omit<FileResult, 'file'>> {
+  const invalid = (reason: string) => ({ ...invalidResult(reason), laterSignatures: [], notSealed: null });
   let bytes: Buffer;
   try {
     bytes = await readFile(file);
   } catch {
-    return { ...invalidResult('Filen kan ikke læses.'), laterSignatures: [] };
+    return invalid('Filen kan ikke læses.');
   }
+  const statement = manifestStatement(file, manifests);
+  const where = statement ? shown(statement.manifest) : '';
+  if (statement?.notSealed) {
+    // Accepted only as the very file the build left unsealed, and only if it really is unsealed.
+    if (sha256(bytes) !== statement.sha256) return invalid(`${where} siger, at filen ikke er forseglet, men filen er ikke den, manifestet nævner (sha256).`);
+    if (hasSignature(bytes)) return invalid(`${where} siger, at filen ikke er forseglet, men den har en signatur.`);
+    return { ...invalidResult(''), reasons: [], verdict: 'not-sealed', laterSignatures: [], notSealed: { ...statement.notSealed, manifest: where } };
+  }
+  let result: SerialVerifyResult;
   try {
-    return await verifySignedPdf(bytes, options);
+    result = await verifySignedPdf(bytes, options);
   } catch (error) {
     // A bad --ca is the caller's mistake, not the file's.
     if (error instanceof SigningError && error.code === 'verify/bad-ca') throw new UsageError(error.message);
     throw error;
   }
+  if (statement && !hasSignature(bytes)) return { ...result, reasons: [...result.reasons, `${where} siger, at filen er forseglet.`], notSealed: null };
+  return { ...result, notSealed: null };
+}
+
+/** A manifest's path as the user gave theirs: relative to the current folder when below it. */
+function shown(file: string): string {
+  const relative = path.relative(process.cwd(), file);
+  return relative.startsWith('..') || path.isAbsolute(relative) ? file : relative;
 }
 
 /** Files as given; folders searched recursively for *.pdf, in a stable order. */
@@ -166,14 +204,19 @@ async function pdfsUnder(dir: string): Promise<string[]> {
   return found;
 }
 
-const LABELS: Readonly<Record<VerifyResult['verdict'], string>> = {
+const LABELS: Readonly<Record<FileVerdict, string>> = {
   valid: 'OK  ',
   'issuer-unchecked': 'OBS ',
   invalid: 'FEJL',
+  'not-sealed': 'IKKE',
 };
 
-/** What the staff read under a file: the failure reasons, or why an intact file is not called valid. */
-function messages(result: VerifyResult): string[] {
+/** What the staff read under a file: the failure reasons, why an intact file is not called valid, or why it is not sealed. */
+function messages(result: FileResult): string[] {
+  if (result.notSealed) {
+    const n = result.notSealed.draftingNotes;
+    return [`Ikke forseglet: udestående tekst (Udestår, ${n === 1 ? 'ét sted' : `${n} steder`}), som ${result.notSealed.manifest} siger.`];
+  }
   return result.verdict === 'issuer-unchecked' ? [issuerUncheckedMessage(result)] : result.reasons;
 }
 
@@ -193,8 +236,10 @@ function reportText(results: readonly FileResult[]): string {
     }
     for (const message of messages(result)) lines.push(`     ${message}`);
   }
-  const count = (verdict: VerifyResult['verdict']): number => results.filter((result) => result.verdict === verdict).length;
+  const count = (verdict: FileVerdict): number => results.filter((result) => result.verdict === verdict).length;
   lines.push('', `${count('valid')} af ${results.length} ${results.length === 1 ? 'fil' : 'filer'} er gyldigt forseglet.`);
+  const notSealed = count('not-sealed');
+  if (notSealed > 0) lines.push(`${notSealed} udkast med udestående tekst er ikke forseglet (se manifest).`);
   const unchecked = count('issuer-unchecked');
   if (unchecked > 0) {
     lines.push(
@@ -217,8 +262,10 @@ function reportJson(results: readonly FileResult[]): string {
     chainTrusted: result.chainTrusted,
     reasons: messages(result),
     laterSignatures: result.laterSignatures.map((later) => ({ ...later, signingTime: later.signingTime?.toISOString() ?? null })),
+    ...(result.notSealed ? { notSealed: result.notSealed } : {}),
   }));
-  const ok = results.length > 0 && results.every((result) => result.ok);
+  // As the exit code 0: a draft the manifest lists as not sealed does not make the run fail.
+  const ok = results.length > 0 && results.every(accepted);
   return `${JSON.stringify({ ok, files }, null, 2)}\n`;
 }
 

@@ -24,7 +24,12 @@ export interface BundleManifest {
     document: string;
     kind: string;
     version: string | null;
-    signer: string;
+    /** Who sealed the file; null for a file left unsealed (see forseglet). */
+    signer: string | null;
+    /** false: not sealed, because the document (or a member of the combined file) still has »Udestår« (emit/unsealed.ts). */
+    forseglet?: false;
+    /** How many »Udestår« notes are left, for a file that is not sealed. */
+    udestaar?: number;
     /** An approved agreement the kommune has still to sign: »2 af 2 underskrifter mangler«. */
     afventer_kommunens_underskrift?: string;
   }>;

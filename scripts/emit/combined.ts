@@ -12,6 +12,7 @@ import { appendPdf, setOutline, type OutlineItem } from './pdf-assembly.ts';
 import { withSealLine, writePdfDefinition, type PdfFile, type Seal } from './pdf-file.ts';
 import { PDF_PRODUCER } from './pdf/document.ts';
 import { buildDocDefinition, PDF_CREATOR, PDF_LANGUAGE, type PdfMeta } from './pdf/index.ts';
+import { combinedNotSealed, NOT_SEALED_LABEL, notSealedClosingLine, notSealedCombinedNotice, notSealedMemberLine, type NotSealed } from './unsealed.ts';
 
 /** What a combined PDF needs of one document: plain data, so it can cross to a worker thread. */
 interface CombinedMember {
@@ -21,6 +22,8 @@ interface CombinedMember {
   awaits: string | null;
   pdf: Uint8Array;
   pages: number;
+  /** Set when the member was left unsealed (drafting notes, see unsealed.ts); then so is the combined PDF. */
+  notSealed?: NotSealed | null;
 }
 
 /** A kommune's bundle before rendering: plain data, so it can cross to a worker thread. */
@@ -53,29 +56,13 @@ function contentsBody(job: CombinedJob, contentsPages: number): Root {
     return row;
   });
   const awaiting = job.members.flatMap((m, i) => (m.awaits === null ? [] : [`${i + 1}. ${m.name}: ${m.awaits}`]));
+  const unsealed = job.members.flatMap((m, i) => (m.notSealed ? [`${i + 1}. ${m.name}: ${notSealedMemberLine(m.notSealed)}`] : []));
   return {
     type: 'root',
     children: [
       { type: 'heading', depth: 2, children: [{ type: 'text', value: CONTENTS_TITLE }] },
-      ...(awaiting.length === 0
-        ? []
-        : [
-            {
-              type: 'heading' as const,
-              depth: 3 as const,
-              children: [{ type: 'text' as const, value: `Afventer kommunens underskrift (${awaiting.length})` }],
-            },
-            {
-              type: 'list' as const,
-              ordered: false,
-              spread: false,
-              children: awaiting.map((line) => ({
-                type: 'listItem' as const,
-                spread: false,
-                children: [{ type: 'paragraph' as const, children: [{ type: 'text' as const, value: line }] }],
-              })),
-            },
-          ]),
+      ...listSection(`Afventer kommunens underskrift (${awaiting.length})`, awaiting),
+      ...listSection(`Ikke forseglet (${unsealed.length})`, unsealed),
       {
         type: 'paragraph',
         children: [
@@ -83,7 +70,8 @@ function contentsBody(job: CombinedJob, contentsPages: number): Root {
             type: 'text',
             value:
               `Filen samler ${job.members.length} dokumenter for ${job.kommune.navn}. Hvert dokument følger efter denne side, ` +
-              'som det blev forseglet, med sine egne sidetal.',
+              // Unsealed members are shown as they were made: »as sealed« would not be true of them.
+              (unsealed.length === 0 ? 'som det blev forseglet, med sine egne sidetal.' : 'som det blev dannet, med sine egne sidetal.'),
           },
         ],
       },
@@ -96,14 +84,32 @@ function contentsBody(job: CombinedJob, contentsPages: number): Root {
   };
 }
 
+/** A heading and a list under it (»Afventer kommunens underskrift (2)«), or nothing for no lines. */
+function listSection(heading: string, lines: readonly string[]): Root['children'] {
+  if (lines.length === 0) return [];
+  return [
+    { type: 'heading', depth: 3, children: [{ type: 'text', value: heading }] },
+    {
+      type: 'list',
+      ordered: false,
+      spread: false,
+      children: lines.map((line) => ({ type: 'listItem', spread: false, children: [{ type: 'paragraph', children: [{ type: 'text', value: line }] }] })),
+    },
+  ];
+}
+
 function contentsMeta(job: CombinedJob): PdfMeta {
   const { kode, navn } = job.kommune;
+  const unsealed = job.members.filter((m) => m.notSealed).length;
+  const notice = unsealed > 0 ? notSealedCombinedNotice(unsealed, job.members.length) : undefined;
   return {
     title: `Aftaler og sager for ${navn}`,
     titleBlock: [
       { label: 'Kommune', value: `${navn} (${kode})` },
       { label: 'Dokumenter', value: String(job.members.length) },
+      ...(notice ? [{ label: NOT_SEALED_LABEL, value: notice }] : []),
     ],
+    ...(notice ? { closing: [notSealedClosingLine(notice)] } : {}),
     runningHeader: `Samlede dokumenter · ${navn}`,
     draft: job.draft,
     toc: false,
@@ -156,8 +162,12 @@ async function xmpOf(contents: Uint8Array): Promise<Uint8Array> {
   return Buffer.from(xml.replace(producer, `<pdf:Producer>${PRODUCER}</pdf:Producer>`), 'utf8');
 }
 
-/** The combined PDF, sealed when a seal is given. */
-export async function combinedPdf(job: CombinedJob, seal?: Seal): Promise<PdfFile> {
+/**
+ * The combined PDF, sealed when a seal is given, unless a member was left unsealed (see
+ * combinedNotSealed): then its contents page says so instead.
+ */
+export async function combinedPdf(job: CombinedJob, given?: Seal): Promise<PdfFile> {
+  const seal = combinedNotSealed(job.members) ? undefined : given;
   const meta = withSealLine(contentsMeta(job), seal);
   const contents = await contentsPdf(job, meta);
   const doc = await PDFDocument.create({ updateMetadata: false });

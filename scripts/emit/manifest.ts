@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import type { NotSealed } from './unsealed.ts';
 
 export interface ManifestEntry {
   /** Path under out/, forward slashes. */
@@ -15,9 +16,14 @@ export interface ManifestEntry {
   bytes: number;
   /** Pages of a PDF; null for Markdown and JSON. */
   pages: number | null;
+  /** »Udestår« notes in a document's text (a combined PDF: in its members'); absent when none. */
+  draftingNotes?: number;
   /** Certificate subject that sealed a PDF, and whether it is the development certificate. */
   signer?: string;
   developmentSigned?: boolean;
+  /** A PDF the build left unsealed (no signer then), and why: see emit/unsealed.ts. Absent on a sealed PDF. */
+  sealed?: false;
+  notSealedReason?: NotSealed['reason'];
 }
 
 export interface Manifest {
@@ -47,9 +53,12 @@ export function manifestEntry(
   path: string,
   owner: EntryOwner,
   content: Uint8Array | string,
-  extra: { pages?: number; seal?: { signer: string; developmentSigned: boolean } } = {},
+  extra: { pages?: number; seal?: { signer: string; developmentSigned: boolean }; draftingNotes?: number; notSealed?: NotSealed | null } = {},
 ): ManifestEntry {
   const { kind, id, kommuner, opgave, version, status, sources } = owner;
   const bytes = typeof content === 'string' ? Buffer.byteLength(content) : content.length;
-  return { path, kind, id, kommuner, opgave, version, status, sources, sha256: sha256(content), bytes, pages: extra.pages ?? null, ...extra.seal };
+  const notes = extra.draftingNotes ? { draftingNotes: extra.draftingNotes } : {};
+  // An unsealed PDF names no signer: nobody sealed it.
+  const seal = extra.notSealed ? { sealed: false as const, notSealedReason: extra.notSealed.reason } : extra.seal;
+  return { path, kind, id, kommuner, opgave, version, status, sources, sha256: sha256(content), bytes, pages: extra.pages ?? null, ...notes, ...seal };
 }

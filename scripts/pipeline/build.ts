@@ -8,6 +8,7 @@ import { fristerFiles } from '../emit/frister-calendar.ts';
 import { OUTPUT_MANIFEST } from '../emit/manifest-paths.ts';
 import { manifestEntry, serializeManifest, type Manifest, type ManifestEntry } from '../emit/manifest.ts';
 import { OutputDir, recoverOutput } from '../emit/output-dir.ts';
+import { combinedNotSealed, NOT_SEALED_REASON, type NotSealed } from '../emit/unsealed.ts';
 import { awaitsKommune, documentMeta, documentName, renderedDocuments } from '../kinds/index.ts';
 import { versionLabel } from '../model/names.ts';
 import type { Repository } from '../model/repository.ts';
@@ -221,6 +222,16 @@ async function checkAndBuild(options: BuildOptions, { outDir, cachePath, cache, 
   }
 }
 
+/** What a bundle member needs of a document's output. */
+function pick(o: Pick<DocumentOutput, 'pages' | 'meta' | 'name' | 'sources' | 'draftingNotes' | 'notSealed'>) {
+  return { pages: o.pages, meta: o.meta, name: o.name, sources: o.sources, draftingNotes: o.draftingNotes, notSealed: o.notSealed };
+}
+
+/** A bundle manifest's word on a file's seal: who sealed it, or that nobody did and why (emit/unsealed.ts). */
+function bundleSeal(seal: { signer: string }, notSealed: NotSealed | null): Pick<BundleManifest['files'][number], 'signer' | 'forseglet' | 'udestaar'> {
+  return notSealed ? { signer: null, forseglet: false, udestaar: notSealed.draftingNotes } : { signer: seal.signer };
+}
+
 /** Writes a file into the staging folder; never through a name that may be a hard link into the previous out/. */
 function writeOutput(out: OutputDir, relative: string, data: Uint8Array | string): void {
   mkdirSync(path.dirname(out.path(relative)), { recursive: true });
@@ -281,7 +292,11 @@ async function execute(plan: BuildPlan, x: Execution): Promise<{ entries: Manife
       status: o.meta.status,
       sources: o.sources,
     };
-    const docEntries = [manifestEntry(`${o.base}.md`, owner, o.markdown), manifestEntry(`${o.base}.pdf`, owner, o.pdf, { pages: o.pages, seal })];
+    const notes = { draftingNotes: o.draftingNotes };
+    const docEntries = [
+      manifestEntry(`${o.base}.md`, owner, o.markdown, notes),
+      manifestEntry(`${o.base}.pdf`, owner, o.pdf, { pages: o.pages, seal, ...notes, notSealed: o.notSealed }),
+    ];
     writeOutput(out, `${o.base}.md`, o.markdown);
     writeOutput(out, `${o.base}.pdf`, o.pdf);
     entries.push(...docEntries);
@@ -301,17 +316,30 @@ async function execute(plan: BuildPlan, x: Execution): Promise<{ entries: Manife
     const made = outputs.get(doc.data.id);
     if (made) {
       const file = out.path(`${made.base}.pdf`);
-      return { doc, file, pdf: readFileSync(file), pages: made.pages, meta: made.meta, name: made.name, sources: made.sources };
+      return { doc, file, pdf: readFileSync(file), ...pick(made) };
     }
     const cached = cache.documents[doc.data.id];
     const pdfEntry = cached && cached.key === x.keyOf.get(doc.data.id) ? cached.entries.find((e) => e.path.endsWith('.pdf')) : undefined;
     if (pdfEntry && pdfEntry.pages !== null && plan.present([pdfEntry])) {
       // The bundle needs the document's metadata (from its data), not the document again.
       const file = path.join(x.outDir, pdfEntry.path);
-      return { doc, file, pdf: x.read(file), pages: pdfEntry.pages, meta: documentMeta(repo, doc), name: documentName(repo, doc), sources: pdfEntry.sources };
+      const draftingNotes = pdfEntry.draftingNotes ?? 0;
+      // Whether it was sealed is read from its entry, as the build that made it recorded it.
+      const notSealed: NotSealed | null = pdfEntry.sealed === false ? { reason: NOT_SEALED_REASON, draftingNotes } : null;
+      return {
+        doc,
+        file,
+        pdf: x.read(file),
+        pages: pdfEntry.pages,
+        meta: documentMeta(repo, doc),
+        name: documentName(repo, doc),
+        sources: pdfEntry.sources,
+        draftingNotes,
+        notSealed,
+      };
     }
     const o = await x.renderer.document(doc); // e.g. a shard's bundle member owned by another shard
-    return { doc, file: undefined, pdf: o.pdf, pages: o.pages, meta: o.meta, name: o.name, sources: o.sources };
+    return { doc, file: undefined, pdf: o.pdf, ...pick(o) };
   };
 
   let rebuilt = 0;
@@ -350,7 +378,7 @@ async function execute(plan: BuildPlan, x: Execution): Promise<{ entries: Manife
           sources: m.sources,
         },
         m.pdf,
-        { pages: m.pages, seal },
+        { pages: m.pages, seal, draftingNotes: m.draftingNotes, notSealed: m.notSealed },
       );
       const awaits = awaitsKommune(repo, m.doc);
       files.push({
@@ -359,7 +387,7 @@ async function execute(plan: BuildPlan, x: Execution): Promise<{ entries: Manife
         document: m.doc.data.id,
         kind: m.doc.kind,
         version: m.meta.version,
-        signer: seal.signer,
+        ...bundleSeal(seal, m.notSealed),
         ...(awaits === null ? {} : { afventer_kommunens_underskrift: awaits }),
       });
       bundleEntries.push(entry);
@@ -373,6 +401,7 @@ async function execute(plan: BuildPlan, x: Execution): Promise<{ entries: Manife
         awaits: awaitsKommune(repo, m.doc),
         pdf: m.pdf,
         pages: m.pages,
+        notSealed: m.notSealed,
       })),
       draft: members.some((m) => m.meta.draft),
       author: x.ctx.author,
@@ -386,8 +415,21 @@ async function execute(plan: BuildPlan, x: Execution): Promise<{ entries: Manife
     writeOutput(out, `${folder}/${combinedName}`, combined.pdf);
     const sources = [...new Set(members.flatMap((m) => m.sources))].sort();
     const owner = (kind: string, id: string) => ({ kind, id, kommuner: [code], opgave: null, version: null, status: null, sources });
-    const combinedEntry = manifestEntry(`${folder}/${combinedName}`, owner('samlet', `samlet-${code}`), combined.pdf, { pages: combined.pages, seal });
-    files.push({ file: combinedName, sha256: combinedEntry.sha256, document: `samlet-${code}`, kind: 'samlet', version: null, signer: seal.signer });
+    // combinedPdf left it unsealed by the same rule (combinedNotSealed), from the same members.
+    const combinedNotes = { draftingNotes: members.reduce((n, m) => n + m.draftingNotes, 0), notSealed: combinedNotSealed(members) };
+    const combinedEntry = manifestEntry(`${folder}/${combinedName}`, owner('samlet', `samlet-${code}`), combined.pdf, {
+      pages: combined.pages,
+      seal,
+      ...combinedNotes,
+    });
+    files.push({
+      file: combinedName,
+      sha256: combinedEntry.sha256,
+      document: `samlet-${code}`,
+      kind: 'samlet',
+      version: null,
+      ...bundleSeal(seal, combinedNotes.notSealed),
+    });
     bundleEntries.push(combinedEntry);
     const manifestText = bundleManifest(kommune, files);
     writeOutput(out, `${folder}/${OUTPUT_MANIFEST}`, manifestText);

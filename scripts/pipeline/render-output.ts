@@ -1,5 +1,6 @@
 import { outputBase } from '../emit/layout.ts';
 import { writePdfWithContents } from '../emit/pdf-file.ts';
+import { NOT_SEALED_LABEL, notSealedClosingLine, notSealedFor, notSealedNotice, type NotSealed } from '../emit/unsealed.ts';
 import type { DocumentKind } from '../model/kinds.ts';
 import { documentName, type DocumentMeta } from '../kinds/index.ts';
 import type { SourceDocument } from '../model/source-document.ts';
@@ -19,14 +20,31 @@ export interface DocumentOutput {
   pages: number;
   meta: DocumentMeta;
   sources: string[];
+  /** »Udestår« notes in its text. */
+  draftingNotes: number;
+  /** Set when the PDF was left unsealed (see emit/unsealed.ts); null when it is sealed. */
+  notSealed: NotSealed | null;
 }
 
-/** Renders one document to Markdown and sealed PDF. */
+/**
+ * Renders one document to Markdown and PDF, sealed unless the seal is the region's and the text
+ * still has drafting notes: then the PDF says so under its title and where the seal line would
+ * be. The Markdown is the same either way.
+ */
 export async function renderOutput(ctx: RenderContext, doc: SourceDocument<DocumentKind>): Promise<DocumentOutput> {
   const rendered = renderDocument(ctx.repo, ctx.templates, doc);
-  const { meta, body } = rendered;
+  const { meta, body, draftingNotes } = rendered;
+  const notSealed = notSealedFor(ctx.seal.identity.development, draftingNotes);
+  const notice = notSealed && notSealedNotice(notSealed, meta.draft);
+  const pdfMeta = {
+    ...meta,
+    ...(notice ? { titleBlock: [...meta.titleBlock, { label: NOT_SEALED_LABEL, value: notice }], closing: [notSealedClosingLine(notice)] } : {}),
+    toc: true,
+    author: ctx.author,
+    date: new Date(`${meta.date}T00:00:00Z`),
+  };
   // Contents only for a long document (pdf-file.ts, TOC_FROM_PAGES).
-  const pdf = await writePdfWithContents(body, { ...meta, toc: true, author: ctx.author, date: new Date(`${meta.date}T00:00:00Z`) }, ctx.seal);
+  const pdf = await writePdfWithContents(body, pdfMeta, notSealed ? undefined : ctx.seal);
   return {
     id: doc.data.id,
     kind: doc.kind,
@@ -37,5 +55,7 @@ export async function renderOutput(ctx: RenderContext, doc: SourceDocument<Docum
     pages: pdf.pages,
     meta,
     sources: inputsOf(ctx.repo, ctx.templates, doc),
+    draftingNotes,
+    notSealed,
   };
 }

@@ -10,21 +10,35 @@ const LINES = new Set(['paragraph', 'tableCell', 'heading']);
  * Shows »Udestår …« as the drafting note it is, wherever it comes from (data or template):
  * from the word to the end of its line (paragraph, table cell, or up to a line break),
  * bracketed and emphasised: »*[Udestår: …]*«. Done once on the rendered tree, so no text has
- * to be written with the brackets.
+ * to be written with the brackets. Returns the tree (changed in place) and how many notes it
+ * marked: a document with notes is not sealed with the region's certificate (see
+ * pipeline/seal-policy.ts).
  */
-export function markDraftingNotes(tree: Root): Root {
+export function markDraftingNotes(tree: Root): { tree: Root; notes: number } {
+  let notes = 0;
   const visit = (node: Parent): void => {
     if (LINES.has(node.type)) {
-      node.children = markLine(node.children as PhrasingContent[]);
+      const marked = markLine(node.children as PhrasingContent[]);
+      node.children = marked.children;
+      notes += marked.notes;
       return;
     }
     for (const child of node.children) if ('children' in child) visit(child);
   };
   visit(tree);
-  return tree;
+  return { tree, notes };
 }
 
-function markLine(children: PhrasingContent[]): PhrasingContent[] {
+/**
+ * How many drafting notes a line of plain text holds (a title or a title-block value, which are
+ * not marked: they are written as they are). As markLine counts: one per line that has the word.
+ */
+export function draftingNotesIn(text: string): number {
+  return text.split('\n').filter((line) => MARKER.test(line)).length;
+}
+
+function markLine(children: PhrasingContent[]): { children: PhrasingContent[]; notes: number } {
+  let notes = 0;
   const out: PhrasingContent[] = [];
   for (let i = 0; i < children.length; i++) {
     const child = children[i]!;
@@ -50,7 +64,8 @@ function markLine(children: PhrasingContent[]): PhrasingContent[] {
     else run.push({ type: 'text', value: ']' });
     if (before) out.push({ type: 'text', value: before });
     out.push({ type: 'emphasis', children: run });
+    notes++;
     if (after) out.push({ type: 'text', value: after });
   }
-  return out;
+  return { children: out, notes };
 }

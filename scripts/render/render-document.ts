@@ -7,7 +7,7 @@ import type { SourceDocument } from '../model/source-document.ts';
 import { numberClauses } from './clause-numbers.ts';
 import type { RenderData } from './helpers.ts';
 import { compactTree } from './compact-tree.ts';
-import { markDraftingNotes } from './drafting-notes.ts';
+import { draftingNotesIn, markDraftingNotes } from './drafting-notes.ts';
 import { parseMarkdown, stringifyMarkdown } from './markdown.ts';
 import { reviseClauses } from './revise-clauses.ts';
 import { substituteTokens } from './substitute.ts';
@@ -23,6 +23,11 @@ export interface RenderedDocument {
   body: Root;
   /** Templates and partials that produced it. */
   templates: string[];
+  /**
+   * »Udestår« notes still in the text: those marked in the body (markDraftingNotes) and any in
+   * the title or title block. Counted, not written: the Markdown is the same either way.
+   */
+  draftingNotes: number;
 }
 
 /** Title and title block as Markdown nodes: built as a tree, so values stay literal. */
@@ -60,15 +65,18 @@ export function renderDocument(repo: Repository, templates: TemplateSet, doc: So
   const raw = templates.render(kind.template, kind.view(repo, doc), data);
   let tree = substituteTokens(parseMarkdown(raw), tokens);
   if (kind.revisions) tree = reviseClauses(tree, kind.revisions(repo, doc), tokens);
-  tree = markDraftingNotes(tree);
+  const marked = markDraftingNotes(tree);
+  tree = marked.tree;
   if (kind.numberedClauses) tree = numberClauses(tree);
   const bodyMarkdown = stringifyMarkdown(tree);
   const meta = kind.meta(repo, doc);
+  const headerNotes = [meta.title, ...meta.titleBlock.map(({ value }) => value)].reduce((n, text) => n + draftingNotesIn(text), 0);
   return {
     doc,
     meta,
     markdown: `${stringifyMarkdown(header(meta))}\n${bodyMarkdown}`,
     body: compactTree(tree),
     templates: templates.filesOf(kind.template),
+    draftingNotes: marked.notes + headerNotes,
   };
 }

@@ -22,6 +22,11 @@ export type LocatedSignature = { ok: true; signature: EmbeddedSignature } | { ok
 
 const BYTE_RANGE = /\/ByteRange\s*\[\s*(\d+)\s+(\d+)\s+(\d+)\s+(\d+)\s*\]/g;
 
+/** Whether the file carries a signature at all (a /ByteRange), whatever its state. */
+export function hasSignature(pdf: Buffer): boolean {
+  return /\/ByteRange\s*\[/.test(pdf.toString('latin1'));
+}
+
 export function locateSignature(pdf: Buffer): LocatedSignature {
   // latin1 maps byte i to char i, so string offsets are file offsets.
   const text = pdf.toString('latin1');

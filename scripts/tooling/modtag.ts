@@ -198,6 +198,8 @@ function trailerId(pdf: Buffer): string | undefined {
 function sealedOutput(outDir: string, entries: readonly ManifestEntry[], id: string, refuse: (what: string) => never): Buffer {
   const own = entries.filter((e) => e.id === id).sort((a, b) => Number(a.path.startsWith('kommuner/')) - Number(b.path.startsWith('kommuner/')))[0];
   if (!own) return refuse(`der er ingen forseglet udgave af ${id} i outputmappen; kør npm run build først.`);
+  // A draft that still says »Udestår« is not sealed with the region's certificate (emit/unsealed.ts): nothing to countersign.
+  if (own.sealed === false) return refuse(`${id} er ikke forseglet: den har udestående tekst (Udestår), så der kan ikke modtages underskrifter på den endnu.`);
   try {
     return readFileSync(path.join(outDir, own.path));
   } catch {
