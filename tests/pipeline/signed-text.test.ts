@@ -74,13 +74,13 @@ describe('the signed-text store', () => {
   it('renders again what a template change touches, and the rule sees the change', async () => {
     const template = 'templates/hsa.md.hbs';
     const before = repo.read(template);
-    repo.replace(template, '## Mislighold', '## Misligholdelse');
+    repo.replace(template, '## Misligholdelse', '## Misligholdelse og erstatning');
     try {
       const { rendered: again, frozen } = await check();
       expect(again).toEqual(['hsa-holbaek-akutsygepleje', 'hsa-kalundborg-akutsygepleje']);
       expect(frozen.map((d) => `${d.file} ${/ændret i ([^:]+):/.exec(d.message)?.[1] ?? d.message}`)).toEqual([
-        `${SIGNED} § 10. Misligholdelse`,
-        `${OTHER} § 10. Misligholdelse`,
+        `${SIGNED} § 14. Misligholdelse og erstatning`,
+        `${OTHER} § 14. Misligholdelse og erstatning`,
       ]);
     } finally {
       repo.write(template, before);
