@@ -12,7 +12,9 @@
 import type { TDocumentDefinitions } from 'pdfmake/interfaces.js';
 import { cloneDefinition } from './clone-definition.ts';
 import { pdfEngine } from './engine.ts';
+import { hyphenateBody } from './hyphenate.ts';
 import { escapeXmpMetadata, linkBookmarksToHeadings } from './pdfkit-fixups.ts';
+import { installSoftHyphens } from './soft-hyphens.ts';
 
 export interface RenderOptions {
   /** Runs on the finished layout, before the document is ended and serialised. */
@@ -30,7 +32,10 @@ function endAndCollect(doc: PDFKit.PDFDocument): Promise<Buffer> {
 }
 
 export async function renderPdf(def: TDocumentDefinitions, opts: RenderOptions = {}): Promise<Buffer> {
-  const doc = await pdfEngine().createPdf(cloneDefinition(def)).getStream();
+  const copy = cloneDefinition(def);
+  // Danish hyphenation of the body text, where pdfmake can be made to show the hyphens.
+  if (installSoftHyphens()) hyphenateBody(copy.content);
+  const doc = await pdfEngine().createPdf(copy).getStream();
   linkBookmarksToHeadings(doc);
   escapeXmpMetadata(doc);
   await opts.beforeEnd?.(doc);
