@@ -182,6 +182,22 @@ describe('tables', () => {
     expect(widths[0]).toBeGreaterThanOrEqual(8);
     expect(columnWidths([], 0)).toEqual([]);
   });
+
+  it('keeps short columns whole when not every column’s longest word fits: the long words give way', () => {
+    // A delingsaftale's item table: the floors of all five columns need more than the 395 pt.
+    const rows = [
+      ['Opgave', 'Beskrivelse', 'Antal', 'Værdi', 'Note'],
+      ['Specialiseret rehabilitering', 'Træningsudstyr og hjælpemidler', '17', '350.000\u00a0kr.', ''],
+      ['Specialiseret rehabilitering', 'Biler (leasede)', '3', '(ikke fastsat)', 'Leasingaftalerne overdrages, se passiver.'],
+    ];
+    const width = 395;
+    const pt = columnWidths(rows, 5, width).map((w) => (parseFloat(w) / 100) * width);
+    // The floor (6.3 pt a character, 10 pt padding) less the 1 pt kept for rounding the shares down.
+    const floor = (word: string) => word.length * 6.3 + 10;
+    expect(pt[2]).toBeGreaterThanOrEqual(floor('Antal'));
+    expect(pt[3]).toBeGreaterThanOrEqual(floor('350.000 kr.'));
+    expect(pt.reduce((a, b) => a + b, 0)).toBeLessThanOrEqual(width);
+  });
 });
 
 describe('other blocks and robustness', () => {

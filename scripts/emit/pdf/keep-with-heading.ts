@@ -45,8 +45,12 @@ export function keepHeadingWithNext(node: Node, queries: NodeQueries): boolean {
   const following = queries.getFollowingNodesOnPage().filter(inBody);
   if (following.length === 0) return queries.getNodesOnNextPage().some(inBody);
   const next = following[0];
-  if (next === undefined || next.pageNumbers.length < 2) return false;
+  if (next === undefined) return false;
+  // A table is measured even when it seems to end on this page: a short one that did not fit
+  // moved whole to the next page, but is reported where it was tried.
+  const tableStart = tableStartHeight(next.table);
+  if (tableStart === undefined && next.pageNumbers.length < 2) return false;
   const { pageInnerHeight, verticalRatio } = next.startPosition;
-  const needed = Math.max(KEEP_WITH_HEADING, tableStartHeight(next.table) ?? 0);
+  const needed = Math.max(KEEP_WITH_HEADING, tableStart ?? 0);
   return (1 - verticalRatio) * pageInnerHeight < needed;
 }

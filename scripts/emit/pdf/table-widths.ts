@@ -40,8 +40,8 @@ export function columnWidths(rows: readonly (readonly string[])[], columnCount: 
   }
   const total = weights.reduce((sum, w) => sum + w, 0);
   let shares = weights.map((w) => w / total);
-  // Raise columns below their floor, taking the difference from the others in proportion;
-  // only when all floors fit (else the proportional shares are the better compromise).
+  capFloors(floors);
+  // Raise columns below their floor, taking the difference from the others in proportion.
   if (floors.reduce((sum, f) => sum + f, 0) < 1) {
     for (let pass = 0; pass < columnCount; pass++) {
       const fixed = shares.map((s, i) => s <= (floors[i] ?? 0));
@@ -55,4 +55,28 @@ export function columnWidths(rows: readonly (readonly string[])[], columnCount: 
   }
   // Round down to 0.1 % so rounding can never push the sum over 100 %.
   return shares.map((s) => `${Math.floor(s * 1000) / 10}%`);
+}
+
+/** Share of the table the floors may take together: the rest keeps every column a little room. */
+const FLOOR_BUDGET = 0.97;
+
+/**
+ * When not every column's longest word fits, the columns with short words (a count, an amount, a
+ * date: »Antal«, »350.000 kr.«) keep their floors and only the longest words are cut to a common
+ * limit: a long word breaking (»Leasingaftaler-ne«) reads better than »A / nt / al«. Water-filling:
+ * the limit is the largest at which the floors fit the budget. Changes `floors` in place.
+ */
+function capFloors(floors: number[]): void {
+  if (floors.reduce((sum, f) => sum + f, 0) <= FLOOR_BUDGET) return;
+  const sorted = [...floors].sort((a, b) => a - b);
+  let below = 0;
+  for (let i = 0; i < sorted.length; i++) {
+    // With the i smallest floors kept, the others share what is left equally.
+    const limit = (FLOOR_BUDGET - below) / (sorted.length - i);
+    if (limit <= (sorted[i] ?? 0)) {
+      for (let c = 0; c < floors.length; c++) floors[c] = Math.min(floors[c] ?? 0, limit);
+      return;
+    }
+    below += sorted[i] ?? 0;
+  }
 }
