@@ -178,8 +178,11 @@ describe('markup in every free-text field builds and renders literally', () => {
   });
 
   it('and in the PDF text', () => {
-    const text = pdfText(repo.path('out/midt-og-vestsjaelland/316-holbaek/hsa-holbaek-akutsygepleje.pdf')).replace(/\s+/g, '');
-    expect(text).toContain(value('T', 0).replace(/\s+/g, ''));
-    for (const i of [0, 5, 8]) expect(text).toContain(value('M', i).replace(/\s+/g, ''));
+    // pdftotext joins a line that ends in a hyphen to the next and drops that hyphen (»<!--c--« +
+    // »>« reads »<!--c->«), so hyphens are compared out along with the line breaks.
+    const squeeze = (s: string) => s.replace(/[\s-]+/g, '');
+    const text = squeeze(pdfText(repo.path('out/midt-og-vestsjaelland/316-holbaek/hsa-holbaek-akutsygepleje.pdf')));
+    expect(text).toContain(squeeze(value('T', 0)));
+    for (const i of [0, 5, 8]) expect(text).toContain(squeeze(value('M', i)));
   });
 });
