@@ -4,7 +4,8 @@
  * which page each piece of text is on. Checked on every per-document PDF of a build (not the
  * kommune bundles, which only concatenate them):
  * - no page ends with a heading;
- * - the signature clause (heading to its last table row) is on one page;
+ * - the signature clause (heading to its last table row) is on one page, and the seal line is
+ *   never alone on the last page;
  * - no table row is split between pages (every cell of a body row on the same page); this also
  *   finds a word broken inside a column too narrow for it (»Kommune|n«);
  * - no date or amount of the Markdown wraps at a line end.
@@ -166,6 +167,18 @@ export function splitSignature(doc: LaidOut): string[] | undefined {
   return pageOf(firstWords) === start ? [] : [`»${heading}« on p. ${start + 1}, »${firstWords}« on p. ${pageOf(firstWords) + 1}`];
 }
 
+/** The last page when it holds nothing but the closing lines (the seal line, a notice): a stranded ending. */
+export function strandedClosing(doc: LaidOut): string[] {
+  const last = doc.pages.at(-1);
+  if (last === undefined || doc.pages.length < 2) return [];
+  // Left out: the closing lines (a seal line may wrap before its date) and the diagonal »UDKAST«
+  // watermark, which poppler reads as scattered letters.
+  const body = last.lines
+    .map((l) => l.text)
+    .filter((t) => !/^(Elektronisk forseglet|Ikke forseglet)/.test(t) && !/^\d{1,2}\. \p{L}+ \d{4}$/u.test(t) && !/^[UDKAST]{1,6}$/.test(t));
+  return body.length === 0 ? [`p. ${doc.pages.length} holds only »${last.lines[0]?.text ?? ''}«`] : [];
+}
+
 /**
  * Table body rows split between pages. A row is found by its cells' first and last words: it is
  * whole when one page (at or after the previous row's) has every one of them. Words the PDF does
@@ -241,6 +254,10 @@ export function describeLayout(title: string, build: (scratch: string) => Promis
       const results = docs.map((doc) => ({ doc, problems: splitSignature(doc) }));
       expect(results.flatMap(({ doc, problems }) => (problems ?? []).map((p) => `${path.basename(doc.file)}: ${p}`))).toEqual([]);
       expect(results.filter(({ problems }) => problems !== undefined).length).toBeGreaterThan(0);
+    });
+
+    it('never leaves the seal line alone on the last page', () => {
+      expect(each(strandedClosing)).toEqual([]);
     });
 
     it('never splits a table row between pages', () => {

@@ -5,7 +5,7 @@
  * metadata. Pure: same input, same definition.
  */
 import type { Root } from 'mdast';
-import type { Column, Content, DynamicContent, TDocumentDefinitions, Watermark } from 'pdfmake/interfaces.js';
+import type { Column, Content, ContentStack, DynamicContent, TDocumentDefinitions, Watermark } from 'pdfmake/interfaces.js';
 import { keepHeadingWithNext } from './keep-with-heading.ts';
 import { mdastToPdfmake } from './mdast-to-pdfmake.ts';
 import { bindUnits } from './no-break.ts';
@@ -92,6 +92,18 @@ function closing(lines: PdfMeta['closing']): Content[] {
 }
 
 /**
+ * The closing lines (the seal line) go after the body; when the body ends with an unbreakable
+ * unit (the signature block), they join it, so a seal line never stands alone on a last page.
+ */
+function withClosing(body: Content[], end: Content[]): Content[] {
+  const last = body.at(-1);
+  const isUnbreakableStack = (c: Content | undefined): c is ContentStack =>
+    typeof c === 'object' && !Array.isArray(c) && 'stack' in c && (c as ContentStack).unbreakable === true;
+  if (end.length === 0 || !isUnbreakableStack(last)) return [...body, ...end];
+  return [...body.slice(0, -1), { ...last, stack: [...last.stack, ...end] }];
+}
+
+/**
  * Running header on every page but the first, plus (for drafts) a plain "UDKAST"
  * mark on every page: the diagonal watermark is hard for text extraction and
  * screen readers, this one is not.
@@ -138,7 +150,7 @@ export function buildDocDefinition(root: Root, meta: PdfMeta): TDocumentDefiniti
     contentWidth: CONTENT_WIDTH,
     signatureCaption: signatureCaption(meta),
   });
-  const content: Content[] = [...titleBlock(meta), ...(meta.toc ? [tableOfContents()] : []), ...body, ...closing(meta.closing)];
+  const content: Content[] = [...titleBlock(meta), ...(meta.toc ? [tableOfContents()] : []), ...withClosing(body, closing(meta.closing))];
   const def: TDocumentDefinitions = {
     pageSize: 'A4',
     pageOrientation: 'portrait',
