@@ -6,7 +6,7 @@
  */
 import type { Root } from 'mdast';
 import type { Column, Content, ContentStack, DynamicContent, TDocumentDefinitions, Watermark } from 'pdfmake/interfaces.js';
-import { keepHeadingWithNext } from './keep-with-heading.ts';
+import { CLOSING_ID, keepHeadingWithNext } from './keep-with-heading.ts';
 import { mdastToPdfmake } from './mdast-to-pdfmake.ts';
 import { bindUnits } from './no-break.ts';
 import { COLORS, CONTENT_WIDTH, DEFAULT_STYLE, PAGE_MARGINS, STYLES, TITLE_BLOCK_LAYOUT } from './styles.ts';
@@ -88,7 +88,9 @@ function closing(lines: PdfMeta['closing']): Content[] {
     if (typeof line === 'string') return { text: bindUnits(line), style: 'closing' };
     return typeof line === 'object' && 'text' in line && typeof line.text === 'string' ? { ...line, text: bindUnits(line.text) } : line;
   });
-  return [{ stack, margin: [0, 18, 0, 0], unbreakable: true }];
+  // The id lets the page-break hook tell the closing lines from the body (keep-with-heading.ts).
+  const block: ContentStack & { id: string } = { id: CLOSING_ID, stack, margin: [0, 18, 0, 0], unbreakable: true };
+  return [block];
 }
 
 /**

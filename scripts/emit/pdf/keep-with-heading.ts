@@ -1,5 +1,6 @@
 /**
- * No heading ends a page: pdfmake's pageBreakBefore hook for the document definition.
+ * No heading ends a page, and the closing lines (the seal line) never stand alone on the last
+ * page: pdfmake's pageBreakBefore hook for the document definition.
  */
 import type { Node, NodeQueries, Table } from 'pdfmake/interfaces.js';
 
@@ -40,8 +41,8 @@ function tableStartHeight(table: Table | undefined): number | undefined {
  * inserts, so breaks are rare by design.
  */
 export function keepHeadingWithNext(node: Node, queries: NodeQueries): boolean {
-  if (node.headlineLevel === undefined) return false;
   const inBody = (n: Node): boolean => typeof n.style !== 'string' || !FRAME_STYLES.has(n.style);
+  if (node.headlineLevel === undefined) return keepLastWithClosing(node, queries, inBody);
   const following = queries.getFollowingNodesOnPage().filter(inBody);
   if (following.length === 0) return queries.getNodesOnNextPage().some(inBody);
   const next = following[0];
@@ -53,4 +54,38 @@ export function keepHeadingWithNext(node: Node, queries: NodeQueries): boolean {
   const { pageInnerHeight, verticalRatio } = next.startPosition;
   const needed = Math.max(KEEP_WITH_HEADING, tableStart ?? 0);
   return (1 - verticalRatio) * pageInnerHeight < needed;
+}
+
+/** The id of the closing lines' stack (document.ts): what must not stand alone on a page. */
+export const CLOSING_ID = 'closing-lines';
+
+/**
+ * Height the closing lines need: the stack's 18 pt margin, the seal line's 24 pt margin and two
+ * lines at 8.5 pt (a long certificate name wraps before the date).
+ */
+const CLOSING_HEIGHT = 18 + 24 + 2 * 8.5 * 1.3;
+
+const isClosing = (n: Node): boolean => n.id === CLOSING_ID || n.style === 'closing' || n.style === 'sealLine';
+
+/**
+ * The last block of text before the closing moves to the next page when nothing but the closing
+ * lines would be there: a page holding only »Elektronisk forseglet af …« reads as a page lost.
+ * The closing is one unbreakable block, which pdfmake reports where it was tried even when it
+ * moved on: so it is taken to move when the room below its tried start is less than it needs.
+ * Only a single-page block of text moves (a paragraph, a list item), never a list or a table.
+ */
+function keepLastWithClosing(node: Node, queries: NodeQueries, inBody: (n: Node) => boolean): boolean {
+  // pdfmake passes a stack's `stack` too, though its types leave it out.
+  const leaf = node.text !== undefined || ('stack' in node && node.ol === undefined && node.ul === undefined && node.table === undefined);
+  if (!leaf || isClosing(node) || node.pageNumbers.length !== 1) return false;
+  const following = queries.getFollowingNodesOnPage().filter(inBody);
+  if (following.length === 0) {
+    const next = queries.getNodesOnNextPage().filter(inBody);
+    return next.length > 0 && next.every(isClosing);
+  }
+  if (!following.every(isClosing)) return false;
+  const closing = following.find((n) => n.id === CLOSING_ID);
+  if (closing === undefined) return false;
+  const { pageInnerHeight, verticalRatio } = closing.startPosition;
+  return (1 - verticalRatio) * pageInnerHeight < CLOSING_HEIGHT;
 }
