@@ -132,8 +132,8 @@ describe('provenance and wording of the rendered documents', () => {
     expect(md).not.toMatch(/Aftalen|Parter|§/);
     // A notice to the ministry not yet recorded is said to be unrecorded, not »meddelte …: (ikke fastsat)«.
     const doc = data.byId('anmodning-holbaek-specialiseret-rehabilitering') as SourceDocument<'anmodning'>;
-    const told = renderDocument(data, loadTemplates(repo.root), { ...doc, data: { ...doc.data, meddelt: '2026-04-15' } } as SourceDocument<'anmodning'>);
-    const untold = renderDocument(data, loadTemplates(repo.root), { ...doc, data: { ...doc.data, meddelt: null } } as SourceDocument<'anmodning'>);
+    const told = renderDocument(data, loadTemplates(repo.root), { ...doc, data: { ...doc.data, meddelt: '2026-04-15' } });
+    const untold = renderDocument(data, loadTemplates(repo.root), { ...doc, data: { ...doc.data, meddelt: null } });
     expect(told.markdown).toContain('Regionen meddelte Indenrigs- og Sundhedsministeriet anmodningen den 15. april 2026.');
     expect(untold.markdown).toContain('Det er ikke registreret, at regionen har meddelt Indenrigs- og Sundhedsministeriet anmodningen.');
   });
