@@ -168,7 +168,7 @@ export function splitSignature(doc: LaidOut): string[] | undefined {
 }
 
 /** The last page when it holds nothing but the closing lines (the seal line, a notice): a stranded ending. */
-export function strandedClosing(doc: LaidOut): string[] {
+function strandedClosing(doc: LaidOut): string[] {
   const last = doc.pages.at(-1);
   if (last === undefined || doc.pages.length < 2) return [];
   // Left out: the closing lines (a seal line may wrap before its date) and the diagonal »UDKAST«
