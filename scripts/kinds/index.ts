@@ -53,6 +53,8 @@ export const renderedDocument = (repo: Repository, id: string): Doc | undefined 
 
 export const documentName = (repo: Repository, doc: SourceDocument): string => registry.nameOf(repo, doc);
 export const documentMeta = (repo: Repository, doc: SourceDocument): DocumentMeta => kindOf(doc).meta(repo, doc);
+/** What a viewer shows as the PDF's title, unique in the region (kommune, opgave, version; a case's sundhedsråd). */
+export const documentTitle = (repo: Repository, doc: SourceDocument): string => documentMeta(repo, doc).documentTitle ?? documentName(repo, doc);
 export const shortDocumentLabel = (repo: Repository, doc: SourceDocument): string => kindOf(doc).label(repo, doc);
 
 /** The sundhedsråd a council document belongs to; undefined for a kommune's document. */

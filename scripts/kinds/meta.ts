@@ -12,6 +12,11 @@ export interface DocumentMeta {
    */
   runningSubheader?: RunningSubheader;
   subject: string;
+  /**
+   * The title a PDF viewer shows (Info Title, XMP dc:title) when the heading alone is not unique
+   * in the region: every sundhedsråd has a »Punkt 3: Opgaveflyt …«. Default: the generated name.
+   */
+  documentTitle?: string;
   keywords: string[];
   draft: boolean;
   /** ISO date the PDF's CreationDate comes from: the document's own latest date. */

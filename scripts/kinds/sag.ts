@@ -89,6 +89,7 @@ export const sag = defineDocumentKind<'sag'>({
     const raad = repo.sundhedsraad(d.sundhedsraad);
     return {
       title: `Punkt ${d.punkt}: ${d.titel}`,
+      documentTitle: `${raad?.navn ?? d.sundhedsraad}, punkt ${d.punkt}: ${d.titel} (${d.sags_id})`,
       titleBlock: [
         { label: 'Sundhedsråd', value: raad?.navn ?? d.sundhedsraad },
         // Where the case does not state the meeting date, the header says so instead of a date.

@@ -2,7 +2,7 @@ import { outputBase } from '../emit/layout.ts';
 import { writePdfWithContents } from '../emit/pdf-file.ts';
 import { NOT_SEALED_LABEL, notSealedClosingLine, notSealedFor, notSealedNotice, type NotSealed } from '../emit/unsealed.ts';
 import type { DocumentKind } from '../model/kinds.ts';
-import { documentName, type DocumentMeta } from '../kinds/index.ts';
+import { documentName, documentTitle, type DocumentMeta } from '../kinds/index.ts';
 import type { SourceDocument } from '../model/source-document.ts';
 import { inputsOf } from '../render/inputs.ts';
 import { renderDocument } from '../render/render-document.ts';
@@ -40,6 +40,8 @@ export async function renderOutput(ctx: RenderContext, doc: SourceDocument<Docum
     ...meta,
     ...(notice ? { titleBlock: [...meta.titleBlock, { label: NOT_SEALED_LABEL, value: notice }], closing: [notSealedClosingLine(notice)] } : {}),
     toc: true,
+    // Eight HSAs are »Horisontal samarbejdsaftale om sundheds- og omsorgspladser«: the viewer's title says whose.
+    infoTitle: documentTitle(ctx.repo, doc),
     author: ctx.author,
     date: new Date(`${meta.date}T00:00:00Z`),
   };

@@ -5,7 +5,7 @@ import type { BundleManifest } from '../../scripts/emit/bundle.ts';
 import type { Manifest } from '../../scripts/emit/manifest.ts';
 import { STACK_TRACE, type CliResult } from '../helpers/cli.ts';
 import { runInProcess } from '../helpers/in-process.ts';
-import { pdfText } from '../helpers/pdf-tools.ts';
+import { pdfText, tool } from '../helpers/pdf-tools.ts';
 import { RepoCopy } from '../helpers/repo.ts';
 import { createHash } from 'node:crypto';
 import { createTestPki, LEAF_CN, PASSPHRASE, type TestPki } from './pki.ts';
@@ -73,6 +73,14 @@ describe('npm run build with a configured PKCS#12', () => {
       expect(report, file).toContain('Certificate is Trusted');
       expect(report, file).toContain(`Signer Certificate Common Name: ${LEAF_CN}`);
     }
+  });
+
+  it('gives every document PDF its own title in the viewer (Info Title): kommune, opgave, version', () => {
+    const documents = pdfsUnder(repo.path('out')).filter((f) => !f.includes(`${path.sep}kommuner${path.sep}`));
+    const titles = documents.map((f) => /^Title:\s+(.*)$/m.exec(tool('pdfinfo', [f]).stdout)?.[1] ?? '');
+    expect(titles).toHaveLength(33);
+    expect(new Set(titles).size).toBe(33);
+    expect(titles).toContain('Udkast til horisontal samarbejdsaftale for sundheds- og omsorgspladser Holbæk Kommune V20260224');
   });
 
   it('passes npm run verify --ca on the whole output folder, and fails it against another CA', async () => {

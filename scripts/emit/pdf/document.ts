@@ -14,6 +14,8 @@ import { COLORS, CONTENT_WIDTH, DEFAULT_STYLE, PAGE_MARGINS, STYLES, TITLE_BLOCK
 export interface PdfMeta {
   /** Document title, e.g. "Horisontal samarbejdsaftale om akutsygepleje". */
   title: string;
+  /** The title viewers show (Info Title, XMP dc:title) when it must say more than the heading: kommune, opgave, version. */
+  infoTitle?: string;
   /** Shown at the top of every page but the first, e.g. "Horisontal samarbejdsaftale · Holbæk Kommune". */
   runningHeader: string;
   /** A second header line under it, left and right: »DokID … · V…« and »Bilag 3a til punkt 3, EMN-…«. */
@@ -161,7 +163,7 @@ export function buildDocDefinition(root: Root, meta: PdfMeta): TDocumentDefiniti
     language: PDF_LANGUAGE,
     displayTitle: true,
     info: {
-      title: meta.title,
+      title: meta.infoTitle ?? meta.title,
       author: meta.author,
       subject: meta.subject,
       keywords: meta.keywords.join(', '),
