@@ -171,11 +171,8 @@ export function splitSignature(doc: LaidOut): string[] | undefined {
 function strandedClosing(doc: LaidOut): string[] {
   const last = doc.pages.at(-1);
   if (last === undefined || doc.pages.length < 2) return [];
-  // Left out: the closing lines (a seal line may wrap before its date) and the diagonal »UDKAST«
-  // watermark, which poppler reads as scattered letters.
-  const body = last.lines
-    .map((l) => l.text)
-    .filter((t) => !/^(Elektronisk forseglet|Ikke forseglet)/.test(t) && !/^\d{1,2}\. \p{L}+ \d{4}$/u.test(t) && !/^[UDKAST]{1,6}$/.test(t));
+  // Left out: the closing lines (a seal line may wrap before its date).
+  const body = last.lines.map((l) => l.text).filter((t) => !/^(Elektronisk forseglet|Ikke forseglet)/.test(t) && !/^\d{1,2}\. \p{L}+ \d{4}$/u.test(t));
   return body.length === 0 ? [`p. ${doc.pages.length} holds only »${last.lines[0]?.text ?? ''}«`] : [];
 }
 

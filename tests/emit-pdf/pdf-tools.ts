@@ -16,6 +16,13 @@ export function runTool(command: string, args: readonly string[]): ToolResult {
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
+/** A tool's stdout as bytes (an image from pdftoppm). */
+export function runToolBytes(command: string, args: readonly string[]): Buffer {
+  const result = spawnSync(command, args);
+  if (result.error) throw result.error;
+  return result.stdout;
+}
+
 /** Writes bytes to a fresh temp file and returns its path (tools want files). */
 export function writeTempPdf(bytes: Buffer, name = 'doc.pdf'): string {
   const path = join(mkdtempSync(join(tmpdir(), 'emit-pdf-')), name);

@@ -179,6 +179,7 @@ export function buildDocDefinition(root: Root, meta: PdfMeta): TDocumentDefiniti
     pageBreakBefore: keepHeadingWithNext,
     content,
   };
+  // Drawn as outlines, not text (watermark.ts).
   if (meta.draft) def.watermark = DRAFT_WATERMARK;
   return def;
 }

@@ -15,6 +15,7 @@ import { pdfEngine } from './engine.ts';
 import { hyphenateBody } from './hyphenate.ts';
 import { escapeXmpMetadata, linkBookmarksToHeadings } from './pdfkit-fixups.ts';
 import { installSoftHyphens } from './soft-hyphens.ts';
+import { installOutlineWatermark } from './watermark.ts';
 
 export interface RenderOptions {
   /** Runs on the finished layout, before the document is ended and serialised. */
@@ -35,6 +36,7 @@ export async function renderPdf(def: TDocumentDefinitions, opts: RenderOptions =
   const copy = cloneDefinition(def);
   // Danish hyphenation of the body text, where pdfmake can be made to show the hyphens.
   if (installSoftHyphens()) hyphenateBody(copy.content);
+  installOutlineWatermark();
   const doc = await pdfEngine().createPdf(copy).getStream();
   linkBookmarksToHeadings(doc);
   escapeXmpMetadata(doc);
