@@ -77,6 +77,20 @@ describe('renderPdf (sample agreement, draft + TOC)', () => {
     }
   });
 
+  it('writes the XMP stream with its one /Length, counting bytes (pdfkit adds a stray /length in characters)', () => {
+    const objects = (
+      JSON.parse(runTool('qpdf', ['--json', '--json-key=qpdf', path]).stdout) as {
+        qpdf: [unknown, Record<string, { stream?: { dict: Record<string, unknown> } }>];
+      }
+    ).qpdf[1];
+    const xmp = Object.values(objects).find((o) => o.stream?.dict['/Type'] === '/Metadata')?.stream?.dict;
+    expect(xmp).toBeDefined();
+    expect(xmp).not.toHaveProperty('/length');
+    expect(typeof xmp?.['/Length']).toBe('number');
+    // The sample's title block holds »æøå«, where characters and bytes differ.
+    expect(runTool('qpdf', ['--check', path]).stdout).toContain('No syntax or stream encoding errors');
+  });
+
   it('carries document metadata and language', () => {
     const info = pdfInfo(path);
     expect(info.get('Title')).toBe(SAMPLE_META.title);

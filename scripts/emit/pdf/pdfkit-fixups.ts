@@ -15,6 +15,8 @@ interface PdfKitInternals {
   info: Record<string, unknown>;
   _root: { data: { Names: { data: { Dests: { _items: Record<string, unknown> } } } } };
   _addInfo?: () => void;
+  endMetadata?: () => void;
+  ref: (this: PdfKitInternals, data?: Record<string, unknown>) => unknown;
 }
 
 function internals(doc: PDFKit.PDFDocument): PdfKitInternals {
@@ -80,6 +82,32 @@ export function escapeXmpMetadata(doc: PDFKit.PDFDocument): void {
       writeXmpInfo.call(this);
     } finally {
       this.info = literal;
+    }
+  };
+}
+
+/**
+ * pdfkit 0.19 gives the XMP metadata stream a stray lowercase `/length` beside the real
+ * `/Length`, counting characters, not bytes, so it is wrong as soon as the XMP holds »æøå«
+ * (1737 against 1744 for a Holbæk HSA). Readers ignore the unknown key; a PDF/A validator may
+ * not, and it is wrong on its face. The stream's own `/Length` is written by pdfkit when the
+ * stream ends, so the key is simply left out of the dictionary it is created with.
+ */
+export function dropStrayMetadataLength(doc: PDFKit.PDFDocument): void {
+  const pdf = internals(doc);
+  const endMetadata = pdf.endMetadata;
+  if (typeof endMetadata !== 'function') return;
+  pdf.endMetadata = function (this: PdfKitInternals): void {
+    const ref = this.ref;
+    this.ref = function (this: PdfKitInternals, data?: Record<string, unknown>) {
+      if (data?.Type === 'Metadata') delete data.length;
+      return ref.call(this, data);
+    };
+    try {
+      endMetadata.call(this);
+    } finally {
+      // Back to the prototype's method.
+      delete (this as Partial<PdfKitInternals>).ref;
     }
   };
 }

@@ -13,7 +13,7 @@ import type { TDocumentDefinitions } from 'pdfmake/interfaces.js';
 import { cloneDefinition } from './clone-definition.ts';
 import { pdfEngine } from './engine.ts';
 import { hyphenateBody } from './hyphenate.ts';
-import { escapeXmpMetadata, linkBookmarksToHeadings } from './pdfkit-fixups.ts';
+import { dropStrayMetadataLength, escapeXmpMetadata, linkBookmarksToHeadings } from './pdfkit-fixups.ts';
 import { installSoftHyphens } from './soft-hyphens.ts';
 import { installOutlineWatermark } from './watermark.ts';
 
@@ -40,6 +40,7 @@ export async function renderPdf(def: TDocumentDefinitions, opts: RenderOptions =
   const doc = await pdfEngine().createPdf(copy).getStream();
   linkBookmarksToHeadings(doc);
   escapeXmpMetadata(doc);
+  dropStrayMetadataLength(doc);
   await opts.beforeEnd?.(doc);
   return endAndCollect(doc);
 }
