@@ -91,6 +91,14 @@ describe('renderPdf (sample agreement, draft + TOC)', () => {
     expect(runTool('qpdf', ['--check', path]).stdout).toContain('No syntax or stream encoding errors');
   });
 
+  it('says in its XMP what the Info dictionary says: the modification date, and the language as dc:language', () => {
+    const xmp = runTool('pdfinfo', ['-meta', path]).stdout;
+    expect(xmp).toContain('<xmp:ModifyDate>2026-03-01T09:30:00Z</xmp:ModifyDate>');
+    expect(xmp).toContain('<xmp:CreateDate>2026-03-01T09:30:00Z</xmp:CreateDate>');
+    expect(xmp).toMatch(/<dc:language><rdf:Bag><rdf:li>da-DK<\/rdf:li><\/rdf:Bag><\/dc:language>/);
+    expect(xmp.match(/<rdf:Description /g)?.length).toBe(xmp.match(/<\/rdf:Description>/g)?.length);
+  });
+
   it('carries document metadata and language', () => {
     const info = pdfInfo(path);
     expect(info.get('Title')).toBe(SAMPLE_META.title);

@@ -16,6 +16,7 @@ interface PdfKitInternals {
   _root: { data: { Names: { data: { Dests: { _items: Record<string, unknown> } } } } };
   _addInfo?: () => void;
   endMetadata?: () => void;
+  appendXML?: (xml: string, newline?: boolean) => void;
   ref: (this: PdfKitInternals, data?: Record<string, unknown>) => unknown;
 }
 
@@ -109,5 +110,31 @@ export function dropStrayMetadataLength(doc: PDFKit.PDFDocument): void {
       // Back to the prototype's method.
       delete (this as Partial<PdfKitInternals>).ref;
     }
+  };
+}
+
+/**
+ * What pdfkit's XMP leaves out and PDF/A expects beside the Info dictionary (issue 17): the
+ * modification date (Info has ModDate; the XMP must say the same) and the document's language as
+ * dc:language. Written after pdfkit's own descriptions; the values are the document's, never the
+ * clock's.
+ */
+export function completeXmp(doc: PDFKit.PDFDocument, language: string): void {
+  const pdf = internals(doc);
+  const writeInfo = pdf._addInfo;
+  if (typeof writeInfo !== 'function') return;
+  pdf._addInfo = function (this: PdfKitInternals): void {
+    writeInfo.call(this);
+    const modified = this.info.ModDate;
+    const date = modified instanceof Date ? `${modified.toISOString().split('.')[0] ?? ''}Z` : undefined;
+    this.appendXML?.(
+      `
+        <rdf:Description rdf:about="" xmlns:xmp="http://ns.adobe.com/xap/1.0/" xmlns:dc="http://purl.org/dc/elements/1.1/">${
+          date ? `\n            <xmp:ModifyDate>${date}</xmp:ModifyDate>` : ''
+        }
+            <dc:language><rdf:Bag><rdf:li>${escapeXml(language)}</rdf:li></rdf:Bag></dc:language>
+        </rdf:Description>
+        `,
+    );
   };
 }

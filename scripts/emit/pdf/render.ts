@@ -13,7 +13,7 @@ import type { TDocumentDefinitions } from 'pdfmake/interfaces.js';
 import { cloneDefinition } from './clone-definition.ts';
 import { pdfEngine } from './engine.ts';
 import { hyphenateBody } from './hyphenate.ts';
-import { dropStrayMetadataLength, escapeXmpMetadata, linkBookmarksToHeadings } from './pdfkit-fixups.ts';
+import { completeXmp, dropStrayMetadataLength, escapeXmpMetadata, linkBookmarksToHeadings } from './pdfkit-fixups.ts';
 import { installSoftHyphens } from './soft-hyphens.ts';
 import { installOutlineWatermark } from './watermark.ts';
 
@@ -41,6 +41,7 @@ export async function renderPdf(def: TDocumentDefinitions, opts: RenderOptions =
   linkBookmarksToHeadings(doc);
   escapeXmpMetadata(doc);
   dropStrayMetadataLength(doc);
+  if (copy.language !== undefined) completeXmp(doc, copy.language);
   await opts.beforeEnd?.(doc);
   return endAndCollect(doc);
 }
