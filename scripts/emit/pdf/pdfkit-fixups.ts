@@ -63,78 +63,62 @@ function escapeXml(text: string): string {
 }
 
 /**
- * pdfkit interpolates Title/Author/Subject/Keywords into the XMP packet without
- * escaping, so "Aftale om A & B" would produce malformed XML. The info values are
- * swapped for escaped copies only while the packet is written; the Info
- * dictionary (written earlier in end()) keeps the literal values.
+ * The XMP packet pdfkit writes, put right in one pass over its two hooks:
+ * - pdfkit interpolates Title/Author/Subject/Keywords without escaping, so »Aftale om A & B«
+ *   would produce malformed XML: the info values are swapped for escaped copies only while the
+ *   packet is written; the Info dictionary (written earlier in end()) keeps the literal values.
+ * - It leaves out what PDF/A expects beside the Info dictionary (issue 17): the modification date
+ *   (Info has ModDate; the XMP must say the same) and the language as dc:language. They are
+ *   appended after pdfkit's own descriptions; the values are the document's, never the clock's.
+ * - pdfkit 0.19 gives the metadata stream a stray lowercase `/length` beside the real `/Length`,
+ *   counting characters, not bytes, so it is wrong as soon as the XMP holds »æøå« (1737 against
+ *   1744 for a Holbæk HSA). Readers ignore the unknown key; a PDF/A validator may not. The real
+ *   `/Length` is written when the stream ends, so the key is left out of the dictionary the
+ *   stream is created with.
  */
-export function escapeXmpMetadata(doc: PDFKit.PDFDocument): void {
+export function fixXmpMetadata(doc: PDFKit.PDFDocument, language: string | undefined): void {
   const pdf = internals(doc);
   const writeXmpInfo = pdf._addInfo;
-  if (typeof writeXmpInfo !== 'function') return;
-  pdf._addInfo = function (this: PdfKitInternals): void {
-    const literal = this.info;
-    const escaped: Record<string, unknown> = {};
-    for (const [key, value] of Object.entries(literal)) {
-      escaped[key] = typeof value === 'string' ? escapeXml(value) : value;
-    }
-    this.info = escaped;
-    try {
-      writeXmpInfo.call(this);
-    } finally {
-      this.info = literal;
-    }
-  };
-}
-
-/**
- * pdfkit 0.19 gives the XMP metadata stream a stray lowercase `/length` beside the real
- * `/Length`, counting characters, not bytes, so it is wrong as soon as the XMP holds »æøå«
- * (1737 against 1744 for a Holbæk HSA). Readers ignore the unknown key; a PDF/A validator may
- * not, and it is wrong on its face. The stream's own `/Length` is written by pdfkit when the
- * stream ends, so the key is simply left out of the dictionary it is created with.
- */
-export function dropStrayMetadataLength(doc: PDFKit.PDFDocument): void {
-  const pdf = internals(doc);
-  const endMetadata = pdf.endMetadata;
-  if (typeof endMetadata !== 'function') return;
-  pdf.endMetadata = function (this: PdfKitInternals): void {
-    const ref = this.ref;
-    this.ref = function (this: PdfKitInternals, data?: Record<string, unknown>) {
-      if (data?.Type === 'Metadata') delete data.length;
-      return ref.call(this, data);
+  if (typeof writeXmpInfo === 'function') {
+    pdf._addInfo = function (this: PdfKitInternals): void {
+      const literal = this.info;
+      const escaped: Record<string, unknown> = {};
+      for (const [key, value] of Object.entries(literal)) escaped[key] = typeof value === 'string' ? escapeXml(value) : value;
+      this.info = escaped;
+      try {
+        writeXmpInfo.call(this);
+      } finally {
+        this.info = literal;
+      }
+      if (language !== undefined) this.appendXML?.(missingXmp(literal.ModDate, language));
     };
-    try {
-      endMetadata.call(this);
-    } finally {
-      // Back to the prototype's method.
-      delete (this as Partial<PdfKitInternals>).ref;
-    }
-  };
+  }
+  const endMetadata = pdf.endMetadata;
+  if (typeof endMetadata === 'function') {
+    pdf.endMetadata = function (this: PdfKitInternals): void {
+      const ref = this.ref;
+      this.ref = function (this: PdfKitInternals, data?: Record<string, unknown>) {
+        if (data?.Type === 'Metadata') delete data.length;
+        return ref.call(this, data);
+      };
+      try {
+        endMetadata.call(this);
+      } finally {
+        // Back to the prototype's method.
+        delete (this as Partial<PdfKitInternals>).ref;
+      }
+    };
+  }
 }
 
-/**
- * What pdfkit's XMP leaves out and PDF/A expects beside the Info dictionary (issue 17): the
- * modification date (Info has ModDate; the XMP must say the same) and the document's language as
- * dc:language. Written after pdfkit's own descriptions; the values are the document's, never the
- * clock's.
- */
-export function completeXmp(doc: PDFKit.PDFDocument, language: string): void {
-  const pdf = internals(doc);
-  const writeInfo = pdf._addInfo;
-  if (typeof writeInfo !== 'function') return;
-  pdf._addInfo = function (this: PdfKitInternals): void {
-    writeInfo.call(this);
-    const modified = this.info.ModDate;
-    const date = modified instanceof Date ? `${modified.toISOString().split('.')[0] ?? ''}Z` : undefined;
-    this.appendXML?.(
-      `
+/** xmp:ModifyDate (as pdfkit writes CreateDate) and dc:language, in a description of their own. */
+function missingXmp(modified: unknown, language: string): string {
+  const date = modified instanceof Date ? `${modified.toISOString().split('.')[0] ?? ''}Z` : undefined;
+  return `
         <rdf:Description rdf:about="" xmlns:xmp="http://ns.adobe.com/xap/1.0/" xmlns:dc="http://purl.org/dc/elements/1.1/">${
           date ? `\n            <xmp:ModifyDate>${date}</xmp:ModifyDate>` : ''
         }
             <dc:language><rdf:Bag><rdf:li>${escapeXml(language)}</rdf:li></rdf:Bag></dc:language>
         </rdf:Description>
-        `,
-    );
-  };
+        `;
 }

@@ -13,7 +13,7 @@ import type { TDocumentDefinitions } from 'pdfmake/interfaces.js';
 import { cloneDefinition } from './clone-definition.ts';
 import { pdfEngine } from './engine.ts';
 import { hyphenateBody } from './hyphenate.ts';
-import { completeXmp, dropStrayMetadataLength, escapeXmpMetadata, linkBookmarksToHeadings } from './pdfkit-fixups.ts';
+import { fixXmpMetadata, linkBookmarksToHeadings } from './pdfkit-fixups.ts';
 import { installSoftHyphens } from './soft-hyphens.ts';
 import { installOutlineWatermark } from './watermark.ts';
 
@@ -39,9 +39,7 @@ export async function renderPdf(def: TDocumentDefinitions, opts: RenderOptions =
   installOutlineWatermark();
   const doc = await pdfEngine().createPdf(copy).getStream();
   linkBookmarksToHeadings(doc);
-  escapeXmpMetadata(doc);
-  dropStrayMetadataLength(doc);
-  if (copy.language !== undefined) completeXmp(doc, copy.language);
+  fixXmpMetadata(doc, copy.language);
   await opts.beforeEnd?.(doc);
   return endAndCollect(doc);
 }
