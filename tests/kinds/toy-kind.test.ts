@@ -5,102 +5,17 @@
  * kinds: its Markdown and sealed PDF land in the kommune's folder, in the manifest and in the
  * kommune's bundle. The data is SYNTETISK.
  */
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { checkRepository } from '../../scripts/check/check-repository.ts';
 import { registry } from '../../scripts/kinds/index.ts';
-import type { DocumentKindModule } from '../../scripts/kinds/kind.ts';
-import { kommuneName } from '../../scripts/model/names.ts';
-import type { SourceDocument } from '../../scripts/model/source-document.ts';
 import { build } from '../../scripts/pipeline/build.ts';
 import { REPO_ROOT } from '../helpers/repo.ts';
+import { toyNoteKind } from '../helpers/toy-kind.ts';
 
-interface NotatData {
-  dokumenttype: 'notat';
-  id: string;
-  kommune: string;
-  dato: string;
-  emne: string;
-  tekst: string;
-}
-// The shipped kinds have their data types in model/types.ts; a toy kind made at run time reads its own.
-const data = (doc: SourceDocument) => doc.data as unknown as NotatData;
-
-const notat: DocumentKindModule = {
-  id: 'notat',
-  role: 'document',
-  nouns: ['notat', 'notater'],
-  schema: 'schemas/notat.schema.json',
-  template: 'notat',
-  numberedClauses: true,
-  scope: { type: 'kommune', kommune: (doc) => data(doc).kommune },
-  view: (repo, doc) => {
-    const d = data(doc);
-    return { kommune: kommuneName(repo, d.kommune), emne: d.emne, tekst: d.tekst };
-  },
-  meta: (repo, doc) => {
-    const d = data(doc);
-    return {
-      title: `Notat om ${d.emne}`,
-      titleBlock: [{ label: 'Kommune', value: kommuneName(repo, d.kommune) }],
-      runningHeader: `Notat · ${kommuneName(repo, d.kommune)}`,
-      subject: `Notat om ${d.emne}`,
-      keywords: ['notat'],
-      draft: false,
-      date: d.dato,
-      kommuner: [d.kommune],
-      opgave: null,
-      version: null,
-      status: null,
-    };
-  },
-  name: (_repo, doc) => `Notat om ${data(doc).emne}`,
-  label: () => 'Notat',
-  groupName: () => 'notaterne',
-  reads: () => [],
-  kommuneMentions: (doc) => [{ path: ['kommune'], value: data(doc).kommune }],
-  opgaveMentions: () => [],
-  deadlines: () => [],
-};
-
-const schema = {
-  $schema: 'https://json-schema.org/draft/2020-12/schema',
-  $id: 'https://aftaler.invalid/schemas/notat.schema.json',
-  title: 'Notat',
-  description: 'Et notat til en kommune (testens legetøjsdokumenttype).',
-  type: 'object',
-  additionalProperties: false,
-  required: ['dokumenttype', 'id', 'kommune', 'dato', 'emne', 'tekst'],
-  properties: {
-    dokumenttype: { const: 'notat' },
-    id: { $ref: 'common.schema.json#/$defs/id' },
-    kommune: { $ref: 'common.schema.json#/$defs/kommunekode' },
-    dato: { $ref: 'common.schema.json#/$defs/dato' },
-    emne: { type: 'string', minLength: 1 },
-    tekst: { $ref: 'common.schema.json#/$defs/markdown' },
-  },
-};
-
-const template = `## Baggrund
-
-Dette notat til {{t kommune}} handler om {{t emne}}.
-
-## Indhold
-
-{{md tekst}}
-`;
-
-const NOTE = `# SYNTETISK testdata
-dokumenttype: notat
-id: notat-holbaek-test
-kommune: "316"
-dato: 2026-11-30
-emne: en legetøjsdokumenttype
-tekst: |
-  Teksten står her, **med fed** skrift.
-`;
+const notat = toyNoteKind('notat', { draft: false });
 
 describe('a toy kind added through the registry alone', () => {
   let root: string;
@@ -108,11 +23,7 @@ describe('a toy kind added through the registry alone', () => {
     root = mkdtempSync(path.join(tmpdir(), 'aftaler-toy-kind-'));
     // The reference data and the note alone: one document and one kommune bundle to build.
     for (const part of ['schemas', 'templates', 'agreements/reference']) cpSync(path.join(REPO_ROOT, part), path.join(root, part), { recursive: true });
-    writeFileSync(path.join(root, 'schemas', 'notat.schema.json'), `${JSON.stringify(schema, null, 2)}\n`);
-    writeFileSync(path.join(root, 'templates', 'notat.md.hbs'), template);
-    const dir = path.join(root, 'agreements', 'midt-og-vestsjaelland', 'holbaek');
-    mkdirSync(dir, { recursive: true });
-    writeFileSync(path.join(dir, 'notat-holbaek-test.yaml'), NOTE);
+    notat.install(root, [{ id: 'notat-holbaek-test', emne: 'en legetøjsdokumenttype', tekst: 'Teksten står her, **med fed** skrift.' }]);
   });
   afterAll(() => {
     registry.unregister('notat');
@@ -126,7 +37,7 @@ describe('a toy kind added through the registry alone', () => {
   });
 
   it('is checked, rendered, sealed and bundled once registered', async () => {
-    registry.register(notat);
+    registry.register(notat.module);
     // One rendering thread: a kind registered at run time is known to this thread only.
     const result = await build({ root, out: 'out', today: '2026-12-02', env: { SOURCE_DATE_EPOCH: '1790000000' }, jobs: 1 });
     expect(result.ok, result.ok ? '' : JSON.stringify(result.reason)).toBe(true);
@@ -160,7 +71,7 @@ describe('a toy kind added through the registry alone', () => {
 
   it('is held to the reference rules through what it declares it names', async () => {
     const file = path.join(root, 'agreements', 'midt-og-vestsjaelland', 'holbaek', 'notat-holbaek-test.yaml');
-    writeFileSync(file, NOTE.replace('kommune: "316"', 'kommune: "999"'));
+    writeFileSync(file, readFileSync(file, 'utf8').replace('kommune: "316"', 'kommune: "999"'));
     const check = await checkRepository(root, { today: '2026-12-02' });
     const finding = check.diagnostics.find((d) => d.file.endsWith('notat-holbaek-test.yaml'));
     expect(finding).toMatchObject({ rule: 'ref/ukendt-kommune', severity: 'error' });

@@ -8,95 +8,22 @@
  * tests/kinds/toy-kind.test.ts does), both drafts: one with a drafting note, one without. Data
  * SYNTETISK.
  */
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BundleManifest } from '../../scripts/emit/bundle.ts';
 import type { Manifest, ManifestEntry } from '../../scripts/emit/manifest.ts';
 import { registry } from '../../scripts/kinds/index.ts';
-import type { DocumentKindModule } from '../../scripts/kinds/kind.ts';
-import { kommuneName } from '../../scripts/model/names.ts';
-import type { SourceDocument } from '../../scripts/model/source-document.ts';
 import type { CliResult } from '../helpers/cli.ts';
 import { runInProcess } from '../helpers/in-process.ts';
 import { pdfText } from '../helpers/pdf-tools.ts';
 import { REPO_ROOT } from '../helpers/repo.ts';
+import { toyNoteKind } from '../helpers/toy-kind.ts';
 import { createTestPki, LEAF_CN, PASSPHRASE, type TestPki } from './pki.ts';
 import { nssDbTrusting, pdfsig, removeTempDirs, runVerifyCli } from './tools.ts';
 
-interface ArbejdsnotatData {
-  dokumenttype: 'arbejdsnotat';
-  id: string;
-  kommune: string;
-  dato: string;
-  emne: string;
-  tekst: string;
-}
-const data = (doc: SourceDocument) => doc.data as unknown as ArbejdsnotatData;
-
-const arbejdsnotat: DocumentKindModule = {
-  id: 'arbejdsnotat',
-  role: 'document',
-  nouns: ['arbejdsnotat', 'arbejdsnotater'],
-  schema: 'schemas/arbejdsnotat.schema.json',
-  template: 'arbejdsnotat',
-  numberedClauses: true,
-  scope: { type: 'kommune', kommune: (doc) => data(doc).kommune },
-  view: (repo, doc) => ({ kommune: kommuneName(repo, data(doc).kommune), emne: data(doc).emne, tekst: data(doc).tekst }),
-  meta: (repo, doc) => ({
-    title: `Arbejdsnotat om ${data(doc).emne}`,
-    titleBlock: [
-      { label: 'Kommune', value: kommuneName(repo, data(doc).kommune) },
-      { label: 'Status', value: 'Udkast' },
-    ],
-    runningHeader: `Arbejdsnotat · ${kommuneName(repo, data(doc).kommune)}`,
-    subject: `Arbejdsnotat om ${data(doc).emne}`,
-    keywords: ['arbejdsnotat'],
-    draft: true,
-    date: data(doc).dato,
-    kommuner: [data(doc).kommune],
-    opgave: null,
-    version: null,
-    status: 'udkast',
-  }),
-  name: (_repo, doc) => `Arbejdsnotat om ${data(doc).emne}`,
-  label: () => 'Arbejdsnotat',
-  groupName: () => 'arbejdsnotaterne',
-  reads: () => [],
-  kommuneMentions: (doc) => [{ path: ['kommune'], value: data(doc).kommune }],
-  opgaveMentions: () => [],
-  deadlines: () => [],
-};
-
-const schema = {
-  $schema: 'https://json-schema.org/draft/2020-12/schema',
-  $id: 'https://aftaler.invalid/schemas/arbejdsnotat.schema.json',
-  title: 'Arbejdsnotat',
-  type: 'object',
-  additionalProperties: false,
-  required: ['dokumenttype', 'id', 'kommune', 'dato', 'emne', 'tekst'],
-  properties: {
-    dokumenttype: { const: 'arbejdsnotat' },
-    id: { $ref: 'common.schema.json#/$defs/id' },
-    kommune: { $ref: 'common.schema.json#/$defs/kommunekode' },
-    dato: { $ref: 'common.schema.json#/$defs/dato' },
-    emne: { type: 'string', minLength: 1 },
-    tekst: { $ref: 'common.schema.json#/$defs/markdown' },
-  },
-};
-
-const TEMPLATE = `## Baggrund
-
-Dette arbejdsnotat til {{t kommune}} handler om {{t emne}}.
-
-## Indhold
-
-{{md tekst}}
-`;
-
-const note = (id: string, emne: string, tekst: string) =>
-  `# SYNTETISK testdata\ndokumenttype: arbejdsnotat\nid: ${id}\nkommune: "316"\ndato: 2026-11-30\nemne: ${emne}\ntekst: |\n  ${tekst}\n`;
+const arbejdsnotat = toyNoteKind('arbejdsnotat', { draft: true });
 
 const DRAFT = 'arbejdsnotat-holbaek-udestaar';
 const DONE = 'arbejdsnotat-holbaek-faerdig';
@@ -124,13 +51,11 @@ describe('a document with »Udestår« is not sealed with the region’s certifi
     nss = nssDbTrusting(pki.region.caPem);
     root = mkdtempSync(path.join(tmpdir(), 'aftaler-unsealed-'));
     for (const part of ['schemas', 'templates', 'agreements/reference']) cpSync(path.join(REPO_ROOT, part), path.join(root, part), { recursive: true });
-    writeFileSync(path.join(root, 'schemas', 'arbejdsnotat.schema.json'), `${JSON.stringify(schema, null, 2)}\n`);
-    writeFileSync(path.join(root, 'templates', 'arbejdsnotat.md.hbs'), TEMPLATE);
-    const dir = path.join(root, 'agreements', 'midt-og-vestsjaelland', 'holbaek');
-    mkdirSync(dir, { recursive: true });
-    writeFileSync(path.join(dir, `${DRAFT}.yaml`), note(DRAFT, 'beløbet', 'Beløbet er ikke aftalt endnu.\n\n  Udestår: kommunens opgørelse af beløbet.'));
-    writeFileSync(path.join(dir, `${DONE}.yaml`), note(DONE, 'mødeplanen', 'Parterne mødes hver måned.'));
-    registry.register(arbejdsnotat);
+    arbejdsnotat.install(root, [
+      { id: DRAFT, emne: 'beløbet', tekst: 'Beløbet er ikke aftalt endnu.\n\nUdestår: kommunens opgørelse af beløbet.' },
+      { id: DONE, emne: 'mødeplanen', tekst: 'Parterne mødes hver måned.' },
+    ]);
+    registry.register(arbejdsnotat.module);
     // One rendering thread each: a kind registered at run time is known to this thread only.
     const args = (name: string) => ['--root', root, '--out', name, '--today', TODAY, '--jobs', '1', '--quiet'];
     // The test certificate is valid from now on, so the seal time must not be older.
