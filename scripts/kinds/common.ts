@@ -19,6 +19,23 @@ export interface FristView {
 
 const cite = (k: Kilde) => `${k.dokument}, ${k.afsnit}`;
 
+/** A clause the sources do not fill: its data field, and what »Udestår« says is missing. */
+export interface OpenClause<F extends string = string> {
+  readonly field: F;
+  readonly what: string;
+}
+
+/**
+ * The clauses of a kind that the sources do not fill (issue 16): for the view, each field's text
+ * or null (the template then writes »Udestår: …«); for tekst/udestaar, those still absent or null.
+ */
+export function openClauses<F extends string>(clauses: ReadonlyArray<OpenClause<F>>, data: Partial<Record<F, string | null>>) {
+  return {
+    view: Object.fromEntries(clauses.map(({ field }) => [field, data[field] ?? null])) as Record<F, string | null>,
+    pending: clauses.filter(({ field }) => data[field] == null).map(({ field, what }) => ({ path: [field], what })),
+  };
+}
+
 /**
  * What a document says about where its text comes from: a notice right under the title block
  * and a word in the running header, unless the text is the adopted one.

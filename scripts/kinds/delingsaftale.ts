@@ -3,7 +3,7 @@ import { kommuneName, versionLabel } from '../model/names.ts';
 import type { SourceDocument } from '../model/source-document.ts';
 import type { Post } from '../model/types.ts';
 import { formatDate } from '../basics/format.ts';
-import { draftPrefix, fromCalendar, fristerView, opgaveView, partiesView, provenance, regionName, statusLabel } from './common.ts';
+import { draftPrefix, fromCalendar, fristerView, opgaveView, openClauses, partiesView, provenance, regionName, statusLabel } from './common.ts';
 import { bilagPlaceReads, identityLine } from './case-place.ts';
 import { fromFrist } from './deadlines.ts';
 import { defineDocumentKind } from './kind.ts';
@@ -93,7 +93,7 @@ export const delingsaftale = defineDocumentKind<'delingsaftale'>({
         ),
         overgang: staffMayMove(d),
       },
-      ...Object.fromEntries(OPEN_CLAUSES.map(({ field }) => [field, d[field] ?? null])),
+      ...openClauses(OPEN_CLAUSES, d).view,
       frister: fristerView(repo, ['referencedato-deling', 'delingsaftale-udkast', 'delingsaftale-indgaaelse', 'delingsraad-afgoerelse', 'ikrafttraeden']),
     };
   },
@@ -163,10 +163,7 @@ export const delingsaftale = defineDocumentKind<'delingsaftale'>({
         .filter((key) => o[key] === null)
         .map((key) => ({ path: ['opgaver', i, key], what: `opgørelsen af ${key}` })),
     ),
-    ...OPEN_CLAUSES.filter(({ field }) => d[field] == null && (field !== 'ansatte_overgang' || staffMayMove(d))).map(({ field, what }) => ({
-      path: [field],
-      what,
-    })),
+    ...openClauses(OPEN_CLAUSES, d).pending.filter(({ path }) => path[0] !== 'ansatte_overgang' || staffMayMove(d)),
   ],
 
   agreement: {

@@ -4,7 +4,7 @@ import type { SourceDocument } from '../model/source-document.ts';
 import { formatDate } from '../basics/format.ts';
 import { countInWords } from '../basics/number-words.ts';
 import type { Repository } from '../model/repository.ts';
-import { draftPrefix, fromCalendar, fristerView, modelNote, opgaveView, partiesView, provenance, regionName, statusLabel } from './common.ts';
+import { draftPrefix, fromCalendar, fristerView, modelNote, opgaveView, openClauses, partiesView, provenance, regionName, statusLabel } from './common.ts';
 import { fromFrist, fromVilkaar } from './deadlines.ts';
 import { bilagPlaceReads, identityLine } from './case-place.ts';
 import { defineDocumentKind } from './kind.ts';
@@ -95,7 +95,7 @@ export const hsa = defineDocumentKind<'hsa'>({
           : null,
       },
       mislighold: d.mislighold,
-      ...Object.fromEntries(OPEN_CLAUSES.map(({ field }) => [field, d[field] ?? null])),
+      ...openClauses(OPEN_CLAUSES, d).view,
       ikrafttraeden: d.ikrafttraeden,
       godkendelser: d.godkendelser,
       underskrifter: signatureTable(repo, d.underskrifter),
@@ -206,7 +206,7 @@ export const hsa = defineDocumentKind<'hsa'>({
     { heading: 'Underskrifter', fields: ['underskrifter'], closing: true },
   ],
 
-  pending: ({ data: d }) => OPEN_CLAUSES.filter(({ field }) => d[field] == null).map(({ field, what }) => ({ path: [field], what })),
+  pending: ({ data: d }) => openClauses(OPEN_CLAUSES, d).pending,
 
   agreement: {
     status: (doc) => doc.data.status,
