@@ -1,7 +1,7 @@
 import { readFile, readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { sha256 } from '../emit/manifest.ts';
-import { manifestStatement, type NotSealed } from '../emit/unsealed.ts';
+import { manifestStatement, places, type NotSealed } from '../emit/unsealed.ts';
 import { printable } from '../sign/certificates.ts';
 import { SigningError } from '../sign/errors.ts';
 import { hasSignature } from '../sign/pdf-signature.ts';
@@ -214,8 +214,7 @@ const LABELS: Readonly<Record<FileVerdict, string>> = {
 /** What the staff read under a file: the failure reasons, why an intact file is not called valid, or why it is not sealed. */
 function messages(result: FileResult): string[] {
   if (result.notSealed) {
-    const n = result.notSealed.draftingNotes;
-    return [`Ikke forseglet: udestående tekst (Udestår, ${n === 1 ? 'ét sted' : `${n} steder`}), som ${result.notSealed.manifest} siger.`];
+    return [`Ikke forseglet: udestående tekst (Udestår, ${places(result.notSealed.draftingNotes)}), som ${result.notSealed.manifest} siger.`];
   }
   return result.verdict === 'issuer-unchecked' ? [issuerUncheckedMessage(result)] : result.reasons;
 }

@@ -50,7 +50,8 @@ export function combinedNotSealed(members: ReadonlyArray<{ notSealed?: NotSealed
   return draftingNotes > 0 ? { reason: NOT_SEALED_REASON, draftingNotes } : null;
 }
 
-const places = (n: number) => (n === 1 ? 'ét sted' : `${n} steder`);
+/** »ét sted«, »3 steder«: how many drafting notes, as every notice says it. */
+export const places = (n: number) => (n === 1 ? 'ét sted' : `${n} steder`);
 
 /** The line a document shows instead of being sealed: »Ikke forseglet: udkastet har udestående tekst (Udestår, 3 steder)«. */
 export function notSealedNotice(notSealed: NotSealed, draft: boolean): string {
