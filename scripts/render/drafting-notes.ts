@@ -12,7 +12,7 @@ const LINES = new Set(['paragraph', 'tableCell', 'heading']);
  * bracketed and emphasised: »*[Udestår: …]*«. Done once on the rendered tree, so no text has
  * to be written with the brackets. Returns the tree (changed in place) and how many notes it
  * marked: a document with notes is not sealed with the region's certificate (see
- * pipeline/seal-policy.ts).
+ * emit/unsealed.ts).
  */
 export function markDraftingNotes(tree: Root): { tree: Root; notes: number } {
   let notes = 0;
