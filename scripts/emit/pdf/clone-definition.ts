@@ -19,7 +19,8 @@ function cloneValue(value: unknown): unknown {
   return value;
 }
 
-function isPlainObject(value: unknown): value is Record<string, unknown> {
+/** An object literal (or a null-prototype object): what a definition's nodes are, as opposed to Dates, Buffers, class instances. */
+export function isPlainObject(value: unknown): value is Record<string, unknown> {
   if (typeof value !== 'object' || value === null) return false;
   const proto: unknown = Object.getPrototypeOf(value);
   return proto === Object.prototype || proto === null;

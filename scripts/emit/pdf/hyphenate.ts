@@ -14,6 +14,7 @@
  * (»bl.a.«, all capitals, »DokID«) and words that already have a hyphen (they break there).
  */
 import hyphenDa from 'hyphen/da/index.js';
+import { isPlainObject } from './clone-definition.ts';
 
 export const SOFT_HYPHEN = '\u00AD';
 
@@ -225,12 +226,6 @@ function hyphenateInlines(text: unknown): unknown {
     if (hyphenated === own) return leaf;
     return typeof leaf === 'string' ? hyphenated : { ...leaf, text: hyphenated };
   });
-}
-
-function isPlainObject(value: unknown): value is Record<string, unknown> {
-  if (typeof value !== 'object' || value === null) return false;
-  const proto: unknown = Object.getPrototypeOf(value);
-  return proto === Object.prototype || proto === null;
 }
 
 /**
