@@ -21,7 +21,7 @@
  * hyphens: the documents come out unhyphenated, as before. tests/emit-pdf/hyphenate.test.ts
  * fails in that case, so an upgrade cannot switch hyphenation off unnoticed.
  */
-import { createRequire } from 'node:module';
+import { pdfmakePrototype } from './pdfmake-internals.ts';
 
 const SOFT_HYPHEN = '\u00AD';
 /** What a broken word shows at the end of its line: the ordinary hyphen, as typed. */
@@ -71,16 +71,8 @@ interface Prototypes {
   inlines: { widthOfText: WidthOfText };
 }
 
-/** The prototype of the default export of one of pdfmake's server-side modules. */
-function prototypeOf(require: NodeJS.Require, module: string): Record<string, unknown> | undefined {
-  const exported = (require(`pdfmake/js/${module}.js`) as { default?: { prototype?: unknown } }).default;
-  const proto = exported?.prototype;
-  return typeof proto === 'object' && proto !== null ? (proto as Record<string, unknown>) : undefined;
-}
-
 /** pdfmake's members as this module expects them, or what is wrong with them. */
 function findPrototypes(): Prototypes | string {
-  const require = createRequire(import.meta.url);
   const wanted: Array<[keyof Prototypes, string, string[]]> = [
     ['breaker', 'TextBreaker', ['getBreaks']],
     ['line', 'Line', ['hasEnoughSpaceForInline', 'getWidth']],
@@ -89,7 +81,7 @@ function findPrototypes(): Prototypes | string {
   ];
   const found: Partial<Record<keyof Prototypes, Record<string, unknown>>> = {};
   for (const [key, module, members] of wanted) {
-    const proto = prototypeOf(require, module);
+    const proto = pdfmakePrototype(module);
     if (proto === undefined) return `pdfmake/js/${module}.js har ingen klasse`;
     for (const member of members) if (typeof proto[member] !== 'function') return `${module}#${member} mangler`;
     found[key] = proto;

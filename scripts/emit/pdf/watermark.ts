@@ -19,6 +19,7 @@
  */
 import { createRequire } from 'node:module';
 import { robotoPaths } from './fonts.ts';
+import { pdfmakePrototype } from './pdfmake-internals.ts';
 
 /** The slice of a fontkit font this needs (fontkit ships no type declarations). */
 interface OutlineFont {
@@ -97,8 +98,7 @@ let installed: boolean | undefined;
 /** Wraps pdfmake's watermark drawing once per thread; whether the mark is drawn as outlines. */
 export function installOutlineWatermark(): boolean {
   if (installed !== undefined) return installed;
-  const exported = (createRequire(import.meta.url)('pdfmake/js/Renderer.js') as { default?: { prototype?: { renderWatermark?: unknown } } }).default;
-  const proto = exported?.prototype;
+  const proto = pdfmakePrototype('Renderer');
   if (typeof proto?.renderWatermark !== 'function') {
     process.emitWarning('UDKAST-mærket tegnes som tekst, fordi pdfmake ikke har den forventede form (Renderer#renderWatermark)');
     installed = false;
