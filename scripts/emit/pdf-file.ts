@@ -1,6 +1,6 @@
 import type { Root } from 'mdast';
 import type { Content, TDocumentDefinitions } from 'pdfmake/interfaces.js';
-import { addSignaturePlaceholder } from '../sign/placeholder.ts';
+import { addSignaturePlaceholder, SIGNATURE_FIELD_DESCRIPTION } from '../sign/placeholder.ts';
 import { formatSealLine } from '../sign/seal-line.ts';
 import { signPdf } from '../sign/sign.ts';
 import type { SigningIdentity } from '../sign/keys.ts';
@@ -61,12 +61,15 @@ export async function writePdfDefinition(definition: TDocumentDefinitions, seal?
   let pages = 0;
   let sealed = seal;
   const unsigned = await renderPdf(definition, {
-    beforeEnd(doc) {
+    beforeEnd(doc, formField) {
       // Without buffered pages pdfkit flushes them; start + count is still the total.
       const range = doc.bufferedPageRange();
       pages = range.start + range.count;
       if (keep && !keep(pages)) sealed = undefined;
-      if (sealed) addSignaturePlaceholder(doc, { reason: sealed.reason, name: sealed.identity.subjectCN, location: sealed.location, signingTime: sealed.time });
+      if (sealed) {
+        const info = { reason: sealed.reason, name: sealed.identity.subjectCN, location: sealed.location, signingTime: sealed.time };
+        addSignaturePlaceholder(doc, info, formField?.(SIGNATURE_FIELD_DESCRIPTION));
+      }
     },
   });
   const bytes = sealed ? await signPdf(unsigned, sealed.identity, sealed.time) : unsigned;

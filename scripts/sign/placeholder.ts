@@ -41,9 +41,43 @@ function placeholderOptions(info: SignaturePlaceholderInfo) {
   };
 }
 
-export function addSignaturePlaceholder(doc: PDFKit.PDFDocument, info: SignaturePlaceholderInfo): void {
-  // pdfBuffer is required by the package's types but never read: the placeholder goes into the open document.
-  pdfkitAddPlaceholder({ pdf: doc, pdfBuffer: Buffer.alloc(0), ...placeholderOptions(info) });
+/** The signature field's description for assistive technology (its /TU and its Form element's /Alt). */
+export const SIGNATURE_FIELD_DESCRIPTION = 'Regionens elektroniske forsegling af dokumentet';
+
+/** How the field joins a tagged document's structure (emit/pdf/render.ts). */
+export interface FieldTagging {
+  key: number;
+  attach(annotation: unknown): void;
+}
+
+interface PdfKitRefs {
+  // A property, not a method: it is replaced while the placeholder is added.
+  ref: (this: PdfKitRefs, data?: Record<string, unknown>) => unknown;
+}
+
+/**
+ * @param tagging when the document is tagged (PDF/UA): the field's widget is printed and
+ * described (/F, /TU, as PDF/A and PDF/UA require of every annotation), carries its
+ * /StructParent and is attached to a Form element. The package writes the widget at once, so its
+ * dictionary is completed as it is created.
+ */
+export function addSignaturePlaceholder(doc: PDFKit.PDFDocument, info: SignaturePlaceholderInfo, tagging?: FieldTagging): void {
+  const pdf = doc as unknown as PdfKitRefs;
+  const ref = pdf.ref;
+  if (tagging) {
+    pdf.ref = function (this: PdfKitRefs, data?: Record<string, unknown>) {
+      if (data?.Subtype === 'Widget') Object.assign(data, { F: 4, TU: new String(SIGNATURE_FIELD_DESCRIPTION), StructParent: tagging.key });
+      return ref.call(this, data);
+    };
+  }
+  try {
+    // pdfBuffer is required by the package's types but never read: the placeholder goes into the open document.
+    const added = pdfkitAddPlaceholder({ pdf: doc, pdfBuffer: Buffer.alloc(0), ...placeholderOptions(info) }) as { widget: unknown };
+    tagging?.attach(added.widget);
+  } finally {
+    // Back to the prototype's method.
+    delete (pdf as Partial<PdfKitRefs>).ref;
+  }
 }
 
 /** The same placeholder in a pdf-lib document (a combined PDF assembled from finished ones). */

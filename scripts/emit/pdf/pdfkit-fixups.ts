@@ -76,7 +76,7 @@ function escapeXml(text: string): string {
  *   `/Length` is written when the stream ends, so the key is left out of the dictionary the
  *   stream is created with.
  */
-export function fixXmpMetadata(doc: PDFKit.PDFDocument, language: string | undefined): void {
+export function fixXmpMetadata(doc: PDFKit.PDFDocument, language: string | undefined, accessible = false): void {
   const pdf = internals(doc);
   const writeXmpInfo = pdf._addInfo;
   if (typeof writeXmpInfo === 'function') {
@@ -91,6 +91,8 @@ export function fixXmpMetadata(doc: PDFKit.PDFDocument, language: string | undef
         this.info = literal;
       }
       if (language !== undefined) this.appendXML?.(missingXmp(literal.ModDate, language));
+      // pdfkit writes one subset's identification; a tagged document is PDF/UA-1 as well.
+      if (accessible) this.appendXML?.(PDFUA_ID);
     };
   }
   const endMetadata = pdf.endMetadata;
@@ -110,6 +112,13 @@ export function fixXmpMetadata(doc: PDFKit.PDFDocument, language: string | undef
     };
   }
 }
+
+/** PDF/UA-1 identification (ISO 14289-1 5), as pdfkit's own PDF/UA subset writes it. */
+const PDFUA_ID = `
+        <rdf:Description xmlns:pdfuaid="http://www.aiim.org/pdfua/ns/id/" rdf:about="">
+            <pdfuaid:part>1</pdfuaid:part>
+        </rdf:Description>
+        `;
 
 /** xmp:ModifyDate (as pdfkit writes CreateDate) and dc:language, in a description of their own. */
 function missingXmp(modified: unknown, language: string): string {

@@ -15,12 +15,33 @@ import { pdfEngine } from './engine.ts';
 import { hyphenateBody } from './hyphenate.ts';
 import { fixXmpMetadata, linkBookmarksToHeadings } from './pdfkit-fixups.ts';
 import { installSoftHyphens } from './soft-hyphens.ts';
+import { installTagging } from './tagging/pdfmake-hooks.ts';
+import { tagDefinition } from './tagging/tag-definition.ts';
+import { reserveFormField, writeStructure } from './tagging/write-structure.ts';
 import { installOutlineWatermark } from './watermark.ts';
 
-export interface RenderOptions {
-  /** Runs on the finished layout, before the document is ended and serialised. */
-  beforeEnd?: (doc: PDFKit.PDFDocument) => void | Promise<void>;
+/** An annotation added after layout (the signature field) joins the structure through this. */
+export interface FormFieldTagging {
+  /** The /StructParent the annotation must carry. */
+  key: number;
+  /** Call with the annotation's pdfkit reference once it exists. */
+  attach(annotation: unknown): void;
 }
+
+export interface RenderOptions {
+  /**
+   * Runs on the finished layout, before the document is ended and serialised. `formField`
+   * (absent when the document is not tagged) reserves a `Form` element for a field added there.
+   */
+  beforeEnd?: (doc: PDFKit.PDFDocument, formField?: (alt: string) => FormFieldTagging) => void | Promise<void>;
+}
+
+/**
+ * Every PDF is tagged PDF/UA-1 and PDF/A-2a (issue 17): pdfkit writes the PDF/A identification
+ * and the sRGB output intent for the subset, the structure comes from tagging/, and the PDF/UA
+ * identification from fixXmpMetadata.
+ */
+const PDFA_SUBSET = 'PDF/A-2a';
 
 function endAndCollect(doc: PDFKit.PDFDocument): Promise<Buffer> {
   return new Promise((resolve, reject) => {
@@ -37,9 +58,15 @@ export async function renderPdf(def: TDocumentDefinitions, opts: RenderOptions =
   // Danish hyphenation of the body text, where pdfmake can be made to show the hyphens.
   if (installSoftHyphens()) hyphenateBody(copy.content);
   installOutlineWatermark();
+  const root = installTagging() ? tagDefinition(copy) : undefined;
+  if (root) {
+    copy.tagged = true;
+    copy.subset = PDFA_SUBSET;
+  }
   const doc = await pdfEngine().createPdf(copy).getStream();
   linkBookmarksToHeadings(doc);
-  fixXmpMetadata(doc, copy.language);
-  await opts.beforeEnd?.(doc);
+  fixXmpMetadata(doc, copy.language, root !== undefined);
+  await opts.beforeEnd?.(doc, root ? (alt) => reserveFormField(doc, root, alt) : undefined);
+  if (root) writeStructure(doc, root);
   return endAndCollect(doc);
 }

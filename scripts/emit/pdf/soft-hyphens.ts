@@ -21,7 +21,7 @@
  * hyphens: the documents come out unhyphenated, as before. tests/emit-pdf/hyphenate.test.ts
  * fails in that case, so an upgrade cannot switch hyphenation off unnoticed.
  */
-import { pdfmakePrototype } from './pdfmake-internals.ts';
+import { pdfmakePrototypes } from './pdfmake-internals.ts';
 
 const SOFT_HYPHEN = '\u00AD';
 /** What a broken word shows at the end of its line: the ordinary hyphen, as typed. */
@@ -73,20 +73,13 @@ interface Prototypes {
 
 /** pdfmake's members as this module expects them, or what is wrong with them. */
 function findPrototypes(): Prototypes | string {
-  const wanted: Array<[keyof Prototypes, string, string[]]> = [
-    ['breaker', 'TextBreaker', ['getBreaks']],
-    ['line', 'Line', ['hasEnoughSpaceForInline', 'getWidth']],
-    ['layout', 'LayoutBuilder', ['buildNextLine']],
-    ['inlines', 'TextInlines', ['widthOfText']],
-  ];
-  const found: Partial<Record<keyof Prototypes, Record<string, unknown>>> = {};
-  for (const [key, module, members] of wanted) {
-    const proto = pdfmakePrototype(module);
-    if (proto === undefined) return `pdfmake/js/${module}.js har ingen klasse`;
-    for (const member of members) if (typeof proto[member] !== 'function') return `${module}#${member} mangler`;
-    found[key] = proto;
-  }
-  return found as unknown as Prototypes;
+  const found = pdfmakePrototypes({
+    breaker: ['TextBreaker', ['getBreaks']],
+    line: ['Line', ['hasEnoughSpaceForInline', 'getWidth']],
+    layout: ['LayoutBuilder', ['buildNextLine']],
+    inlines: ['TextInlines', ['widthOfText']],
+  });
+  return found as unknown as Prototypes | string;
 }
 
 let installed: boolean | undefined;

@@ -20,6 +20,7 @@
 import { createRequire } from 'node:module';
 import { robotoPaths } from './fonts.ts';
 import { pdfmakePrototype } from './pdfmake-internals.ts';
+import { drawArtifact, type TaggingDoc } from './tagging/pdfmake-hooks.ts';
 
 /** The slice of a fontkit font this needs (fontkit ships no type declarations). */
 interface OutlineFont {
@@ -105,7 +106,9 @@ export function installOutlineWatermark(): boolean {
     return false;
   }
   (proto as { renderWatermark: RenderWatermark }).renderWatermark = function (this: { pdfDocument: PdfKitDoc }, page: { watermark: LaidOutWatermark }) {
-    drawOutlines(this.pdfDocument, page.watermark);
+    // Seen, not read: an artifact in a tagged document (issue 17).
+    const doc = this.pdfDocument;
+    drawArtifact(doc as unknown as TaggingDoc, () => drawOutlines(doc, page.watermark));
   };
   installed = true;
   return true;

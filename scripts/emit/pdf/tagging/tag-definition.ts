@@ -1,0 +1,155 @@
+/**
+ * Gives every node of a pdfmake document definition its structure element, in the order the
+ * definition lists them, which is the Markdown's order (issue 17).
+ *
+ * The definition is the one render.ts is about to lay out (a private copy), so the tags can be
+ * put on its nodes (`_tag`); pdfmake keeps unknown properties on its nodes, and the layout hooks
+ * read them back (pdfmake-hooks.ts). What a node is follows from what pdfmake will make of it —
+ * a text leaf is a paragraph or a heading, `ul`/`ol` a list, `table` a table — so the redline,
+ * the status overview and the combined contents page are tagged by the same walk as the
+ * agreements. A node may say what it is instead (`_role`: a block quote drawn as a one-cell
+ * table is a BlockQuote, not a table).
+ */
+import type { Content, TDocumentDefinitions } from 'pdfmake/interfaces.js';
+import { StructTag, type StructRole } from './struct-tag.ts';
+
+/** The members this walk reads or sets on a definition node. */
+export interface TaggedNode {
+  _tag?: StructTag;
+  /** Set by the author of the definition: the element this node is, instead of the inferred one. */
+  _role?: StructRole;
+  /** On a list item: the element of its number or bullet. */
+  _lblTag?: StructTag;
+  /** On a `toc` node: the element its rows go into once pdfmake has made them. */
+  _tocTag?: StructTag;
+  text?: unknown;
+  style?: unknown;
+  headlineLevel?: unknown;
+  stack?: unknown[];
+  columns?: unknown[];
+  ul?: unknown[];
+  ol?: unknown[];
+  table?: { body?: unknown[][]; headerRows?: number };
+  toc?: { title?: unknown };
+}
+
+/** Style names of the headings buildDocDefinition writes (styles.ts), by level. */
+const HEADING_STYLES: Readonly<Record<string, number>> = { docTitle: 1, tocTitle: 2, h1: 1, h2: 2, h3: 3, h4: 4 };
+/** Style of a title block label: the cell heads its row. */
+const ROW_HEADER_STYLE = 'titleLabel';
+
+function isNode(value: unknown): value is TaggedNode {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function headingRole(node: TaggedNode): StructRole | undefined {
+  const level = typeof node.headlineLevel === 'number' ? node.headlineLevel : typeof node.style === 'string' ? HEADING_STYLES[node.style] : undefined;
+  if (level === undefined) return undefined;
+  return `H${Math.min(Math.max(Math.round(level), 1), 6)}` as StructRole;
+}
+
+/** A string where a node is expected becomes a text node, so that it can carry its tag. */
+function nodeAt(list: unknown[], i: number): TaggedNode | undefined {
+  const value = list[i];
+  if (typeof value === 'string' || typeof value === 'number') {
+    const node: TaggedNode = { text: String(value) };
+    list[i] = node;
+    return node;
+  }
+  return isNode(value) ? value : Array.isArray(value) ? { stack: value } : undefined;
+}
+
+function walkList(list: unknown[], parent: StructTag): void {
+  for (let i = 0; i < list.length; i++) {
+    const value = list[i];
+    if (Array.isArray(value)) walkList(value, parent);
+    else {
+      const node = nodeAt(list, i);
+      if (node) walk(node, parent);
+    }
+  }
+}
+
+function walk(node: TaggedNode, parent: StructTag): void {
+  const role = node._role;
+  if (node.stack) {
+    const tag = role ? parent.child(role) : parent;
+    if (role) node._tag = tag;
+    walkList(node.stack, tag);
+  } else if (node.columns) {
+    walkList(node.columns, parent);
+  } else if (node.ul || node.ol) {
+    list(node, parent);
+  } else if (node.table) {
+    if (role) {
+      // Drawn as a table for its frame only (a block quote, a code block).
+      node._tag = parent.child(role);
+      for (const row of node.table.body ?? []) walkList(row, node._tag);
+    } else table(node, parent);
+  } else if (node.toc) {
+    if (isNode(node.toc.title)) walk(node.toc.title, parent);
+    node._tocTag = parent.child('TOC');
+  } else if (node.text !== undefined) {
+    node._tag = parent.child(role ?? headingRole(node) ?? 'P');
+  }
+  // Canvas, images, SVG: drawn as artifacts (rules, frames); this project draws no figures.
+}
+
+function list(node: TaggedNode, parent: StructTag): void {
+  const items = node.ol ?? node.ul ?? [];
+  const tag = parent.child('L', { listNumbering: node.ol ? 'Decimal' : 'Disc' });
+  node._tag = tag;
+  for (let i = 0; i < items.length; i++) {
+    const item = nodeAt(items, i);
+    if (!item) continue;
+    const li = tag.child('LI');
+    item._lblTag = li.child('Lbl');
+    const body = li.child('LBody');
+    if (item.text !== undefined && !item.stack) item._tag = body.child(headingRole(item) ?? 'P');
+    else {
+      item._tag = body;
+      walk({ ...item, _tag: undefined, _role: undefined, stack: item.stack ?? (item.columns ? [item] : []) }, body);
+    }
+  }
+}
+
+function table(node: TaggedNode, parent: StructTag): void {
+  const body = node.table?.body ?? [];
+  const headerRows = Math.min(node.table?.headerRows ?? 0, body.length);
+  const tag = parent.child('Table');
+  node._tag = tag;
+  const head = headerRows > 0 ? tag.child('THead') : undefined;
+  const rest = headerRows < body.length ? tag.child('TBody') : undefined;
+  body.forEach((row, r) => {
+    const group = r < headerRows ? head : rest;
+    if (!group || !Array.isArray(row)) return;
+    const tr = group.child('TR');
+    for (let c = 0; c < row.length; c++) {
+      const cell = nodeAt(row, c);
+      if (!cell) continue;
+      const rowHeader = cell.style === ROW_HEADER_STYLE;
+      const cellTag = r < headerRows ? tr.child('TH', { scope: 'Column' }) : rowHeader ? tr.child('TH', { scope: 'Row' }) : tr.child('TD');
+      cell._tag = cellTag;
+      // A cell of blocks holds paragraphs; a cell of text holds its text directly.
+      if (cell.text === undefined) walk({ ...cell, _tag: undefined }, cellTag);
+    }
+  });
+}
+
+/** The root of the document's structure, found by the layout hooks on the content they are given. */
+export interface TaggedContent {
+  _structRoot?: StructTag;
+}
+
+/**
+ * Tags the definition's content in place and returns the root (`Document`) element. The
+ * running header and footer are not tagged: they are artifacts (pdfmake-hooks.ts).
+ */
+export function tagDefinition(def: TDocumentDefinitions): StructTag {
+  const root = new StructTag('Document', null);
+  const content: Content[] = Array.isArray(def.content) ? def.content : [def.content];
+  walkList(content, root);
+  (content as TaggedContent)._structRoot = root;
+  def.content = content;
+  return root;
+}
