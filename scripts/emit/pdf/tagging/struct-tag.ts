@@ -39,6 +39,9 @@ export type StructRole =
 export interface StructAttributes {
   /** Table header cells: which cells they head. */
   scope?: 'Column' | 'Row';
+  /** Table cells spanning more than one column or row. */
+  colSpan?: number;
+  rowSpan?: number;
   /** Lists: how the items are numbered (List attribute owner). */
   listNumbering?: 'Decimal' | 'Disc' | 'None';
   /** Alternate description (the signature field). */

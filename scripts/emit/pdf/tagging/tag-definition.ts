@@ -11,7 +11,7 @@
  * table is a BlockQuote, not a table).
  */
 import type { Content, TDocumentDefinitions } from 'pdfmake/interfaces.js';
-import { StructTag, type StructRole } from './struct-tag.ts';
+import { StructTag, type StructAttributes, type StructRole } from './struct-tag.ts';
 
 /** The members this walk reads or sets on a definition node. */
 export interface TaggedNode {
@@ -25,6 +25,8 @@ export interface TaggedNode {
   text?: unknown;
   style?: unknown;
   headlineLevel?: unknown;
+  colSpan?: unknown;
+  rowSpan?: unknown;
   stack?: unknown[];
   columns?: unknown[];
   ul?: unknown[];
@@ -71,6 +73,8 @@ function walkList(list: unknown[], parent: StructTag): void {
 }
 
 function walk(node: TaggedNode, parent: StructTag): void {
+  // pdfmake reads an empty object as empty text, and only while it stays empty.
+  if (Object.keys(node).length === 0) return;
   const role = node._role;
   if (node.stack) {
     const tag = role ? parent.child(role) : parent;
@@ -101,7 +105,7 @@ function list(node: TaggedNode, parent: StructTag): void {
   node._tag = tag;
   for (let i = 0; i < items.length; i++) {
     const item = nodeAt(items, i);
-    if (!item) continue;
+    if (!item || Object.keys(item).length === 0) continue;
     const li = tag.child('LI');
     item._lblTag = li.child('Lbl');
     const body = li.child('LBody');
@@ -111,6 +115,14 @@ function list(node: TaggedNode, parent: StructTag): void {
       walk({ ...item, _tag: undefined, _role: undefined, stack: item.stack ?? (item.columns ? [item] : []) }, body);
     }
   }
+}
+
+/** A cell's spans as table attributes (pdfmake's colSpan/rowSpan). */
+function spanOf(cell: TaggedNode): StructAttributes {
+  const span: StructAttributes = {};
+  if (typeof cell.colSpan === 'number' && cell.colSpan > 1) span.colSpan = cell.colSpan;
+  if (typeof cell.rowSpan === 'number' && cell.rowSpan > 1) span.rowSpan = cell.rowSpan;
+  return span;
 }
 
 function table(node: TaggedNode, parent: StructTag): void {
@@ -126,9 +138,12 @@ function table(node: TaggedNode, parent: StructTag): void {
     const tr = group.child('TR');
     for (let c = 0; c < row.length; c++) {
       const cell = nodeAt(row, c);
-      if (!cell) continue;
+      // An empty object is the place of a cell spanned by its neighbour; pdfmake only accepts it empty.
+      if (!cell || Object.keys(cell).length === 0) continue;
+      const span = spanOf(cell);
       const rowHeader = cell.style === ROW_HEADER_STYLE;
-      const cellTag = r < headerRows ? tr.child('TH', { scope: 'Column' }) : rowHeader ? tr.child('TH', { scope: 'Row' }) : tr.child('TD');
+      const cellTag =
+        r < headerRows ? tr.child('TH', { scope: 'Column', ...span }) : rowHeader ? tr.child('TH', { scope: 'Row', ...span }) : tr.child('TD', span);
       cell._tag = cellTag;
       // A cell of blocks holds paragraphs; a cell of text holds its text directly.
       if (cell.text === undefined) walk({ ...cell, _tag: undefined }, cellTag);

@@ -25,7 +25,11 @@ interface StructureDoc {
 
 function attributesOf(attributes: StructAttributes): Record<string, unknown> {
   const out: Record<string, unknown> = {};
-  if (attributes.scope) out.A = { O: 'Table', Scope: attributes.scope };
+  const table: Record<string, unknown> = {};
+  if (attributes.scope) table.Scope = attributes.scope;
+  if (attributes.colSpan) table.ColSpan = attributes.colSpan;
+  if (attributes.rowSpan) table.RowSpan = attributes.rowSpan;
+  if (Object.keys(table).length > 0) out.A = { O: 'Table', ...table };
   if (attributes.listNumbering) out.A = { O: 'List', ListNumbering: attributes.listNumbering };
   if (attributes.alt !== undefined) out.Alt = new String(attributes.alt);
   return out;
