@@ -10,7 +10,7 @@
  * Form XObjects' own content is not descended into.
  */
 import { ContentStreamError, type Operand, type Operation, operations } from './content-stream.ts';
-import { type AccessFinding, finding } from './findings.ts';
+import { type AccessFinding, finding, shorten } from './findings.ts';
 import type { PdfDict, PdfObjects, PdfPage, PdfValue } from './pdf-objects.ts';
 
 const TEXT_OPERATORS = new Set(['Tj', 'TJ', "'", '"']);
@@ -63,10 +63,7 @@ export function checkPageMarking(
     const place = (op: Operation, mcid?: number): Place => ({
       stream: index + 1,
       offset: op.start,
-      text: Buffer.from(bytes.subarray(op.start, Math.min(op.end, op.start + 200)))
-        .toString('latin1')
-        .replace(/\s+/g, ' ')
-        .slice(0, 60),
+      text: shorten(Buffer.from(bytes.subarray(op.start, Math.min(op.end, op.start + 200))).toString('latin1'), 40),
       ...(mcid === undefined ? {} : { mcid }),
     });
     try {

@@ -117,6 +117,14 @@ function find(text: string, block: string, from: number): number {
 export function structureTextFindings(markdown: string, structureTexts: readonly string[]): AccessFinding[] {
   const text = normalize(structureTexts.join(''));
   const blocks = expectedBlocks(markdown);
+  if (text === '' && blocks.length > 0) {
+    return [
+      finding(
+        'pdf/structure-text',
+        `strukturtræet har ingen tekst (Markdown-kilden har ${blocks.length} ${blocks.length === 1 ? 'blok' : 'blokke'}): en skærmlæser, der følger strukturen, finder intet at læse`,
+      ),
+    ];
+  }
   let from = 0;
   for (const [index, block] of blocks.entries()) {
     const end = find(text, normalize(block), from);

@@ -61,6 +61,10 @@ describe('structure text against the Markdown', () => {
     expect(findings[0]?.message).toContain('blok 2 af 2 (»Første afsnit om sundhedsrådet.«) står før den forrige blok (1 blok fundet i rækkefølge)');
   });
 
+  it('says so when the structure tree has no text at all', () => {
+    expect(structureTextFindings(markdown, [])[0]?.message).toMatch(/^strukturtræet har ingen tekst \(Markdown-kilden har 2 blokke\)/);
+  });
+
   it('reports a block that is missing', () => {
     const findings = structureTextFindings(`${'Et meget langt afsnit '.repeat(10)}\n`, ['noget andet']);
     expect(findings[0]?.message).toMatch(/blok 1 af 1 \(»Et meget langt afsnit .*…«\) findes ikke \(0 blokke fundet i rækkefølge\)/);
