@@ -17,7 +17,7 @@ export async function taggedFindings(pdfPath: string): Promise<AccessFinding[]> 
   return [finding('pdf/tagged', 'pdfinfo kalder ikke filen mærket (Tagged: no): hjælpemidler læser den som en ustruktureret side')];
 }
 
-export interface FontRow {
+interface FontRow {
   name: string;
   embedded: boolean;
   toUnicode: boolean;
