@@ -132,18 +132,24 @@ function parentTreeEntry(objects: PdfObjects, tree: PdfValue | undefined, key: n
   return undefined;
 }
 
-/** The marked-content findings for every page of a PDF. */
+/** Pages named one by one; the pages with problems after these are summed up in one finding. */
+const PAGES_SHOWN = 5;
+
+/** The marked-content findings for every page of a PDF: per page for the first pages with problems, then one summary. */
 export function markedContentFindings(objects: PdfObjects): AccessFinding[] {
   const findings: AccessFinding[] = [];
+  const morePages: number[] = [];
+  let pagesShown = 0;
   const parentTree = objects.dict(objects.catalog?.['/StructTreeRoot'])?.['/ParentTree'];
   for (const [index, page] of objects.pages.entries()) {
     const pageNumber = index + 1;
+    const pageFound: AccessFinding[] = [];
     const streams: Uint8Array[] = [];
     for (const ref of page.contents) {
       const stream = objects.stream(ref);
       if (stream === undefined) continue;
       if (stream.dict['/Filter'] !== undefined) {
-        findings.push(
+        pageFound.push(
           finding('pdf/marked-content', `indholdet på side ${pageNumber} kan ikke afkodes: det kan ikke kontrolleres, om teksten er mærket`, pageNumber),
         );
         continue;
@@ -151,10 +157,25 @@ export function markedContentFindings(objects: PdfObjects): AccessFinding[] {
       streams.push(stream.data);
     }
     const marking = checkPageMarking(streams, mcidLookup(objects, page, parentTree), propertyLookup(objects, page));
-    findings.push(...pageFindings(marking, pageNumber));
+    pageFound.push(...pageFindings(marking, pageNumber));
+    if (pageFound.length === 0) continue;
+    if (pagesShown++ < PAGES_SHOWN) findings.push(...pageFound);
+    else morePages.push(pageNumber);
+  }
+  if (morePages.length > 0) {
+    findings.push(
+      finding(
+        'pdf/marked-content',
+        `problemer med mærket indhold også på ${morePages.length} ${morePages.length === 1 ? 'side' : 'sider'} mere (side ${pageList(morePages)}): ` +
+          'tekst eller grafik, som en skærmlæser springer over eller ikke kan placere i strukturen',
+      ),
+    );
   }
   return findings;
 }
+
+/** »7, 8, 9, 10, 11, 12, 13, 14, 15, 16 …«: the first ten page numbers. */
+const pageList = (pages: readonly number[]) => `${pages.slice(0, 10).join(', ')}${pages.length > 10 ? ' …' : ''}`;
 
 function mcidLookup(objects: PdfObjects, page: PdfPage, parentTree: PdfValue | undefined): (mcid: number) => boolean {
   const key = objects.resolve(page.dict['/StructParents']);

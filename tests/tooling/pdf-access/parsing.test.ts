@@ -65,6 +65,25 @@ describe('PDF objects from qpdf JSON', () => {
     expect(findings[0]?.message).toContain('MCID 1, 3');
   });
 
+  it('names the first five pages with problems and sums up the rest in one finding', () => {
+    const pages = [...Array(8).keys()].map((i) => ({ object: `${10 + i} 0 R`, contents: ['4 0 R'] }));
+    const many = new PdfObjects({
+      pages,
+      qpdf: [
+        {},
+        {
+          trailer: { value: { '/Root': '1 0 R' } },
+          'obj:1 0 R': { value: { '/Type': '/Catalog' } },
+          'obj:4 0 R': stream('BT (x) Tj ET'),
+          ...Object.fromEntries(pages.map((page) => [`obj:${page.object}`, { value: { '/Type': '/Page' } }])),
+        },
+      ],
+    });
+    const findings = markedContentFindings(many);
+    expect(findings.map((f) => f.page)).toEqual([1, 2, 3, 4, 5, undefined]);
+    expect(findings[5]?.message).toMatch(/^problemer med mærket indhold også på 3 sider mere \(side 6, 7, 8\)/);
+  });
+
   it('decodes PDF text strings in both of qpdf’s forms', () => {
     expect(pdfString(objects('').catalog?.['/Lang'])).toBe('da');
     expect(pdfString('u:da-DK')).toBe('da-DK');
