@@ -14,6 +14,7 @@ import {
   type VerifyResult,
   verifySignedPdf,
 } from '../sign/verify.ts';
+import { type AccessFinding, checkAccessibility } from '../tooling/pdf-access/index.ts';
 import { parseCommandLine, runCli, UsageError } from './cli.ts';
 
 /** Where a trust anchor comes from when --ca is not given (a path to a PEM file). */
@@ -44,6 +45,16 @@ den (kommunepakken) eller i en mappe over den (out/) siger, at den ikke er
 forseglet på grund af udestående tekst, og filens sha256 passer med
 manifestet; den vises som IKKE. Enhver anden uforseglet fil er ugyldig.
 
+Med --tilgaengelighed kontrolleres hver fil desuden for tilgængelighed (PDF/UA-1
+og PDF/A-2a, så vidt det kan kontrolleres uden en fuld validator) med qpdf og
+poppler: mærket struktur og strukturtræ, XMP-metadata (PDF/A- og PDF/UA-
+erklæring, titel, sprog da-DK), dansk sprog i kataloget, titel i vinduet,
+farveprofil (OutputIntent), indlejrede skrifttyper med ToUnicode, og at al
+tekst på siderne er mærket (del af strukturen eller artefakt). Ligger X.md ved
+siden af X.pdf, skal strukturtræets tekst desuden følge Markdown-kilden i
+rækkefølge. Kontrast, alternativ tekst og overskrifternes logik kræver en fuld
+validator (veraPDF, PAC).
+
 Valg:
   --ca FIL            PEM med CA-certifikat(er), som underskriveren skal kæde til.
                       Uden --ca bruges filen i miljøvariablen ${CA_ENV}.
@@ -56,13 +67,16 @@ Valg:
                       danske organisationer: kun fingeraftrykket viser, at det
                       var regionens eget certifikat. Uden det godtages enhver
                       underskriver, som CA'en har udstedt til (se »Forseglet af«).
+  --tilgaengelighed   Kontrollér også tilgængeligheden (se ovenfor); en fil med
+                      fund tæller som ugyldig (FEJL, afslutningskode 1).
   --format text|json  Rapportens form (standard: text)
   -h, --help          Vis denne hjælp
 
 Afslutningskode:
   0  alle filer er gyldigt forseglet af en betroet udsteder (eller er udkast
      med udestående tekst, som manifestet siger ikke er forseglet)
-  1  mindst én fil er ugyldig (eller ingen PDF fundet)
+  1  mindst én fil er ugyldig (eller ingen PDF fundet), eller har med
+     --tilgaengelighed fund i tilgængelighedskontrollen
   2  forkert brug (fx en CA-fil, der ikke kan læses) eller intern fejl
   3  ingen fil er ugyldig, men udstederen er ikke kontrolleret (ingen CA angivet)
 `;
@@ -78,6 +92,8 @@ interface FileResult extends Omit<SerialVerifyResult, 'verdict'> {
   verdict: FileVerdict;
   /** For a not-sealed file: the manifest that says so, and its drafting notes. */
   notSealed: (NotSealed & { manifest: string }) | null;
+  /** With --tilgaengelighed: the accessibility checker's findings (none: the file passed); otherwise null. */
+  access: AccessFinding[] | null;
 }
 
 const DANISH_TIME = new Intl.DateTimeFormat('da-DK', {
@@ -92,6 +108,7 @@ async function main(): Promise<number> {
       ca: { type: 'string' },
       signer: { type: 'string' },
       format: { type: 'string', default: 'text' },
+      tilgaengelighed: { type: 'boolean', default: false },
     },
     true,
   );
@@ -114,17 +131,29 @@ async function main(): Promise<number> {
   const files = await collectPdfFiles(positionals);
   const results: FileResult[] = [];
   const manifests = new Map<string, unknown>();
-  for (const file of files) results.push({ file, ...(await verifyFile(file, options, manifests)) });
+  for (const file of files) {
+    const access = values.tilgaengelighed ? await accessibilityOf(file) : null;
+    results.push({ file, ...(await verifyFile(file, options, manifests)), access });
+  }
 
   process.stdout.write(format === 'json' ? reportJson(results) : reportText(results));
   return exitCode(results);
 }
 
-/** Every file is validly sealed, or a draft its manifest lists as not sealed. */
-const accepted = (result: FileResult) => result.verdict === 'valid' || result.verdict === 'not-sealed';
+/** The accessibility check of one file, with the Markdown beside it (X.md for X.pdf) when there is one. */
+async function accessibilityOf(file: string): Promise<AccessFinding[]> {
+  const markdown = await readFile(file.replace(/\.pdf$/i, '.md'), 'utf8').catch(() => undefined);
+  return checkAccessibility(file, markdown === undefined ? {} : { markdown });
+}
+
+/** With --tilgaengelighed, a file with findings fails whatever its seal says. */
+const accessFailed = (result: FileResult) => result.access !== null && result.access.length > 0;
+
+/** Every file is validly sealed, or a draft its manifest lists as not sealed; and passed the accessibility check when asked. */
+const accepted = (result: FileResult) => (result.verdict === 'valid' || result.verdict === 'not-sealed') && !accessFailed(result);
 
 function exitCode(results: readonly FileResult[]): number {
-  if (results.length === 0 || results.some((result) => result.verdict === 'invalid')) return EXIT_INVALID;
+  if (results.length === 0 || results.some((result) => result.verdict === 'invalid' || accessFailed(result))) return EXIT_INVALID;
   if (results.some((result) => result.verdict === 'issuer-unchecked')) return EXIT_ISSUER_UNCHECKED;
   return EXIT_VALID;
 }
@@ -146,7 +175,7 @@ async function readCa(file: string, failure: string): Promise<string> {
   }
 }
 
-async function verifyFile(file: string, options: VerifyOptions, manifests: Map<string, unknown>): Promise<Omit<FileResult, 'file'>> {
+async function verifyFile(file: string, options: VerifyOptions, manifests: Map<string, unknown>): Promise<Omit<FileResult, 'file' | 'access'>> {
   const invalid = (reason: string) => ({ ...invalidResult(reason), laterSignatures: [], notSealed: null });
   let bytes: Buffer;
   try {
@@ -223,7 +252,7 @@ function reportText(results: readonly FileResult[]): string {
   if (results.length === 0) return 'Ingen PDF-filer fundet.\n';
   const lines: string[] = [];
   for (const result of results) {
-    lines.push(`${LABELS[result.verdict]} ${result.file}`);
+    lines.push(`${accessFailed(result) ? LABELS.invalid : LABELS[result.verdict]} ${result.file}`);
     if (result.signerCN !== null) lines.push(`     Forseglet af: ${printable(result.signerCN)}`);
     if (result.signingTime !== null) lines.push(`     Tidspunkt:    ${DANISH_TIME.format(result.signingTime)}`);
     if (result.verdict === 'valid') lines.push('     Kæde:         betroet (udstedt af en angivet CA)');
@@ -234,9 +263,17 @@ function reportText(results: readonly FileResult[]): string {
       lines.push(`     Underskrift ${i + 2}: ${who} · ${when} · ${later.valid ? 'gyldig' : 'UGYLDIG'}${chain} (revision ${later.revision})`);
     }
     for (const message of messages(result)) lines.push(`     ${message}`);
+    if (result.access !== null) {
+      lines.push(`     Tilgængelighed: ${result.access.length === 0 ? 'OK' : `${result.access.length} fund`}`);
+      for (const found of result.access) lines.push(`       ${found.rule}  ${found.message}`);
+    }
   }
   const count = (verdict: FileVerdict): number => results.filter((result) => result.verdict === verdict).length;
   lines.push('', `${count('valid')} af ${results.length} ${results.length === 1 ? 'fil' : 'filer'} er gyldigt forseglet.`);
+  if (results.some((result) => result.access !== null)) {
+    const passed = results.filter((result) => result.access?.length === 0).length;
+    lines.push(`${passed} af ${results.length} ${results.length === 1 ? 'fil' : 'filer'} består tilgængelighedskontrollen.`);
+  }
   const notSealed = count('not-sealed');
   if (notSealed > 0) lines.push(`${notSealed} udkast med udestående tekst er ikke forseglet (se manifest).`);
   const unchecked = count('issuer-unchecked');
@@ -262,6 +299,7 @@ function reportJson(results: readonly FileResult[]): string {
     reasons: messages(result),
     laterSignatures: result.laterSignatures.map((later) => ({ ...later, signingTime: later.signingTime?.toISOString() ?? null })),
     ...(result.notSealed ? { notSealed: result.notSealed } : {}),
+    ...(result.access === null ? {} : { accessibility: { ok: result.access.length === 0, findings: result.access } }),
   }));
   // As the exit code 0: a draft the manifest lists as not sealed does not make the run fail.
   const ok = results.length > 0 && results.every(accepted);
