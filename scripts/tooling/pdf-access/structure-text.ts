@@ -2,7 +2,8 @@
  * Does the structure tree carry the document's text, in the Markdown's order? The expected
  * text is derived from the Markdown the PDF was made from, with the project's parser: one block
  * per heading, paragraph (in list items, block quotes and footnotes too), table cell, code block
- * and HTML block, in document order. A table column that is empty in every body row is left out
+ * and HTML block, in document order. The header the Markdown opens with (the title and its
+ * »**Label:** value« list) is the PDF's title block, read label by label. A table column that is empty in every body row is left out
  * with its header cell, as the PDF leaves it out.
  *
  * Comparison ignores all white-space (the PDF binds units with no-break spaces and breaks lines)
@@ -72,8 +73,37 @@ export function expectedBlocks(markdown: string): string[] {
         if ('children' in node) for (const child of (node as Parents).children) walk(child);
     }
   };
-  walk(parseMarkdown(markdown));
+  const root = parseMarkdown(markdown);
+  const head = titleBlockOf(root);
+  if (head) {
+    // The title and the »**Label:** value« list under it are the PDF's title block: a table
+    // whose rows read label, then value, the label without its colon (render-document.ts).
+    push(inlineText(head.title));
+    for (const { label, value } of head.rows) {
+      push(label);
+      push(value);
+    }
+    for (const child of root.children.slice(2)) walk(child);
+  } else walk(root);
   return blocks;
+}
+
+/** A label as the Markdown header writes it: the strong »Label:« that opens a list item. */
+const LABEL = /^(.*):$/s;
+
+/** The document's header, when it opens with a level-1 heading and a list of »**Label:** value« items. */
+function titleBlockOf(root: Root): { title: Nodes; rows: Array<{ label: string; value: string }> } | undefined {
+  const [title, list] = root.children;
+  if (title?.type !== 'heading' || title.depth !== 1 || list?.type !== 'list') return undefined;
+  const rows: Array<{ label: string; value: string }> = [];
+  for (const item of list.children) {
+    const paragraph = item.children[0];
+    const [strong, ...rest] = paragraph?.type === 'paragraph' ? paragraph.children : [];
+    const label = strong?.type === 'strong' ? LABEL.exec(inlineText(strong)) : null;
+    if (item.children.length !== 1 || !label) return undefined;
+    rows.push({ label: label[1] ?? '', value: rest.map(inlineText).join('').trim() });
+  }
+  return { title, rows };
 }
 
 /** White-space and soft hyphens removed, Unicode composed, typographic hyphens as `-`. */

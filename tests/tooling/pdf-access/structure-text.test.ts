@@ -33,6 +33,21 @@ describe('expected text of a Markdown document', () => {
     ]);
   });
 
+  it('reads the header (title and »**Label:** value« list) as the title block of the PDF: label, then value', () => {
+    const markdown = [
+      '# Aftale om akutsygepleje',
+      '',
+      '- **Parter:** Region Østdanmark og Lejre Kommune',
+      '- **DokID:** 12718921',
+      '',
+      '## § 1. Parter',
+      '',
+    ].join('\n');
+    expect(expectedBlocks(markdown)).toEqual(['Aftale om akutsygepleje', 'Parter', 'Region Østdanmark og Lejre Kommune', 'DokID', '12718921', '§ 1. Parter']);
+    // A list that is not all labels is an ordinary list.
+    expect(expectedBlocks('# Aftale\n\n- **Parter:** A\n- punkt\n')).toEqual(['Aftale', 'Parter: A', 'punkt']);
+  });
+
   it('keeps every header cell of a table without body rows', () => {
     expect(expectedBlocks('| A | B |\n|---|---|\n')).toEqual(['A', 'B']);
   });
