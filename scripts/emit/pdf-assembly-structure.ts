@@ -48,6 +48,14 @@ const S = name('S');
 const MCID = name('MCID');
 const OBJ = name('Obj');
 
+/**
+ * A text string (/T, /Alt): in PDFDocEncoding when it is Latin-1 text that needs no escape
+ * (Danish titles are; every reader shows them), else UTF-16 with a byte-order mark.
+ */
+function textString(value: string): PDFString | PDFHexString {
+  return /^[\x20-\x27\x2a-\x5b\x5d-\x7e\xa1-\xac\xae-\xff]*$/.test(value) ? PDFString.of(value) : PDFHexString.fromText(value);
+}
+
 /** The combined tree as kept in the target's catalogue. */
 interface Tree {
   root: PDFDict;
@@ -140,7 +148,7 @@ export function appendStructure(target: PDFDocument, source: PDFDocument, copier
   const annotElement = new Map<PDFRef, PDFRef>();
 
   const part = context.nextRef();
-  const partDict = context.obj({ Type: 'StructElem', S: 'Part', P: tree.document, T: PDFHexString.fromText(title) });
+  const partDict = context.obj({ Type: 'StructElem', S: 'Part', P: tree.document, T: textString(title) });
   const lang = source.catalog.get(name('Lang'));
   if (lang instanceof PDFString || lang instanceof PDFHexString) partDict.set(name('Lang'), lang);
 
@@ -302,7 +310,7 @@ export function tagSignatureFields(target: PDFDocument, alt: string): void {
       if (annot.get(name('Subtype')) !== name('Widget') || annot.get(name('FT')) !== name('Sig')) continue;
       const part = partOf[i] ?? tree.document;
       const form = context.register(
-        context.obj({ Type: 'StructElem', S: 'Form', P: part, Pg: page.ref, Alt: PDFHexString.fromText(alt), K: [{ Type: 'OBJR', Obj: ref, Pg: page.ref }] }),
+        context.obj({ Type: 'StructElem', S: 'Form', P: part, Pg: page.ref, Alt: textString(alt), K: [{ Type: 'OBJR', Obj: ref, Pg: page.ref }] }),
       );
       context.lookup(part, PDFDict).lookup(K, PDFArray).push(form);
       annot.set(STRUCT_PARENT, PDFNumber.of(key));
