@@ -9,6 +9,7 @@ import { PDFDocument, PDFName, PDFRawStream, PDFStream, decodePDFRawStream } fro
 import { addSignaturePlaceholderToPdfLib } from '../sign/placeholder.ts';
 import { signPdf } from '../sign/sign.ts';
 import { appendPdf, setOutline, type OutlineItem } from './pdf-assembly.ts';
+import { tagSignatureFields } from './pdf-assembly-structure.ts';
 import { withSealLine, writePdfDefinition, type PdfFile, type Seal } from './pdf-file.ts';
 import { PDF_PRODUCER } from './pdf/document.ts';
 import { buildDocDefinition, PDF_CREATOR, PDF_LANGUAGE, type PdfMeta } from './pdf/index.ts';
@@ -38,6 +39,8 @@ export interface CombinedJob {
 
 const CONTENTS_TITLE = 'Indhold';
 const PRODUCER = `${PDF_CREATOR} (pdfmake/pdfkit, pdf-lib)`;
+/** The seal field's description for assistive technology (it is invisible; the seal line shows). */
+const SEAL_FIELD_ALT = 'Elektronisk segl for hele filen';
 
 function cell(value: string): TableRow['children'][number] {
   return { type: 'tableCell', children: [{ type: 'text', value }] };
@@ -192,7 +195,11 @@ export async function combinedPdf(job: CombinedJob, given?: Seal): Promise<PdfFi
   // numbers the contents page lists under »Sider i filen« (each member keeps its own footer).
   doc.catalog.set(PDFName.of('PageLabels'), doc.context.obj({ Nums: [0, { S: 'D' }] }));
 
-  if (seal) addSignaturePlaceholderToPdfLib(doc, { reason: seal.reason, name: seal.identity.subjectCN, location: seal.location, signingTime: seal.time });
+  if (seal) {
+    addSignaturePlaceholderToPdfLib(doc, { reason: seal.reason, name: seal.identity.subjectCN, location: seal.location, signingTime: seal.time });
+    // Tagged like the members' own fields: a Form element in the structure tree (PDF/UA).
+    tagSignatureFields(doc, SEAL_FIELD_ALT);
+  }
   // No object streams: the signature dictionary must stay a plain object for the byte range.
   // No pause every 50 objects (pdf-lib's default yields to the event loop with a timer), and no
   // form appearances to regenerate: the only field is the invisible signature.

@@ -8,7 +8,9 @@
  *   the combined file gets its own);
  * - links inside a member (its table of contents) point at named destinations of the member's
  *   catalogue, which is not copied: they are re-pointed at the copied pages;
- * - bookmarks: one per member, at its first page, with the member's own top-level bookmarks below.
+ * - bookmarks: one per member, at its first page, with the member's own top-level bookmarks below;
+ * - the structure tree (tagged PDF): each member's goes under a Part of its own (see
+ *   pdf-assembly-structure.ts); the first output intent found (the contents pages') is kept.
  */
 import {
   PDFArray,
@@ -18,12 +20,15 @@ import {
   PDFName,
   PDFNull,
   PDFNumber,
+  PDFObjectCopier,
+  PDFPage,
+  PDFPageLeaf,
   PDFRef,
   PDFString,
   ParseSpeeds,
   type PDFObject,
-  type PDFPage,
 } from 'pdf-lib';
+import { appendStructure } from './pdf-assembly-structure.ts';
 
 /** A destination kept as page index + view, so it can be re-pointed at a copied page. */
 interface Destination {
@@ -131,13 +136,23 @@ export async function appendPdf(target: PDFDocument, part: AssemblyPart): Promis
   const source = await PDFDocument.load(part.pdf, { updateMetadata: false, parseSpeed: ParseSpeeds.Fastest });
   const pages = source.getPages();
   pages.forEach(dropSignatureFields);
-  const copied = await target.copyPages(
-    source,
-    pages.map((_, i) => i),
-  );
+  // target.copyPages copies each page's dictionary; copying its reference instead makes the
+  // copier map the page itself, so whatever else points at a page (an annotation's /P, an explicit
+  // destination) gets the copied page rather than a second, orphaned copy of it. The copier is
+  // kept for the structure tree: what it shares with the pages is then copied once.
+  const copier = PDFObjectCopier.for(source.context, target.context);
+  const copied = pages.map((page) => {
+    const ref = copier.copy(page.ref);
+    const node = target.context.lookup(ref);
+    if (!(node instanceof PDFPageLeaf)) throw new Error(`${part.title}: side ${String(page.ref)} blev ikke kopieret som en side`);
+    return PDFPage.of(node, ref, target);
+  });
   copied.forEach((page) => target.addPage(page));
   const dests = namedDestinations(source);
   copied.forEach((page) => relink(page, dests, copied));
+  appendStructure(target, source, copier, { from: pages.map((p) => p.ref), to: copied.map((p) => p.ref), nodes: copied.map((p) => p.node) }, part.title);
+  const intents = source.catalog.get(name('OutputIntents'));
+  if (intents && !target.catalog.has(name('OutputIntents'))) target.catalog.set(name('OutputIntents'), copier.copy(intents));
   return { title: part.title, page: copied[0]!.ref, children: topLevelBookmarks(source, dests, copied) };
 }
 
