@@ -104,7 +104,11 @@ function withClosing(body: Content[], end: Content[]): Content[] {
   const isUnbreakableStack = (c: Content | undefined): c is ContentStack =>
     typeof c === 'object' && !Array.isArray(c) && 'stack' in c && (c as ContentStack).unbreakable === true;
   if (end.length === 0 || !isUnbreakableStack(last)) return [...body, ...end];
-  return [...body.slice(0, -1), { ...last, stack: [...last.stack, ...end] }];
+  // Joined, the closing moves with the block and needs no page-break hook: without its id the
+  // hook leaves the block's last paragraph alone. A break inside an unbreakable block is worse
+  // than none: pdfmake keeps only the block's first page, and the seal text was lost.
+  const joined = end.map((c) => (typeof c === 'object' && !Array.isArray(c) && 'id' in c && c.id === CLOSING_ID ? { ...c, id: undefined } : c));
+  return [...body.slice(0, -1), { ...last, stack: [...last.stack, ...joined] }];
 }
 
 /**
