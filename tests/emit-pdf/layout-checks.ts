@@ -14,13 +14,15 @@
  * that both assert exactly the same rules.
  */
 import { execFile } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { availableParallelism, tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import type { Nodes, Table } from 'mdast';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseMarkdown } from '../../scripts/render/markdown.ts';
+import { checkAccessibility } from '../../scripts/tooling/pdf-access/index.ts';
 
 const run = promisify(execFile);
 
@@ -233,8 +235,10 @@ export function describeLayout(title: string, build: (scratch: string) => Promis
     let docs: LaidOut[] = [];
     const each = (check: (doc: LaidOut) => string[]): string[] => docs.flatMap((doc) => check(doc).map((problem) => `${path.basename(doc.file)}: ${problem}`));
 
+    let out = '';
     beforeAll(async () => {
-      docs = await readLayouts(pdfFiles(await build(scratch)));
+      out = await build(scratch);
+      docs = await readLayouts(pdfFiles(out));
     }, options.timeout);
 
     afterAll(() => rmSync(scratch, { recursive: true, force: true }));
@@ -266,5 +270,43 @@ export function describeLayout(title: string, build: (scratch: string) => Promis
     it('never wraps a date or an amount', () => {
       expect(each(wrappedDatesAndAmounts)).toEqual([]);
     });
+
+    it(
+      'makes every PDF, the kommune packages and combined PDFs included, pass the accessibility check (PDF/UA-1, PDF/A-2a)',
+      async () => {
+        const { checked, problems } = await accessibilityProblems(out);
+        expect(problems).toEqual([]);
+        expect(checked).toBeGreaterThan(docs.length);
+      },
+      options.timeout,
+    );
   });
+}
+
+/** Every distinct PDF below `dir` through the independent accessibility checker, with its Markdown where there is one. */
+async function accessibilityProblems(dir: string, concurrency = availableParallelism()): Promise<{ checked: number; problems: string[] }> {
+  const all = (folder: string): string[] =>
+    readdirSync(folder).flatMap((name) => {
+      const full = path.join(folder, name);
+      return statSync(full).isDirectory() ? all(full) : name.endsWith('.pdf') ? [full] : [];
+    });
+  // A kommune package holds copies of the documents: each distinct file is checked once.
+  const distinct = new Map<string, string>();
+  for (const file of all(dir).sort()) {
+    const digest = createHash('sha256').update(readFileSync(file)).digest('hex');
+    if (!distinct.has(digest)) distinct.set(digest, file);
+  }
+  const files = [...distinct.values()];
+  const problems: string[] = [];
+  let next = 0;
+  const worker = async (): Promise<void> => {
+    for (let i = next++; i < files.length; i = next++) {
+      const file = files[i]!;
+      const md = file.replace(/\.pdf$/, '.md');
+      const findings = await checkAccessibility(file, existsSync(md) ? { markdown: readFileSync(md, 'utf8') } : {});
+      problems.push(...findings.map((f) => `${path.relative(dir, file)}: ${f.rule} ${f.message}`));
+    }
+  };
+  await Promise.all(Array.from({ length: concurrency }, worker));
+  return { checked: files.length, problems: problems.sort() };
 }
