@@ -10,6 +10,7 @@ import { runCli, STACK_TRACE } from '../helpers/cli.ts';
 import { runInProcess } from '../helpers/in-process.ts';
 import { runCliAsync } from './run-cli-async.ts';
 import { FILES, ScratchRepo } from './scratch-repo.ts';
+import { checkAccessibility } from '../../scripts/tooling/pdf-access/index.ts';
 
 describe('npm run diff (command line)', () => {
   let repo: ScratchRepo;
@@ -52,6 +53,8 @@ describe('npm run diff (command line)', () => {
     expect(text).toContain('<code>hsa-lejre-akutsygepleje</code>');
     expect(readdirSync(path.join(outside, 'pdf')).sort()).toEqual(['hsa-holbaek-akutsygepleje-aendringer.pdf', 'hsa-lejre-akutsygepleje-aendringer.pdf']);
     expect(r.stderr).toContain('diff: 2 PDF’er med ændringsmarkering skrevet i');
+    // Redlines are accessible PDFs like every other the project writes (issue 17).
+    for (const name of readdirSync(path.join(outside, 'pdf'))) expect(await checkAccessibility(path.join(outside, 'pdf', name))).toEqual([]);
 
     // Two commits compared, and the stash and the working tree still untouched.
     expect((await diff('main', 'HEAD', '--format', 'json')).code).toBe(0);

@@ -9,6 +9,7 @@ import type { SourceDocument } from '../../scripts/model/source-document.ts';
 import { parseMarkdown } from '../../scripts/render/markdown.ts';
 import { documentDeadlines } from '../../scripts/kinds/index.ts';
 import { statusMatrix, type RaadStatus } from '../../scripts/tooling/status-matrix.ts';
+import { checkAccessibility } from '../../scripts/tooling/pdf-access/index.ts';
 import { statusPdf } from '../../scripts/tooling/status-pdf.ts';
 import { compileValidators } from '../../scripts/validate/schemas.ts';
 import { runCli, STACK_TRACE } from '../helpers/cli.ts';
@@ -140,6 +141,10 @@ describe('npm run status', () => {
 
   it('says so for a sundhedsråd without confirmed kommuner', () => {
     expect(copy.read('out/status.md')).toMatch(/## Sundhedsråd Nordsjælland\n\nIngen bekræftede kommuner/);
+  });
+
+  it('makes an accessible PDF: tagged PDF/UA-1 and PDF/A-2a, its structure reading as the Markdown', async () => {
+    expect(await checkAccessibility(copy.path('out/status.pdf'), { markdown: copy.read('out/status.md') })).toEqual([]);
   });
 
   it('makes a landscape PDF from the Markdown, with the matrix in it', () => {
