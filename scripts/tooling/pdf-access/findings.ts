@@ -17,6 +17,7 @@ export const ACCESS_RULES = [
   'pdf/output-intent',
   'pdf/fonts',
   'pdf/marked-content',
+  'pdf/annotations',
   'pdf/structure-text',
 ] as const;
 

@@ -4,6 +4,7 @@
  * for the objects and content streams, poppler for tagging, fonts and the structure tree's text.
  * See README, »Accessibility check«, for what only veraPDF or PAC would add.
  */
+import { annotationFindings } from './annotations.ts';
 import { catalogFindings, metadataPacket } from './catalog.ts';
 import { type AccessFinding, finding } from './findings.ts';
 import { markedContentFindings } from './marked-content.ts';
@@ -35,6 +36,7 @@ export async function checkAccessibility(pdfPath: string, options: AccessOptions
     ...xmpFindings(metadataPacket(objects)),
     ...(await fontFindings(pdfPath)),
     ...markedContentFindings(objects),
+    ...annotationFindings(objects),
   ];
   if (options.markdown !== undefined) findings.push(...structureTextFindings(options.markdown, await structureText(pdfPath)));
   // One finding per problem: the catalog and pdfinfo may both say »not tagged«.

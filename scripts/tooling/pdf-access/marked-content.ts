@@ -101,7 +101,7 @@ function openSequence(op: Operation, properties: (name: string) => Map<string, O
 }
 
 /** The parent tree's entry for one key (a number tree: /Nums pairs, /Kids below). */
-function parentTreeEntry(objects: PdfObjects, tree: PdfValue | undefined, key: number): PdfValue | undefined {
+export function parentTreeEntry(objects: PdfObjects, tree: PdfValue | undefined, key: number): PdfValue | undefined {
   const seen = new Set<PdfDict>();
   let node = objects.dict(tree);
   while (node !== undefined && !seen.has(node)) {

@@ -39,6 +39,15 @@ describe('checkAccessibility', () => {
     expect(findings[0]?.message).toMatch(/^grafik uden for mærket indhold på side 1 \(1 tegneoperation/);
   });
 
+  it('reports an annotation outside the structure tree and without a description', async () => {
+    const findings = await check({ untaggedLink: true });
+    expect(rules(findings)).toEqual(['pdf/annotations', 'pdf/annotations']);
+    expect(findings.map((f) => f.message)).toEqual([
+      expect.stringMatching(/^en annotering på side 1: Link hører ikke til strukturtræet: /),
+      expect.stringMatching(/^en annotering på side 1: Link har ingen beskrivelse \(\/Contents\): /),
+    ]);
+  });
+
   it('reports a missing pdfuaid declaration', async () => {
     expect(rules(await check({ pdfua: false }))).toEqual(['pdf/pdfua-id']);
   });

@@ -22,6 +22,8 @@ export interface FixtureOptions {
   unmarkedRule?: boolean;
   /** Append the pdfuaid:part 1 description to the XMP (default true). */
   pdfua?: boolean;
+  /** A link annotation drawn in no structure element, with no /Contents. */
+  untaggedLink?: boolean;
   /** /ViewerPreferences /DisplayDocTitle true (default true). */
   displayTitle?: boolean;
 }
@@ -73,6 +75,11 @@ export async function fixturePdf(options: FixtureOptions = {}): Promise<Buffer> 
     doc.addContent('EMC');
   }
   if (options.untagged !== undefined) doc.text(options.untagged, 72, 500);
+  if (options.untaggedLink === true) {
+    doc.markContent('Artifact');
+    doc.text('sundhed.dk', 72, 650, { link: 'https://www.sundhed.dk' });
+    doc.endMarkedContent();
+  }
   if (options.unmarkedRule === true) doc.moveTo(72, 600).lineTo(300, 600).stroke();
   root.end();
   doc.end();
