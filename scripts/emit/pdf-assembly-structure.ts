@@ -314,6 +314,9 @@ export function tagSignatureFields(target: PDFDocument, alt: string): void {
       );
       context.lookup(part, PDFDict).lookup(K, PDFArray).push(form);
       annot.set(STRUCT_PARENT, PDFNumber.of(key));
+      // Printed and described, as PDF/A and PDF/UA require of every annotation (as placeholder.ts does for pdfkit).
+      annot.set(name('F'), PDFNumber.of(4));
+      annot.set(name('TU'), textString(alt));
       tree.nums.push(PDFNumber.of(key++));
       tree.nums.push(form);
     }
