@@ -6,6 +6,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { buildDocDefinition } from '../../scripts/emit/pdf/document.ts';
 import { renderPdf } from '../../scripts/emit/pdf/render.ts';
 import { installTagging } from '../../scripts/emit/pdf/tagging/pdfmake-hooks.ts';
+import { checkAccessibility } from '../../scripts/tooling/pdf-access/index.ts';
 import { parseMarkdown, SAMPLE_META, SAMPLE_MD } from './fixtures.ts';
 import { pdfInfo, pdfText, runTool, writeTempPdf } from './pdf-tools.ts';
 import { descendants, structTree, textOf, type StructNode } from './struct-tree.ts';
@@ -43,6 +44,10 @@ describe('tagged PDF: the sample agreement (draft, contents, list, table, link)'
     expect(installTagging()).toBe(true);
     path = writeTempPdf(await renderPdf(buildDocDefinition(parseMarkdown(SAMPLE_MD), SAMPLE_META)), 'tagged.pdf');
     tree = structTree(path);
+  });
+
+  it('passes the independent accessibility check, its structure reading as the Markdown', async () => {
+    expect(await checkAccessibility(path, { markdown: SAMPLE_MD })).toEqual([]);
   });
 
   it('is tagged, with one Document element at the root', () => {
