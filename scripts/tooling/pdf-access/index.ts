@@ -1,7 +1,8 @@
 /**
  * An independent accessibility check of a rendered PDF (PDF/UA-1 and PDF/A-2a as far as they
  * can be checked without a full validator), read with tools that did not make the file: qpdf
- * for the objects and content streams, poppler for tagging, fonts and the structure tree's text.
+ * for the objects and content streams (and from them the structure tree's text), poppler for
+ * tagging and fonts.
  * See README, »Accessibility check«, for what only veraPDF or PAC would add.
  */
 import { annotationFindings } from './annotations.ts';
@@ -9,8 +10,9 @@ import { catalogFindings, metadataPacket } from './catalog.ts';
 import { type AccessFinding, finding } from './findings.ts';
 import { markedContentFindings } from './marked-content.ts';
 import { type PdfObjects, readPdfObjects } from './pdf-objects.ts';
-import { fontFindings, structureText, taggedFindings } from './poppler.ts';
+import { fontFindings, taggedFindings } from './poppler.ts';
 import { structureTextFindings } from './structure-text.ts';
+import { structureTreeText } from './structure-tree-text.ts';
 import { xmpFindings } from './xmp.ts';
 
 export { ACCESS_RULES, type AccessFinding, type AccessRule } from './findings.ts';
@@ -38,7 +40,19 @@ export async function checkAccessibility(pdfPath: string, options: AccessOptions
     ...markedContentFindings(objects),
     ...annotationFindings(objects),
   ];
-  if (options.markdown !== undefined) findings.push(...structureTextFindings(options.markdown, await structureText(pdfPath)));
+  if (options.markdown !== undefined) {
+    const tree = structureTreeText(objects);
+    if (tree.problems.length > 0) {
+      const more = tree.problems.length > 3 ? ` og ${tree.problems.length - 3} mere` : '';
+      findings.push(
+        finding(
+          'pdf/structure-text',
+          `strukturtræet kan ikke følges helt (${tree.problems.slice(0, 3).join('; ')}${more}): en skærmlæser, der følger strukturen, mister teksten der`,
+        ),
+      );
+    }
+    findings.push(...structureTextFindings(options.markdown, tree.texts));
+  }
   // One finding per problem: the catalog and pdfinfo may both say »not tagged«.
   const seen = new Set<string>();
   return findings.filter((f) => {

@@ -91,7 +91,8 @@ export function checkPageMarking(
   return result;
 }
 
-function openSequence(op: Operation, properties: (name: string) => Map<string, Operand> | undefined): Marked {
+/** The marked-content sequence a BMC or BDC opens: an artifact, and its MCID (direct or from a named property list). */
+export function openSequence(op: Operation, properties: (name: string) => Map<string, Operand> | undefined): Marked {
   const [tag, props] = op.operands;
   const artifact = tag !== null && typeof tag === 'object' && 'name' in tag && tag.name === 'Artifact';
   if (op.operator === 'BMC') return { artifact, mcid: undefined };
@@ -186,7 +187,7 @@ function mcidLookup(objects: PdfObjects, page: PdfPage, parentTree: PdfValue | u
   };
 }
 
-function propertyLookup(objects: PdfObjects, page: PdfPage): (name: string) => Map<string, Operand> | undefined {
+export function propertyLookup(objects: PdfObjects, page: PdfPage): (name: string) => Map<string, Operand> | undefined {
   return (name) => {
     const resources = objects.dict(inherited(objects, page.dict, '/Resources'));
     const list = objects.dict(objects.dict(resources?.['/Properties'])?.[`/${name}`]);
@@ -197,7 +198,7 @@ function propertyLookup(objects: PdfObjects, page: PdfPage): (name: string) => M
 }
 
 /** A page attribute, looked up through /Parent as the page tree inherits it. */
-function inherited(objects: PdfObjects, page: PdfDict, key: string): PdfValue | undefined {
+export function inherited(objects: PdfObjects, page: PdfDict, key: string): PdfValue | undefined {
   let node: PdfDict | undefined = page;
   for (let depth = 0; node !== undefined && depth < 64; depth++) {
     if (node[key] !== undefined) return node[key];

@@ -1,6 +1,6 @@
 /**
- * What poppler (pdfinfo, pdffonts) says about the file: tagged, every font embedded with a
- * ToUnicode map, and the text of the structure tree.
+ * What poppler (pdfinfo, pdffonts) says about the file: tagged, and every font embedded with a
+ * ToUnicode map.
  */
 import { type AccessFinding, finding } from './findings.ts';
 import { runTool } from './run-tool.ts';
@@ -60,33 +60,4 @@ export async function fontFindings(pdfPath: string): Promise<AccessFinding[]> {
     );
   }
   return out;
-}
-
-/**
- * The text of the structure tree, in tree order, as `pdfinfo -struct-text` prints it: each
- * element's text in double quotes under its type. Quoted text may span lines.
- */
-export async function structureText(pdfPath: string): Promise<string[]> {
-  return parseStructText(await poppler('pdfinfo', ['-enc', 'UTF-8', '-struct-text', pdfPath]));
-}
-
-export function parseStructText(output: string): string[] {
-  const texts: string[] = [];
-  let open: string[] | undefined;
-  for (const line of output.split('\n')) {
-    if (open !== undefined) {
-      open.push(line);
-      if (line.endsWith('"')) {
-        texts.push(open.join('\n').slice(0, -1));
-        open = undefined;
-      }
-      continue;
-    }
-    const trimmed = line.trimStart();
-    if (!trimmed.startsWith('"')) continue;
-    if (trimmed.length > 1 && trimmed.endsWith('"')) texts.push(trimmed.slice(1, -1));
-    else open = [trimmed.slice(1)];
-  }
-  if (open !== undefined) texts.push(open.join('\n'));
-  return texts;
 }

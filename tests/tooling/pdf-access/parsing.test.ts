@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { ACCESS_RULES, type AccessRule } from '../../../scripts/tooling/pdf-access/index.ts';
 import { markedContentFindings } from '../../../scripts/tooling/pdf-access/marked-content.ts';
 import { PdfObjects, pdfString } from '../../../scripts/tooling/pdf-access/pdf-objects.ts';
-import { parsePdffonts, parseStructText } from '../../../scripts/tooling/pdf-access/poppler.ts';
+import { parsePdffonts } from '../../../scripts/tooling/pdf-access/poppler.ts';
 import { REPO_ROOT } from '../../helpers/repo.ts';
 
 describe('pdffonts output', () => {
@@ -23,15 +23,6 @@ describe('pdffonts output', () => {
       { name: 'Helvetica', embedded: false, toUnicode: false },
       { name: '[none]', embedded: true, toUnicode: true },
     ]);
-  });
-});
-
-describe('pdfinfo -struct-text output', () => {
-  it('takes the quoted text of every element, text over several lines included', () => {
-    const output = ['Document', '  H1 (block)', '    "§ 1. Formål"', '  P (block)', '    "første linje', 'anden linje"', '  Figure (block)', '    ""', ''].join(
-      '\n',
-    );
-    expect(parseStructText(output)).toEqual(['§ 1. Formål', 'første linje\nanden linje', '']);
   });
 });
 
