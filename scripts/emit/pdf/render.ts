@@ -21,7 +21,7 @@ import { reserveFormField, writeStructure } from './tagging/write-structure.ts';
 import { installOutlineWatermark } from './watermark.ts';
 
 /** An annotation added after layout (the signature field) joins the structure through this. */
-export interface FormFieldTagging {
+interface FormFieldTagging {
   /** The /StructParent the annotation must carry. */
   key: number;
   /** Call with the annotation's pdfkit reference once it exists. */

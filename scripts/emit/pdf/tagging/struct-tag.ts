@@ -49,7 +49,7 @@ export interface StructAttributes {
 }
 
 /** A marked-content sequence on a page: the page's dictionary (a pdfkit reference) and its MCID. */
-export interface MarkedContentRef {
+interface MarkedContentRef {
   kind: 'mcid';
   page: unknown;
   mcid: number;
@@ -58,7 +58,7 @@ export interface MarkedContentRef {
 }
 
 /** An annotation (a link, the signature field) that belongs to an element, with its parent-tree key. */
-export interface AnnotationRef {
+interface AnnotationRef {
   kind: 'annotation';
   annotation: unknown;
   page: unknown;
