@@ -41,6 +41,8 @@ interface CheckStep {
   errors: number;
   warnings: number;
   maxRssMb: number | null;
+  /** CPU seconds of the command, all threads (user + system). */
+  cpuSeconds: number | null;
 }
 
 export interface BuildStep {
@@ -54,6 +56,8 @@ export interface BuildStep {
   bundles: number | null;
   files: number | null;
   maxRssMb: number | null;
+  /** CPU seconds of the command, all threads (user + system): what the work cost, whatever the parallelism. */
+  cpuSeconds: number | null;
 }
 
 type PandocResult = (PandocRun & { available: true; oursPerDocumentSeconds: number; ratio: number }) | { available: false; reason: string };
@@ -71,6 +75,11 @@ export interface BenchResult {
   editBuild: BuildStep & { editedFile: string; field: string };
   /** Documents of the full build per second of its wall time. */
   documentsPerSecond: number;
+  /**
+   * CPU milliseconds per rendered document in the full build (Markdown, PDF, seal, bundles and
+   * startup included, all threads): comparable across machines and --jobs, unlike wall time.
+   */
+  cpuPerDocumentMs: number | null;
   /** The highest RSS of any command measured. */
   peakRssMb: number | null;
   /** The program code changed while the builds ran (a shared checkout): cache figures are then not meaningful. */
@@ -150,6 +159,7 @@ export async function runBench(options: BenchOptions): Promise<BenchResult> {
       errors: count(findings, 'error'),
       warnings: count(findings, 'warning'),
       maxRssMb: checkRun.maxRssMb,
+      cpuSeconds: checkRun.cpuSeconds,
     };
 
     let json = true;
@@ -174,6 +184,7 @@ export async function runBench(options: BenchOptions): Promise<BenchResult> {
         bundles: figures.bundles,
         files: figures.files,
         maxRssMb: run.maxRssMb ?? figures.maxRssMb,
+        cpuSeconds: run.cpuSeconds,
       };
     };
 
@@ -209,6 +220,7 @@ export async function runBench(options: BenchOptions): Promise<BenchResult> {
       noopBuild,
       editBuild,
       documentsPerSecond: documents / fullBuild.seconds,
+      cpuPerDocumentMs: fullBuild.cpuSeconds === null ? null : (fullBuild.cpuSeconds * 1000) / (fullBuild.rendered ?? documents),
       peakRssMb: rss.length > 0 ? Math.max(...rss) : null,
       codeChanged,
       buildJson: json,

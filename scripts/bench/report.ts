@@ -79,6 +79,10 @@ function cacheNote(step: BuildStep): string {
   return `${step.rendered} dannet${step.reused === null ? '' : `, ${step.reused} genbrugt`}`;
 }
 
+function cpuText(seconds: number | null): string {
+  return seconds === null ? '?' : `${dk(seconds)} s`;
+}
+
 /** The human report (Danish). */
 export function formatText(r: BenchResult): string {
   const t = targets(r);
@@ -110,6 +114,15 @@ export function formatText(r: BenchResult): string {
     ]);
   }
   rows.push(['Dokumenter pr. sekund (fuld build)', `${dk(r.documentsPerSecond, 1)}/s`, '', '', '']);
+  if (r.cpuPerDocumentMs !== null) {
+    rows.push([
+      'CPU pr. dokument (fuld build, alle tråde)',
+      `${dk(r.cpuPerDocumentMs, 0)} ms`,
+      '',
+      '',
+      `CPU i alt: check ${cpuText(r.check.cpuSeconds)}, fuld build ${cpuText(r.fullBuild.cpuSeconds)}, uændret ${cpuText(r.noopBuild.cpuSeconds)}, én HSA ${cpuText(r.editBuild.cpuSeconds)}`,
+    ]);
+  }
   rows.push(['Opstart af node + tsx (indgår i alle tider)', `${dk(r.startupSeconds)} s`, '', '', '']);
   lines.push(table(rows));
   lines.push('');

@@ -8,9 +8,9 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { REPO_ROOT } from '../basics/repo-root.ts';
-import { RSS_FILE_ENV } from './rss-probe.ts';
+import { type ProcessUsage, USAGE_FILE_ENV } from './usage-probe.ts';
 
-const PROBE = pathToFileURL(path.join(path.dirname(fileURLToPath(import.meta.url)), 'rss-probe.ts')).href;
+const PROBE = pathToFileURL(path.join(path.dirname(fileURLToPath(import.meta.url)), 'usage-probe.ts')).href;
 
 export interface CommandRun {
   /** Seconds from spawn to exit. */
@@ -20,6 +20,8 @@ export interface CommandRun {
   stderr: string;
   /** Peak RSS of the command's process (worker threads included), from the probe; null if it did not report. */
   maxRssMb: number | null;
+  /** User + system CPU seconds of the command's process, all its threads, from the probe; null if it did not report. */
+  cpuSeconds: number | null;
 }
 
 /**
@@ -37,15 +39,15 @@ export function nodeOptionsOf(command: string): string[] {
 export const STARTUP = 'startup';
 
 export function runCommand(command: 'check' | 'build' | typeof STARTUP, args: readonly string[], env: NodeJS.ProcessEnv = {}): Promise<CommandRun> {
-  const scratch = mkdtempSync(path.join(tmpdir(), 'aftaler-bench-rss-'));
-  const rssFile = path.join(scratch, 'maxrss');
+  const scratch = mkdtempSync(path.join(tmpdir(), 'aftaler-bench-usage-'));
+  const usageFile = path.join(scratch, 'usage.json');
   const script = path.join(REPO_ROOT, 'scripts', command === STARTUP ? 'bench' : 'cli', `${command}.ts`);
   return new Promise((resolve, reject) => {
     const started = performance.now();
     const options = command === STARTUP ? [] : nodeOptionsOf(command);
     const child = spawn(process.execPath, [...options, '--import', 'tsx', '--import', PROBE, script, ...args], {
       cwd: REPO_ROOT,
-      env: { ...process.env, ...env, [RSS_FILE_ENV]: rssFile },
+      env: { ...process.env, ...env, [USAGE_FILE_ENV]: usageFile },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     const out: Buffer[] = [];
@@ -59,13 +61,16 @@ export function runCommand(command: 'check' | 'build' | typeof STARTUP, args: re
     child.on('close', (code) => {
       const wallSeconds = (performance.now() - started) / 1000;
       let maxRssMb: number | null = null;
+      let cpuSeconds: number | null = null;
       try {
-        maxRssMb = Math.round(Number(readFileSync(rssFile, 'utf8').trim()) / 1024);
+        const usage = JSON.parse(readFileSync(usageFile, 'utf8')) as ProcessUsage;
+        maxRssMb = Math.round(usage.maxRssKb / 1024);
+        cpuSeconds = (usage.userMicros + usage.systemMicros) / 1e6;
       } catch {
         // killed before its exit handler ran: no figure rather than a wrong one
       }
       rmSync(scratch, { recursive: true, force: true });
-      resolve({ wallSeconds, exitCode: code, stdout: Buffer.concat(out).toString('utf8'), stderr: Buffer.concat(err).toString('utf8'), maxRssMb });
+      resolve({ wallSeconds, exitCode: code, stdout: Buffer.concat(out).toString('utf8'), stderr: Buffer.concat(err).toString('utf8'), maxRssMb, cpuSeconds });
     });
   });
 }

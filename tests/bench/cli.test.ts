@@ -41,13 +41,19 @@ describe('npm run bench -- --json --kommuner 4 (smoke test, without pandoc)', ()
     expect(r.kommuner).toBe(4);
     expect(r.startupSeconds).toBeGreaterThan(0);
     expect(r.dataset).toMatchObject({ kommuner: 4, documents: 22, hsa: 11, delingsaftaler: 4, anmodninger: 0, sager: 5, tillaeg: 1, konsolideret: 1 });
-    expect(r.check).toMatchObject({ seconds: aNumber, exitCode: 0, errors: 0, maxRssMb: aNumber });
+    expect(r.check).toMatchObject({ seconds: aNumber, exitCode: 0, errors: 0, maxRssMb: aNumber, cpuSeconds: aNumber });
     for (const step of ['fullBuild', 'noopBuild', 'editBuild']) {
-      expect(r[step], step).toMatchObject({ seconds: aNumber, documents: 22, maxRssMb: aNumber });
+      expect(r[step], step).toMatchObject({ seconds: aNumber, documents: 22, maxRssMb: aNumber, cpuSeconds: aNumber });
       for (const field of ['buildSeconds', 'rendered', 'reused', 'bundles', 'files']) expect(r[step], `${step}.${field}`).toHaveProperty(field);
     }
     expect(r.editBuild).toMatchObject({ editedFile: anEditedHsa, field: 'finansiering.aarligt_beloeb_kr' });
     expect(r.documentsPerSecond).toBeGreaterThan(0);
+    // CPU of all threads per rendered document: the full build renders all 22 (plus startup and bundles).
+    const full = r.fullBuild as { cpuSeconds: number; rendered: number };
+    expect(full.rendered).toBe(22);
+    expect(r.cpuPerDocumentMs).toBeCloseTo((full.cpuSeconds * 1000) / 22, 6);
+    // The CPU is the process's, every thread included: a build that spent a second of wall time spent CPU too.
+    expect(full.cpuSeconds).toBeGreaterThan(0.5);
     expect(r.peakRssMb).toBeGreaterThan(0);
     expect(r.pandoc).toEqual({ available: false, reason: aString });
     expect(r.targets.map((t) => t.id)).toEqual(['check', 'fuld-build', 'uaendret-build', 'en-hsa-build', 'pandoc', 'hukommelse']);
