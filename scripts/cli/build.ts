@@ -21,7 +21,8 @@ Valg:
   --shard I/N         Dan kun del I af N (til parallelle CI-job); saml
                       delene bagefter med npm run merge
   --force             Dan alt igen, også det uændrede
-  --jobs N            Antal tråde til PDF-dannelsen (standard: antal kerner)
+  --jobs N            Antal tråde til PDF-dannelsen (standard: efter mængden;
+                      én tråd, til der er mange dokumenter at danne)
   --out MAPPE         Outputmappe (standard: out)
   --today ÅÅÅÅ-MM-DD  Dato for kontrol af frister (standard: i dag)
   --strict            Overskredne frister er fejl (som npm run check -- --strict)

@@ -1,4 +1,4 @@
-import { copyFileSync, existsSync, linkSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, linkSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { checkRepository, type CheckResult } from '../check/check-repository.ts';
 import { hasErrors } from '../diagnostics/diagnostic.ts';
@@ -112,11 +112,28 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   }
   // Inputs changed since the last build, so it will most likely render: let workers load while
   // this thread checks.
-  const early = sealTime && cache.inputs !== inputs ? startWorkersEarly(workerInit(options, sealTime), options.jobs) : undefined;
+  const early = sealTime && cache.inputs !== inputs ? startWorkersEarly(workerInit(options, sealTime), options.jobs, expectedTasks(options, cache)) : undefined;
   try {
     return await checkAndBuild(options, { outDir, cachePath, cache, inputs, sealTime, early });
   } finally {
     await early?.close();
+  }
+}
+
+/**
+ * How many documents the build will likely render, known before the data is read: all of them
+ * (one per data file) on a first or forced build, with --jobs as many as it asks for, and few
+ * on an incremental build (most changes touch a handful of documents; a bigger one starts its
+ * workers after the check, see createRenderer).
+ */
+function expectedTasks(options: BuildOptions, cache: CacheIndex): number {
+  if (options.jobs !== undefined) return Number.MAX_SAFE_INTEGER;
+  if (!options.force && Object.keys(cache.documents).length > 0) return 0;
+  try {
+    const dir = path.join(options.root, 'agreements');
+    return readdirSync(dir, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.yaml') && !f.startsWith(`reference${path.sep}`)).length;
+  } catch {
+    return 0; // no data folder: the check says so
   }
 }
 

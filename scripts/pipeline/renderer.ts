@@ -15,9 +15,21 @@ export interface Renderer {
 
 /**
  * Below this many tasks, starting workers (each loads data, fonts and keys) costs more than
- * it saves: a one-document rebuild stays in this thread.
+ * it saves, whatever --jobs says: a one-document rebuild stays in this thread.
  */
 const WORKER_THRESHOLD = 8;
+
+/**
+ * Tasks (documents and combined PDFs) each thread beyond this one must have before it pays, when
+ * --jobs is not given. Measured on a 2-core machine with paired runs of the build, --jobs 2
+ * against --jobs 1 (2026-12-02; `npm run bench` now reports the CPU beside the wall time):
+ * - the shipped data, a full build (41 tasks): 13 % more wall time, 39 % more CPU, 50 % more memory;
+ * - one HSA changed in the 46-kommune set (about 25 tasks): 12 % more wall, 36 % more CPU;
+ * - the 46-kommune set, a full build (260 tasks): 8 % less wall, 20 % more CPU.
+ * Every worker loads the whole stack, and two renderers on two cores slow each other (memory,
+ * garbage collection); a straight line through the figures breaks even near 85 tasks.
+ */
+export const TASKS_PER_EXTRA_THREAD = 85;
 
 /**
  * Renders in this thread, one task at a time: callers may start every task at once (they do,
@@ -61,19 +73,22 @@ function pooledRenderer(pool: RenderPool): Renderer {
   };
 }
 
-/** The number of rendering threads for `jobs` (default: the cores). */
-function renderThreads(jobs: number | undefined): number {
-  return Math.max(1, jobs ?? availableParallelism());
+/**
+ * Rendering threads for `tasks`: with --jobs, that many (when there are two tasks for each);
+ * without it, one more thread per TASKS_PER_EXTRA_THREAD tasks, up to the cores.
+ */
+export function renderThreads(jobs: number | undefined, tasks: number): number {
+  if (jobs !== undefined) return Math.max(1, Math.min(jobs, Math.ceil(tasks / 2)));
+  return Math.max(1, Math.min(availableParallelism(), 1 + Math.floor(tasks / TASKS_PER_EXTRA_THREAD)));
 }
 
 /**
- * As many rendering threads as cores (or `jobs`) for enough work: this thread and jobs - 1
- * workers. Otherwise this thread alone — unless workers were started already (`started`, while
- * this thread checked the data): then they do a small job alone, and this thread need not load
- * the PDF stack at all.
+ * This thread and renderThreads - 1 workers for enough work; otherwise this thread alone —
+ * unless workers were started already (`started`, while this thread checked the data): then
+ * they do a small job alone, and this thread need not load the PDF stack at all.
  */
 export function createRenderer(ctx: RenderContext, tasks: number, init: WorkerInit, jobs?: number, started?: RenderPool): Renderer {
-  const threads = Math.min(renderThreads(jobs), Math.ceil(tasks / 2));
+  const threads = renderThreads(jobs, tasks);
   const enough = threads >= 2 && tasks >= WORKER_THRESHOLD;
   if (started) {
     if (enough) started.setLocal((task) => runLocally(ctx, task));
@@ -84,11 +99,11 @@ export function createRenderer(ctx: RenderContext, tasks: number, init: WorkerIn
 }
 
 /**
- * Workers started before the check, when the build will most likely render (its inputs changed
- * since the last build): they load data, templates, fonts and keys on the other cores while this
- * thread checks. None with one thread.
+ * Workers started before the check, when the build will most likely render `expectedTasks`
+ * (its inputs changed since the last build): they load data, templates, fonts and keys on the
+ * other cores while this thread checks. None when one thread is enough for that many.
  */
-export function startWorkersEarly(init: WorkerInit, jobs?: number): RenderPool | undefined {
-  const threads = renderThreads(jobs);
-  return threads >= 2 ? new RenderPool(threads - 1, init) : undefined;
+export function startWorkersEarly(init: WorkerInit, jobs: number | undefined, expectedTasks: number): RenderPool | undefined {
+  const threads = renderThreads(jobs, expectedTasks);
+  return threads >= 2 && expectedTasks >= WORKER_THRESHOLD ? new RenderPool(threads - 1, init) : undefined;
 }

@@ -42,7 +42,8 @@ describe('the signing passphrase and key never appear in output, logs, manifests
   // The test certificate is valid from now on, so the seal time must not be older.
   const sealTime = () => String(Math.floor(Date.now() / 1000) + 60);
   const build = (env: NodeJS.ProcessEnv) =>
-    runCommand('build', ['--root', repo.root, '--today', TODAY, '--require-certificate'], {
+    // --jobs 2: the passphrase must not leak through a worker thread either (by default this small build renders in one).
+    runCommand('build', ['--root', repo.root, '--today', TODAY, '--require-certificate', '--jobs', '2'], {
       env: { SOURCE_DATE_EPOCH: sealTime(), AFTALER_DEBUG: '', ...env },
     });
 

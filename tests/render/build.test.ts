@@ -17,10 +17,11 @@ describe('npm run build on a copy of the repository', () => {
   let first: CliResult;
   let manifest: Manifest;
 
-  // The first build as a user runs it, with its worker threads; the later ones in-process on one
-  // thread (tests/helpers/in-process.ts), which also shows that the thread count changes no byte.
+  // The first build as a user runs it, with worker threads (--jobs 2: by default 41 tasks render
+  // in one thread, see renderer.ts); the later ones in-process on one thread
+  // (tests/helpers/in-process.ts), which also shows that the thread count changes no byte.
   beforeAll(() => {
-    first = runCli('build', ['--root', repo.root, '--today', '2026-01-15'], ENV);
+    first = runCli('build', ['--root', repo.root, '--today', '2026-01-15', '--jobs', '2'], ENV);
     manifest = JSON.parse(readFileSync(path.join(out(), 'manifest.json'), 'utf8')) as Manifest;
   }, 180_000);
   afterAll(() => repo.remove());
