@@ -20,20 +20,38 @@ export interface StructNode {
 const INDENT = /^( *)(.*)$/;
 
 export function structTree(path: string): StructNode {
-  const result = runTool('pdfinfo', ['-struct-text', path]);
+  const result = runTool('pdfinfo', ['-enc', 'UTF-8', '-struct-text', path]);
   if (result.status !== 0) throw new Error(`pdfinfo -struct-text failed: ${result.stderr}`);
+  return parseStructText(result.stdout);
+}
+
+/** poppler's `-struct-text` output as a tree; a quoted text may span lines (a text with a line break). */
+export function parseStructText(output: string): StructNode {
   const root: StructNode = { type: '(root)', attributes: [], texts: [], objects: [], children: [], content: [] };
   const stack: Array<{ depth: number; node: StructNode }> = [{ depth: -1, node: root }];
-  for (const raw of result.stdout.split('\n')) {
+  const addText = (node: StructNode, text: string) => {
+    node.texts.push(text);
+    node.content.push(text);
+  };
+  // The lines of a quoted text not yet closed, and the element it belongs to.
+  let open: { node: StructNode; lines: string[] } | undefined;
+  for (const raw of output.split('\n')) {
+    if (open !== undefined) {
+      open.lines.push(raw);
+      if (raw.endsWith('"')) {
+        addText(open.node, open.lines.join('\n').slice(0, -1));
+        open = undefined;
+      }
+      continue;
+    }
     if (raw.trim() === '') continue;
     const [, spaces = '', rest = ''] = INDENT.exec(raw) ?? [];
     const depth = spaces.length;
     while (stack.length > 1 && stack.at(-1)!.depth >= depth) stack.pop();
     const parent = stack.at(-1)!.node;
     if (rest.startsWith('"')) {
-      const text = rest.slice(1, rest.endsWith('"') ? -1 : undefined);
-      parent.texts.push(text);
-      parent.content.push(text);
+      if (rest.length > 1 && rest.endsWith('"')) addText(parent, rest.slice(1, -1));
+      else open = { node: parent, lines: [rest.slice(1)] };
     } else if (rest.startsWith('/')) parent.attributes.push(rest);
     else if (/^Object \d+ \d+$/.test(rest)) parent.objects.push(rest);
     else {
@@ -43,7 +61,13 @@ export function structTree(path: string): StructNode {
       stack.push({ depth, node });
     }
   }
+  if (open !== undefined) addText(open.node, open.lines.join('\n'));
   return root;
+}
+
+/** Every text piece below `node`, in the order poppler lists them. */
+export function textPieces(node: StructNode): string[] {
+  return node.content.flatMap((part) => (typeof part === 'string' ? [part] : textPieces(part)));
 }
 
 /** Every node below `node` (pre-order: reading order). */
