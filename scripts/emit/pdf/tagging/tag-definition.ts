@@ -99,6 +99,16 @@ function walk(node: TaggedNode, parent: StructTag): void {
   // Canvas, images, SVG: drawn as artifacts (rules, frames); this project draws no figures.
 }
 
+/**
+ * A container that stands for the element `tag` (a list item's body, a table cell): its content
+ * goes inside `tag`, and the node itself is `tag` unless it is an element of its own there (a
+ * nested table or list).
+ */
+function walkInside(node: TaggedNode, tag: StructTag): void {
+  walk(node, tag);
+  node._tag ??= tag;
+}
+
 function list(node: TaggedNode, parent: StructTag): void {
   const items = node.ol ?? node.ul ?? [];
   const tag = parent.child('L', { listNumbering: node.ol ? 'Decimal' : 'Disc' });
@@ -110,10 +120,7 @@ function list(node: TaggedNode, parent: StructTag): void {
     item._lblTag = li.child('Lbl');
     const body = li.child('LBody');
     if (item.text !== undefined && !item.stack) item._tag = body.child(headingRole(item) ?? 'P');
-    else {
-      item._tag = body;
-      walk({ ...item, _tag: undefined, _role: undefined, stack: item.stack ?? (item.columns ? [item] : []) }, body);
-    }
+    else walkInside(item, body);
   }
 }
 
@@ -144,9 +151,9 @@ function table(node: TaggedNode, parent: StructTag): void {
       const rowHeader = cell.style === ROW_HEADER_STYLE;
       const cellTag =
         r < headerRows ? tr.child('TH', { scope: 'Column', ...span }) : rowHeader ? tr.child('TH', { scope: 'Row', ...span }) : tr.child('TD', span);
-      cell._tag = cellTag;
-      // A cell of blocks holds paragraphs; a cell of text holds its text directly.
-      if (cell.text === undefined) walk({ ...cell, _tag: undefined }, cellTag);
+      // A cell of text holds its text directly; a cell of blocks holds paragraphs (or a table, a list).
+      if (cell.text !== undefined) cell._tag = cellTag;
+      else walkInside(cell, cellTag);
     }
   });
 }
