@@ -288,7 +288,10 @@ export function installTagging(): boolean {
     const line = args[0] as Line;
     const state = drawing;
     if (!state) return call('renderLine', this, args);
-    if (line._artifact || line._tag === undefined) return asArtifact(this.pdfDocument, PAGINATION_BEGIN, () => call('renderLine', this, args));
+    if (line._artifact) return asArtifact(this.pdfDocument, PAGINATION_BEGIN, () => call('renderLine', this, args));
+    // Content always has an element (at least the root, from layoutDocument). A line without one
+    // is drawn unmarked rather than hidden as an artifact, so the accessibility check reports it.
+    if (line._tag === undefined) return call('renderLine', this, args);
     // Opened before pdfmake draws, so a line's background (inline code) is inside it too.
     openContent(state, line._tag);
     try {
