@@ -260,3 +260,32 @@ export function* operations(bytes: Uint8Array): Generator<Operation> {
   }
   if (operands.length > 0) throw new ContentStreamError('operander uden operator til sidst i strømmen', start);
 }
+
+/** A stream's operations up to the first syntax error, and that error if there was one. */
+export interface ParsedStream {
+  operations: readonly Operation[];
+  error: ContentStreamError | undefined;
+}
+
+const parsed = new WeakMap<Uint8Array, ParsedStream>();
+
+/**
+ * The operations of a content stream, parsed once however many checks read it (the marking
+ * check and the structure text read every page: tokenizing is most of their time).
+ */
+export function parsedOperations(bytes: Uint8Array): ParsedStream {
+  let result = parsed.get(bytes);
+  if (result === undefined) {
+    const list: Operation[] = [];
+    let error: ContentStreamError | undefined;
+    try {
+      for (const op of operations(bytes)) list.push(op);
+    } catch (caught) {
+      if (!(caught instanceof ContentStreamError)) throw caught;
+      error = caught;
+    }
+    result = { operations: list, error };
+    parsed.set(bytes, result);
+  }
+  return result;
+}

@@ -9,7 +9,7 @@
  * - BMC/BDC and EMC are balanced.
  * Form XObjects' own content is not descended into.
  */
-import { ContentStreamError, type Operand, type Operation, operations } from './content-stream.ts';
+import { type Operand, type Operation, parsedOperations } from './content-stream.ts';
 import { type AccessFinding, finding, shorten } from './findings.ts';
 import type { PdfDict, PdfObjects, PdfPage, PdfValue } from './pdf-objects.ts';
 
@@ -66,23 +66,22 @@ export function checkPageMarking(
       text: shorten(Buffer.from(bytes.subarray(op.start, Math.min(op.end, op.start + 200))).toString('latin1'), 40),
       ...(mcid === undefined ? {} : { mcid }),
     });
-    try {
-      for (const op of operations(bytes)) {
-        if (op.operator === 'BMC' || op.operator === 'BDC') {
-          stack.push(openSequence(op, properties));
-        } else if (op.operator === 'EMC') {
-          if (stack.pop() === undefined) result.unbalanced.push(`EMC uden BMC/BDC (indholdsstrøm ${index + 1}, byte ${op.start})`);
-        } else if (TEXT_OPERATORS.has(op.operator)) {
-          if (stack.some((m) => m.artifact)) continue;
-          const mcid = stack.findLast((m) => m.mcid !== undefined)?.mcid;
-          if (mcid === undefined) result.untaggedText.push(place(op));
-          else if (!hasElement(mcid)) result.unknownMcid.push(place(op, mcid));
-        } else if (PAINT_OPERATORS.has(op.operator) && stack.length === 0) {
-          result.unmarkedPainting.push(place(op));
-        }
+    const { operations: ops, error } = parsedOperations(bytes);
+    for (const op of ops) {
+      if (op.operator === 'BMC' || op.operator === 'BDC') {
+        stack.push(openSequence(op, properties));
+      } else if (op.operator === 'EMC') {
+        if (stack.pop() === undefined) result.unbalanced.push(`EMC uden BMC/BDC (indholdsstrøm ${index + 1}, byte ${op.start})`);
+      } else if (TEXT_OPERATORS.has(op.operator)) {
+        if (stack.some((m) => m.artifact)) continue;
+        const mcid = stack.findLast((m) => m.mcid !== undefined)?.mcid;
+        if (mcid === undefined) result.untaggedText.push(place(op));
+        else if (!hasElement(mcid)) result.unknownMcid.push(place(op, mcid));
+      } else if (PAINT_OPERATORS.has(op.operator) && stack.length === 0) {
+        result.unmarkedPainting.push(place(op));
       }
-    } catch (error) {
-      if (!(error instanceof ContentStreamError)) throw error;
+    }
+    if (error) {
       result.unreadable = `indholdsstrøm ${index + 1}, byte ${error.offset}: ${error.message}`;
       return result;
     }

@@ -29,6 +29,7 @@ const REFERENCE = /^\d+ \d+ R$/;
 
 export class PdfObjects {
   readonly #objects: Record<string, JsonObject>;
+  readonly #streams = new Map<string, { dict: PdfDict; data: Buffer }>();
   readonly trailer: PdfDict;
   readonly pages: readonly PdfPage[];
 
@@ -67,9 +68,15 @@ export class PdfObjects {
   stream(value: PdfValue | undefined): { dict: PdfDict; data: Buffer } | undefined {
     const resolved = this.resolve(value);
     if (typeof resolved !== 'string' || !REFERENCE.test(resolved)) return undefined;
-    const entry = this.#objects[`obj:${resolved}`]?.stream;
-    if (entry === undefined) return undefined;
-    return { dict: entry.dict, data: Buffer.from(entry.data ?? '', 'base64') };
+    // Decoded once: the checks read the same page contents, and parse them once (content-stream.ts).
+    let decoded = this.#streams.get(resolved);
+    if (decoded === undefined) {
+      const entry = this.#objects[`obj:${resolved}`]?.stream;
+      if (entry === undefined) return undefined;
+      decoded = { dict: entry.dict, data: Buffer.from(entry.data ?? '', 'base64') };
+      this.#streams.set(resolved, decoded);
+    }
+    return decoded;
   }
 
   get catalog(): PdfDict | undefined {

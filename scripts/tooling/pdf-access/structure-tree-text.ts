@@ -11,7 +11,7 @@
  * ancestor's), a marked-content reference (/Pg, /MCID), an object reference (skipped), a child
  * element, or an array of these. Content in form XObjects (/Stm) is not read.
  */
-import { ContentStreamError, operations } from './content-stream.ts';
+import { parsedOperations } from './content-stream.ts';
 import { inherited, openSequence, propertyLookup } from './marked-content.ts';
 import type { PdfDict, PdfObjects, PdfPage, PdfValue } from './pdf-objects.ts';
 import { decodeText, parseToUnicode } from './to-unicode.ts';
@@ -53,59 +53,57 @@ function pageTexts(objects: PdfObjects, page: PdfPage, decoders: Map<PdfDict, De
   for (const ref of page.contents) {
     const stream = objects.stream(ref);
     if (stream === undefined || stream.dict['/Filter'] !== undefined) continue;
-    try {
-      for (const { operator, operands } of operations(stream.data)) {
-        switch (operator) {
-          case 'BMC':
-          case 'BDC':
-            stack.push(openSequence({ operator, operands, start: 0, end: 0 }, properties).mcid);
-            break;
-          case 'EMC':
-            stack.pop();
-            break;
-          case 'q':
-            saved.push(decode);
-            break;
-          case 'Q':
-            if (saved.length > 0) decode = saved.pop();
-            break;
-          case 'Tf': {
-            const name = operands[0];
-            const font = name !== null && typeof name === 'object' && 'name' in name ? objects.dict(fonts?.[`/${name.name}`]) : undefined;
-            if (font === undefined) {
-              decode = undefined;
-              break;
-            }
-            decode = decoders.get(font);
-            if (decode === undefined) decoders.set(font, (decode = fontDecoder(objects, font)));
+    const { operations: ops, error } = parsedOperations(stream.data);
+    for (const op of ops) {
+      const { operator, operands } = op;
+      switch (operator) {
+        case 'BMC':
+        case 'BDC':
+          stack.push(openSequence(op, properties).mcid);
+          break;
+        case 'EMC':
+          stack.pop();
+          break;
+        case 'q':
+          saved.push(decode);
+          break;
+        case 'Q':
+          if (saved.length > 0) decode = saved.pop();
+          break;
+        case 'Tf': {
+          const name = operands[0];
+          const font = name !== null && typeof name === 'object' && 'name' in name ? objects.dict(fonts?.[`/${name.name}`]) : undefined;
+          if (font === undefined) {
+            decode = undefined;
             break;
           }
-          case 'Tj':
-          case "'":
-          case '"': {
-            const text = operands[operands.length - 1];
-            if (text !== null && typeof text === 'object' && 'string' in text) show(text.string);
-            break;
+          decode = decoders.get(font);
+          if (decode === undefined) decoders.set(font, (decode = fontDecoder(objects, font)));
+          break;
+        }
+        case 'Tj':
+        case "'":
+        case '"': {
+          const text = operands[operands.length - 1];
+          if (text !== null && typeof text === 'object' && 'string' in text) show(text.string);
+          break;
+        }
+        case 'TJ': {
+          const items = operands[0];
+          if (!Array.isArray(items)) break;
+          let space = '';
+          for (const item of items) {
+            if (typeof item === 'number' && item <= SPACE_ADJUSTMENT) space = ' ';
+            if (item === null || typeof item !== 'object' || !('string' in item)) continue;
+            show(item.string, space);
+            space = '';
           }
-          case 'TJ': {
-            const items = operands[0];
-            if (!Array.isArray(items)) break;
-            let space = '';
-            for (const item of items) {
-              if (typeof item === 'number' && item <= SPACE_ADJUSTMENT) space = ' ';
-              if (item === null || typeof item !== 'object' || !('string' in item)) continue;
-              show(item.string, space);
-              space = '';
-            }
-            break;
-          }
+          break;
         }
       }
-    } catch (error) {
-      // The marked-content check reports the unreadable stream; the page's text ends there.
-      if (!(error instanceof ContentStreamError)) throw error;
-      break;
     }
+    // The marked-content check reports the unreadable stream; the page's text ends there.
+    if (error) break;
   }
   return texts;
 }
