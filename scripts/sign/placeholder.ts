@@ -46,7 +46,9 @@ export const SIGNATURE_FIELD_DESCRIPTION = 'Regionens elektroniske forsegling af
 
 /** How the field joins a tagged document's structure (emit/pdf/render.ts). */
 export interface FieldTagging {
+  /** The /StructParent the widget must carry. */
   key: number;
+  /** Called with the widget's pdfkit reference once it exists. */
   attach(annotation: unknown): void;
 }
 

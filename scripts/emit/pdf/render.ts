@@ -12,6 +12,7 @@
 import type { TDocumentDefinitions } from 'pdfmake/interfaces.js';
 import { cloneDefinition } from './clone-definition.ts';
 import { pdfEngine } from './engine.ts';
+import type { FieldTagging } from '../../sign/placeholder.ts';
 import { hyphenateBody } from './hyphenate.ts';
 import { fixXmpMetadata, linkBookmarksToHeadings } from './pdfkit-fixups.ts';
 import { installSoftHyphens } from './soft-hyphens.ts';
@@ -20,20 +21,12 @@ import { tagDefinition } from './tagging/tag-definition.ts';
 import { reserveFormField, writeStructure } from './tagging/write-structure.ts';
 import { installOutlineWatermark } from './watermark.ts';
 
-/** An annotation added after layout (the signature field) joins the structure through this. */
-interface FormFieldTagging {
-  /** The /StructParent the annotation must carry. */
-  key: number;
-  /** Call with the annotation's pdfkit reference once it exists. */
-  attach(annotation: unknown): void;
-}
-
 export interface RenderOptions {
   /**
    * Runs on the finished layout, before the document is ended and serialised. `formField`
    * (absent when the document is not tagged) reserves a `Form` element for a field added there.
    */
-  beforeEnd?: (doc: PDFKit.PDFDocument, formField?: (alt: string) => FormFieldTagging) => void | Promise<void>;
+  beforeEnd?: (doc: PDFKit.PDFDocument, formField?: (alt: string) => FieldTagging) => void | Promise<void>;
 }
 
 /**

@@ -8,6 +8,7 @@
  * known in the Markdown's order before drawing and filled while drawing, which that API cannot
  * express, so the dictionaries are written directly with pdfkit's object references.
  */
+import type { FieldTagging } from '../../../sign/placeholder.ts';
 import type { StructAttributes, StructTag } from './struct-tag.ts';
 
 /** The parts of pdfkit's document written to here. */
@@ -82,7 +83,7 @@ export function writeStructure(doc: unknown, root: StructTag): void {
  * the end of the document; returns the parent-tree key the annotation must carry as /StructParent.
  * Call before writeStructure.
  */
-export function reserveFormField(doc: unknown, root: StructTag, alt: string): { key: number; attach(annotation: unknown): void } {
+export function reserveFormField(doc: unknown, root: StructTag, alt: string): FieldTagging {
   const pdf = doc as StructureDoc;
   const key = pdf.createStructParentTreeNextKey();
   return {
