@@ -33,7 +33,10 @@ const typed = [
 ];
 
 export default defineConfig(globalIgnores(['node_modules/', 'out/', '.cache/', '.signing/', 'agreements/', 'schemas/', 'templates/', 'docs/']), typed, {
-  // The configuration files in JavaScript are not part of tsconfig.json.
-  files: ['**/*.js'],
+  // The configuration files and the few plain JavaScript modules (the launcher, the bench's probe)
+  // are not part of tsconfig.json.
+  files: ['**/*.js', '**/*.mjs'],
   extends: [tseslint.configs.disableTypeChecked],
+  // They run in Node.
+  languageOptions: { globals: { process: 'readonly', Buffer: 'readonly', console: 'readonly' } },
 });

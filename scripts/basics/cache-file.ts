@@ -2,7 +2,7 @@ import { createHash, createHmac, randomBytes, timingSafeEqual } from 'node:crypt
 import { linkSync, lstatSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { REPO_ROOT } from './repo-root.ts';
 
 /**
  * Caches and trust. Everything a pull request can commit is untrusted input, and that includes a
@@ -21,7 +21,7 @@ import { fileURLToPath } from 'node:url';
  */
 
 /** The checkout the pipeline's code lives in (not necessarily the data root). */
-export const CODE_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
+export const CODE_ROOT = REPO_ROOT;
 
 /** Files kept per cache folder; the least recently used go. */
 export const MAX_CACHE_FILES = 8;

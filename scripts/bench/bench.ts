@@ -66,7 +66,7 @@ export interface BenchResult {
   date: string;
   machine: Machine;
   kommuner: number;
-  /** Node + tsx starting an empty module: the part of every command's time that is startup. */
+  /** Node starting the launcher (scripts/launch.mjs) with nothing to run: the part of every command's time that is startup. */
   startupSeconds: number;
   dataset: Omit<ScaleRepo, 'files' | 'sampleHsa'>;
   check: CheckStep;
@@ -137,9 +137,9 @@ export async function runBench(options: BenchOptions): Promise<BenchResult> {
     // A one-time setup, as a real certificate is in CI: key generation is not part of a build.
     await loadOrCreateDevelopmentKey(root);
 
-    step('Opstart af node + tsx');
+    step('Opstart af node + kontrol af den oversatte kode');
     const startup = await runCommand(STARTUP, []);
-    if (startup.exitCode !== 0) throw new BenchError(`node --import tsx kunne ikke starte:\n${excerpt(startup)}`);
+    if (startup.exitCode !== 0) throw new BenchError(`node scripts/launch.mjs kunne ikke starte:\n${excerpt(startup)}`);
 
     step('Kontrol (check)');
     const checkRun = await runCommand('check', ['--root', root, '--today', BENCH_TODAY, '--format', 'json']);

@@ -123,13 +123,13 @@ export function formatText(r: BenchResult): string {
       `CPU i alt: check ${cpuText(r.check.cpuSeconds)}, fuld build ${cpuText(r.fullBuild.cpuSeconds)}, uændret ${cpuText(r.noopBuild.cpuSeconds)}, én HSA ${cpuText(r.editBuild.cpuSeconds)}`,
     ]);
   }
-  rows.push(['Opstart af node + tsx (indgår i alle tider)', `${dk(r.startupSeconds)} s`, '', '', '']);
+  rows.push(['Opstart af node + kontrol af den oversatte kode (indgår i alle tider)', `${dk(r.startupSeconds)} s`, '', '', '']);
   lines.push(table(rows));
   lines.push('');
   const measured = t.filter((x) => x.ok !== null);
   const met = measured.filter((x) => x.ok).length;
   lines.push(
-    `${met === measured.length ? '✔' : '✖'} ${met} af ${measured.length} mål nået. Tider er fra start til slut af kommandoen (node --import tsx …), inkl. opstart.`,
+    `${met === measured.length ? '✔' : '✖'} ${met} af ${measured.length} mål nået. Tider er fra start til slut af kommandoen (node scripts/launch.mjs …), inkl. opstart.`,
   );
   const busy = r.machine.busyCores ?? r.machine.loadAverage;
   if (busy > r.machine.nproc / 4) {

@@ -1,16 +1,27 @@
 /**
- * Runs one of the project's commands the way a user does (`node --import tsx scripts/cli/…`),
- * timing it from spawn to exit, so startup, type stripping and the check are in the figure.
+ * Runs one of the project's commands the way a user does (`node scripts/launch.mjs <command>`),
+ * timing it from spawn to exit, so startup, the launcher's check that the compiled code is current
+ * and the check of the data are in the figure.
  */
 import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { pathToFileURL } from 'node:url';
 import { REPO_ROOT } from '../basics/repo-root.ts';
-import { type ProcessUsage, USAGE_FILE_ENV } from './usage-probe.ts';
 
-const PROBE = pathToFileURL(path.join(path.dirname(fileURLToPath(import.meta.url)), 'usage-probe.ts')).href;
+/** The preloaded module that reports a command's usage (plain JavaScript: it runs from the sources). */
+const PROBE = pathToFileURL(path.join(REPO_ROOT, 'scripts', 'bench', 'usage-probe.mjs')).href;
+const LAUNCHER = path.join(REPO_ROOT, 'scripts', 'launch.mjs');
+/** Where the probe writes; read by usage-probe.mjs. */
+const USAGE_FILE_ENV = 'AFTALER_BENCH_USAGE_FILE';
+
+/** What the probe writes: kilobytes and microseconds, as getrusage gives them. */
+interface ProcessUsage {
+  maxRssKb: number;
+  userMicros: number;
+  systemMicros: number;
+}
 
 export interface CommandRun {
   /** Seconds from spawn to exit. */
@@ -25,27 +36,30 @@ export interface CommandRun {
 }
 
 /**
- * The Node options `npm run <command>` gives (package.json: `tsx <options> scripts/cli/<command>.ts`),
- * so the figures are those of the command as users run it — e.g. the build's heap limit.
+ * The Node options `npm run <command>` gives (package.json: `node <options> scripts/launch.mjs
+ * <command>`), so the figures are those of the command as users run it — e.g. the build's heap limit.
  */
 export function nodeOptionsOf(command: string): string[] {
   const scripts = (JSON.parse(readFileSync(path.join(REPO_ROOT, 'package.json'), 'utf8')) as { scripts?: Record<string, string> }).scripts ?? {};
   const words = (scripts[command] ?? '').split(/\s+/);
-  const end = words.findIndex((w) => w.endsWith('.ts'));
-  return words[0] === 'tsx' && end > 0 ? words.slice(1, end).filter((w) => w.startsWith('--')) : [];
+  const end = words.indexOf('scripts/launch.mjs');
+  return words[0] === 'node' && end > 0 ? words.slice(1, end).filter((w) => w.startsWith('--')) : [];
 }
 
-/** The baseline: Node + tsx starting an empty module (scripts/bench/startup.ts). */
+/**
+ * The baseline: Node starting the launcher, which checks that the compiled code is current and
+ * runs nothing (`--compile` with nothing to compile).
+ */
 export const STARTUP = 'startup';
 
 export function runCommand(command: 'check' | 'build' | typeof STARTUP, args: readonly string[], env: NodeJS.ProcessEnv = {}): Promise<CommandRun> {
   const scratch = mkdtempSync(path.join(tmpdir(), 'aftaler-bench-usage-'));
   const usageFile = path.join(scratch, 'usage.json');
-  const script = path.join(REPO_ROOT, 'scripts', command === STARTUP ? 'bench' : 'cli', `${command}.ts`);
   return new Promise((resolve, reject) => {
     const started = performance.now();
     const options = command === STARTUP ? [] : nodeOptionsOf(command);
-    const child = spawn(process.execPath, [...options, '--import', 'tsx', '--import', PROBE, script, ...args], {
+    const launch = command === STARTUP ? ['--compile'] : [command, ...args];
+    const child = spawn(process.execPath, [...options, '--import', PROBE, LAUNCHER, ...launch], {
       cwd: REPO_ROOT,
       env: { ...process.env, ...env, [USAGE_FILE_ENV]: usageFile },
       stdio: ['ignore', 'pipe', 'pipe'],

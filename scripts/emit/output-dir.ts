@@ -14,7 +14,7 @@ import {
   writeSync,
 } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { REPO_ROOT } from '../basics/repo-root.ts';
 import { fsProblem } from './fs-problem.ts';
 import { isCompleteOutput } from './manifest-paths.ts';
 import { removeTree } from './remove-tree.ts';
@@ -36,7 +36,7 @@ function environmentError(error: unknown, message: (where: string, reason: strin
 }
 
 /** The checkout this code runs from; a build must never replace it or a folder above it. */
-const CODE_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
+const CODE_ROOT = REPO_ROOT;
 
 /** Names that mark a folder as sources (a repository, the data), never as a build's output. */
 const SOURCE_MARKERS = new Set(['.git', 'package.json', 'agreements', 'schemas', 'templates', 'scripts']);

@@ -3,6 +3,7 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
 import { cacheKey, codeCacheDir, readStringRecord, sha256, writeCacheFile } from '../basics/cache-file.ts';
+import { REPO_ROOT } from '../basics/repo-root.ts';
 
 /** Bumped when the layout of a store or the meaning of its entries changes. */
 const CACHE_FORMAT = 1;
@@ -22,7 +23,7 @@ function parseCacheDir(root: string): string | undefined {
  */
 function codeKey(): string {
   const yaml = (createRequire(import.meta.url)('yaml/package.json') as { version: string }).version;
-  const parser = readFileSync(new URL('./parse-yaml.ts', import.meta.url), 'utf8');
+  const parser = readFileSync(path.join(REPO_ROOT, 'scripts', 'load', 'parse-yaml.ts'), 'utf8');
   return cacheKey([`parsed ${CACHE_FORMAT}`, yaml, parser]);
 }
 

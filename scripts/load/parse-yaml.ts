@@ -20,7 +20,7 @@ import type { Diagnostic } from '../diagnostics/diagnostic.ts';
 import { quote } from '../basics/quote.ts';
 
 /** Aliases a single file may expand; far above any real agreement, far below an alias bomb. */
-export const MAX_ALIAS_COUNT = 100;
+const MAX_ALIAS_COUNT = 100;
 
 /**
  * Nesting of lists and sections a file may have. Real documents nest about six levels; the
@@ -29,10 +29,10 @@ export const MAX_ALIAS_COUNT = 100;
  * on the lexer's output, all nesting on the token tree), so the limit and its position are the
  * same everywhere.
  */
-export const MAX_DEPTH = 64;
+const MAX_DEPTH = 64;
 
 /** YAML errors reported per file: the first few are what staff fix; the rest is usually fallout. */
-export const MAX_SYNTAX_DIAGNOSTICS = 20;
+const MAX_SYNTAX_DIAGNOSTICS = 20;
 
 export interface ParsedYaml {
   doc: Document.Parsed;

@@ -1,4 +1,5 @@
 import { Worker } from 'node:worker_threads';
+import { RUNS_COMPILED } from '../basics/repo-root.ts';
 import type { CombinedJob } from '../emit/combined.ts';
 import { TemplateError } from '../render/template-error.ts';
 import type { DocumentOutput } from './render-output.ts';
@@ -32,10 +33,12 @@ function fromFailure(failure: TaskFailure): Error {
 }
 
 /**
- * Worker threads are started through tsx's API (workers do not inherit the loader hooks), from
- * an absolute URL so the current directory does not matter.
+ * Worker threads start the worker module from an absolute URL, so the current directory does not
+ * matter: compiled, as it is; from the sources, through tsx's API (workers do not inherit the
+ * loader hooks).
  */
 function bootstrap(): string {
+  if (RUNS_COMPILED) return `import(${JSON.stringify(new URL('./render-worker.js', import.meta.url).href)});`;
   const tsx = import.meta.resolve('tsx/esm/api');
   const entry = new URL('./render-worker.ts', import.meta.url).href;
   return `import(${JSON.stringify(tsx)}).then(({ register }) => { register(); return import(${JSON.stringify(entry)}); });`;

@@ -8,14 +8,14 @@ import { REPO_ROOT } from '../../scripts/basics/repo-root.ts';
 describe('nodeOptionsOf', () => {
   const scripts = (JSON.parse(readFileSync(path.join(REPO_ROOT, 'package.json'), 'utf8')) as { scripts: Record<string, string> }).scripts;
 
-  it('takes the options between tsx and the script from package.json', () => {
-    expect(scripts.build).toMatch(/^tsx (--\S+ )+scripts\/cli\/build\.ts$/);
-    expect(nodeOptionsOf('build')).toEqual(scripts.build!.split(' ').slice(1, -1));
+  it('takes the options between node and the launcher from package.json', () => {
+    expect(scripts.build).toMatch(/^node (--\S+ )+scripts\/launch\.mjs build$/);
+    expect(nodeOptionsOf('build')).toEqual(scripts.build!.split(' ').slice(1, -2));
     expect(nodeOptionsOf('build')).toContain('--max-old-space-size=256');
   });
 
   it('gives none for a script without options, or no such script', () => {
-    expect(scripts.check).toBe('tsx scripts/cli/check.ts');
+    expect(scripts.check).toBe('node scripts/launch.mjs check');
     expect(nodeOptionsOf('check')).toEqual([]);
     expect(nodeOptionsOf('findes-ikke')).toEqual([]);
   });
