@@ -14,6 +14,7 @@ import { cloneDefinition } from './clone-definition.ts';
 import { pdfEngine } from './engine.ts';
 import type { FieldTagging } from '../../sign/placeholder.ts';
 import { hyphenateBody } from './hyphenate.ts';
+import { installMeasureOnce } from './measure-once.ts';
 import { fixXmpMetadata, linkBookmarksToHeadings } from './pdfkit-fixups.ts';
 import { installSoftHyphens } from './soft-hyphens.ts';
 import { installTagging } from './tagging/pdfmake-hooks.ts';
@@ -51,6 +52,7 @@ export async function renderPdf(def: TDocumentDefinitions, opts: RenderOptions =
   // Danish hyphenation of the body text, where pdfmake can be made to show the hyphens.
   if (installSoftHyphens()) hyphenateBody(copy.content);
   installOutlineWatermark();
+  installMeasureOnce();
   const root = installTagging() ? tagDefinition(copy) : undefined;
   if (root) {
     copy.tagged = true;
