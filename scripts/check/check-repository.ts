@@ -46,5 +46,7 @@ export async function checkRepository(root: string, options: CheckOptions): Prom
     ...configDiagnostics(config),
     ...runRules(rules, repo, { today: options.today, root, severity, markdown: options.markdown?.(repo), validators, strict: options.strict ?? false }),
   ];
+  // The spans the rules located, for the next check of the same texts.
+  load.saveCache();
   return { load, repo, diagnostics };
 }

@@ -151,7 +151,12 @@ export function citationText(citation: Citation, repo?: Repository): string {
 const oneLine = (text: string) => text.replace(/\s+/g, ' ').trim();
 
 function spanOf(place: Place) {
-  return place.span ?? locate(place.doc.yaml, place.path, place.target ?? 'value');
+  return place.span ?? locateIn(place.doc, place.path, place.target ?? 'value');
+}
+
+/** The span of a path in a document: from the spans known for its text when there are (see SourceDocument.locate). */
+export function locateIn(doc: SourceDocument, path: DataPath, target: Target = 'value') {
+  return doc.locate ? doc.locate(path, target) : locate(doc.yaml, path, target);
 }
 
 /** Runs rules in catalogue order and collects their findings as diagnostics. */

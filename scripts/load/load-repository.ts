@@ -13,8 +13,8 @@ import { SchemaDocs } from '../validate/schema-docs.ts';
 import { classify } from './classify.ts';
 import { decodeUtf8 } from './decode.ts';
 import { discover, type FoundFile } from './discover.ts';
-import { locate } from '../basics/locate.ts';
-import { ParseCache } from './parse-cache.ts';
+import { locate, type DataPath, type Target } from '../basics/locate.ts';
+import { ParseCache, type SpanMemo } from './parse-cache.ts';
 import { lineCounterOf, parseYaml } from './parse-yaml.ts';
 
 /** The data folder, relative to the repository root. */
@@ -65,6 +65,15 @@ export interface LoadResult {
    * reported again as »missing«: one mistake, one message.
    */
   brokenIds: Set<string>;
+  /**
+   * Saves what the parse cache learnt since the load (the spans of findings located by the
+   * checks); the load itself saved the data already. Nothing to do without a cache.
+   */
+  saveCache(): void;
+}
+
+function emptyResult(): Omit<LoadResult, 'saveCache'> {
+  return { sources: new SourceStore(), diagnostics: [], documents: [], files: 0, counts: {}, brokenIds: new Set() };
 }
 
 /** Non-YAML files are allowed only as external bilag (in a folder named bilag) or as READMEs. */
@@ -178,9 +187,12 @@ function loadFile(
   const cached = diagnostic ? undefined : cache?.lookup(text);
   let data: unknown;
   let doc: () => Document.Parsed;
+  // Spans found in this text before; only for a text the cache holds (or is given below).
+  let spans: SpanMemo | undefined;
   if (cached?.data !== undefined) {
     // The same text parsed without a finding before (see ParseCache).
     cache!.keep(cached.hash);
+    spans = cache!.spansOf(cached.hash);
     out.sources.add(file, lineCounterOf(text));
     data = cached.data;
     doc = treeOf(file, text);
@@ -198,7 +210,10 @@ function loadFile(
       return;
     }
     // Data with aliases may share objects, which JSON would turn into copies.
-    if (cached && diagnostics.length === 0 && !parsed.aliases) cache!.put(cached.hash, parsed.data);
+    if (cached && diagnostics.length === 0 && !parsed.aliases) {
+      cache!.put(cached.hash, parsed.data);
+      spans = cache!.spansOf(cached.hash);
+    }
     data = parsed.data;
     doc = () => parsed.doc;
   }
@@ -243,6 +258,7 @@ function loadFile(
     broken(rawId);
     return;
   }
+  const memo = spans;
   out.documents.push({
     file,
     kind,
@@ -250,6 +266,7 @@ function loadFile(
       return doc();
     },
     data,
+    ...(memo && { locate: (at: DataPath, target: Target) => memo.span(at, target, () => locate(doc(), at, target)) }),
   } as SourceDocument);
 }
 
@@ -263,10 +280,10 @@ export interface LoadOptions {
  * problem becomes a diagnostic, and only schema-valid documents go on to the checks.
  */
 export async function loadRepository(root: string, validators: Validators, options: LoadOptions = {}): Promise<LoadResult> {
-  const out: LoadResult = { sources: new SourceStore(), diagnostics: [], documents: [], files: 0, counts: {}, brokenIds: new Set() };
+  const cache = options.parseCache === null ? undefined : ParseCache.open(root, options.parseCache);
+  const out: LoadResult = { ...emptyResult(), saveCache: () => cache?.save() };
   const found = await discover(root, DATA_DIR, { listUnreadable: true });
   out.files = found.length;
-  const cache = options.parseCache === null ? undefined : ParseCache.open(root, options.parseCache);
   let schemaDocs: SchemaDocs | undefined;
   const schemas = () => (schemaDocs ??= new SchemaDocs(root));
   for (const f of found) loadFile(f, validators, schemas, out, cache);
@@ -291,7 +308,7 @@ function byFolderWalk(a: string, b: string): number {
  * The schemas for the text limits are read under `root`.
  */
 export function loadFromMemory(files: ReadonlyMap<string, string | Uint8Array>, validators: Validators, root: string): LoadResult {
-  const out: LoadResult = { sources: new SourceStore(), diagnostics: [], documents: [], files: 0, counts: {}, brokenIds: new Set() };
+  const out: LoadResult = { ...emptyResult(), saveCache: () => undefined };
   const found = [...files.keys()].filter((file) => file.startsWith(`${DATA_DIR}/`)).sort(byFolderWalk);
   out.files = found.length;
   let schemaDocs: SchemaDocs | undefined;

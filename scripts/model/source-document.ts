@@ -1,4 +1,6 @@
 import type { Document } from 'yaml';
+import type { DataPath, Target } from '../basics/locate.ts';
+import type { Span } from '../diagnostics/diagnostic.ts';
 import type { Kind } from './kinds.ts';
 import type { DataByKind } from './types.ts';
 
@@ -11,4 +13,10 @@ export interface SourceDocument<K extends Kind = Kind> {
   kind: K;
   yaml: Document.Parsed;
   data: DataByKind[K];
+  /**
+   * The span of a path, as locate() on `yaml` gives it, from spans found for the same text
+   * before (the parse cache) when there are: then `yaml` need not be parsed. Absent for
+   * documents loaded without the cache; use locateIn().
+   */
+  locate?: (path: DataPath, target: Target) => Span | undefined;
 }

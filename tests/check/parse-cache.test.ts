@@ -1,17 +1,26 @@
 import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { runRules } from '../../scripts/check/rule.ts';
 import { rules } from '../../scripts/check/rules/index.ts';
 import { toJson } from '../../scripts/diagnostics/report-json.ts';
 import { sha256 } from '../../scripts/basics/cache-file.ts';
 import { loadRepository, type LoadResult } from '../../scripts/load/load-repository.ts';
 import { ParseCache } from '../../scripts/load/parse-cache.ts';
+import { parseYaml as mockedParseYaml } from '../../scripts/load/parse-yaml.ts';
 import { Repository } from '../../scripts/model/repository.ts';
 import { compileValidators } from '../../scripts/validate/schemas.ts';
 import { runCli } from '../helpers/cli.ts';
 import { REPO_ROOT, RepoCopy } from '../helpers/repo.ts';
+
+// Counts the files parsed, delegating to the parser itself.
+vi.mock('../../scripts/load/parse-yaml.ts', async (original) => {
+  const actual = await original<typeof import('../../scripts/load/parse-yaml.ts')>();
+  return { ...actual, parseYaml: vi.fn(actual.parseYaml) };
+});
+
+const parseYaml = vi.mocked(mockedParseYaml);
 
 const dir = 'agreements/midt-og-vestsjaelland';
 const HSA = `${dir}/holbaek/hsa-holbaek-akutsygepleje.yaml`;
@@ -22,6 +31,8 @@ const NAESTVED = `${dir}/naestved/hsa-naestved-akutsygepleje.yaml`;
 const RINGSTED = `${dir}/ringsted/delingsaftale-ringsted.yaml`;
 /** A syntax error, aliases, -0: no entry in the store. */
 const UNSTORED = [KALUNDBORG, ALIASES, MINUS_ZERO];
+/** Files with an error found while loading (schema, file name, document type). */
+const LOAD_ERRORS = [NAESTVED, `${dir}/holbaek/andet-navn.yaml`, 'agreements/ukendt.yaml'];
 /** A date on which the real data has overdue warnings: rules then point into unchanged files. */
 const TODAY = '2026-11-23';
 const validators = compileValidators(REPO_ROOT);
@@ -56,7 +67,9 @@ const storeOf = (cacheDir: string) =>
     cacheDir,
     readdirSync(cacheDir).find((n) => n.endsWith('.json'))!,
   );
-const storedHashes = (cacheDir: string) => new Set(Object.keys(JSON.parse(readFileSync(storeOf(cacheDir), 'utf8').split('\n').slice(1).join('\n')) as object));
+const storedEntries = (cacheDir: string) => Object.keys(JSON.parse(readFileSync(storeOf(cacheDir), 'utf8').split('\n').slice(1).join('\n')) as object);
+/** The texts whose data the store holds (their spans are stored beside, as `spans <hash>`). */
+const storedHashes = (cacheDir: string) => new Set(storedEntries(cacheDir).filter((k) => !k.startsWith('spans ')));
 
 describe('the parse cache', () => {
   const repo = new RepoCopy();
@@ -159,6 +172,58 @@ describe('the parse cache', () => {
       expect(first.code).toBe(1);
       expect(second).toEqual(first);
     }
+  });
+
+  it('keeps where findings point, so a repeated check need not parse the files again', async () => {
+    const cacheDir = tempDir();
+    /** A check as checkRepository runs it; how many files it parsed, load and rules together. */
+    const check = async () => {
+      parseYaml.mockClear();
+      const load = await loadRepository(repo.root, validators, { parseCache: cacheDir });
+      const findings = toJson([...load.diagnostics, ...runRules(rules, new Repository(load.documents, load.brokenIds), { today: TODAY })], load.sources);
+      load.saveCache();
+      return { findings, parsed: parseYaml.mock.calls.map(([file]) => file).sort() };
+    };
+    const cold = await check();
+    const warm = await check();
+    expect(cold.findings).toEqual(uncached.findings);
+    expect(warm.findings).toEqual(uncached.findings);
+    // Cold, every file is parsed. Warm, only those the store cannot hold, and those with an error
+    // found while loading (a file being fixed): the rules' findings are placed from the store.
+    expect(cold.parsed.length).toBeGreaterThan(30);
+    expect(warm.parsed).toEqual([...UNSTORED, ...LOAD_ERRORS].sort());
+    const spans = storedEntries(cacheDir).filter((k) => k.startsWith('spans '));
+    expect(spans.length).toBeGreaterThan(5);
+
+    // Without the stored spans, the warm check parses the files its findings point into again.
+    const store = storeOf(cacheDir);
+    const [header, ...body] = readFileSync(store, 'utf8').split('\n');
+    const cache = ParseCache.open(repo.root, cacheDir)!;
+    const entries = Object.entries(JSON.parse(body.join('\n')) as Record<string, string>).filter(([key]) => !spans.includes(key));
+    for (const [hash, json] of entries) cache.put(hash, JSON.parse(json));
+    cache.save();
+    expect(header).toMatch(/^\/\/ aftaler-cache /);
+    expect(storedEntries(cacheDir).filter((k) => k.startsWith('spans '))).toEqual([]);
+    const withoutSpans = await check();
+    expect(withoutSpans.findings).toEqual(uncached.findings);
+    expect(withoutSpans.parsed.length).toBeGreaterThan(UNSTORED.length + LOAD_ERRORS.length + 5);
+  });
+
+  it('ignores stored spans of the wrong shape', () => {
+    const cacheDir = tempDir();
+    const text = repo.read(HSA);
+    const hash = sha256(text);
+    const cache = ParseCache.open(repo.root, cacheDir)!;
+    cache.put(hash, { id: 'x' });
+    cache.spansOf(hash).span(['id'], 'value', () => ({ start: 1, end: 2 }));
+    cache.save();
+    const store = storeOf(cacheDir);
+    const lines = readFileSync(store, 'utf8').split('\n');
+    const body = JSON.parse(lines.slice(1).join('\n')) as Record<string, string>;
+    expect(JSON.parse(body[`spans ${hash}`]!)).toEqual([['["id"] value', { start: 1, end: 2 }]]);
+    // A memo entry that is not a span is dropped with the rest of that text's spans.
+    const reopened = ParseCache.open(repo.root, cacheDir)!;
+    expect(reopened.spansOf(hash).span(['id'], 'value', () => ({ start: 7, end: 8 }))).toEqual({ start: 1, end: 2 });
   });
 
   it('still loads when the cache cannot be written', async () => {

@@ -1,5 +1,5 @@
-import { defineRule } from '../rule.ts';
-import { locate, type DataPath } from '../../basics/locate.ts';
+import { defineRule, locateIn } from '../rule.ts';
+import type { DataPath } from '../../basics/locate.ts';
 import { numberBilag, type NumberedBilag } from '../../kinds/sag-bilag.ts';
 import type { SourceDocument } from '../../model/source-document.ts';
 import { canonical, unresolvedBilag } from './support/documents.ts';
@@ -50,7 +50,7 @@ export default defineRule({
         const mentions = all.filter((m) => !known.has(m.number));
         if (mentions.length === 0) continue;
         if (source === null) source = files?.text(sag.file);
-        const span = locate(sag.yaml, fieldPath);
+        const span = locateIn(sag, fieldPath);
         const offsets = source && span ? sourceOffsets(text, source.slice(span.start, span.end), span.start) : undefined;
         for (const m of mentions) {
           const at = offsets?.[all.indexOf(m)];
