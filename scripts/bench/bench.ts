@@ -1,7 +1,8 @@
 /**
  * The scale benchmark: generate the synthetic repository, then time the real commands on it in
  * the order a user meets them — check, full build, the same build again, a build after one
- * edited HSA — and optionally pandoc + WeasyPrint on the same Markdown.
+ * edited HSA, a one-document preview after editing another — the Markdown stage on its own in
+ * this process, and optionally pandoc + WeasyPrint and Typst on the same Markdown.
  */
 import { mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -11,7 +12,9 @@ import { parseBuildOutput } from './build-output.ts';
 import { codeFingerprint } from '../pipeline/cache.ts';
 import { generateScaleRepo, type ScaleRepo } from './generate.ts';
 import { machine, type Machine } from './machine.ts';
+import { measureMarkdownStage, type MarkdownStage } from './markdown-stage.ts';
 import { pandocAvailable, runPandoc, sample, type PandocRun } from './pandoc.ts';
+import { loadTypst, runTypst, TYPST_INSTALL, type TypstRun } from './typst.ts';
 import { runCommand, STARTUP, type CommandRun } from './spawn.ts';
 import { todayInDenmark } from '../basics/today.ts';
 
@@ -29,6 +32,8 @@ export interface BenchOptions {
   keep: boolean;
   /** Compare with pandoc + WeasyPrint when both are installed. */
   pandoc: boolean;
+  /** Compare with Typst when its optional package is installed (typst.ts). */
+  typst: boolean;
   /** Convert at most this many documents with pandoc (spread over all kinds); default all. */
   pandocSample?: number;
   /** Progress lines for people (stderr); silent when undefined. */
@@ -60,7 +65,20 @@ export interface BuildStep {
   cpuSeconds: number | null;
 }
 
-type PandocResult = (PandocRun & { available: true; oursPerDocumentSeconds: number; ratio: number }) | { available: false; reason: string };
+/**
+ * Ours beside a reference on the same documents. Both ratios are ours ÷ theirs, so below 1 means
+ * ours costs less: wall time per document depends on how many ran at once, CPU does not.
+ */
+interface Comparison {
+  oursPerDocumentSeconds: number;
+  oursCpuPerDocumentMs: number | null;
+  wallRatio: number;
+  cpuRatio: number | null;
+}
+
+type Unavailable = { available: false; reason: string };
+type PandocResult = (PandocRun & Comparison & { available: true }) | Unavailable;
+type TypstResult = (TypstRun & Comparison & { available: true }) | Unavailable;
 
 export interface BenchResult {
   date: string;
@@ -73,6 +91,13 @@ export interface BenchResult {
   fullBuild: BuildStep;
   noopBuild: BuildStep;
   editBuild: BuildStep & { editedFile: string; field: string };
+  /**
+   * After the one-HSA build: another field of another HSA edited and only that document built
+   * (`build --only <id>`), as a writer previews their change — a new process, the document not cached.
+   */
+  previewBuild: BuildStep & { editedFile: string; field: string; only: string };
+  /** renderDocument for every document in the bench's own process (markdown-stage.ts). */
+  markdownStage: MarkdownStage;
   /** Documents of the full build per second of its wall time. */
   documentsPerSecond: number;
   /**
@@ -87,6 +112,7 @@ export interface BenchResult {
   /** Whether build printed the --json summary (false: figures read from its text). */
   buildJson: boolean;
   pandoc: PandocResult;
+  typst: TypstResult;
   /** The temporary repository when kept, else null. */
   tempDir: string | null;
 }
@@ -112,6 +138,31 @@ function editHsa(file: string): void {
   writeFileSync(file, text.replace(re, `${m[1]!}${Number(m[2]) + 1000}`));
 }
 
+const PREVIEW_FIELD = 'opfoelgning';
+
+/**
+ * The HSA the preview edits: the first approved, unsigned one in another kommune than the one
+ * the edit step changed (a signed text is locked by its fingerprint; a change would be an error).
+ */
+function previewHsa(root: string, files: readonly string[], edited: string): string {
+  const found = files.find(
+    (f) =>
+      /\/hsa-[^/]+\.yaml$/.test(f) &&
+      path.posix.dirname(f) !== path.posix.dirname(edited) &&
+      /^status: godkendt$/m.test(readFileSync(path.join(root, f), 'utf8')),
+  );
+  if (found === undefined) throw new BenchError('de syntetiske data har ingen anden godkendt samarbejdsaftale at forhåndsvise');
+  return found;
+}
+
+/** Rewords the HSA's follow-up text (a plain scalar, one field): its Markdown changes, its amounts do not. */
+function editFollowUp(file: string): void {
+  const text = readFileSync(file, 'utf8');
+  const re = /^(opfoelgning: )(?![|>])/m;
+  if (!re.test(text)) throw new BenchError(`${file} har ikke en opfølgningstekst at ændre`);
+  writeFileSync(file, text.replace(re, '$1Opdateret til forhåndsvisning (SYNTETISK). '));
+}
+
 /** Every document's Markdown in out/ (not the kommune bundles, which hold PDFs only). */
 function markdownFiles(out: string): string[] {
   const found: string[] = [];
@@ -133,7 +184,7 @@ export async function runBench(options: BenchOptions): Promise<BenchResult> {
   const root = mkdtempSync(path.join(tmpdir(), 'aftaler-bench-'));
   try {
     step(`Danner syntetiske data (${options.kommuner} kommuner) i ${root}`);
-    const { files: _files, sampleHsa, ...dataset } = await generateScaleRepo(root, { kommuner: options.kommuner });
+    const { files, sampleHsa, ...dataset } = await generateScaleRepo(root, { kommuner: options.kommuner });
     // A one-time setup, as a real certificate is in CI: key generation is not part of a build.
     await loadOrCreateDevelopmentKey(root);
 
@@ -163,9 +214,9 @@ export async function runBench(options: BenchOptions): Promise<BenchResult> {
     };
 
     let json = true;
-    const build = async (label: string): Promise<BuildStep> => {
+    const build = async (label: string, extra: readonly string[] = []): Promise<BuildStep> => {
       step(label);
-      const base = ['--root', root, '--today', BENCH_TODAY, '--quiet'];
+      const base = ['--root', root, '--today', BENCH_TODAY, '--quiet', ...extra];
       const env = { SOURCE_DATE_EPOCH: BENCH_SOURCE_DATE_EPOCH };
       let run = await runCommand('build', json ? [...base, '--json'] : base, env);
       // A build without --json refuses the option as a usage error; read its text instead.
@@ -194,21 +245,51 @@ export async function runBench(options: BenchOptions): Promise<BenchResult> {
     editHsa(path.join(root, sampleHsa));
     const editBuild = { ...(await build(`Build efter ændring af ${path.posix.basename(sampleHsa)}`)), editedFile: sampleHsa, field: EDITED_FIELD };
 
+    const previewFile = previewHsa(root, files, sampleHsa);
+    const previewId = path.posix.basename(previewFile, '.yaml');
+    editFollowUp(path.join(root, previewFile));
+    const previewBuild = {
+      ...(await build(`Forhåndsvisning: build --only ${previewId} efter ændring af ${PREVIEW_FIELD}`, ['--only', previewId])),
+      editedFile: previewFile,
+      field: PREVIEW_FIELD,
+      only: previewId,
+    };
+
     const codeChanged = codeFingerprint() !== code;
+    step('Markdown-trinnet alene (i denne proces)');
+    const markdownStage = await measureMarkdownStage(root);
+
     const documents = fullBuild.documents ?? dataset.documents;
     const oursPerDocument = fullBuild.seconds / documents;
+    const cpuPerDocumentMs = fullBuild.cpuSeconds === null ? null : (fullBuild.cpuSeconds * 1000) / (fullBuild.rendered ?? documents);
+    const compare = (wall: number, cpuMs: number | null): Comparison => ({
+      oursPerDocumentSeconds: oursPerDocument,
+      oursCpuPerDocumentMs: cpuPerDocumentMs,
+      wallRatio: oursPerDocument / wall,
+      cpuRatio: cpuPerDocumentMs === null || cpuMs === null || cpuMs === 0 ? null : cpuPerDocumentMs / cpuMs,
+    });
+    const allMarkdown = markdownFiles(path.join(root, 'out'));
     let pandoc: PandocResult;
     if (!options.pandoc) pandoc = { available: false, reason: 'fravalgt (--no-pandoc)' };
     else if (!pandocAvailable()) pandoc = { available: false, reason: 'pandoc og weasyprint er ikke installeret' };
     else {
-      const files = sample(markdownFiles(path.join(root, 'out')), options.pandocSample);
+      const sampled = sample(allMarkdown, options.pandocSample);
       const parallel = host.nproc;
-      step(`pandoc + WeasyPrint: ${files.length} dokumenter, ${parallel} ad gangen`);
-      const run = await runPandoc(files, parallel);
-      pandoc = { available: true, ...run, oursPerDocumentSeconds: oursPerDocument, ratio: run.perDocumentSeconds / oursPerDocument };
+      step(`pandoc + WeasyPrint: ${sampled.length} dokumenter, ${parallel} ad gangen`);
+      const run = await runPandoc(sampled, parallel);
+      pandoc = { available: true, ...run, ...compare(run.perDocumentSeconds, run.cpuPerDocumentMs) };
+    }
+    let typst: TypstResult;
+    const typstModule = options.typst ? await loadTypst() : undefined;
+    if (!options.typst) typst = { available: false, reason: 'fravalgt (--no-typst)' };
+    else if (typstModule === undefined) typst = { available: false, reason: `ikke installeret (${TYPST_INSTALL})` };
+    else {
+      step(`Typst: ${allMarkdown.length} dokumenter, ét ad gangen i én varm oversætter`);
+      const run = runTypst(typstModule, allMarkdown);
+      typst = { available: true, ...run, ...compare(run.perDocumentSeconds, run.cpuPerDocumentMs) };
     }
 
-    const rss = [check.maxRssMb, fullBuild.maxRssMb, noopBuild.maxRssMb, editBuild.maxRssMb].filter((v): v is number => v !== null);
+    const rss = [check.maxRssMb, fullBuild.maxRssMb, noopBuild.maxRssMb, editBuild.maxRssMb, previewBuild.maxRssMb].filter((v): v is number => v !== null);
     return {
       date: todayInDenmark(),
       machine: host,
@@ -219,12 +300,15 @@ export async function runBench(options: BenchOptions): Promise<BenchResult> {
       fullBuild,
       noopBuild,
       editBuild,
+      previewBuild,
+      markdownStage,
       documentsPerSecond: documents / fullBuild.seconds,
-      cpuPerDocumentMs: fullBuild.cpuSeconds === null ? null : (fullBuild.cpuSeconds * 1000) / (fullBuild.rendered ?? documents),
+      cpuPerDocumentMs,
       peakRssMb: rss.length > 0 ? Math.max(...rss) : null,
       codeChanged,
       buildJson: json,
       pandoc,
+      typst,
       tempDir: options.keep ? root : null,
     };
   } finally {

@@ -2,6 +2,7 @@ import { BenchError, runBench } from '../bench/bench.ts';
 import { DEFAULT_KOMMUNER } from '../bench/generate.ts';
 import { formatJson, formatText } from '../bench/report.ts';
 import { maxKommuner, readRealRegion } from '../bench/region.ts';
+import { TYPST_INSTALL } from '../bench/typst.ts';
 import { parseCommandLine, REPO_ROOT, runCli, UsageError } from './cli.ts';
 
 const help = `Brug: npm run bench -- [valg]
@@ -9,9 +10,13 @@ const help = `Brug: npm run bench -- [valg]
 Måler hastighed og hukommelse på et stort SYNTETISK datasæt: danner et
 repository med N kommuner i en midlertidig mappe og kører de rigtige kommandoer
 på det: kontrol, fuld build (Markdown, PDF og forsegling), samme build igen
-uden ændringer, og build efter ændring af ét beløb i én samarbejdsaftale.
-Er pandoc og weasyprint installeret, dannes de samme Markdown-filer også med
-dem til sammenligning. Resultatet vises med målene for hver måling (✔/✖).
+uden ændringer, build efter ændring af ét beløb i én samarbejdsaftale, og
+forhåndsvisning af ét dokument (build --only) efter ændring af en anden.
+Markdown-trinnet måles for sig. Vægtid og CPU-tid pr. dokument sammenlignes
+med pandoc + WeasyPrint, når de er installeret, og med Typst, når dens pakke
+er installeret (${TYPST_INSTALL});
+Typst får de samme Markdown-filer omsat til Typst-opmærkning og samme skrift.
+Resultatet vises med målene for hver måling (✔/✖).
 
 Valg:
   --kommuner N         Antal kommuner (standard: ${DEFAULT_KOMMUNER}, hele Region Østdanmark;
@@ -19,6 +24,7 @@ Valg:
   --json               Skriv alle tal som JSON
   --keep               Bevar den midlertidige mappe med data og out/
   --no-pandoc          Spring sammenligningen med pandoc + WeasyPrint over
+  --no-typst           Spring sammenligningen med Typst over
   --pandoc-sample N    Lad pandoc danne højst N dokumenter (jævnt fordelt)
   -h, --help           Vis denne hjælp
 
@@ -39,6 +45,7 @@ async function main(): Promise<number> {
     json: { type: 'boolean', default: false },
     keep: { type: 'boolean', default: false },
     'no-pandoc': { type: 'boolean', default: false },
+    'no-typst': { type: 'boolean', default: false },
     'pandoc-sample': { type: 'string' },
   });
   const kommuner = values.kommuner === undefined ? DEFAULT_KOMMUNER : positiveInteger(values.kommuner, '--kommuner', maxKommuner(readRealRegion(REPO_ROOT)));
@@ -48,6 +55,7 @@ async function main(): Promise<number> {
       kommuner,
       keep: values.keep,
       pandoc: !values['no-pandoc'],
+      typst: !values['no-typst'],
       pandocSample,
       // Progress goes to stderr, so --json output on stdout stays one clean document.
       onStep: (label) => process.stderr.write(`… ${label}\n`),

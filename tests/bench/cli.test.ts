@@ -47,6 +47,19 @@ describe('npm run bench -- --json --kommuner 4 (smoke test, without pandoc)', ()
       for (const field of ['buildSeconds', 'rendered', 'reused', 'bundles', 'files']) expect(r[step], `${step}.${field}`).toHaveProperty(field);
     }
     expect(r.editBuild).toMatchObject({ editedFile: anEditedHsa, field: 'finansiering.aarligt_beloeb_kr' });
+    // The preview: another HSA edited, only it built, in a new process.
+    expect(r.previewBuild).toMatchObject({
+      seconds: aNumber,
+      cpuSeconds: aNumber,
+      maxRssMb: aNumber,
+      editedFile: anEditedHsa,
+      field: 'opfoelgning',
+      rendered: 1,
+    });
+    const preview = r.previewBuild as { editedFile: string; only: string };
+    expect(preview.editedFile).not.toBe((r.editBuild as { editedFile: string }).editedFile);
+    expect(preview.editedFile.endsWith(`/${preview.only}.yaml`)).toBe(true);
+    expect(r.markdownStage).toMatchObject({ documents: 22, cpuPerDocumentMs: aNumber, wallPerDocumentMs: aNumber, firstPassCpuPerDocumentMs: aNumber });
     expect(r.documentsPerSecond).toBeGreaterThan(0);
     // CPU of all threads per rendered document: the full build renders all 22 (plus startup and bundles).
     const full = r.fullBuild as { cpuSeconds: number; rendered: number };
@@ -56,7 +69,20 @@ describe('npm run bench -- --json --kommuner 4 (smoke test, without pandoc)', ()
     expect(full.cpuSeconds).toBeGreaterThan(0.5);
     expect(r.peakRssMb).toBeGreaterThan(0);
     expect(r.pandoc).toEqual({ available: false, reason: aString });
-    expect(r.targets.map((t) => t.id)).toEqual(['check', 'fuld-build', 'uaendret-build', 'en-hsa-build', 'pandoc', 'hukommelse']);
+    // Typst only where its optional package is installed (not in CI): then every document compiles.
+    const typst = r.typst as { available: boolean; reason?: string };
+    if (typst.available) expect(typst).toMatchObject({ documents: 22, failed: 0, cpuPerDocumentMs: aNumber, cpuRatio: aNumber, wallRatio: aNumber });
+    else expect(typst.reason).toMatch(/ikke installeret \(npm install --no-save @myriaddreamin\/typst-ts-node-compiler\)/);
+    expect(r.targets.map((t) => t.id)).toEqual([
+      'cpu-mod-typst',
+      'markdown',
+      'forhaandsvisning',
+      'check',
+      'uaendret-build',
+      'en-hsa-build',
+      'fuld-build',
+      'hukommelse',
+    ]);
     for (const t of r.targets) expect(t.ok === null || typeof t.ok === 'boolean').toBe(true);
     expect(typeof r.allTargetsMet).toBe('boolean');
     expect(typeof r.codeChanged).toBe('boolean');
@@ -77,6 +103,7 @@ describe('npm run bench usage', () => {
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/^Brug: npm run bench/);
     expect(r.stdout).toMatch(/--kommuner N/);
+    expect(r.stdout).toMatch(/--no-typst/);
   });
 
   it('refuses a bad number of kommuner with exit 2 and no stack trace', async () => {
