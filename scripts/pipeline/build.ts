@@ -51,7 +51,7 @@ interface BuildStats {
   documents: number;
   /** Ids of the documents rendered in this run, sorted. */
   rendered: string[];
-  /** Documents whose outputs were reused from the last build. */
+  /** Documents whose outputs were reused from the last build (unchanged inputs, or an unchanged render digest). */
   reused: number;
   bundles: { total: number; rebuilt: number };
   /** False when nothing had to be written: out/ was already up to date. */
@@ -193,10 +193,13 @@ async function checkAndBuild(options: BuildOptions, { outDir, cachePath, cache, 
   });
   if (!planned.ok) return planned;
   const { plan } = planned;
-  const stats = (changed: boolean, rebuilt: number): BuildStats => ({
+  const stats = (changed: boolean, rebuilt: number, unchanged: ReadonlySet<string> = new Set()): BuildStats => ({
     documents: plan.selected.length,
-    rendered: plan.toRender.map((d) => d.data.id).sort(),
-    reused: plan.selected.length - plan.toRender.length,
+    rendered: plan.toRender
+      .map((d) => d.data.id)
+      .filter((id) => !unchanged.has(id))
+      .sort(),
+    reused: plan.selected.length - plan.toRender.length + unchanged.size,
     bundles: { total: plan.bundleCodes.length, rebuilt },
     changed,
   });
@@ -215,7 +218,7 @@ async function checkAndBuild(options: BuildOptions, { outDir, cachePath, cache, 
   const renderer = createRenderer(ctx, plan.toRender.length + plan.toBundle.length, workerInit(options, sealTime), options.jobs, early);
   try {
     const seal = { signer: identity.subjectCN, developmentSigned: identity.development };
-    const { entries, next, rebuilt } = await execute(plan, {
+    const { entries, next, rebuilt, unchanged } = await execute(plan, {
       repo,
       ctx,
       renderer,
@@ -223,6 +226,7 @@ async function checkAndBuild(options: BuildOptions, { outDir, cachePath, cache, 
       outDir,
       cache,
       keyOf,
+      fingerprint,
       seal,
       copyReused: options.only === undefined,
       onProgress: options.onProgress,
@@ -232,7 +236,7 @@ async function checkAndBuild(options: BuildOptions, { outDir, cachePath, cache, 
     writeOutput(out, OUTPUT_MANIFEST, serializeManifest(manifest));
     out.commit();
     writeCache(cachePath, { ...next, files: stampFiles(outDir, manifest), inputs });
-    return { ok: true, check, entries: manifest, ...stats(true, rebuilt) };
+    return { ok: true, check, entries: manifest, ...stats(true, rebuilt, unchanged) };
   } finally {
     await renderer.close();
     out.close();
@@ -270,6 +274,8 @@ interface Execution {
   outDir: string;
   cache: CacheIndex;
   keyOf: ReadonlyMap<string, string>;
+  /** The pipeline fingerprint, which every render digest includes. */
+  fingerprint: string;
   seal: { signer: string; developmentSigned: boolean };
   /** Reused outputs are linked from the previous out/ (with --only, staging holds a copy already). */
   copyReused: boolean;
@@ -282,7 +288,7 @@ interface Execution {
  * members are done, and writes everything into the staging folder. Returns the entries written
  * (reused ones included), the cache index to record, and how many bundles were made anew.
  */
-async function execute(plan: BuildPlan, x: Execution): Promise<{ entries: ManifestEntry[]; next: CacheIndex; rebuilt: number }> {
+async function execute(plan: BuildPlan, x: Execution): Promise<{ entries: ManifestEntry[]; next: CacheIndex; rebuilt: number; unchanged: Set<string> }> {
   const { repo, out, cache, seal } = x;
   const next = plan.next;
   const entries: ManifestEntry[] = [...plan.reused];
@@ -298,8 +304,17 @@ async function execute(plan: BuildPlan, x: Execution): Promise<{ entries: Manife
 
   const outputs = new Map<string, DocumentOutput>();
   const pdfHashes = new Map<string, string>();
+  /** Documents looked at again whose render digest had not changed: their files were taken over. */
+  const unchanged = new Set<string>();
   const renderOne = async (doc: Doc) => {
-    const o = await x.renderer.document(doc);
+    // Its inputs changed; if what it is made from did not (render-output.ts, renderDigest), the
+    // last build's files are taken over.
+    const cached = cache.documents[doc.data.id];
+    const earlier = cached?.render !== undefined && plan.present(cached.entries) ? cached : undefined;
+    const earlierPdf = earlier?.entries.find((e) => e.path.endsWith('.pdf') && e.pages !== null);
+    const made = await x.renderer.document(doc, { fingerprint: x.fingerprint, ...(earlierPdf && { render: earlier!.render }) });
+    const o = made.unchanged ? { ...made, pdf: x.read(path.join(x.outDir, earlierPdf!.path)), pages: earlierPdf!.pages! } : made;
+    if (made.unchanged) unchanged.add(o.id);
     const owner = {
       kind: o.kind,
       id: o.id,
@@ -317,7 +332,7 @@ async function execute(plan: BuildPlan, x: Execution): Promise<{ entries: Manife
     writeOutput(out, `${o.base}.md`, o.markdown);
     writeOutput(out, `${o.base}.pdf`, o.pdf);
     entries.push(...docEntries);
-    next.documents[o.id] = { key: x.keyOf.get(o.id)!, entries: docEntries };
+    next.documents[o.id] = { key: x.keyOf.get(o.id)!, render: o.render, entries: docEntries };
     pdfHashes.set(o.id, docEntries[1]!.sha256);
     // Only what a bundle still needs is kept; the PDF is read back from staging if so.
     outputs.set(o.id, { ...o, pdf: new Uint8Array(0), markdown: '' });
@@ -459,5 +474,5 @@ async function execute(plan: BuildPlan, x: Execution): Promise<{ entries: Manife
 
   for (const [name, text] of plan.overview) writeOutput(out, name, text);
   entries.push(...plan.overviewEntries);
-  return { entries, next, rebuilt };
+  return { entries, next, rebuilt, unchanged };
 }

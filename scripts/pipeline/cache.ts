@@ -7,7 +7,7 @@ import { CODE_ROOT, codeCacheDir, prune, readCacheFile, sha256, writeCacheFile }
 import { discoverSync } from '../load/discover.ts';
 
 /** Bumped when the cache's shape or the meaning of its keys changes. */
-const CACHE_FORMAT = 3;
+const CACHE_FORMAT = 4;
 
 /** The key every build cache file is stored under (cache-file.ts checks it with the entry's HMAC). */
 const ENTRY_KEY = `build ${CACHE_FORMAT}`;
@@ -18,6 +18,11 @@ const MAX_ROOTS = 64;
 export interface CachedOutputs {
   key: string;
   entries: ManifestEntry[];
+  /**
+   * A document's render digest (render-output.ts): what its PDF and Markdown are made from. When
+   * its inputs changed but this did not, the files are taken over instead of made again.
+   */
+  render?: string;
 }
 
 /** An output file as the build left it: size, modification time and inode, with its hash. */
@@ -103,6 +108,7 @@ function isOutputs(value: unknown): value is CachedOutputs {
     typeof v === 'object' &&
     v !== null &&
     typeof v.key === 'string' &&
+    (v.render === undefined || typeof v.render === 'string') &&
     Array.isArray(v.entries) &&
     v.entries.every((e: Unchecked<ManifestEntry> | null | undefined) => typeof e?.path === 'string' && typeof e.sha256 === 'string')
   );

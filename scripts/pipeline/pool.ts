@@ -2,7 +2,7 @@ import { Worker } from 'node:worker_threads';
 import { RUNS_COMPILED } from '../basics/repo-root.ts';
 import type { CombinedJob } from '../emit/combined.ts';
 import { TemplateError } from '../render/template-error.ts';
-import type { DocumentOutput } from './render-output.ts';
+import type { DocumentOutput, ReuseIf } from './render-output.ts';
 
 export interface WorkerInit {
   root: string;
@@ -11,7 +11,7 @@ export interface WorkerInit {
   sealTime: number;
 }
 
-export type Task = { kind: 'document'; id: string } | { kind: 'combined'; job: CombinedJob };
+export type Task = { kind: 'document'; id: string; reuse?: ReuseIf } | { kind: 'combined'; job: CombinedJob };
 export type TaskResult = { kind: 'document'; output: DocumentOutput } | { kind: 'combined'; pdf: Uint8Array; pages: number };
 export interface PoolRequest {
   id: number;

@@ -4,11 +4,12 @@ import type { DocumentKind } from '../model/kinds.ts';
 import type { SourceDocument } from '../model/source-document.ts';
 import type { RenderContext } from './context.ts';
 import { RenderPool, type Task, type TaskResult, type WorkerInit } from './pool.ts';
-import type { DocumentOutput } from './render-output.ts';
+import type { DocumentOutput, ReuseIf } from './render-output.ts';
 
 /** Renders documents and combined PDFs, in this thread or in a pool of workers. */
 export interface Renderer {
-  document(doc: SourceDocument<DocumentKind>): Promise<DocumentOutput>;
+  /** A document's outputs; with `reuse`, none (`unchanged`) when its render digest is that one. */
+  document(doc: SourceDocument<DocumentKind>, reuse?: ReuseIf): Promise<DocumentOutput>;
   combined(job: CombinedJob): Promise<{ pdf: Uint8Array; pages: number }>;
   close(): Promise<void>;
 }
@@ -44,7 +45,7 @@ function inlineRenderer(ctx: RenderContext): Renderer {
     return run;
   };
   return {
-    document: (doc) => serial(async () => documentResult(await runLocally(ctx, { kind: 'document', id: doc.data.id }))),
+    document: (doc, reuse) => serial(async () => documentResult(await runLocally(ctx, { kind: 'document', id: doc.data.id, reuse }))),
     combined: (job) => serial(async () => combinedResult(await runLocally(ctx, { kind: 'combined', job }))),
     close: async () => {},
   };
@@ -67,7 +68,7 @@ function combinedResult(result: TaskResult): { pdf: Uint8Array; pages: number } 
 
 function pooledRenderer(pool: RenderPool): Renderer {
   return {
-    document: async (doc) => documentResult(await pool.run({ kind: 'document', id: doc.data.id })),
+    document: async (doc, reuse) => documentResult(await pool.run({ kind: 'document', id: doc.data.id, reuse })),
     combined: async (job) => combinedResult(await pool.run({ kind: 'combined', job })),
     close: () => pool.close(),
   };

@@ -9,7 +9,7 @@ export async function runTask(ctx: RenderContext, task: Task): Promise<TaskResul
   if (task.kind === 'document') {
     const doc = renderedDocument(ctx.repo, task.id);
     if (!doc) throw new Error(`dokumentet ${task.id} findes ikke i de indlæste data`);
-    return { kind: 'document', output: await renderOutput(ctx, doc) };
+    return { kind: 'document', output: await renderOutput(ctx, doc, task.reuse) };
   }
   const pdf = await combinedPdf(task.job, ctx.seal);
   return { kind: 'combined', pdf: pdf.bytes, pages: pdf.pages };
