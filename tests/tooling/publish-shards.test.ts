@@ -210,6 +210,8 @@ describe('the publish workflow, split into parts', () => {
   let vars: Context;
   /** The commit's time: what the plan job hands every part as SOURCE_DATE_EPOCH. */
   let commitTime: string;
+  /** The plan job's outputs, as the later jobs see them. */
+  let needs: Context = {};
 
   beforeAll(() => {
     // A seal time inside the test certificate's validity, which starts when it is made.
@@ -265,7 +267,7 @@ describe('the publish workflow, split into parts', () => {
     // The plan: the check, the parts and the seal time every part uses.
     const plan = runners.job('plan', { ...github, 'vars.AFTALER_SHARD_COUNT': String(PARTS) });
     expect(plan).toEqual({ shards: JSON.stringify(ciShards(0, PARTS)), epoch: commitTime });
-    const needs = Object.fromEntries(Object.entries(plan).map(([name, value]) => [`needs.plan.outputs.${name}`, value]));
+    needs = Object.fromEntries(Object.entries(plan).map(([name, value]) => [`needs.plan.outputs.${name}`, value]));
 
     // One build job per part of the matrix, each on a fresh machine.
     const shards = matrixValues(workflow.jobs.build!.strategy?.matrix?.shard, needs, 'build › matrix');
@@ -304,6 +306,12 @@ describe('the publish workflow, split into parts', () => {
     for (const [file, hash] of single) expect(published.get(file), file).toBe(hash);
     expect(runners.skipped.length).toBeGreaterThan(0);
   }, 180_000);
+
+  it('stops before merging when a part is missing, which merge alone could not tell', () => {
+    expect(Object.keys(needs)).not.toHaveLength(0);
+    rmSync(path.join(runners.artifacts, `del-1-${sha}`), { recursive: true });
+    expect(() => runners.job('publish', { 'github.sha': sha, ...needs, ...vars })).toThrow(/Der er hentet 2 dele, men planen har 3/);
+  });
 });
 
 describe('the number of parts', () => {
