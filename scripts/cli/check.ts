@@ -1,3 +1,5 @@
+import { writeFileSync } from 'node:fs';
+import path from 'node:path';
 import { checkRepository } from '../check/check-repository.ts';
 import { CONFIG_FILE, ConfigError, effectiveSeverity, loadConfig, type Config } from '../check/config.ts';
 import { citationText } from '../check/rule.ts';
@@ -8,8 +10,9 @@ import { reportGithub } from '../diagnostics/report-github.ts';
 import { reportJson } from '../diagnostics/report-json.ts';
 import { reportText } from '../diagnostics/report-text.ts';
 import { loadRepository } from '../load/load-repository.ts';
-import { registry } from '../kinds/index.ts';
+import { registry, renderedDocuments } from '../kinds/index.ts';
 import { Repository } from '../model/repository.ts';
+import { ciShards, DOCUMENTS_PER_SHARD, MAX_SHARDS } from '../pipeline/shard.ts';
 import { signedTextRenderer } from '../pipeline/signed-text.ts';
 import { compileValidators } from '../validate/schemas.ts';
 import { parseCommandLine, parseIsoDateOption, REPO_ROOT, runCli, todayInDenmark, UsageError } from './cli.ts';
@@ -25,6 +28,10 @@ Valg:
   --strict                   Overskredne frister (reglerne forsinket/…) er fejl, ikke advarsler
   --list-rules               Vis regelkataloget (id, alvor, beskrivelse, kilde) i stedet for at kontrollere
   --root MAPPE               Kontrollér et andet repository (standard: dette)
+  --ci-shards FIL            Skriv også i FIL, hvilke dele (--shard I/N) udgivelsens
+                             build deles i, som JSON-liste, fx ["1/2","2/2"]: én del pr.
+                             ${DOCUMENTS_PER_SHARD} dokumenter, højst ${MAX_SHARDS} (se README: Performance at scale)
+  --ci-shard-count N         Brug N dele (1–${MAX_SHARDS}) i stedet for at regne efter antallet
   -h, --help                 Vis denne hjælp
 
 Reglernes alvor kan ændres i ${CONFIG_FILE} i repository'ets rod, fx
@@ -47,9 +54,16 @@ async function main(): Promise<number> {
     'list-rules': { type: 'boolean', default: false },
     strict: { type: 'boolean', default: false },
     root: { type: 'string' },
+    'ci-shards': { type: 'string' },
+    'ci-shard-count': { type: 'string' },
   });
   const format = values.format as Format;
   if (!formats.includes(format)) throw new UsageError(`--format skal være en af ${formats.join(', ')}, ikke »${values.format}«`);
+
+  const shardCount = values['ci-shard-count'] === undefined ? undefined : Number(values['ci-shard-count']);
+  if (shardCount !== undefined && !(Number.isInteger(shardCount) && shardCount >= 1 && shardCount <= MAX_SHARDS))
+    throw new UsageError(`--ci-shard-count skal være et helt tal fra 1 til ${MAX_SHARDS}, ikke »${values['ci-shard-count']!}«`);
+  if (shardCount !== undefined && values['ci-shards'] === undefined) throw new UsageError('--ci-shard-count kræver --ci-shards FIL');
 
   const root = values.root ?? REPO_ROOT;
   const strict = values.strict;
@@ -93,7 +107,7 @@ async function main(): Promise<number> {
   }
 
   const today = values.today === undefined ? todayInDenmark() : parseIsoDateOption(values.today, '--today');
-  const { load, diagnostics } = await checkRepository(root, { today, strict, markdown: signedTextRenderer(root) });
+  const { load, repo, diagnostics } = await checkRepository(root, { today, strict, markdown: signedTextRenderer(root) });
   // Documents first, then reference data, each with its kind's Danish nouns.
   const ordered = [...registry.documents(), ...registry.reference()].flatMap((k) => {
     const n = load.counts[k.id as keyof typeof load.counts];
@@ -103,7 +117,15 @@ async function main(): Promise<number> {
   if (format === 'json') process.stdout.write(reportJson(diagnostics, load.sources));
   else if (format === 'github') process.stdout.write(reportGithub(diagnostics, load.sources));
   else process.stdout.write(reportText(diagnostics, load.sources, { files: load.files, documents: ordered }));
-  return hasErrors(diagnostics) ? 1 : 0;
+  if (hasErrors(diagnostics)) return 1;
+  // Counted as the build counts (the documents it renders), after a clean check: with errors
+  // there is nothing to build. A relative name is taken from where npm was started, as merge does.
+  if (values['ci-shards'] !== undefined)
+    writeFileSync(
+      path.resolve(process.env.INIT_CWD ?? process.cwd(), values['ci-shards']),
+      JSON.stringify(ciShards(renderedDocuments(repo).length, shardCount)) + '\n',
+    );
+  return 0;
 }
 
 runCli('check', main, help);

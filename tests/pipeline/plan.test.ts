@@ -181,4 +181,14 @@ describe('planBuild', () => {
     expect(shards.flatMap((p) => p.bundleCodes).sort()).toEqual(plan().bundleCodes);
     expect(shards.filter((p) => p.overviewEntries.length > 0)).toHaveLength(1);
   });
+
+  it('puts a kommune’s own documents in the shard that makes its bundle, so no shard renders them again', () => {
+    for (const index of [1, 2, 3]) {
+      const p = plan({ shard: { index, count: 3 } });
+      const own = new Set(p.selected.map((d) => d.data.id));
+      const members = renderedDocuments(repo).filter((d) => kommunerOf(repo, d).length === 1 && p.bundleCodes.includes(kommunerOf(repo, d)[0]!));
+      expect(members.length, `shard ${index}/3`).toBeGreaterThan(0);
+      for (const d of members) expect(own.has(d.data.id), d.data.id).toBe(true);
+    }
+  });
 });

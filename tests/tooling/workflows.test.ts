@@ -21,6 +21,8 @@ interface Job {
   if?: string;
   needs?: string | string[];
   environment?: string | { name: string };
+  outputs?: Record<string, string>;
+  env?: Record<string, string>;
   permissions?: Permissions;
   strategy?: { matrix?: Record<string, unknown> };
   steps: Step[];
@@ -138,17 +140,35 @@ describe('CI workflows', () => {
   it('publish.yml seals with the certificate from the publish environment on main and publishes the kommune bundles', () => {
     const w = load('publish.yml');
     expect(w.on.push).toEqual({ branches: ['main'] });
-    const publish = w.jobs.publish!;
-    expect(environmentOf(publish)).toBe('publish');
-    const build = publish.steps.find((s) => s.run?.includes('npm run build'));
-    expect(build?.run).toMatch(/--require-certificate/);
-    expect(build?.env).toEqual({
+    const { build, publish } = w.jobs;
+    for (const job of [build!, publish!]) expect(environmentOf(job)).toBe('publish');
+    const seal = build!.steps.find((s) => s.run?.includes('npm run build'));
+    expect(seal?.run).toMatch(/--require-certificate/);
+    expect(seal?.env).toEqual({
       AFTALER_SIGN_P12_BASE64: '${{ secrets.AFTALER_SIGN_P12_BASE64 }}',
       AFTALER_SIGN_PASSPHRASE: '${{ secrets.AFTALER_SIGN_PASSPHRASE }}',
+      SHARD: '${{ matrix.shard }}',
+      SOURCE_DATE_EPOCH: '${{ needs.plan.outputs.epoch }}',
     });
     expect(steps(w).some((s) => s.uses?.startsWith('actions/upload-artifact@') && s.with?.path === 'out/kommuner/')).toBe(true);
     // Only the build step sees the key.
-    expect(steps(w).filter((s) => JSON.stringify(s).includes('AFTALER_SIGN'))).toEqual([build]);
+    expect(steps(w).filter((s) => JSON.stringify(s).includes('AFTALER_SIGN'))).toEqual([seal]);
+  });
+
+  it('publish.yml builds in parts the plan job decides, all sealed at the commit time, and merges them before verifying', () => {
+    const { plan, build, publish } = load('publish.yml').jobs;
+    // The plan job checks and counts: no key, no environment.
+    expect(environmentOf(plan!)).toBeUndefined();
+    expect(JSON.stringify(plan)).not.toMatch(/secrets\./);
+    expect(jobRuns(plan!).join('\n')).toMatch(/npm run check -- --format github --ci-shards "\$RUNNER_TEMP\/shards\.json"/);
+    expect(plan!.outputs).toEqual({ shards: '${{ steps.parts.outputs.shards }}', epoch: '${{ steps.time.outputs.epoch }}' });
+    expect(build!.needs).toBe('plan');
+    expect(build!.strategy?.matrix).toEqual({ shard: '${{ fromJSON(needs.plan.outputs.shards) }}' });
+    expect(publish!.needs).toEqual(['plan', 'build']);
+    expect(publish!.env).toEqual({ SOURCE_DATE_EPOCH: '${{ needs.plan.outputs.epoch }}' });
+    const order = publish!.steps.map((s) => (s.run?.match(/npm run (merge|verify)/)?.[1] ?? s.uses?.replace(/@.*/, '')) as string);
+    expect(order.indexOf('actions/download-artifact')).toBeLessThan(order.indexOf('merge'));
+    expect(order.indexOf('merge')).toBeLessThan(order.indexOf('verify'));
   });
 
   it('publish.yml makes the release in its own job from the built artifact, only when asked', () => {
