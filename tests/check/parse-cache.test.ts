@@ -1,26 +1,17 @@
 import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runRules } from '../../scripts/check/rule.ts';
 import { rules } from '../../scripts/check/rules/index.ts';
 import { toJson } from '../../scripts/diagnostics/report-json.ts';
 import { sha256 } from '../../scripts/basics/cache-file.ts';
 import { loadRepository, type LoadResult } from '../../scripts/load/load-repository.ts';
 import { ParseCache } from '../../scripts/load/parse-cache.ts';
-import { parseYaml as mockedParseYaml } from '../../scripts/load/parse-yaml.ts';
 import { Repository } from '../../scripts/model/repository.ts';
 import { compileValidators } from '../../scripts/validate/schemas.ts';
 import { runCli } from '../helpers/cli.ts';
 import { REPO_ROOT, RepoCopy } from '../helpers/repo.ts';
-
-// Counts the files parsed, delegating to the parser itself.
-vi.mock('../../scripts/load/parse-yaml.ts', async (original) => {
-  const actual = await original<typeof import('../../scripts/load/parse-yaml.ts')>();
-  return { ...actual, parseYaml: vi.fn(actual.parseYaml) };
-});
-
-const parseYaml = vi.mocked(mockedParseYaml);
 
 const dir = 'agreements/midt-og-vestsjaelland';
 const HSA = `${dir}/holbaek/hsa-holbaek-akutsygepleje.yaml`;
@@ -31,8 +22,6 @@ const NAESTVED = `${dir}/naestved/hsa-naestved-akutsygepleje.yaml`;
 const RINGSTED = `${dir}/ringsted/delingsaftale-ringsted.yaml`;
 /** A syntax error, aliases, -0: no entry in the store. */
 const UNSTORED = [KALUNDBORG, ALIASES, MINUS_ZERO];
-/** Files with an error found while loading (schema, file name, document type). */
-const LOAD_ERRORS = [NAESTVED, `${dir}/holbaek/andet-navn.yaml`, 'agreements/ukendt.yaml'];
 /** A date on which the real data has overdue warnings: rules then point into unchanged files. */
 const TODAY = '2026-11-23';
 const validators = compileValidators(REPO_ROOT);
@@ -176,37 +165,59 @@ describe('the parse cache', () => {
 
   it('keeps where findings point, so a repeated check need not parse the files again', async () => {
     const cacheDir = tempDir();
-    /** A check as checkRepository runs it; how many files it parsed, load and rules together. */
-    const check = async () => {
-      parseYaml.mockClear();
-      const load = await loadRepository(repo.root, validators, { parseCache: cacheDir });
+    /** A check as checkRepository runs it; the store as it is afterwards. */
+    const check = async (parseCache = cacheDir) => {
+      const load = await loadRepository(repo.root, validators, { parseCache });
       const findings = toJson([...load.diagnostics, ...runRules(rules, new Repository(load.documents, load.brokenIds), { today: TODAY })], load.sources);
       load.saveCache();
-      return { findings, parsed: parseYaml.mock.calls.map(([file]) => file).sort() };
+      return { findings, store: readFileSync(storeOf(parseCache), 'utf8') };
     };
     const cold = await check();
+    const spans = storedEntries(cacheDir).filter((k) => k.startsWith('spans '));
+    expect(spans.length).toBeGreaterThan(5);
     const warm = await check();
     expect(cold.findings).toEqual(uncached.findings);
     expect(warm.findings).toEqual(uncached.findings);
-    // Cold, every file is parsed. Warm, only those the store cannot hold, and those with an error
-    // found while loading (a file being fixed): the rules' findings are placed from the store.
-    expect(cold.parsed.length).toBeGreaterThan(30);
-    expect(warm.parsed).toEqual([...UNSTORED, ...LOAD_ERRORS].sort());
-    const spans = storedEntries(cacheDir).filter((k) => k.startsWith('spans '));
-    expect(spans.length).toBeGreaterThan(5);
+    // Every span the warm check needed was in the store: it located nothing anew (a span located
+    // anew is a syntax tree parsed again, and is stored), so the store is as the cold check left it.
+    expect(warm.store).toBe(cold.store);
 
-    // Without the stored spans, the warm check parses the files its findings point into again.
-    const store = storeOf(cacheDir);
-    const [header, ...body] = readFileSync(store, 'utf8').split('\n');
+    // Without the stored spans, the same check locates its findings again, and stores them again.
+    const [header, ...body] = cold.store.split('\n');
     const cache = ParseCache.open(repo.root, cacheDir)!;
     const entries = Object.entries(JSON.parse(body.join('\n')) as Record<string, string>).filter(([key]) => !spans.includes(key));
     for (const [hash, json] of entries) cache.put(hash, JSON.parse(json));
     cache.save();
     expect(header).toMatch(/^\/\/ aftaler-cache /);
     expect(storedEntries(cacheDir).filter((k) => k.startsWith('spans '))).toEqual([]);
-    const withoutSpans = await check();
-    expect(withoutSpans.findings).toEqual(uncached.findings);
-    expect(withoutSpans.parsed.length).toBeGreaterThan(UNSTORED.length + LOAD_ERRORS.length + 5);
+    const relocated = await check();
+    expect(relocated.findings).toEqual(uncached.findings);
+    expect(
+      storedEntries(cacheDir)
+        .filter((k) => k.startsWith('spans '))
+        .sort(),
+    ).toEqual([...spans].sort());
+
+    // And the stored spans are what the check reports: stored at the start of each file instead,
+    // every finding they place points at line 1, column 1.
+    const stored = JSON.parse(relocated.store.split('\n').slice(1).join('\n')) as Record<string, string>;
+    const movedDir = tempDir();
+    const moved = ParseCache.open(repo.root, movedDir)!;
+    for (const [key, json] of Object.entries(stored)) {
+      if (!key.startsWith('spans ')) moved.put(key, JSON.parse(json));
+    }
+    for (const key of spans) {
+      const hash = key.slice('spans '.length);
+      for (const [at] of JSON.parse(stored[key]!) as Array<[string, unknown]>) {
+        const split = at.lastIndexOf(' ');
+        moved.spansOf(hash).span(JSON.parse(at.slice(0, split)) as string[], at.slice(split + 1) as 'key' | 'value', () => ({ start: 0, end: 1 }));
+      }
+    }
+    moved.save();
+    const placed = await check(movedDir);
+    const atStart = placed.findings.filter((f) => f.line === 1 && f.column === 1);
+    expect(atStart.length).toBeGreaterThan(5);
+    expect(uncached.findings.filter((f) => f.line === 1 && f.column === 1).length).toBeLessThan(atStart.length);
   });
 
   it('ignores stored spans of the wrong shape', () => {
