@@ -1,11 +1,7 @@
-import { ConfigError } from '../check/config.ts';
 import { countNoun } from '../diagnostics/danish.ts';
-import { reportText } from '../diagnostics/report-text.ts';
-import { OutputLockedError } from '../emit/output-dir.ts';
-import { BuildError, build } from '../pipeline/build.ts';
+import type { BuildResult } from '../pipeline/build.ts';
+import { noopBuild, noopOptionsOf } from '../pipeline/noop.ts';
 import { parseShard } from '../pipeline/shard.ts';
-import { TemplateError } from '../render/template-error.ts';
-import { SigningError } from '../sign/errors.ts';
 import { parseCommandLine, parseIsoDateOption, REPO_ROOT, runCli, todayInDenmark, UsageError } from './cli.ts';
 
 const help = `Brug: npm run build -- [valg]
@@ -85,20 +81,34 @@ async function main(): Promise<number> {
   const jobs = values.jobs === undefined ? undefined : Number(values.jobs);
   if (jobs !== undefined && !(Number.isInteger(jobs) && jobs >= 1)) throw new UsageError(`--jobs skal være et helt tal ≥ 1, ikke »${values.jobs!}«`);
   const started = performance.now();
+  const options = {
+    root: values.root ?? REPO_ROOT,
+    out: values.out,
+    only: values.only,
+    shard,
+    force: values.force,
+    jobs,
+    today,
+    strict: values.strict,
+    env: process.env,
+    requireCertificate: values['require-certificate'],
+    onProgress: progressReporter(values.quiet || values.json),
+  };
+  // Nothing changed since the last build of everything: say so without loading the check and
+  // the rendering stack (pipeline/noop.ts).
+  const fast = options.force || options.only !== undefined || shard !== undefined ? undefined : noopBuild(noopOptionsOf(options));
+  if (fast) {
+    const result: BuildResult = { ok: true, ...fast, rendered: [], reused: fast.documents, bundles: { total: fast.bundles, rebuilt: 0 }, changed: false };
+    return report(result, values, started, true);
+  }
+  const { ConfigError } = await import('../check/config.ts');
+  const { reportText } = await import('../diagnostics/report-text.ts');
+  const { OutputLockedError } = await import('../emit/output-dir.ts');
+  const { BuildError, build } = await import('../pipeline/build.ts');
+  const { TemplateError } = await import('../render/template-error.ts');
+  const { SigningError } = await import('../sign/errors.ts');
   try {
-    const result = await build({
-      root: values.root ?? REPO_ROOT,
-      out: values.out,
-      only: values.only,
-      shard,
-      force: values.force,
-      jobs,
-      today,
-      strict: values.strict,
-      env: process.env,
-      requireCertificate: values['require-certificate'],
-      onProgress: progressReporter(values.quiet || values.json),
-    });
+    const result = await build(options);
     if (!result.ok && result.reason === 'no-match') throw new UsageError(`intet dokument og ingen kommune matcher --only »${result.only}«`);
     if (!result.ok) {
       const { load, diagnostics } = result.check;
@@ -106,37 +116,7 @@ async function main(): Promise<number> {
       process.stdout.write('Build afbrudt: ret fejlene ovenfor. Der er ikke skrevet noget i out/.\n');
       return 1;
     }
-    const seconds = (performance.now() - started) / 1000;
-    const pdfs = result.entries.filter((e) => e.path.endsWith('.pdf'));
-    if (values.json) {
-      const summary = {
-        documents: result.documents,
-        rendered: result.rendered.length,
-        reused: result.reused,
-        bundles: result.bundles.rebuilt,
-        files: result.entries.length,
-        seconds: Number(seconds.toFixed(3)),
-        // maxRSS is in kilobytes and covers the worker threads, which share the process.
-        maxRssMb: Math.round(process.resourceUsage().maxRSS / 1024),
-        renderedIds: result.rendered,
-      };
-      process.stdout.write(JSON.stringify(summary) + '\n');
-      return 0;
-    }
-    const warnings = result.check.diagnostics.length;
-    if (warnings > 0) process.stdout.write(`⚠ ${countNoun(warnings, 'advarsel', 'advarsler')} fra kontrollen (se npm run check)\n`);
-    const development = pdfs.some((e) => e.developmentSigned);
-    // Left unsealed by a build with the region's certificate: drafts that still say »Udestår« (emit/unsealed.ts).
-    const unsealed = pdfs.filter((e) => e.sealed === false).length;
-    const what = `${countNoun(result.documents, 'dokument', 'dokumenter')} og ${countNoun(result.bundles.total, 'kommunepakke', 'kommunepakker')}`;
-    const how = result.changed ? `${result.rendered.length} dannet, ${result.reused} uændrede` : 'alt var allerede opdateret';
-    const sealed = countNoun(pdfs.length - unsealed, 'forseglet PDF', 'forseglede PDF’er');
-    process.stdout.write(
-      `✔ ${what} i ${values.out}/: ${how} · ${sealed}${unsealed > 0 ? `, ${unsealed} ikke forseglet` : ''} · ${seconds.toFixed(1)} s\n` +
-        (unsealed > 0 ? `  ${countNoun(unsealed, 'PDF', 'PDF’er')} med udestående tekst (Udestår) er ikke forseglet; manifest.json siger hvilke.\n` : '') +
-        (development ? '  Forseglet med det lokale TESTCERTIFIKAT: kun til udvikling.\n' : ''),
-    );
-    return 0;
+    return report(result, values, started);
   } catch (error) {
     if (error instanceof TemplateError) {
       process.stdout.write(
@@ -151,6 +131,43 @@ async function main(): Promise<number> {
     if (error instanceof ConfigError) throw new UsageError(error.message);
     throw error;
   }
+}
+
+/** The summary of a finished build: one line for staff, or JSON with --json. */
+function report(result: Extract<BuildResult, { ok: true }>, values: { json: boolean; out: string }, started: number, fast = false): number {
+  const seconds = (performance.now() - started) / 1000;
+  const pdfs = result.entries.filter((e) => e.path.endsWith('.pdf'));
+  if (values.json) {
+    const summary = {
+      documents: result.documents,
+      rendered: result.rendered.length,
+      reused: result.reused,
+      bundles: result.bundles.rebuilt,
+      files: result.entries.length,
+      seconds: Number(seconds.toFixed(3)),
+      // maxRSS is in kilobytes and covers the worker threads, which share the process.
+      maxRssMb: Math.round(process.resourceUsage().maxRSS / 1024),
+      renderedIds: result.rendered,
+      // Nothing had changed since the last build of everything, so nothing was checked (pipeline/noop.ts).
+      fastPath: fast,
+    };
+    process.stdout.write(JSON.stringify(summary) + '\n');
+    return 0;
+  }
+  const warnings = result.diagnostics.length;
+  if (warnings > 0) process.stdout.write(`⚠ ${countNoun(warnings, 'advarsel', 'advarsler')} fra kontrollen (se npm run check)\n`);
+  const development = pdfs.some((e) => e.developmentSigned);
+  // Left unsealed by a build with the region's certificate: drafts that still say »Udestår« (emit/unsealed.ts).
+  const unsealed = pdfs.filter((e) => e.sealed === false).length;
+  const what = `${countNoun(result.documents, 'dokument', 'dokumenter')} og ${countNoun(result.bundles.total, 'kommunepakke', 'kommunepakker')}`;
+  const how = result.changed ? `${result.rendered.length} dannet, ${result.reused} uændrede` : 'alt var allerede opdateret';
+  const sealed = countNoun(pdfs.length - unsealed, 'forseglet PDF', 'forseglede PDF’er');
+  process.stdout.write(
+    `✔ ${what} i ${values.out}/: ${how} · ${sealed}${unsealed > 0 ? `, ${unsealed} ikke forseglet` : ''} · ${seconds.toFixed(1)} s\n` +
+      (unsealed > 0 ? `  ${countNoun(unsealed, 'PDF', 'PDF’er')} med udestående tekst (Udestår) er ikke forseglet; manifest.json siger hvilke.\n` : '') +
+      (development ? '  Forseglet med det lokale TESTCERTIFIKAT: kun til udvikling.\n' : ''),
+  );
+  return 0;
 }
 
 runCli('build', main, help);

@@ -1,7 +1,8 @@
 import { copyFileSync, existsSync, linkSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { isDeepStrictEqual } from 'node:util';
 import { checkRepository, type CheckResult } from '../check/check-repository.ts';
-import { hasErrors } from '../diagnostics/diagnostic.ts';
+import { hasErrors, type Diagnostic } from '../diagnostics/diagnostic.ts';
 import { bundleFolder, bundleManifest, bundleMemberFile, combinedFile, type BundleManifest } from '../emit/bundle.ts';
 import type { CombinedJob } from '../emit/combined.ts';
 import { fristerFiles } from '../emit/frister-calendar.ts';
@@ -16,7 +17,8 @@ import { inputsOf } from '../render/inputs.ts';
 import { signedTextRenderer } from './signed-text.ts';
 import { loadTemplates } from '../render/templates.ts';
 import { certificateDer } from '../sign/certificates.ts';
-import { ENV_P12_BASE64, ENV_P12_PATH, ENV_PASSPHRASE, loadSigningIdentity } from '../sign/keys.ts';
+import { loadSigningIdentity } from '../sign/keys.ts';
+import { ENV_P12_BASE64, ENV_P12_PATH, ENV_PASSPHRASE } from '../sign/signing-env.ts';
 import { cacheFile, contentKey, emptyCache, fileHolds, inputStamp, pipelineFingerprint, readCache, stampFiles, writeCache, type CacheIndex } from './cache.ts';
 import { renderContext, type RenderContext } from './context.ts';
 import { planBuild, selectDocuments, type BuildPlan, type Doc } from './plan.ts';
@@ -24,6 +26,7 @@ import type { RenderPool, WorkerInit } from './pool.ts';
 import type { DocumentOutput } from './render-output.ts';
 import { createRenderer, startWorkersEarly, type Renderer } from './renderer.ts';
 import { buildTime } from './seal-time.ts';
+import { lastBuildRecord, noopOptionsOf } from './noop.ts';
 import type { Shard } from './shard.ts';
 
 export interface BuildOptions {
@@ -61,7 +64,14 @@ interface BuildStats {
 export type BuildResult =
   | { ok: false; reason: 'check'; check: CheckResult }
   | { ok: false; reason: 'no-match'; only: string }
-  | ({ ok: true; check: CheckResult; entries: ManifestEntry[] } & BuildStats);
+  | ({
+      ok: true;
+      /** The check's findings (warnings: a build with errors stops). */
+      diagnostics: Diagnostic[];
+      /** The check itself; absent when the build was a fast no-op (noop.ts), which checks nothing. */
+      check?: CheckResult;
+      entries: ManifestEntry[];
+    } & BuildStats);
 
 /** A build stopped for a reason staff can act on (not a bug): reported as one Danish line. */
 export class BuildError extends Error {}
@@ -204,10 +214,28 @@ async function checkAndBuild(options: BuildOptions, { outDir, cachePath, cache, 
     changed,
   });
 
+  /** For the next build's fast path, after a build of everything (noop.ts). */
+  const record = (manifestText: string | undefined) =>
+    options.only === undefined && options.shard === undefined && manifestText !== undefined
+      ? lastBuildRecord(noopOptionsOf(options), inputs, manifestText, {
+          documents: plan.selected.length,
+          bundles: plan.bundleCodes.length,
+          diagnostics: check.diagnostics,
+        })
+      : undefined;
+
   if (plan.upToDate) {
-    // Nothing to do; remember these inputs, so the next build does not start workers for nothing.
-    if (cache.inputs !== inputs && !options.force) writeCache(cachePath, { ...cache, inputs });
-    return { ok: true, check, entries: [...plan.kept, ...plan.reused, ...plan.overviewEntries], ...stats(false, plan.toBundle.length) };
+    // Nothing to do; remember these inputs (so the next build does not start workers for nothing)
+    // and what this build found (so the next one need not look again).
+    const lastBuild = options.force ? undefined : record(readFileSync(manifestFile, 'utf8'));
+    if (!options.force && (cache.inputs !== inputs || !isDeepStrictEqual(cache.lastBuild, lastBuild))) writeCache(cachePath, { ...cache, inputs, lastBuild });
+    return {
+      ok: true,
+      check,
+      diagnostics: check.diagnostics,
+      entries: [...plan.kept, ...plan.reused, ...plan.overviewEntries],
+      ...stats(false, plan.toBundle.length),
+    };
   }
 
   const ctx = renderContext(root, repo, templates, identity, sealTime);
@@ -233,10 +261,11 @@ async function checkAndBuild(options: BuildOptions, { outDir, cachePath, cache, 
       read,
     });
     const manifest = [...plan.kept, ...entries];
-    writeOutput(out, OUTPUT_MANIFEST, serializeManifest(manifest));
+    const manifestText = serializeManifest(manifest);
+    writeOutput(out, OUTPUT_MANIFEST, manifestText);
     out.commit();
-    writeCache(cachePath, { ...next, files: stampFiles(outDir, manifest), inputs });
-    return { ok: true, check, entries: manifest, ...stats(true, rebuilt, unchanged) };
+    writeCache(cachePath, { ...next, files: stampFiles(outDir, manifest), inputs, lastBuild: record(manifestText) });
+    return { ok: true, check, diagnostics: check.diagnostics, entries: manifest, ...stats(true, rebuilt, unchanged) };
   } finally {
     await renderer.close();
     out.close();

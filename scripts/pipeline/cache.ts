@@ -1,13 +1,14 @@
 import { createHash } from 'node:crypto';
 import { lstatSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
+import type { Diagnostic } from '../diagnostics/diagnostic.ts';
 import type { ManifestEntry } from '../emit/manifest.ts';
 import { robotoPaths } from '../emit/pdf/fonts.ts';
 import { CODE_ROOT, codeCacheDir, prune, readCacheFile, sha256, writeCacheFile } from '../basics/cache-file.ts';
 import { discoverSync } from '../load/discover.ts';
 
 /** Bumped when the cache's shape or the meaning of its keys changes. */
-const CACHE_FORMAT = 4;
+const CACHE_FORMAT = 5;
 
 /** The key every build cache file is stored under (cache-file.ts checks it with the entry's HMAC). */
 const ENTRY_KEY = `build ${CACHE_FORMAT}`;
@@ -37,6 +38,37 @@ export interface CacheIndex {
   files: Record<string, FileStamp>;
   /** inputStamp() when this index was written: unchanged, the next build is most likely a no-op. */
   inputs?: string;
+  /** What the last successful build of everything found and reported (see noop.ts). */
+  lastBuild?: LastBuild;
+}
+
+/** A build of everything, for the next build's fast path (noop.ts). */
+export interface LastBuild {
+  /** outcomeKey(): the inputs' stamp and what else decides findings and seal. */
+  key: string;
+  /** sha256 of out/manifest.json as it wrote it. */
+  manifest: string;
+  documents: number;
+  bundles: number;
+  /** The check's findings (warnings only: a build with errors writes nothing). */
+  diagnostics: Diagnostic[];
+}
+
+function isLastBuild(value: unknown): value is LastBuild {
+  const v = value as Unchecked<LastBuild> | null;
+  return (
+    typeof v === 'object' &&
+    v !== null &&
+    typeof v.key === 'string' &&
+    typeof v.manifest === 'string' &&
+    typeof v.documents === 'number' &&
+    typeof v.bundles === 'number' &&
+    Array.isArray(v.diagnostics) &&
+    v.diagnostics.every(
+      (d: Unchecked<Diagnostic> | null | undefined) =>
+        typeof d?.rule === 'string' && typeof d.file === 'string' && typeof d.message === 'string' && d.severity === 'warning',
+    )
+  );
 }
 
 export function emptyCache(): CacheIndex {
@@ -133,7 +165,9 @@ export function readCache(file: string | undefined): CacheIndex {
     const stampsOk = typeof data.files === 'object' && data.files !== null && Object.values(data.files).every(isStamp);
     const inputsOk = typeof data.inputs === 'string' || data.inputs === undefined;
     const read = (stampsOk ? data : { ...data, files: {} }) as CacheIndex;
-    return inputsOk ? read : { ...read, inputs: undefined };
+    // Without good stamps there is no fast path either (noop.ts relies on them).
+    const fast = stampsOk && inputsOk && isLastBuild(data.lastBuild) ? read : { ...read, lastBuild: undefined };
+    return inputsOk ? fast : { ...fast, inputs: undefined };
   } catch {
     return emptyCache();
   }

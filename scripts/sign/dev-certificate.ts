@@ -10,9 +10,7 @@ import * as asn1js from 'asn1js';
 import * as pkijs from 'pkijs';
 import { fromPem, parseCertificateDer, toPem } from './certificates.ts';
 import { SigningError } from './errors.ts';
-
-export const DEV_SIGNING_DIR = '.signing';
-export const DEV_SIGNING_FILE = 'udviklingscertifikat.pem';
+import { DEV_SIGNING_DIR, DEV_SIGNING_FILE } from './signing-env.ts';
 export const DEV_SUBJECT_CN = 'Region Østdanmark – TESTCERTIFIKAT (ikke gyldigt)';
 
 /**

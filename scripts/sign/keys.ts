@@ -11,10 +11,7 @@ import { certificateDer, chainAbove, subjectCommonName } from './certificates.ts
 import { loadOrCreateDevelopmentKey } from './dev-certificate.ts';
 import { SigningError } from './errors.ts';
 import { readPkcs12 } from './p12.ts';
-
-export const ENV_P12_PATH = 'AFTALER_SIGN_P12';
-export const ENV_P12_BASE64 = 'AFTALER_SIGN_P12_BASE64';
-export const ENV_PASSPHRASE = 'AFTALER_SIGN_PASSPHRASE';
+import { ENV_P12_BASE64, ENV_P12_PATH, ENV_PASSPHRASE } from './signing-env.ts';
 
 export interface SigningIdentity {
   /** RSASSA-PKCS1-v1_5 / SHA-256, not extractable. */

@@ -71,7 +71,7 @@ export async function runJob(job: Job, options: RunOptions): Promise<string[]> {
       const pdf = result.entries.find((e) => e.id === only && e.path.endsWith('.pdf') && !e.path.startsWith('kommuner/'));
       const where = pdf ? ` → ${path.posix.join(options.out, pdf.path)}` : '';
       const scope = only ?? `${what(job.changes)}: ${countNoun(result.documents, 'dokument', 'dokumenter')} dannet igen`;
-      lines.push(`✔ ${scope}${only ? ' kontrolleret og dannet' : ''}${where} på ${seconds(performance.now() - started)}${warnings(result.check.diagnostics)}`);
+      lines.push(`✔ ${scope}${only ? ' kontrolleret og dannet' : ''}${where} på ${seconds(performance.now() - started)}${warnings(result.diagnostics)}`);
     }
     return lines;
   } catch (error) {

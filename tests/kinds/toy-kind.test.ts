@@ -42,7 +42,7 @@ describe('a toy kind added through the registry alone', () => {
     const result = await build({ root, out: 'out', today: '2026-12-02', env: { SOURCE_DATE_EPOCH: '1790000000' }, jobs: 1 });
     expect(result.ok, result.ok ? '' : JSON.stringify(result.reason)).toBe(true);
     if (!result.ok) return;
-    expect(result.check.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+    expect(result.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
     expect(result.rendered).toContain('notat-holbaek-test');
 
     const base = path.join(root, 'out', 'midt-og-vestsjaelland', '316-holbaek', 'notat-holbaek-test');

@@ -4,7 +4,7 @@ import path from 'node:path';
 import * as asn1js from 'asn1js';
 import * as pkijs from 'pkijs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEV_SIGNING_DIR, DEV_SIGNING_FILE } from '../../scripts/sign/dev-certificate.ts';
+import { DEV_SIGNING_DIR, DEV_SIGNING_FILE } from '../../scripts/sign/signing-env.ts';
 import { SigningError } from '../../scripts/sign/errors.ts';
 import { type SigningIdentity, loadSigningIdentity } from '../../scripts/sign/keys.ts';
 import { SIGNATURE_PLACEHOLDER_BYTES } from '../../scripts/sign/placeholder.ts';
