@@ -19,7 +19,7 @@
  * Plain JavaScript on purpose: it is what runs before anything is compiled.
  */
 import { createHash, createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
-import { linkSync, lstatSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { linkSync, lstatSync, mkdirSync, readFileSync, readdirSync, readlinkSync, renameSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { homedir } from 'node:os';
 import path from 'node:path';
@@ -75,12 +75,56 @@ function machineKey(/** @type {string} */ home) {
   }
 }
 
-/** The sources, relative to scripts/, sorted. */
+/**
+ * The files below `dir` (relative, `/`-separated, sorted), found without following symbolic
+ * links: a link in scripts/ would bring in code from outside the checkout, and a link in the
+ * compiled folder is not something this launcher wrote.
+ * @returns {{ files: string[], links: boolean }}
+ */
+function walk(/** @type {string} */ dir) {
+  /** @type {string[]} */
+  const files = [];
+  let links = false;
+  const visit = (/** @type {string} */ relative) => {
+    for (const entry of readdirSync(path.join(dir, relative), { withFileTypes: true })) {
+      const name = relative === '' ? entry.name : `${relative}/${entry.name}`;
+      if (entry.isSymbolicLink()) links = true;
+      else if (entry.isDirectory()) visit(name);
+      else if (entry.isFile()) files.push(name);
+    }
+  };
+  visit('');
+  return { files: files.sort(), links };
+}
+
+/** The sources, relative to scripts/, sorted; symbolic links are not followed. */
 function listSources() {
-  return readdirSync(SOURCES, { recursive: true, encoding: 'utf8' })
-    .filter((name) => name.endsWith('.ts') && !name.endsWith('.d.ts'))
-    .map((name) => name.split(path.sep).join('/'))
-    .sort();
+  return walk(SOURCES).files.filter((name) => name.endsWith('.ts') && !name.endsWith('.d.ts'));
+}
+
+const outputOf = (/** @type {string} */ name) => name.replace(/\.ts$/, '.js');
+/** What the compiled folder holds besides the compiled modules in scripts/. */
+const PACKAGE_JSON = '{ "type": "module" }\n';
+const TOP_LEVEL = ['checkout', 'manifest', 'node_modules', 'package.json', 'scripts'];
+
+/**
+ * Whether the compiled folder holds exactly what this launcher writes: the manifest's modules
+ * and nothing else below scripts/ (a stray node_modules there would be found before the
+ * checkout's), the checkout it was compiled from, the package scope and the link to the
+ * checkout's packages. Anything else, and the folder is made again from scratch.
+ */
+function layoutHolds(/** @type {string} */ dir, /** @type {Manifest} */ manifest) {
+  try {
+    if (readdirSync(dir).sort().join('\n') !== TOP_LEVEL.join('\n')) return false;
+    if (readFileSync(path.join(dir, 'checkout'), 'utf8') !== CODE_ROOT) return false;
+    if (readFileSync(path.join(dir, 'package.json'), 'utf8') !== PACKAGE_JSON) return false;
+    if (readlinkSync(path.join(dir, 'node_modules')) !== path.join(CODE_ROOT, 'node_modules')) return false;
+    const compiled = walk(path.join(dir, 'scripts'));
+    const expected = Object.keys(manifest.files).map(outputOf).sort();
+    return !compiled.links && compiled.files.join('\n') === expected.join('\n');
+  } catch {
+    return false;
+  }
 }
 
 /** @typedef {{ format: string, compiler: string, launcher: string, files: Record<string, { source: string, output: string }> }} Manifest */
@@ -130,14 +174,27 @@ function transpile(/** @type {string} */ name, /** @type {string} */ text) {
   }).outputText;
 }
 
+/** The installed TypeScript's version, or undefined when it is not installed. */
 function compilerVersion() {
-  const pkg = JSON.parse(readFileSync(createRequire(import.meta.url).resolve('typescript/package.json'), 'utf8'));
-  return String(pkg.version);
+  try {
+    const pkg = JSON.parse(readFileSync(createRequire(import.meta.url).resolve('typescript/package.json'), 'utf8'));
+    return String(pkg.version);
+  } catch {
+    return undefined;
+  }
+}
+
+/** Replaces a symbolic link in one step, so a running process never finds it missing. */
+function linkAtomically(/** @type {string} */ target, /** @type {string} */ link) {
+  const temp = `${link}.tmp-${process.pid}-${randomBytes(4).toString('hex')}`;
+  symlinkSync(target, temp, 'dir');
+  renameSync(temp, link);
 }
 
 /**
  * Brings the compiled tree up to date with the sources and returns its folder, or undefined when
- * there is no usable cache folder (then the sources run through tsx).
+ * it cannot (no usable cache folder, or TypeScript missing when something must be compiled):
+ * then the sources run through tsx.
  * @returns {{ dir: string, compiled: number } | undefined}
  */
 function ensureCompiled() {
@@ -150,16 +207,21 @@ function ensureCompiled() {
   const launcher = sha256(readFileSync(fileURLToPath(import.meta.url)));
   const compiler = compilerVersion();
   const old = readManifest(manifestFile, key);
-  // Another launcher or TypeScript may compile differently: then everything is compiled again.
-  const usable = old && old.format === FORMAT && old.launcher === launcher && old.compiler === compiler ? old : undefined;
+  // Another launcher or TypeScript may compile differently, and a folder holding anything this
+  // launcher did not write is not trusted: then everything is compiled again, into a new folder.
+  const usable =
+    old && old.format === FORMAT && old.launcher === launcher && (compiler === undefined || old.compiler === compiler) && layoutHolds(dir, old)
+      ? old
+      : undefined;
+  const target = usable ? dir : `${dir}.tmp-${process.pid}-${randomBytes(4).toString('hex')}`;
   /** @type {Manifest} */
-  const next = { format: FORMAT, compiler, launcher, files: {} };
+  const next = { format: FORMAT, compiler: compiler ?? usable?.compiler ?? '', launcher, files: {} };
   let compiled = 0;
   try {
     for (const name of listSources()) {
       const text = readFileSync(path.join(SOURCES, name));
       const source = sha256(text);
-      const outFile = path.join(dir, 'scripts', name.replace(/\.ts$/, '.js'));
+      const outFile = path.join(target, 'scripts', outputOf(name));
       const known = usable?.files[name];
       if (known && known.source === source) {
         let output;
@@ -173,6 +235,8 @@ function ensureCompiled() {
           continue;
         }
       }
+      // Without TypeScript nothing can be compiled: the sources run through tsx instead.
+      if (compiler === undefined) throw new Error('typescript is not installed');
       const js = transpile(name, text.toString('utf8'));
       writeAtomically(outFile, js);
       next.files[name] = { source, output: sha256(js) };
@@ -180,20 +244,26 @@ function ensureCompiled() {
     }
     // A removed source must not stay importable.
     for (const name of Object.keys(usable?.files ?? {})) {
-      if (!(name in next.files)) rmSync(path.join(dir, 'scripts', name.replace(/\.ts$/, '.js')), { force: true });
+      if (!(name in next.files)) rmSync(path.join(target, 'scripts', outputOf(name)), { force: true });
     }
-    if (compiled > 0 || !usable || Object.keys(usable.files).length !== Object.keys(next.files).length) {
+    if (!usable) {
       // ESM by package scope, and the checkout's packages by Node's lookup through node_modules.
-      writeAtomically(path.join(dir, 'package.json'), '{ "type": "module" }\n');
-      writeAtomically(path.join(dir, 'checkout'), CODE_ROOT);
-      const modules = path.join(dir, 'node_modules');
-      rmSync(modules, { force: true });
-      symlinkSync(path.join(CODE_ROOT, 'node_modules'), modules, 'dir');
+      writeAtomically(path.join(target, 'package.json'), PACKAGE_JSON);
+      writeAtomically(path.join(target, 'checkout'), CODE_ROOT);
+      linkAtomically(path.join(CODE_ROOT, 'node_modules'), path.join(target, 'node_modules'));
+    }
+    if (!usable || compiled > 0 || Object.keys(usable.files).length !== Object.keys(next.files).length) {
       const body = JSON.stringify(next);
-      writeAtomically(manifestFile, `${manifestMac(key, body)}\n${body}`);
+      writeAtomically(path.join(target, 'manifest'), `${manifestMac(key, body)}\n${body}`);
+    }
+    if (!usable) {
+      // The new folder replaces the old one whole.
+      rmSync(dir, { recursive: true, force: true });
+      renameSync(target, dir);
     }
   } catch (error) {
-    // A cache folder that cannot be written: run from the sources.
+    // A cache folder that cannot be written, or nothing to compile with: run from the sources.
+    if (target !== dir) rmSync(target, { recursive: true, force: true });
     if (process.env.AFTALER_DEBUG) console.error(error);
     return undefined;
   }
@@ -206,7 +276,8 @@ async function main() {
   const command = process.argv[2];
   if (command === '--compile') {
     const result = ensureCompiled();
-    if (!result) console.error('Ingen brugbar cache-mappe: kommandoerne køres fra kildekoden (tsx).');
+    if (!result)
+      console.error('Kunne ikke oversætte (ingen brugbar cache-mappe, eller TypeScript er ikke installeret): kommandoerne køres fra kildekoden (tsx).');
     else if (result.compiled > 0) console.error(`Oversatte ${result.compiled} moduler til ${result.dir}`);
     return;
   }
@@ -226,7 +297,14 @@ async function main() {
   const compiled = ensureCompiled();
   const entry = compiled ? path.join(compiled.dir, 'scripts', 'cli', `${command}.js`) : source;
   if (!compiled) {
-    const { register } = await import('tsx/esm/api');
+    let register;
+    try {
+      ({ register } = await import('tsx/esm/api'));
+    } catch {
+      console.error('Kommandoen kan ikke startes: hverken TypeScript eller tsx er installeret. Kør npm ci (med udviklingspakkerne).');
+      process.exitCode = 2;
+      return;
+    }
     register();
   }
   // The command reads its arguments from process.argv.slice(2), as when started directly.

@@ -218,7 +218,12 @@ function hashFiles(files: readonly string[]): string {
 
 /** The pipeline's own code and installed packages (scripts/ and the lock file). */
 export function codeFingerprint(): string {
-  return hashFiles([...filesUnder(path.join(CODE_ROOT, 'scripts'), '.ts'), path.join(CODE_ROOT, 'package-lock.json')]);
+  // The launcher too: it holds the options the commands' JavaScript is compiled with.
+  return hashFiles([
+    ...filesUnder(path.join(CODE_ROOT, 'scripts'), '.ts'),
+    path.join(CODE_ROOT, 'scripts', 'launch.mjs'),
+    path.join(CODE_ROOT, 'package-lock.json'),
+  ]);
 }
 
 /**

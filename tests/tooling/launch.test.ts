@@ -42,7 +42,11 @@ beforeAll(() => {
   mkdirSync(checkout);
   cpSync(path.join(REPO_ROOT, 'scripts'), path.join(checkout, 'scripts'), { recursive: true });
   cpSync(path.join(REPO_ROOT, 'package.json'), path.join(checkout, 'package.json'));
-  symlinkSync(path.join(REPO_ROOT, 'node_modules'), path.join(checkout, 'node_modules'), 'dir');
+  // The checkout's own node_modules, of links to the real packages, so a test can take one away.
+  mkdirSync(path.join(checkout, 'node_modules'));
+  for (const name of readdirSync(path.join(REPO_ROOT, 'node_modules'))) {
+    symlinkSync(path.join(REPO_ROOT, 'node_modules', name), path.join(checkout, 'node_modules', name));
+  }
 });
 
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
@@ -125,7 +129,66 @@ describe('scripts/launch.mjs', () => {
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('Brug: npm run check');
     expect(existsSync(inside)).toBe(false);
-    expect(launch(['--compile'], inside).stderr).toContain('Ingen brugbar cache-mappe');
+    expect(launch(['--compile'], inside).stderr).toContain('Kunne ikke oversætte');
+  });
+
+  it('makes the folder again when it holds anything it did not write, and runs none of it', () => {
+    launch(['--compile']);
+    const dir = compiledDir();
+    // A package placed where Node looks first, an extra module, and a checkout file pointing elsewhere.
+    const planted = path.join(dir, 'scripts', 'node_modules', 'yaml');
+    mkdirSync(planted, { recursive: true });
+    writeFileSync(path.join(planted, 'package.json'), '{ "name": "yaml", "main": "index.js" }');
+    writeFileSync(path.join(planted, 'index.js'), "process.stdout.write('FORFALSKET\\n');");
+    writeFileSync(path.join(dir, 'scripts', 'ekstra.js'), '');
+    const r = launch(['check', '--help']);
+    expect(r.stdout).not.toContain('FORFALSKET');
+    expect(existsSync(planted)).toBe(false);
+    expect(existsSync(path.join(dir, 'scripts', 'ekstra.js'))).toBe(false);
+
+    writeFileSync(path.join(dir, 'checkout'), scratch);
+    expect(launch(['check', '--help']).code).toBe(0);
+    expect(readFileSync(path.join(dir, 'checkout'), 'utf8')).toBe(checkout);
+  });
+
+  it('does not follow a symbolic link in scripts/', () => {
+    const outside = path.join(scratch, 'outside');
+    mkdirSync(outside, { recursive: true });
+    writeFileSync(path.join(outside, 'fremmed.ts'), 'export const x = 1;\n');
+    const link = source('basics/linked');
+    symlinkSync(outside, link, 'dir');
+    try {
+      launch(['--compile']);
+      expect(existsSync(path.join(compiledDir(), 'scripts', 'basics', 'linked', 'fremmed.js'))).toBe(false);
+    } finally {
+      rmSync(link);
+    }
+  });
+
+  it('runs the compiled code without TypeScript, and says in Danish when it cannot start at all', () => {
+    launch(['--compile']);
+    const modules = path.join(checkout, 'node_modules');
+    const removed = ['typescript', 'tsx'];
+    for (const name of removed) rmSync(path.join(modules, name));
+    const command = source('cli/check.ts');
+    const original = readFileSync(command, 'utf8');
+    try {
+      // Nothing changed: the compiled code runs.
+      expect(launch(['check', '--help'])).toMatchObject({ code: 0, stderr: '' });
+      // A changed source cannot be compiled, and there is no tsx to run it: a Danish line, exit 2.
+      writeFileSync(command, original.replace('Brug: npm run check', 'Brug (ny): npm run check'));
+      const r = launch(['check', '--help']);
+      expect(r.code).toBe(2);
+      expect(r.stderr).toBe('Kommandoen kan ikke startes: hverken TypeScript eller tsx er installeret. Kør npm ci (med udviklingspakkerne).\n');
+      expect(r.stdout).toBe('');
+      const compile = launch(['--compile']);
+      expect(compile.code).toBe(0);
+      expect(compile.stderr).toContain('Kunne ikke oversætte');
+    } finally {
+      writeFileSync(command, original);
+      for (const name of removed) symlinkSync(path.join(REPO_ROOT, 'node_modules', name), path.join(modules, name));
+    }
+    expect(launch(['check', '--help']).stdout).toContain('Brug: npm run check');
   });
 
   it('refuses an unknown command in Danish', () => {
