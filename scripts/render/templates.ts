@@ -1,6 +1,7 @@
 import { readdirSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import path from 'node:path';
-import Handlebars from 'handlebars';
+import type Handlebars from 'handlebars';
 import { strictBlock, strictBlockHelpers, valueHelpers, type RenderData } from './helpers.ts';
 import { InputFileError, readRegularFile } from '../basics/regular-file.ts';
 import { TemplateError } from './template-error.ts';
@@ -133,7 +134,9 @@ function templatesOnDisk(root: string): TemplateSource {
  * tokens), only the project's helpers. Any template problem is a positioned TemplateError.
  */
 export function loadTemplates(root: string, source: TemplateSource = templatesOnDisk(root)): TemplateSet {
-  const hb = Handlebars.create();
+  // Loaded on first use: a check loads this module for the signed agreements' texts but renders
+  // them only when there are any, and Handlebars is a tenth of what a check of the shipped data loads.
+  const hb = (createRequire(import.meta.url)('handlebars') as typeof Handlebars).create();
   for (const [name, fn] of Object.entries(valueHelpers)) hb.registerHelper(name, fn);
   for (const name of strictBlockHelpers) hb.registerHelper(name, strictBlock(hb.helpers[name] as never));
   const helpers = new Set(Object.keys(hb.helpers));
