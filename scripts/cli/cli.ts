@@ -1,5 +1,6 @@
 import { parseArgs } from 'node:util';
 import { InputFileError } from '../basics/regular-file.ts';
+import { danishOptionError } from './option-errors.ts';
 
 // Every command needs these two; they live in basics so that code below the commands (bench) has them too.
 export { REPO_ROOT } from '../basics/repo-root.ts';
@@ -15,7 +16,7 @@ export function parseCommandLine<const O extends OptionsConfig>(options: O, allo
   try {
     return parseArgs({ args: process.argv.slice(2), options, allowPositionals, strict: true });
   } catch (error) {
-    throw new UsageError(error instanceof Error ? error.message : String(error));
+    throw new UsageError(danishOptionError(error, options) ?? (error instanceof Error ? error.message : String(error)));
   }
 }
 

@@ -42,7 +42,8 @@ describe('npm run check (command line)', () => {
   it.each([
     [['--format', 'xml'], /--format skal være en af text, json, github/],
     [['--today', '2026-02-30'], /--today skal være en dato på formen ÅÅÅÅ-MM-DD/],
-    [['--bogus'], /Unknown option '--bogus'/],
+    [['--bogus'], /^check: ukendt valg »--bogus«\nSe »npm run check -- --help«\.\n$/],
+    [['--formt', 'json'], /^check: ukendt valg »--formt« – mente du »--format«\?\n/],
   ])('exits 2 on usage error %j', async (args, message) => {
     const r = args[0] === '--format' ? runCli('check', args) : await runInProcess('check', args);
     expect(r.code).toBe(2);
