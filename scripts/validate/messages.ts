@@ -1,5 +1,6 @@
 import type { ErrorObject } from 'ajv';
 import type { SchemaRuleId } from '../diagnostics/rule-id.ts';
+import { isoDateGuess } from '../basics/iso-date-guess.ts';
 import { quote, suggest } from '../basics/quote.ts';
 
 /** A field name as staff see it: the last named segment of the path. */
@@ -135,8 +136,12 @@ export function mapAjvError(error: ErrorObject, path: string[]): Mapped | undefi
         message: `${quote(error.data)} har ikke det rigtige format for »${name}«${what ? `: ${what}` : ''}`,
       };
     }
-    case 'format':
-      return { rule: 'skema/format', path, target: 'value', message: `${quote(error.data)} er ikke en gyldig dato; skriv ÅÅÅÅ-MM-DD, fx 2026-04-01` };
+    case 'format': {
+      // The date the value most likely means, else an example of the form.
+      const guess = isoDateGuess(error.data);
+      const hint = guess === undefined ? 'fx 2026-04-01' : `altså ${guess}`;
+      return { rule: 'skema/format', path, target: 'value', message: `${quote(error.data)} er ikke en gyldig dato; skriv ÅÅÅÅ-MM-DD, ${hint}` };
+    }
     case 'minimum':
     case 'exclusiveMinimum':
       return {
