@@ -81,14 +81,29 @@ function deadlineEvent(repo: Repository, d: DocumentDeadline): IcsEvent {
   };
 }
 
-/** out/frister.ics: every deadline of every document; a terminated agreement's end, and its later steps as cancelled. */
-export function fristerIcs(repo: Repository, options: { env: NodeJS.ProcessEnv }): string {
+/**
+ * out/frister.ics: every deadline of every document; a terminated agreement's end, and its later
+ * steps as cancelled. With `kommune` (a code), that kommune's deadlines only: the calendar in its
+ * package (kommune-package.ts).
+ */
+export function fristerIcs(repo: Repository, options: { env: NodeJS.ProcessEnv; kommune?: string }): string {
+  return calendarOf(repo, options.env, documentDeadlines(repo), options.kommune);
+}
+
+/** Each kommune's calendar (fristerIcs with `kommune`), the deadlines worked out once for all. */
+export function kommuneCalendars(repo: Repository, options: { env: NodeJS.ProcessEnv }, codes: readonly string[]): Map<string, string> {
+  const all = documentDeadlines(repo);
+  return new Map(codes.map((code) => [code, calendarOf(repo, options.env, all, code)]));
+}
+
+function calendarOf(repo: Repository, env: NodeJS.ProcessEnv, all: readonly DocumentDeadline[], kommune: string | undefined): string {
   const region = repo.ofKind('region')[0]?.data.navn ?? 'Regionen';
+  const deadlines = all.filter((d) => kommune === undefined || d.kommuner.includes(kommune));
   return serializeCalendar({
     prodId: `-//${region}//aftaler frister//DA`,
-    name: `Frister – opgaveflyt 2027 (${region})`,
-    stamp: calendarStamp(repo, options.env),
-    events: documentDeadlines(repo).map((d) => deadlineEvent(repo, d)),
+    name: `Frister – opgaveflyt 2027 (${kommune === undefined ? region : kommuneName(repo, kommune)})`,
+    stamp: calendarStamp(repo, env),
+    events: deadlines.map((d) => deadlineEvent(repo, d)),
   });
 }
 

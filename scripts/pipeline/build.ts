@@ -5,7 +5,8 @@ import { checkRepository, type CheckResult } from '../check/check-repository.ts'
 import { hasErrors, type Diagnostic } from '../diagnostics/diagnostic.ts';
 import { bundleFolder, bundleManifest, bundleMemberFile, combinedFile, type BundleManifest } from '../emit/bundle.ts';
 import type { CombinedJob } from '../emit/combined.ts';
-import { fristerFiles } from '../emit/frister-calendar.ts';
+import { fristerFiles, kommuneCalendars } from '../emit/frister-calendar.ts';
+import { CALENDAR_FILE, CHECKSUMS_FILE, checksums, kommuneReadme, README_FILE } from '../emit/kommune-package.ts';
 import { OUTPUT_MANIFEST } from '../emit/manifest-paths.ts';
 import { manifestEntry, serializeManifest, type Manifest, type ManifestEntry } from '../emit/manifest.ts';
 import { OutputDir, recoverOutput } from '../emit/output-dir.ts';
@@ -187,6 +188,12 @@ async function checkAndBuild(options: BuildOptions, { outDir, cachePath, cache, 
   const read = (file: string) => bytes.get(file) ?? (bytes.set(file, readFileSync(file)), bytes.get(file)!);
   const keyOf = new Map(renderedDocuments(repo).map((doc) => [doc.data.id, contentKey(root, fingerprint, inputsOf(repo, templates, doc), read)]));
   const manifestFile = path.join(outDir, OUTPUT_MANIFEST);
+  // Each kommune's own deadline calendar, for its package (emit/kommune-package.ts).
+  const calendars = kommuneCalendars(
+    repo,
+    { env: options.env },
+    repo.kommuner.map((k) => k.kode),
+  );
   const planned = planBuild({
     repo,
     cache,
@@ -200,6 +207,7 @@ async function checkAndBuild(options: BuildOptions, { outDir, cachePath, cache, 
     previousText: existsSync(manifestFile) ? readFileSync(manifestFile, 'utf8') : undefined,
     // The deadline calendar depends on the data (and SOURCE_DATE_EPOCH) only: cheap, so always made.
     overview: Object.entries(fristerFiles(repo, { env: options.env })),
+    packageExtra: (code) => calendars.get(code) ?? '',
   });
   if (!planned.ok) return planned;
   const { plan } = planned;
@@ -259,6 +267,7 @@ async function checkAndBuild(options: BuildOptions, { outDir, cachePath, cache, 
       copyReused: options.only === undefined,
       onProgress: options.onProgress,
       read,
+      calendars,
     });
     const manifest = [...plan.kept, ...entries];
     const manifestText = serializeManifest(manifest);
@@ -310,6 +319,8 @@ interface Execution {
   copyReused: boolean;
   onProgress: BuildOptions['onProgress'];
   read: (file: string) => Buffer;
+  /** Each kommune's deadline calendar, by code. */
+  calendars: ReadonlyMap<string, string>;
 }
 
 /**
@@ -495,6 +506,31 @@ async function execute(plan: BuildPlan, x: Execution): Promise<{ entries: Manife
     const manifestText = bundleManifest(kommune, files);
     writeOutput(out, `${folder}/${OUTPUT_MANIFEST}`, manifestText);
     bundleEntries.push(manifestEntry(`${folder}/${OUTPUT_MANIFEST}`, owner('bundle-manifest', `manifest-${code}`), manifestText));
+    // What a kommune can read and check without tools of ours (emit/kommune-package.ts).
+    const readme = kommuneReadme({
+      kommune,
+      region: repo.ofKind('region')[0]?.data.navn ?? 'Regionen',
+      combined: combinedName,
+      members: members.map((m) => ({
+        file: bundleMemberFile(repo, m.doc),
+        name: m.name,
+        version: m.meta.version === null ? null : versionLabel(m.meta.version),
+        sealed: m.notSealed === null,
+      })),
+      signer: seal.signer,
+      development: seal.developmentSigned,
+    });
+    const packageTexts: Array<[file: string, kind: string, text: string]> = [
+      [README_FILE, 'laesmig', readme],
+      [CALENDAR_FILE, 'frister', x.calendars.get(code) ?? ''],
+    ];
+    for (const [file, kind, text] of packageTexts) {
+      writeOutput(out, `${folder}/${file}`, text);
+      bundleEntries.push(manifestEntry(`${folder}/${file}`, owner(kind, `${kind}-${code}`), text));
+    }
+    const sums = checksums(bundleEntries.map((e) => ({ file: path.posix.basename(e.path), sha256: e.sha256 })));
+    writeOutput(out, `${folder}/${CHECKSUMS_FILE}`, sums);
+    bundleEntries.push(manifestEntry(`${folder}/${CHECKSUMS_FILE}`, owner('kontrolsummer', `kontrolsummer-${code}`), sums));
     entries.push(...bundleEntries);
     next.bundles[code] = { key: plan.bundleKey(code, outputHash), entries: bundleEntries };
     tick(folder);

@@ -1,5 +1,6 @@
 import { bundleFolder, bundleMemberFile, combinedFile } from '../emit/bundle.ts';
 import { outputBase } from '../emit/layout.ts';
+import { PACKAGE_FILES } from '../emit/kommune-package.ts';
 import { OUTPUT_MANIFEST } from '../emit/manifest-paths.ts';
 import { manifestEntry, serializeManifest, sha256, type ManifestEntry } from '../emit/manifest.ts';
 import { councilOf, kindOf, kommunerOf, renderedDocuments } from '../kinds/index.ts';
@@ -27,6 +28,11 @@ export interface PlanInput {
   /** The entries of out/manifest.json as it is, and its text (undefined: none). */
   previous: readonly ManifestEntry[];
   previousText: string | undefined;
+  /**
+   * What a kommune's package holds besides its PDFs that can change while they do not (its
+   * deadline calendar), as text: part of the bundle's key, so the package is made again then.
+   */
+  packageExtra?: (code: string) => string;
   /** The deadline calendar's files, made from the data alone (cheap); the plan decides whether this build writes them. */
   overview: ReadonlyArray<readonly [name: string, text: string]>;
 }
@@ -125,7 +131,7 @@ export function planBuild(input: PlanInput): PlanResult {
     sha256(
       `${fingerprint}\n${membersOf(code)
         .map((d) => `${d.data.id} ${pdfHash(d.data.id) ?? `input:${key(d.data.id)}`}`)
-        .join('\n')}`,
+        .join('\n')}\n${sha256(input.packageExtra?.(code) ?? '')}`,
     );
 
   const toRender = selected
@@ -158,6 +164,7 @@ export function planBuild(input: PlanInput): PlanResult {
     for (const m of membersOf(c)) made.add(`${folder}/${bundleMemberFile(repo, m)}`);
     made.add(`${folder}/${combinedFile(folder)}`);
     made.add(`${folder}/${OUTPUT_MANIFEST}`);
+    for (const file of PACKAGE_FILES) made.add(`${folder}/${file}`);
   }
   const kept = only !== undefined ? input.previous.filter((e) => !made.has(e.path)) : [];
   const removed =
