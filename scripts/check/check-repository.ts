@@ -4,7 +4,7 @@ import { attributeDiagnostics } from '../load/git-attributes.ts';
 import { trackedGeneratedDiagnostics } from '../load/tracked-generated.ts';
 import { Repository } from '../model/repository.ts';
 import { compileValidators } from '../validate/schemas.ts';
-import { CONFIG_FILE, configDiagnostics, effectiveSeverity, loadConfig } from './config.ts';
+import { CONFIG_FILE, configDiagnostics, effectiveSeverity, loadConfig, type Config } from './config.ts';
 import { runRules, type MarkdownOf, type RuleMeta } from './rule.ts';
 import { rules } from './rules/index.ts';
 
@@ -12,6 +12,8 @@ export interface CheckResult {
   load: LoadResult;
   repo: Repository;
   diagnostics: Diagnostic[];
+  /** The repository's configuration (.aftalerrc.json), for what else it sets (the calendars' reminders). */
+  config: Config;
 }
 
 export interface CheckOptions {
@@ -48,5 +50,5 @@ export async function checkRepository(root: string, options: CheckOptions): Prom
   ];
   // The spans the rules located, for the next check of the same texts.
   load.saveCache();
-  return { load, repo, diagnostics };
+  return { load, repo, diagnostics, config };
 }

@@ -9,9 +9,12 @@
  *       "kapacitet/ukendt": "off",
  *       "bilag/foraeldet-version": "warning",
  *       "forsinket/hsa-godkendelse": "error"
- *     }
+ *     },
+ *     "kalender": { "paamindelse_dage": 7 }
  *   }
  *
+ * - `kalender.paamindelse_dage` (0–90, default 14): how many days before an open deadline the
+ *   calendars (out/frister.ics, each kommune's) remind; 0 for no reminders.
  * - `rules` maps a rule id to "error", "warning" or "off". Rules not named keep their default.
  * - Locked rules (`locked` in the catalogue: duplicate ids, unknown references, status
  *   consistency, the bilag files' place and checksum) keep the output truthful and cannot be
@@ -51,6 +54,8 @@ export interface Config {
   renamed?: RenamedSetting[];
   /** The file's text, for positioning those findings; undefined without a file. */
   text?: string;
+  /** Days before an open deadline the calendars remind (`kalender.paamindelse_dage`); undefined: the default. */
+  reminderDays?: number;
 }
 
 interface RefusedSetting {
@@ -98,6 +103,23 @@ function ruleKeySpans(text: string): Map<string, Span> {
   return spans;
 }
 
+/** `kalender`: only `paamindelse_dage`, a whole number of days from 0 to 90. */
+function parseCalendar(value: unknown): number | undefined {
+  if (value === undefined) return undefined;
+  if (!isRecord(value)) throw new ConfigError(`${CONFIG_FILE}: »kalender« skal være et objekt, fx {"paamindelse_dage": 7}`);
+  for (const key of Object.keys(value)) {
+    if (key !== 'paamindelse_dage') throw new ConfigError(`${CONFIG_FILE}: ukendt felt »kalender.${key}«; tilladt er »paamindelse_dage«`);
+  }
+  const days = value.paamindelse_dage;
+  if (days === undefined) return undefined;
+  if (typeof days !== 'number' || !Number.isInteger(days) || days < 0 || days > 90) {
+    throw new ConfigError(
+      `${CONFIG_FILE}: »kalender.paamindelse_dage« skal være et helt antal dage fra 0 til 90 (0: ingen påmindelser), ikke ${JSON.stringify(days)}`,
+    );
+  }
+  return days;
+}
+
 /** Parses and validates the file's text against the catalogue. */
 export function parseConfig(text: string, catalogue: readonly RuleMeta[]): Config {
   let data: unknown;
@@ -109,12 +131,15 @@ export function parseConfig(text: string, catalogue: readonly RuleMeta[]): Confi
   const spans = ruleKeySpans(text);
   if (!isRecord(data)) throw new ConfigError(`${CONFIG_FILE} skal være et JSON-objekt med feltet »rules«`);
   for (const key of Object.keys(data)) {
-    if (key !== 'rules' && key !== '$comment') throw new ConfigError(`${CONFIG_FILE}: ukendt felt »${key}«; tilladt er »rules« (og »$comment«)`);
+    if (key !== 'rules' && key !== 'kalender' && key !== '$comment') {
+      throw new ConfigError(`${CONFIG_FILE}: ukendt felt »${key}«; tilladt er »rules«, »kalender« (og »$comment«)`);
+    }
   }
+  const reminderDays = parseCalendar(data.kalender);
   const rules = data.rules ?? {};
   if (!isRecord(rules)) throw new ConfigError(`${CONFIG_FILE}: »rules« skal være et objekt, fx {"kapacitet/ukendt": "off"}`);
   const ids = catalogue.map((r) => r.id as string);
-  const config: Config = { rules: {}, refused: [], renamed: [], text };
+  const config: Config = { rules: {}, refused: [], renamed: [], text, ...(reminderDays === undefined ? {} : { reminderDays }) };
   /** The key that named each rule so far: a rule named twice (by its old and new id) is refused. */
   const named = new Map<RuleId, string>();
   for (const [id, value] of Object.entries(rules)) {

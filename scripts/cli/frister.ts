@@ -77,7 +77,7 @@ async function main(): Promise<number> {
     }
     let ics: string;
     try {
-      ics = fristerIcs(repo, { env: process.env });
+      ics = fristerIcs(repo, { env: process.env, reminderDays: checked.check.config.reminderDays });
     } catch (error) {
       if (error instanceof SigningError) throw new UsageError(error.message);
       throw error;

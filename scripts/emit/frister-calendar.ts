@@ -34,6 +34,14 @@ function calendarStamp(repo: Repository, env: NodeJS.ProcessEnv): Date {
   return new Date(`${latest}T00:00:00Z`);
 }
 
+/** The calendar's SEQUENCE: minutes from 2026-01-01 to its stamp, so a later stamp gives a higher one. */
+function calendarSequence(stamp: Date): number {
+  return Math.max(0, Math.floor((stamp.getTime() - Date.UTC(2026, 0, 1)) / 60_000));
+}
+
+/** Days before a deadline its reminder comes, unless configured (.aftalerrc.json, »kalender«). */
+const DEFAULT_REMINDER_DAYS = 14;
+
 /** Stable per (document, deadline): re-importing the file updates an event instead of adding one. */
 export function eventUid(d: DocumentDeadline): string {
   return `${d.doc.data.id}.${d.source}@${UID_DOMAIN}`;
@@ -60,7 +68,7 @@ function kommunerText(repo: Repository, d: DocumentDeadline): string {
  * day the file is made, so an unchanged repository gives an identical file; whether a step is
  * overdue is for `npm run frister` to say on the day.
  */
-function deadlineEvent(repo: Repository, d: DocumentDeadline): IcsEvent {
+function deadlineEvent(repo: Repository, d: DocumentDeadline, reminderDays: number): IcsEvent {
   const description = [
     `Dokument: ${documentName(repo, d.doc)} (${d.doc.data.id})`,
     `${d.kommuner.length === 1 ? 'Kommune' : 'Kommuner'}: ${kommunerText(repo, d) || '(ingen bekræftede kommuner)'}`,
@@ -78,6 +86,8 @@ function deadlineEvent(repo: Repository, d: DocumentDeadline): IcsEvent {
     categories: ['Frist', concernsLabel(repo, d.doc)],
     // A terminated agreement's steps after the notice: kept, so that clients that imported them remove them (RFC 5545 §3.8.1.11).
     ...(d.cancelled ? { status: 'CANCELLED' as const } : {}),
+    // A reminder for what is still to do; none for a step done or cancelled.
+    ...(d.done || d.cancelled ? {} : { alarmDays: reminderDays }),
   };
 }
 
@@ -86,28 +96,36 @@ function deadlineEvent(repo: Repository, d: DocumentDeadline): IcsEvent {
  * steps as cancelled. With `kommune` (a code), that kommune's deadlines only: the calendar in its
  * package (kommune-package.ts).
  */
-export function fristerIcs(repo: Repository, options: { env: NodeJS.ProcessEnv; kommune?: string }): string {
-  return calendarOf(repo, options.env, documentDeadlines(repo), options.kommune);
+export interface CalendarOptions {
+  env: NodeJS.ProcessEnv;
+  /** Days before each open deadline its reminder comes; 0 for none. */
+  reminderDays?: number;
+}
+
+export function fristerIcs(repo: Repository, options: CalendarOptions & { kommune?: string }): string {
+  return calendarOf(repo, options, documentDeadlines(repo), options.kommune);
 }
 
 /** Each kommune's calendar (fristerIcs with `kommune`), the deadlines worked out once for all. */
-export function kommuneCalendars(repo: Repository, options: { env: NodeJS.ProcessEnv }, codes: readonly string[]): Map<string, string> {
+export function kommuneCalendars(repo: Repository, options: CalendarOptions, codes: readonly string[]): Map<string, string> {
   const all = documentDeadlines(repo);
-  return new Map(codes.map((code) => [code, calendarOf(repo, options.env, all, code)]));
+  return new Map(codes.map((code) => [code, calendarOf(repo, options, all, code)]));
 }
 
-function calendarOf(repo: Repository, env: NodeJS.ProcessEnv, all: readonly DocumentDeadline[], kommune: string | undefined): string {
+function calendarOf(repo: Repository, options: CalendarOptions, all: readonly DocumentDeadline[], kommune: string | undefined): string {
   const region = repo.ofKind('region')[0]?.data.navn ?? 'Regionen';
   const deadlines = all.filter((d) => kommune === undefined || d.kommuner.includes(kommune));
+  const stamp = calendarStamp(repo, options.env);
   return serializeCalendar({
     prodId: `-//${region}//aftaler frister//DA`,
     name: `Frister – opgaveflyt 2027 (${kommune === undefined ? region : kommuneName(repo, kommune)})`,
-    stamp: calendarStamp(repo, env),
-    events: deadlines.map((d) => deadlineEvent(repo, d)),
+    stamp,
+    sequence: calendarSequence(stamp),
+    events: deadlines.map((d) => deadlineEvent(repo, d, options.reminderDays ?? DEFAULT_REMINDER_DAYS)),
   });
 }
 
 /** out/frister.ics as text. Depends on the data and SOURCE_DATE_EPOCH only, not on the day. */
-export function fristerFiles(repo: Repository, options: { env: NodeJS.ProcessEnv }): { [FRISTER_ICS]: string } {
+export function fristerFiles(repo: Repository, options: CalendarOptions): { [FRISTER_ICS]: string } {
   return { [FRISTER_ICS]: fristerIcs(repo, options) };
 }

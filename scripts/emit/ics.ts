@@ -14,6 +14,8 @@ export interface IcsEvent {
   categories?: readonly string[];
   /** RFC 5545 STATUS for VEVENT. */
   status?: 'TENTATIVE' | 'CONFIRMED' | 'CANCELLED';
+  /** A reminder this many days before (VALARM, shown at the start of that day); none when absent. */
+  alarmDays?: number;
 }
 
 export interface IcsCalendar {
@@ -23,6 +25,11 @@ export interface IcsCalendar {
   name: string;
   /** DTSTAMP of every event. */
   stamp: Date;
+  /**
+   * SEQUENCE of every event: a later version of the calendar must have a higher one, so a client
+   * that imports it again replaces its events instead of keeping the old ones (RFC 5545 §3.8.7.4).
+   */
+  sequence: number;
   events: readonly IcsEvent[];
 }
 
@@ -72,11 +79,12 @@ function dateTimeValue(date: Date): string {
     .replace(/[-:]/g, '');
 }
 
-function eventLines(e: IcsEvent, stamp: string): string[] {
+function eventLines(e: IcsEvent, stamp: string, sequence: number): string[] {
   const lines = [
     'BEGIN:VEVENT',
     `UID:${e.uid}`,
     `DTSTAMP:${stamp}`,
+    `SEQUENCE:${sequence}`,
     `DTSTART;VALUE=DATE:${dateValue(e.date)}`,
     // DTEND is exclusive: a one-day event ends the next day.
     `DTEND;VALUE=DATE:${dateValue(nextDay(e.date))}`,
@@ -86,7 +94,17 @@ function eventLines(e: IcsEvent, stamp: string): string[] {
   if (e.categories && e.categories.length > 0) lines.push(`CATEGORIES:${e.categories.map(escapeText).join(',')}`);
   if (e.status) lines.push(`STATUS:${e.status}`);
   // A deadline is a reminder, not a meeting: it should not block anyone's time.
-  lines.push('TRANSP:TRANSPARENT', 'END:VEVENT');
+  lines.push('TRANSP:TRANSPARENT');
+  if (e.alarmDays !== undefined && e.alarmDays > 0) {
+    lines.push(
+      'BEGIN:VALARM',
+      'ACTION:DISPLAY',
+      `DESCRIPTION:${escapeText(`Om ${e.alarmDays} dage: ${e.summary}`)}`,
+      `TRIGGER:-P${e.alarmDays}D`,
+      'END:VALARM',
+    );
+  }
+  lines.push('END:VEVENT');
   return lines;
 }
 
@@ -105,7 +123,7 @@ export function serializeCalendar(calendar: IcsCalendar): string {
     'CALSCALE:GREGORIAN',
     'METHOD:PUBLISH',
     `X-WR-CALNAME:${escapeText(calendar.name)}`,
-    ...calendar.events.flatMap((e) => eventLines(e, stamp)),
+    ...calendar.events.flatMap((e) => eventLines(e, stamp, calendar.sequence)),
     'END:VCALENDAR',
   ];
   return lines.map(foldLine).join(CRLF) + CRLF;

@@ -11,7 +11,7 @@ export const CHECKSUMS_FILE = 'SHA256SUMS';
 /** The files every package gets besides its documents, the combined PDF and manifest.json. */
 export const PACKAGE_FILES = [README_FILE, CALENDAR_FILE, CHECKSUMS_FILE] as const;
 
-export interface PackageMember {
+interface PackageMember {
   file: string;
   name: string;
   /** »V20260224«, or null before a version is set. */

@@ -191,7 +191,7 @@ async function checkAndBuild(options: BuildOptions, { outDir, cachePath, cache, 
   // Each kommune's own deadline calendar, for its package (emit/kommune-package.ts).
   const calendars = kommuneCalendars(
     repo,
-    { env: options.env },
+    { env: options.env, reminderDays: check.config.reminderDays },
     repo.kommuner.map((k) => k.kode),
   );
   const planned = planBuild({
@@ -206,7 +206,7 @@ async function checkAndBuild(options: BuildOptions, { outDir, cachePath, cache, 
     previous: readManifest(manifestFile),
     previousText: existsSync(manifestFile) ? readFileSync(manifestFile, 'utf8') : undefined,
     // The deadline calendar depends on the data (and SOURCE_DATE_EPOCH) only: cheap, so always made.
-    overview: Object.entries(fristerFiles(repo, { env: options.env })),
+    overview: Object.entries(fristerFiles(repo, { env: options.env, reminderDays: check.config.reminderDays })),
     packageExtra: (code) => calendars.get(code) ?? '',
   });
   if (!planned.ok) return planned;

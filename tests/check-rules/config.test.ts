@@ -28,7 +28,13 @@ describe('.aftalerrc.json', () => {
     ['{"rules": {"skema/type": "off"}}', '.aftalerrc.json: ukendt regel »skema/type«; se reglerne med »npm run check -- --list-rules«'],
     ['{"rules": {"kapacitet/ukendt": "info"}}', '.aftalerrc.json: reglen »kapacitet/ukendt« skal sættes til "error", "warning" eller "off", ikke "info"'],
     ['{"rules": {"kapacitet/ukendt": 0}}', '.aftalerrc.json: reglen »kapacitet/ukendt« skal sættes til "error", "warning" eller "off", ikke 0'],
-    ['{"regler": {}}', '.aftalerrc.json: ukendt felt »regler«; tilladt er »rules« (og »$comment«)'],
+    ['{"regler": {}}', '.aftalerrc.json: ukendt felt »regler«; tilladt er »rules«, »kalender« (og »$comment«)'],
+    ['{"kalender": {"paamindelse": 7}}', '.aftalerrc.json: ukendt felt »kalender.paamindelse«; tilladt er »paamindelse_dage«'],
+    [
+      '{"kalender": {"paamindelse_dage": 120}}',
+      '.aftalerrc.json: »kalender.paamindelse_dage« skal være et helt antal dage fra 0 til 90 (0: ingen påmindelser), ikke 120',
+    ],
+    ['{"kalender": 7}', '.aftalerrc.json: »kalender« skal være et objekt, fx {"paamindelse_dage": 7}'],
     ['{"rules": ["kapacitet/ukendt"]}', '.aftalerrc.json: »rules« skal være et objekt, fx {"kapacitet/ukendt": "off"}'],
     ['[]', '.aftalerrc.json skal være et JSON-objekt med feltet »rules«'],
   ])('refuses %s', (text, message) => {

@@ -29,6 +29,7 @@ describe('iCalendar writer (RFC 5545)', () => {
     const text = serializeCalendar({
       prodId: '-//Test//DA',
       name: 'Test – kalender',
+      sequence: 7,
       stamp: new Date('2026-02-24T00:00:00Z'),
       events: [
         {
