@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { checkedRepository } from '../tooling/checked-repository.ts';
-import { STATUS_MD, STATUS_PDF, statusFiles, writeIntoOutput } from '../tooling/outputs.ts';
+import { STATUS_MD, STATUS_PDF } from '../emit/manifest-paths.ts';
+import { statusFiles, writeIntoOutput } from '../tooling/outputs.ts';
 import { OutputLockedError, runningBuild } from '../emit/output-dir.ts';
 import { parseCommandLine, parseIsoDateOption, REPO_ROOT, runCli, todayInDenmark } from './cli.ts';
 

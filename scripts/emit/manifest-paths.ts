@@ -5,6 +5,16 @@ import type { Manifest } from './manifest.ts';
 /** The manifest a build writes at the top of its output folder, and each kommune bundle in its own folder. */
 export const OUTPUT_MANIFEST = 'manifest.json';
 
+/** The status overview `npm run status` adds to out/, judged as of its day. */
+export const STATUS_MD = 'status.md';
+export const STATUS_PDF = 'status.pdf';
+
+/**
+ * Files another command adds to out/ that a build does not make: a full build carries them over
+ * into the new out/ as they are, so running build after status does not lose the overview.
+ */
+export const KEPT_BY_BUILD = [STATUS_MD, STATUS_PDF] as const;
+
 /** Longer than any name a build makes, and within every file system's limit (255 bytes a name). */
 const MAX_SEGMENT_BYTES = 255;
 const MAX_PATH_BYTES = 1024;

@@ -7,7 +7,7 @@ import { bundleFolder, bundleManifest, bundleMemberFile, combinedFile, type Bund
 import type { CombinedJob } from '../emit/combined.ts';
 import { fristerFiles, kommuneCalendars } from '../emit/frister-calendar.ts';
 import { CALENDAR_FILE, CHECKSUMS_FILE, checksums, kommuneReadme, README_FILE } from '../emit/kommune-package.ts';
-import { OUTPUT_MANIFEST } from '../emit/manifest-paths.ts';
+import { KEPT_BY_BUILD, OUTPUT_MANIFEST } from '../emit/manifest-paths.ts';
 import { manifestEntry, serializeManifest, type Manifest, type ManifestEntry } from '../emit/manifest.ts';
 import { OutputDir, recoverOutput } from '../emit/output-dir.ts';
 import { combinedNotSealed, NOT_SEALED_REASON, type NotSealed } from '../emit/unsealed.ts';
@@ -249,6 +249,11 @@ async function checkAndBuild(options: BuildOptions, { outDir, cachePath, cache, 
   const ctx = renderContext(root, repo, templates, identity, sealTime);
   const out = new OutputDir(outDir);
   out.open({ keepExisting: options.only !== undefined });
+  // A full build starts from an empty folder: what status added is carried over (with --only the
+  // folder is a copy of out/ already).
+  if (options.only === undefined) {
+    for (const name of KEPT_BY_BUILD) if (existsSync(path.join(outDir, name))) linkOutput(out, path.join(outDir, name), name);
+  }
   // The rendering stack (unified, pdfmake, pdfkit, pdf-lib) takes longer to load than a no-op
   // build takes in all; this thread loads it only when it renders (see createRenderer).
   const renderer = createRenderer(ctx, plan.toRender.length + plan.toBundle.length, workerInit(options, sealTime), options.jobs, early);

@@ -8,8 +8,7 @@ import { statusMatrix } from './status-matrix.ts';
 import { statusMarkdown } from './status-markdown.ts';
 import { statusPdf } from './status-pdf.ts';
 
-export const STATUS_MD = 'status.md';
-export const STATUS_PDF = 'status.pdf';
+import { STATUS_MD, STATUS_PDF } from '../emit/manifest-paths.ts';
 
 // A type, not an interface: it is passed where any file map is taken (writeIntoOutput).
 export type StatusFiles = {

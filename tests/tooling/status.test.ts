@@ -1,4 +1,4 @@
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Table } from 'mdast';
@@ -93,7 +93,7 @@ describe('status overview: the kommune × opgave matrix', () => {
 });
 
 describe('npm run status', () => {
-  const copy = new RepoCopy();
+  const copy = new RepoCopy(['agreements', 'schemas', 'templates']);
   let run: ReturnType<typeof runCli>;
   beforeAll(() => {
     run = runCli('status', ['--root', copy.root, '--today', TODAY]); // as a user runs it; the runs below are in-process
@@ -175,6 +175,20 @@ describe('npm run status', () => {
     expect(copy.read('out/status.md')).toBe(first);
     expect(tool('sha256sum', [copy.path('out/status.pdf')]).stdout.split(' ')[0]).toBe(pdf);
   });
+
+  it('survives the next build: a full build carries status.md and status.pdf over, as they are', async () => {
+    const md = readFileSync(copy.path('out/status.md'));
+    const pdf = readFileSync(copy.path('out/status.pdf'));
+    const env = { SOURCE_DATE_EPOCH: '1771891200' };
+    for (const more of [[], ['--force']]) {
+      const built = await runInProcess('build', ['--root', copy.root, '--today', TODAY, '--jobs', '1', '--quiet', ...more], env);
+      expect(built.code, built.stdout + built.stderr).toBe(0);
+      expect(readFileSync(copy.path('out/status.md')).equals(md)).toBe(true);
+      expect(readFileSync(copy.path('out/status.pdf')).equals(pdf)).toBe(true);
+    }
+    // Not a build output: the manifest does not list them.
+    expect(copy.read('out/manifest.json')).not.toContain('status.');
+  }, 120_000);
 
   it('shows help and rejects a bad date', async () => {
     expect((await runInProcess('status', ['--help'])).stdout).toContain('Brug: npm run status');
