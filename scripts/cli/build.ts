@@ -12,8 +12,9 @@ Finder kontrollen fejl, dannes intet, og out/ forbliver som før. Dokumenter,
 hvis data, skabeloner og programkode er uændrede siden sidst, genbruges.
 
 Valg:
-  --only ID|KODE      Dan kun ét dokument (id) eller én kommunes dokumenter
-                      (kommunekode); resten af out/ bevares
+  --only ID|KOMMUNE   Dan kun ét dokument (id) eller én kommunes dokumenter
+                      (kommunekode eller navn, fx 350 eller lejre); resten
+                      af out/ bevares
   --shard I/N         Dan kun del I af N (til parallelle CI-job); saml
                       delene bagefter med npm run merge
   --force             Dan alt igen, også det uændrede

@@ -1,4 +1,5 @@
 import type { Repository } from './repository.ts';
+import type { Kommune } from './types.ts';
 
 /** A version date as the region writes it in document names: 2026-02-24 → V20260224. */
 export function versionLabel(isoDate: string): string {
@@ -22,3 +23,13 @@ export function opgaveTerm(repo: Repository, id: string): string {
  * request can loosen in the same commit.
  */
 export const SAFE_NAME = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+
+/**
+ * A kommune by its code (»316«), slug (»holbaek«), short name (»Holbæk«) or name (»Holbæk
+ * Kommune«), as staff may type any of them; undefined when none matches.
+ */
+export function kommuneNamed(repo: Repository, value: string): Kommune | undefined {
+  const fold = (s: string) => s.trim().toLowerCase();
+  const v = fold(value);
+  return repo.kommuner.find((k) => k.kode === v || k.slug === v || fold(k.kortnavn) === v || fold(k.navn) === v);
+}

@@ -5,6 +5,7 @@ import { OUTPUT_MANIFEST } from '../emit/manifest-paths.ts';
 import { manifestEntry, serializeManifest, sha256, type ManifestEntry } from '../emit/manifest.ts';
 import { councilOf, kindOf, kommunerOf, renderedDocuments } from '../kinds/index.ts';
 import type { DocumentKind } from '../model/kinds.ts';
+import { kommuneNamed } from '../model/names.ts';
 import type { Repository } from '../model/repository.ts';
 import type { SourceDocument } from '../model/source-document.ts';
 import { bundleOrder } from './bundle-order.ts';
@@ -101,8 +102,10 @@ function shardKey(repo: Repository, d: Doc): string {
 
 /** The documents a build covers: all, or those of --only (an id or a kommune code) and --shard. */
 export function selectDocuments(repo: Repository, only: string | undefined, shard: Shard | undefined): Doc[] {
+  // --only names a document by id, or a kommune by code or name (»lejre«, »Lejre Kommune«).
+  const kommune = only === undefined ? undefined : (kommuneNamed(repo, only)?.kode ?? only);
   return renderedDocuments(repo).filter(
-    (d) => (only === undefined || d.data.id === only || kommunerOf(repo, d).includes(only)) && inShard(shard, shardKey(repo, d)),
+    (d) => (only === undefined || d.data.id === only || kommunerOf(repo, d).includes(kommune!)) && inShard(shard, shardKey(repo, d)),
   );
 }
 

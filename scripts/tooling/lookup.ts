@@ -1,6 +1,7 @@
 import type { Repository } from '../model/repository.ts';
 import type { Kommune, Opgave, Sundhedsraad } from '../model/types.ts';
 import { suggest } from '../basics/quote.ts';
+import { kommuneNamed } from '../model/names.ts';
 
 /** A command-line value that matches nothing in the data or has the wrong form; the message is Danish. */
 export class ArgumentError extends Error {}
@@ -20,8 +21,7 @@ function hint(value: string, candidates: readonly string[], label: (c: string) =
  * any of them.
  */
 export function findKommune(repo: Repository, value: string): Kommune {
-  const v = fold(value);
-  const found = repo.kommuner.find((k) => k.kode === v || k.slug === v || fold(k.kortnavn) === v || fold(k.navn) === v);
+  const found = kommuneNamed(repo, value);
   if (found) return found;
   const byKey = new Map<string, Kommune>();
   for (const k of repo.kommuner) for (const key of [k.kode, k.slug]) byKey.set(key, k);

@@ -13,7 +13,7 @@ import { serializeManifest, type ManifestEntry } from '../../scripts/emit/manife
 import { kommunerOf, renderedDocuments } from '../../scripts/kinds/index.ts';
 import type { Repository } from '../../scripts/model/repository.ts';
 import { emptyCache, type CacheIndex } from '../../scripts/pipeline/cache.ts';
-import { planBuild, type BuildPlan, type PlanInput } from '../../scripts/pipeline/plan.ts';
+import { planBuild, selectDocuments, type BuildPlan, type PlanInput } from '../../scripts/pipeline/plan.ts';
 import { REPO_ROOT } from '../helpers/repo.ts';
 
 const CASE = 'sag-emn-2025-10366';
@@ -190,5 +190,17 @@ describe('planBuild', () => {
       expect(members.length, `shard ${index}/3`).toBeGreaterThan(0);
       for (const d of members) expect(own.has(d.data.id), d.data.id).toBe(true);
     }
+  });
+});
+
+describe('--only', () => {
+  it('takes a kommune by code, slug, short name or name, in any case', () => {
+    const ids = (only: string) => selectDocuments(repo, only, undefined).map((d) => d.data.id);
+    const byCode = ids(HOLBAEK);
+    expect(byCode).toContain(HSA);
+    expect(byCode).toContain(CASE);
+    for (const name of ['holbaek', 'Holbæk', 'holbæk kommune', ' HOLBAEK ']) expect(ids(name), name).toEqual(byCode);
+    expect(ids(HSA)).toEqual([HSA]);
+    expect(ids('holbek')).toEqual([]);
   });
 });
