@@ -220,7 +220,7 @@ describe('npm run diff: what a change does to the agreements', () => {
   });
 
   it('reports nothing for a change that does not reach any document (a YAML comment)', async () => {
-    repo.replace(FILES.hsaHolbaek, '# Not stated in the sources.', '# Ikke oplyst i kilderne.');
+    repo.replace(FILES.hsaHolbaek, '# Ikke oplyst i kilderne.', '# Endnu ikke oplyst i kilderne.');
     const r = await diff();
     expect(r.changed).toEqual([]);
     expect(reportMarkdown(r)).toContain('Ingen dokumenter er ændret.');
