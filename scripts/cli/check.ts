@@ -1,4 +1,4 @@
-import { writeFileSync } from 'node:fs';
+import { existsSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { checkRepository } from '../check/check-repository.ts';
 import { CONFIG_FILE, ConfigError, effectiveSeverity, loadConfig, type Config } from '../check/config.ts';
@@ -17,10 +17,12 @@ import { signedTextRenderer } from '../pipeline/signed-text.ts';
 import { compileValidators } from '../validate/schemas.ts';
 import { parseCommandLine, parseIsoDateOption, REPO_ROOT, runCli, todayInDenmark, UsageError } from './cli.ts';
 
-const help = `Brug: npm run check -- [valg]
+const help = `Brug: npm run check -- [valg] [fil eller mappe …]
 
 Kontrollerer alle YAML-filer under agreements/: YAML-syntaks, JSON Schema,
 henvisninger mellem filer og konsistensregler (frister, bilag, dækning).
+Med filer eller mapper (fx agreements/midt-og-vestsjaelland/lejre) vises kun
+fundene i dem; henvisninger kontrolleres stadig mod hele repository'et.
 
 Valg:
   --format text|json|github  Rapportens form (standard: text)
@@ -48,15 +50,18 @@ const formats = ['text', 'json', 'github'] as const;
 type Format = (typeof formats)[number];
 
 async function main(): Promise<number> {
-  const { values } = parseCommandLine({
-    format: { type: 'string', default: 'text' },
-    today: { type: 'string' },
-    'list-rules': { type: 'boolean', default: false },
-    strict: { type: 'boolean', default: false },
-    root: { type: 'string' },
-    'ci-shards': { type: 'string' },
-    'ci-shard-count': { type: 'string' },
-  });
+  const { values, positionals } = parseCommandLine(
+    {
+      format: { type: 'string', default: 'text' },
+      today: { type: 'string' },
+      'list-rules': { type: 'boolean', default: false },
+      strict: { type: 'boolean', default: false },
+      root: { type: 'string' },
+      'ci-shards': { type: 'string' },
+      'ci-shard-count': { type: 'string' },
+    },
+    true,
+  );
   const format = values.format as Format;
   if (!formats.includes(format)) throw new UsageError(`--format skal være en af ${formats.join(', ')}, ikke »${values.format}«`);
 
@@ -107,16 +112,25 @@ async function main(): Promise<number> {
   }
 
   const today = values.today === undefined ? todayInDenmark() : parseIsoDateOption(values.today, '--today');
-  const { load, repo, diagnostics } = await checkRepository(root, { today, strict, markdown: signedTextRenderer(root) });
+  const scope = scopeOf(root, positionals);
+  const checked = await checkRepository(root, { today, strict, markdown: signedTextRenderer(root) });
+  const { load, repo } = checked;
+  const inScope = (file: string) => scope === undefined || scope.some((s) => file === s || file.startsWith(`${s}/`));
+  const diagnostics = checked.diagnostics.filter((d) => inScope(d.file));
+  const outside = checked.diagnostics.length - diagnostics.length;
   // Documents first, then reference data, each with its kind's Danish nouns.
   const ordered = [...registry.documents(), ...registry.reference()].flatMap((k) => {
-    const n = load.counts[k.id as keyof typeof load.counts];
+    const n = scope === undefined ? load.counts[k.id as keyof typeof load.counts] : load.documents.filter((d) => d.kind === k.id && inScope(d.file)).length;
     return n ? [{ nouns: k.nouns, count: n }] : [];
   });
+  const files = scope === undefined ? load.files : load.sources.files().filter(inScope).length;
 
   if (format === 'json') process.stdout.write(reportJson(diagnostics, load.sources));
   else if (format === 'github') process.stdout.write(reportGithub(diagnostics, load.sources));
-  else process.stdout.write(reportText(diagnostics, load.sources, { files: load.files, documents: ordered }));
+  else {
+    process.stdout.write(reportText(diagnostics, load.sources, { files, documents: ordered }));
+    if (scope !== undefined && outside > 0) process.stdout.write(`(${outside} fund i andre filer end ${scope.join(', ')} er ikke vist)\n`);
+  }
   if (hasErrors(diagnostics)) return 1;
   // Counted as the build counts (the documents it renders), after a clean check: with errors
   // there is nothing to build. A relative name is taken from where npm was started, as merge does.
@@ -126,6 +140,22 @@ async function main(): Promise<number> {
       JSON.stringify(ciShards(renderedDocuments(repo).length, shardCount)) + '\n',
     );
   return 0;
+}
+
+/**
+ * The files and folders named on the command line, relative to the repository root; undefined
+ * for none (everything). A name is taken from where npm was started, as merge does.
+ */
+function scopeOf(root: string, names: readonly string[]): string[] | undefined {
+  if (names.length === 0) return undefined;
+  const from = process.env.INIT_CWD ?? process.cwd();
+  return names.map((name) => {
+    const absolute = path.resolve(from, name);
+    const relative = path.relative(path.resolve(root), absolute).split(path.sep).join('/');
+    if (relative.startsWith('..') || path.isAbsolute(relative)) throw new UsageError(`»${name}« ligger ikke i repository'et (${root})`);
+    if (!existsSync(absolute)) throw new UsageError(`»${name}« findes ikke`);
+    return relative === '' ? '.' : relative.replace(/\/$/, '');
+  });
 }
 
 runCli('check', main, help);

@@ -31,6 +31,11 @@ export class SourceStore {
     this.#counters.set(file, counter);
   }
 
+  /** The files registered, in the order they were read. */
+  files(): string[] {
+    return [...this.#counters.keys()];
+  }
+
   position(file: string, offset: number): Position {
     const counter = this.#counters.get(file);
     if (!counter) return { line: 1, column: 1 };
