@@ -124,9 +124,19 @@ describe('check on a copy of the data with eight mistakes', () => {
     });
   }
 
-  it('reports no other error but the duplicated DokID of the copied file', () => {
+  it('reports no other error but the duplicated DokID, in both files that have it', () => {
+    const original = `${dir}/holbaek/hsa-holbaek-patientrettet-forebyggelse.yaml`;
     const extra = findings.filter((f) => f.severity === 'error' && !Object.values(expected).some((e) => e.rule === f.rule && e.file === f.file));
-    expect(extra.map((f) => `${f.rule} ${f.file}:${f.line}`)).toEqual([`ref/dobbelt-dokid ${files.duplicateId}:${repo.lineOf(files.duplicateId, 'dokid:')}`]);
+    expect(extra.map((f) => `${f.rule} ${f.file}:${f.line}`).sort()).toEqual(
+      [
+        `ref/dobbelt-dokid ${files.duplicateId}:${repo.lineOf(files.duplicateId, 'dokid:')}`,
+        `ref/dobbelt-dokid ${original}:${repo.lineOf(original, 'dokid:')}`,
+      ].sort(),
+    );
+    // Each points at the other: whichever file a pull request changed shows the error.
+    const onOriginal = extra.find((f) => f.file === original)!;
+    expect(onOriginal.message).toMatch(/^DokID »\d+« bruges også af et andet dokument$/);
+    expect(onOriginal.related?.[0]?.file).toBe(files.duplicateId);
   });
 
   it('does not report the broken HSAs again as missing bilag of the case', () => {
