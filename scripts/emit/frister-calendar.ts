@@ -1,4 +1,5 @@
 import type { Repository } from '../model/repository.ts';
+import { regionName } from '../kinds/common.ts';
 import { kommuneName } from '../model/names.ts';
 import {
   renderedDocuments,
@@ -103,19 +104,30 @@ export interface CalendarOptions {
 }
 
 export function fristerIcs(repo: Repository, options: CalendarOptions & { kommune?: string }): string {
-  return calendarOf(repo, options, documentDeadlines(repo), options.kommune);
+  return calendarOf(repo, options, documentDeadlines(repo), calendarStamp(repo, options.env), options.kommune);
 }
 
-/** Each kommune's calendar (fristerIcs with `kommune`), the deadlines worked out once for all. */
-export function kommuneCalendars(repo: Repository, options: CalendarOptions, codes: readonly string[]): Map<string, string> {
+/**
+ * What a build writes: out/frister.ics and each kommune's calendar (fristerIcs with `kommune`),
+ * with the deadlines and the stamp worked out once for all of them. Depends on the data and
+ * SOURCE_DATE_EPOCH only, not on the day.
+ */
+export function fristerCalendars(
+  repo: Repository,
+  options: CalendarOptions,
+  codes: readonly string[],
+): { files: { [FRISTER_ICS]: string }; kommuner: Map<string, string> } {
   const all = documentDeadlines(repo);
-  return new Map(codes.map((code) => [code, calendarOf(repo, options, all, code)]));
+  const stamp = calendarStamp(repo, options.env);
+  return {
+    files: { [FRISTER_ICS]: calendarOf(repo, options, all, stamp, undefined) },
+    kommuner: new Map(codes.map((code) => [code, calendarOf(repo, options, all, stamp, code)])),
+  };
 }
 
-function calendarOf(repo: Repository, options: CalendarOptions, all: readonly DocumentDeadline[], kommune: string | undefined): string {
-  const region = repo.ofKind('region')[0]?.data.navn ?? 'Regionen';
+function calendarOf(repo: Repository, options: CalendarOptions, all: readonly DocumentDeadline[], stamp: Date, kommune: string | undefined): string {
+  const region = regionName(repo);
   const deadlines = all.filter((d) => kommune === undefined || d.kommuner.includes(kommune));
-  const stamp = calendarStamp(repo, options.env);
   return serializeCalendar({
     prodId: `-//${region}//aftaler frister//DA`,
     name: `Frister – opgaveflyt 2027 (${kommune === undefined ? region : kommuneName(repo, kommune)})`,
@@ -123,9 +135,4 @@ function calendarOf(repo: Repository, options: CalendarOptions, all: readonly Do
     sequence: calendarSequence(stamp),
     events: deadlines.map((d) => deadlineEvent(repo, d, options.reminderDays ?? DEFAULT_REMINDER_DAYS)),
   });
-}
-
-/** out/frister.ics as text. Depends on the data and SOURCE_DATE_EPOCH only, not on the day. */
-export function fristerFiles(repo: Repository, options: CalendarOptions): { [FRISTER_ICS]: string } {
-  return { [FRISTER_ICS]: fristerIcs(repo, options) };
 }

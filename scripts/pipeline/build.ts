@@ -5,12 +5,13 @@ import { checkRepository, type CheckResult } from '../check/check-repository.ts'
 import { hasErrors, type Diagnostic } from '../diagnostics/diagnostic.ts';
 import { bundleFolder, bundleManifest, bundleMemberFile, combinedFile, type BundleManifest } from '../emit/bundle.ts';
 import type { CombinedJob } from '../emit/combined.ts';
-import { fristerFiles, kommuneCalendars } from '../emit/frister-calendar.ts';
+import { fristerCalendars } from '../emit/frister-calendar.ts';
 import { CALENDAR_FILE, CHECKSUMS_FILE, checksums, kommuneReadme, README_FILE } from '../emit/kommune-package.ts';
 import { KEPT_BY_BUILD, OUTPUT_MANIFEST } from '../emit/manifest-paths.ts';
 import { manifestEntry, serializeManifest, type Manifest, type ManifestEntry } from '../emit/manifest.ts';
 import { OutputDir, recoverOutput } from '../emit/output-dir.ts';
 import { combinedNotSealed, NOT_SEALED_REASON, type NotSealed } from '../emit/unsealed.ts';
+import { regionName } from '../kinds/common.ts';
 import { awaitsKommune, documentMeta, documentName, renderedDocuments } from '../kinds/index.ts';
 import { versionLabel } from '../model/names.ts';
 import type { Repository } from '../model/repository.ts';
@@ -188,12 +189,14 @@ async function checkAndBuild(options: BuildOptions, { outDir, cachePath, cache, 
   const read = (file: string) => bytes.get(file) ?? (bytes.set(file, readFileSync(file)), bytes.get(file)!);
   const keyOf = new Map(renderedDocuments(repo).map((doc) => [doc.data.id, contentKey(root, fingerprint, inputsOf(repo, templates, doc), read)]));
   const manifestFile = path.join(outDir, OUTPUT_MANIFEST);
-  // Each kommune's own deadline calendar, for its package (emit/kommune-package.ts).
-  const calendars = kommuneCalendars(
+  // The deadline calendar, and each kommune's own for its package (emit/kommune-package.ts): they
+  // depend on the data (and SOURCE_DATE_EPOCH) only, are cheap, and so are always made.
+  const frister = fristerCalendars(
     repo,
     { env: options.env, reminderDays: check.config.reminderDays },
     repo.kommuner.map((k) => k.kode),
   );
+  const calendars = frister.kommuner;
   const planned = planBuild({
     repo,
     cache,
@@ -205,8 +208,7 @@ async function checkAndBuild(options: BuildOptions, { outDir, cachePath, cache, 
     present: (entries) => entries.every((e) => fileHolds(path.join(outDir, e.path), e.sha256, cache.files[e.path])),
     previous: readManifest(manifestFile),
     previousText: existsSync(manifestFile) ? readFileSync(manifestFile, 'utf8') : undefined,
-    // The deadline calendar depends on the data (and SOURCE_DATE_EPOCH) only: cheap, so always made.
-    overview: Object.entries(fristerFiles(repo, { env: options.env, reminderDays: check.config.reminderDays })),
+    overview: Object.entries(frister.files),
     packageExtra: (code) => calendars.get(code) ?? '',
   });
   if (!planned.ok) return planned;
@@ -514,7 +516,7 @@ async function execute(plan: BuildPlan, x: Execution): Promise<{ entries: Manife
     // What a kommune can read and check without tools of ours (emit/kommune-package.ts).
     const readme = kommuneReadme({
       kommune,
-      region: repo.ofKind('region')[0]?.data.navn ?? 'Regionen',
+      region: regionName(repo),
       combined: combinedName,
       members: members.map((m) => ({
         file: bundleMemberFile(repo, m.doc),

@@ -17,9 +17,9 @@
  *
  * Light on purpose: it imports nothing of the check or the rendering stack.
  */
-import { createHash } from 'node:crypto';
 import { readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
+import { sha256 } from '../basics/cache-file.ts';
 import type { Diagnostic } from '../diagnostics/diagnostic.ts';
 import type { ManifestEntry } from '../emit/manifest.ts';
 import { OUTPUT_MANIFEST } from '../emit/manifest-paths.ts';
@@ -55,8 +55,6 @@ export function noopOptionsOf(o: {
     env: o.env,
   };
 }
-
-const sha256 = (text: string | Uint8Array) => createHash('sha256').update(text).digest('hex');
 
 function stamp(file: string): string {
   const stat = statSync(file, { throwIfNoEntry: false });
