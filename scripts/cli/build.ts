@@ -3,6 +3,7 @@ import type { BuildResult } from '../pipeline/build.ts';
 import { noopBuild, noopOptionsOf } from '../pipeline/noop.ts';
 import { parseShard } from '../pipeline/shard.ts';
 import { parseCommandLine, parseIsoDateOption, REPO_ROOT, runCli, todayInDenmark, UsageError } from './cli.ts';
+import { progressReporter } from './progress.ts';
 
 const help = `Brug: npm run build -- [valg]
 
@@ -43,25 +44,6 @@ AFTALER_FONT_SHARING=0 slår fontdelingen fra (langsommere, men samme PDF'er).
 Afslutningskode: 0 færdig, 1 fejl i data, skabeloner eller nøgler, 2 forkert brug.
 `;
 
-function progressReporter(quiet: boolean) {
-  const stream = process.stderr;
-  let lastShown = 0;
-  return (done: number, total: number, label: string) => {
-    if (quiet || total === 0) return;
-    if (stream.isTTY) {
-      stream.write(`\r\x1b[K[${String(done).padStart(String(total).length)}/${total}] ${label}`);
-      if (done === total) stream.write('\r\x1b[K');
-      return;
-    }
-    // In logs: about ten lines per build, not one per document.
-    const step = Math.max(1, Math.ceil(total / 10));
-    if (done === total || done - lastShown >= step) {
-      lastShown = done;
-      stream.write(`[${done}/${total}]${label ? ` ${label}` : ''}\n`);
-    }
-  };
-}
-
 async function main(): Promise<number> {
   const { values } = parseCommandLine({
     only: { type: 'string' },
@@ -93,7 +75,7 @@ async function main(): Promise<number> {
     strict: values.strict,
     env: process.env,
     requireCertificate: values['require-certificate'],
-    onProgress: progressReporter(values.quiet || values.json),
+    onProgress: progressReporter({ quiet: values.quiet || values.json }),
   };
   // Nothing changed since the last build of everything: say so without loading the check and
   // the rendering stack (pipeline/noop.ts).

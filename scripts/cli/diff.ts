@@ -6,8 +6,9 @@ import { reportJson } from '../diff/report-json.ts';
 import { COMMENT_LIMIT, reportMarkdown } from '../diff/report-markdown.ts';
 import { runDiff, WORKING_TREE } from '../diff/run.ts';
 import { SnapshotError } from '../diff/snapshot.ts';
-import { hasChanges } from '../diff/types.ts';
-import { parseCommandLine, REPO_ROOT, runCli, todayInDenmark, UsageError } from './cli.ts';
+import { describeRevision, hasChanges } from '../diff/types.ts';
+import { parseCommandLine, parseIsoDateOption, REPO_ROOT, runCli, todayInDenmark, UsageError } from './cli.ts';
+import { progressReporter } from './progress.ts';
 
 const help = `Brug: npm run diff -- [valg] [FRA] [TIL]
 
@@ -32,14 +33,24 @@ Valg:
                           ændret dokument: <id>-aendringer.pdf
   --fail-on-change        Afslut med kode 1, hvis et dokument er ændret,
                           tilføjet eller fjernet (til en CI-kontrol)
+  --today ÅÅÅÅ-MM-DD      Dato for kontrol af overskredne frister (standard: i dag)
+  -q, --quiet             Ingen fremdriftslinjer
   --root MAPPE            Sammenlign i et andet repository (standard: dette)
   -h, --help              Vis denne hjælp
 
-Har en af revisionerne fejl i data eller skabeloner, vises fejlene, og der
-dannes ingen rapport (ret fejlene, eller vælg en anden revision).
+Begge revisioner kontrolleres som med npm run check (med deres egen
+.aftalerrc.json). Bryder den nye revision en regel, dannes og sammenlignes den
+alligevel: fundene står først i rapporten (og på stderr), og afslutningskoden
+er 1. Fundene er dem i filer, som ændringen rører, og alle fejl; de øvrige
+advarsler tælles kun. Kan en revision slet ikke dannes (ugyldig YAML, brud på
+skemaet, en ødelagt skabelon eller konfiguration), vises fejlene, og der dannes
+ingen rapport.
 
-Afslutningskode: 0 rapport dannet, 1 ændringer fundet med --fail-on-change
-eller fejl i en revisions data, 2 forkert brug eller intern fejl.
+Tager det mere end et sekund, viser stderr, hvor langt sammenligningen er.
+
+Afslutningskode: 0 rapport dannet uden fejl, 1 fejl i den nye revision (rapporten
+er dannet), ændringer fundet med --fail-on-change, eller en revision, der ikke
+kan dannes, 2 forkert brug eller intern fejl.
 `;
 
 const formats = ['markdown', 'json'] as const;
@@ -52,6 +63,8 @@ async function main(): Promise<number> {
       out: { type: 'string' },
       pdf: { type: 'string' },
       'fail-on-change': { type: 'boolean', default: false },
+      today: { type: 'string' },
+      quiet: { type: 'boolean', short: 'q', default: false },
       root: { type: 'string' },
     },
     true,
@@ -61,6 +74,7 @@ async function main(): Promise<number> {
   if (!formats.includes(format)) throw new UsageError(`--format skal være en af ${formats.join(', ')}, ikke »${values.format}«`);
   if (positionals.length > 2) throw new UsageError(`højst to revisioner (FRA og TIL), ikke ${positionals.length}`);
   const [base, head] = positionals;
+  const today = values.today === undefined ? todayInDenmark() : parseIsoDateOption(values.today, '--today');
 
   let result;
   try {
@@ -68,8 +82,10 @@ async function main(): Promise<number> {
       root: path.resolve(values.root ?? REPO_ROOT),
       base,
       head,
-      today: todayInDenmark(),
+      today,
       onNote: (note) => process.stderr.write(`diff: ${note}\n`),
+      // A template change renders every document of its kind twice: say how far it has come.
+      onProgress: progressReporter({ quiet: values.quiet, delayMs: 1000, prefix: 'diff: ' }),
     });
   } catch (error) {
     if (error instanceof GitError) throw new UsageError(error.message);
@@ -84,6 +100,8 @@ async function main(): Promise<number> {
     throw error;
   }
 
+  // The findings first, as check prints them: the report follows them on a terminal.
+  if (result.findings.text !== '') process.stderr.write(`diff: fund i ${describeRevision(result.head)}:\n\n${result.findings.text}\n`);
   const report = format === 'json' ? reportJson(result) : reportMarkdown(result);
   if (values.out !== undefined) writeFileSync(path.resolve(values.out), report);
   else process.stdout.write(report);
@@ -97,6 +115,10 @@ async function main(): Promise<number> {
     const { writeRedlines } = await import('../diff/write-redlines.ts');
     const files = await writeRedlines(result, path.resolve(values.pdf));
     process.stderr.write(`diff: ${countNoun(files.length, 'PDF med ændringsmarkering', 'PDF’er med ændringsmarkering')} skrevet i ${values.pdf}\n`);
+  }
+  if (result.findings.errors > 0) {
+    process.stderr.write(`diff: ${describeRevision(result.head)} har ${countNoun(result.findings.errors, 'fejl', 'fejl')}; rapporten er dannet alligevel.\n`);
+    return 1;
   }
   return values['fail-on-change'] && hasChanges(result) ? 1 : 0;
 }

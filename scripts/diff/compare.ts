@@ -7,7 +7,9 @@ import { TEMPLATE_DIR } from '../render/templates.ts';
 import { diffClauses } from './clause-diff.ts';
 import { clausesOfMarkdown } from './clauses.ts';
 import { diffData } from './data-diff.ts';
+import { headFindings } from './findings.ts';
 import { sameInputs } from './inputs.ts';
+import { sameChanges } from './same-change.ts';
 import type { Snapshot } from './snapshot.ts';
 import type { ChangedDocument, DiffResult, DocumentSummary, KommuneRef, ReferenceChange, RevisionInfo } from './types.ts';
 
@@ -64,10 +66,17 @@ const byFile = (a: { file: string }, b: { file: string }) => (a.file < b.file ? 
  * Compares two loaded revisions: documents added and removed (by id), and for every document in
  * both whose inputs differ, its changed fields and its clause-aligned word diff.
  */
-export async function compareSnapshots(base: Snapshot, head: Snapshot, info: { base: RevisionInfo; head: RevisionInfo }): Promise<DiffResult> {
+export async function compareSnapshots(
+  base: Snapshot,
+  head: Snapshot,
+  info: { base: RevisionInfo; head: RevisionInfo },
+  onProgress?: (done: number, total: number, label: string) => void,
+): Promise<DiffResult> {
   const added: DocumentSummary[] = [];
   const removed: DocumentSummary[] = [];
   const changed: ChangedDocument[] = [];
+  const total = head.documents.size;
+  let done = 0;
   for (const [id, doc] of head.documents) {
     const old = base.documents.get(id);
     if (!old) added.push(summary(head, doc));
@@ -75,19 +84,23 @@ export async function compareSnapshots(base: Snapshot, head: Snapshot, info: { b
       const diff = changedDocument(base, old, head, doc);
       if (diff) changed.push(diff);
     }
+    onProgress?.(++done, total, 'dokumenter sammenlignet');
   }
   for (const [id, doc] of base.documents) if (!head.documents.has(id)) removed.push(summary(base, doc));
 
   const kommuner = new Map<string, KommuneRef>();
   for (const d of [...removed, ...added, ...changed]) for (const k of d.kommuner) kommuner.set(k.kode, k);
+  changed.sort(byFile);
   return {
     base: info.base,
     head: info.head,
     added: added.sort(byFile),
     removed: removed.sort(byFile),
-    changed: changed.sort(byFile),
+    changed,
     kommuner: [...kommuner.values()].sort((a, b) => a.navn.localeCompare(b.navn, 'da')),
     templates: await changedTemplates(base, head),
     reference: referenceChanges(base, head),
+    findings: headFindings(base, head),
+    sameChanges: sameChanges(changed),
   };
 }

@@ -2,6 +2,7 @@ import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { INPUT_FOLDERS } from '../basics/input-folders.ts';
+import { CONFIG_FILE } from '../check/config.ts';
 import type { Git } from './git.ts';
 import { SnapshotError } from './snapshot.ts';
 
@@ -63,7 +64,7 @@ function safePath(root: string, file: string, label: string): string {
 }
 
 /**
- * Writes a revision's input folders into a new temporary folder, from the commit's trees and
+ * Writes a revision's input folders and configuration into a new temporary folder, from the commit's trees and
  * blobs as git stores them (`git ls-tree` and `git cat-file`). Not `git archive`: it obeys the
  * revision's own .gitattributes (`export-ignore` leaves files out, `export-subst` rewrites
  * them), so a pull request could show the reviewer another set of files than the build renders.
@@ -83,8 +84,9 @@ export async function materialise(git: Git, sha: string, label: string): Promise
   try {
     const root = path.join(dir, 'tree');
     mkdirSync(root);
-    const folders = INPUT_FOLDERS.filter((f) => present.has(f));
-    const entries = parseTree(await git.runBytes(['ls-tree', '-r', '-z', tree, '--', ...folders])).filter((e) => e.mode !== '160000');
+    // The revision's own .aftalerrc.json too: its rule settings decide what is an error there.
+    const inputs = [...INPUT_FOLDERS, CONFIG_FILE].filter((f) => present.has(f));
+    const entries = parseTree(await git.runBytes(['ls-tree', '-r', '-z', tree, '--', ...inputs])).filter((e) => e.mode !== '160000');
     const blobs =
       entries.length === 0 ? [] : parseBatch(await git.runBytes(['cat-file', '--batch'], entries.map((e) => `${e.oid}\n`).join('')), entries.length);
     // Regular files first, links last: a crafted tree holding a link `a` → /elsewhere and a file

@@ -8,10 +8,13 @@ import {
   type DiffResult,
   type DocumentSummary,
   type FieldChange,
+  type Finding,
   type KommuneRef,
   type LineDiff,
   type Piece,
+  type RevisionFindings,
   type RevisionInfo,
+  type SameChange,
 } from './types.ts';
 import { formatValue, LONG_TEXT } from './values.ts';
 import { wordDiff } from './word-diff.ts';
@@ -111,21 +114,83 @@ function clauseHtml(c: ClauseDiff): string[] {
   return [`<p><b>${mark(title)}</b>${note}</p>`, ...clauseBodyHtml(c)];
 }
 
-function changedHtml(d: ChangedDocument): string[] {
-  const clauses = changedClauses(d);
-  const renumbered = clauses.filter(onlyRenumbered);
-  const edited = clauses.filter((c) => !onlyRenumbered(c));
-  const parts = [countNoun(d.fields.length, 'felt', 'felter'), countNoun(edited.length, 'afsnit', 'afsnit')].join(', ');
-  const out = [`<details><summary><b>Ændret:</b> ${escapeHtml(d.name)} · <code>${escapeHtml(d.id)}</code> · ${parts}</summary>`];
-  out.push(`<p>Fil: <code>${escapeHtml(d.file)}</code> · Kommuner: ${escapeHtml(kommuneList(d.kommuner))}</p>`);
+/** The changed fields and text of one document, inside its section. */
+function changeBodyHtml(d: ChangedDocument, edited: readonly ClauseDiff[], renumbered: readonly ClauseDiff[]): string[] {
+  const out: string[] = [];
   if (d.fields.length > 0) out.push('<p><b>Ændrede felter</b></p>', '<ul>', ...d.fields.map(fieldHtml), '</ul>');
   else out.push('<p><b>Ændrede felter:</b> ingen (ændringen kommer fra skabeloner eller referencedata)</p>');
   if (edited.length > 0) out.push('<p><b>Ændret tekst</b></p>', ...edited.flatMap(clauseHtml));
   if (renumbered.length > 0) {
     out.push(`<p><b>Omnummereret:</b> ${renumbered.map((c) => piecesHtml(c.heading)).join('; ')}</p>`);
   }
-  out.push('</details>');
   return out;
+}
+
+const editedAndRenumbered = (d: ChangedDocument) => {
+  const clauses = changedClauses(d);
+  return { edited: clauses.filter((c) => !onlyRenumbered(c)), renumbered: clauses.filter(onlyRenumbered) };
+};
+
+function changedHtml(d: ChangedDocument): string[] {
+  const { edited, renumbered } = editedAndRenumbered(d);
+  const parts = [countNoun(d.fields.length, 'felt', 'felter'), countNoun(edited.length, 'afsnit', 'afsnit')].join(', ');
+  return [
+    `<details><summary><b>Ændret:</b> ${escapeHtml(d.name)} · <code>${escapeHtml(d.id)}</code> · ${parts}</summary>`,
+    `<p>Fil: <code>${escapeHtml(d.file)}</code> · Kommuner: ${escapeHtml(kommuneList(d.kommuner))}</p>`,
+    ...changeBodyHtml(d, edited, renumbered),
+    '</details>',
+  ];
+}
+
+/** One section for documents that changed alike: the list, then the first one's change. */
+function sameChangeHtml(docs: readonly ChangedDocument[]): string[] {
+  const first = docs[0]!;
+  const { edited, renumbered } = editedAndRenumbered(first);
+  return [
+    `<details><summary><b>Samme ændring i ${docs.length} dokumenter</b> · ${countNoun(edited.length, 'afsnit', 'afsnit')} · fra skabeloner eller referencedata</summary>`,
+    '<p><b>Dokumenter</b></p>',
+    '<ul>',
+    ...docs.map((d) => `<li>${escapeHtml(d.name)} · <code>${escapeHtml(d.id)}</code></li>`),
+    '</ul>',
+    `<p>Vist for <code>${escapeHtml(first.id)}</code>. I de andre er det de samme ord, der er tilføjet og slettet i de samme afsnit; kun dokumentets egne oplysninger omkring dem (kommune, opgave, paragrafnummer) kan være andre.</p>`,
+    ...changeBodyHtml(first, edited, renumbered),
+    '</details>',
+  ];
+}
+
+/** Findings listed in the comment; the rest are counted (the full list is `npm run check`'s). */
+const FINDINGS_SHOWN = 50;
+
+const findingLine = (f: Finding) =>
+  `- \`${f.file}:${f.line}:${f.column}\` **${f.severity === 'error' ? 'fejl' : 'advarsel'}** \`${f.rule}\` ${escapeMarkdown(f.message)}`;
+
+/** The new revision's findings, above the changes: what the reviewer must know first. */
+function findingsMarkdown(findings: RevisionFindings): string[] {
+  const lines: string[] = [''];
+  const listedWarnings = findings.list.filter((f) => f.severity === 'warning').length;
+  if (findings.errors > 0) {
+    lines.push(
+      `### ✖ Den nye revision har ${countNoun(findings.errors, 'fejl', 'fejl')}`,
+      '',
+      'Fejl stopper udgivelsen. Ændringen er alligevel dannet og sammenlignet nedenfor, så den kan læses.',
+    );
+  } else if (listedWarnings > 0) {
+    lines.push(`### ⚠ ${countNoun(listedWarnings, 'advarsel', 'advarsler')} i de ændrede filer`);
+  } else {
+    lines.push('✔ Ingen fejl i den nye revision.');
+  }
+  if (findings.list.length > 0) {
+    lines.push('', ...findings.list.slice(0, FINDINGS_SHOWN).map(findingLine));
+    const more = findings.list.length - FINDINGS_SHOWN;
+    if (more > 0) lines.push(`- … og ${more} flere (se \`npm run check\`)`);
+  }
+  if (findings.warningsElsewhere > 0) {
+    lines.push(
+      '',
+      `${countNoun(findings.warningsElsewhere, 'advarsel', 'advarsler')} i filer, som ændringen ikke rører, er ikke vist her (se \`npm run check\`).`,
+    );
+  }
+  return lines;
 }
 
 function summaryHtml(label: string, d: DocumentSummary): string[] {
@@ -148,8 +213,12 @@ const revision = (r: RevisionInfo) => {
  * written, whatever the data contains.
  */
 export function reportMarkdown(result: DiffResult): string {
-  const lines = ['## Ændringer i aftalerne', '', `Fra ${revision(result.base)} til ${revision(result.head)}.`, ''];
+  const lines = ['## Ændringer i aftalerne', '', `Fra ${revision(result.base)} til ${revision(result.head)}.`, ...findingsMarkdown(result.findings), ''];
   const { added, removed, changed } = result;
+  const byId = new Map(changed.map((d) => [d.id, d]));
+  const groupOf = new Map<string, SameChange>();
+  for (const g of result.sameChanges) for (const id of g.ids) groupOf.set(id, g);
+  const docsOf = (g: SameChange) => g.ids.map((id) => byId.get(id)!);
   if (added.length + removed.length + changed.length === 0) {
     lines.push('Ingen dokumenter er ændret.');
   } else {
@@ -169,14 +238,26 @@ export function reportMarkdown(result: DiffResult): string {
   }
   if (changed.length + added.length + removed.length > 0) {
     lines.push('', '| | Dokument | Kommuner | Felter | Afsnit |', '| --- | --- | --- | --- | --- |');
-    for (const d of changed)
-      lines.push(
-        `| ændret | ${escapeMarkdown(d.name)} | ${escapeMarkdown(kommuneList(d.kommuner))} | ${d.fields.length} | ${changedClauses(d).filter((c) => !onlyRenumbered(c)).length} |`,
-      );
+    for (const d of changed) {
+      const group = groupOf.get(d.id);
+      const clauses = changedClauses(d).filter((c) => !onlyRenumbered(c)).length;
+      if (group === undefined) {
+        lines.push(`| ændret | ${escapeMarkdown(d.name)} | ${escapeMarkdown(kommuneList(d.kommuner))} | ${d.fields.length} | ${clauses} |`);
+      } else if (group.ids[0] === d.id) {
+        const kommuner = [...new Map(docsOf(group).flatMap((g) => g.kommuner.map((k) => [k.kode, k]))).values()].sort((a, b) =>
+          a.navn.localeCompare(b.navn, 'da'),
+        );
+        lines.push(`| ændret | samme ændring i ${group.ids.length} dokumenter (se nedenfor) | ${escapeMarkdown(kommuneList(kommuner))} | 0 | ${clauses} |`);
+      }
+    }
     for (const d of added) lines.push(`| tilføjet | ${escapeMarkdown(d.name)} | ${escapeMarkdown(kommuneList(d.kommuner))} | | |`);
     for (const d of removed) lines.push(`| fjernet | ${escapeMarkdown(d.name)} | ${escapeMarkdown(kommuneList(d.kommuner))} | | |`);
   }
-  for (const d of changed) lines.push('', ...changedHtml(d));
+  for (const d of changed) {
+    const group = groupOf.get(d.id);
+    if (group === undefined) lines.push('', ...changedHtml(d));
+    else if (group.ids[0] === d.id) lines.push('', ...sameChangeHtml(docsOf(group)));
+  }
   for (const d of added) lines.push('', ...summaryHtml('Tilføjet', d));
   for (const d of removed) lines.push('', ...summaryHtml('Fjernet', d));
   return lines.join('\n') + '\n';

@@ -2,7 +2,7 @@ import { compareSnapshots } from './compare.ts';
 import { defaultBase, GitError, openGit, resolveCommit, shortSha, type Git } from './git.ts';
 import { materialise, type Materialised } from './materialise.ts';
 import { loadSnapshot } from './snapshot.ts';
-import type { DiffResult, RevisionInfo } from './types.ts';
+import { describeRevision, type DiffResult, type RevisionInfo } from './types.ts';
 
 export interface DiffOptions {
   /** The repository folder: where agreements/, schemas/ and templates/ are. */
@@ -11,10 +11,12 @@ export interface DiffOptions {
   base?: string;
   /** Revision to compare to; default: the working tree as it is on disk. */
   head?: string;
-  /** For the check's date rules; only errors stop a diff, and those do not depend on it. */
+  /** »Today« for the check's date rules (overdue steps), YYYY-MM-DD. */
   today: string;
   /** Told when a default had to be replaced (no main branch). */
   onNote?: (message: string) => void;
+  /** Told how far the run has come: each revision's check, then the documents compared. */
+  onProgress?: (done: number, total: number, label: string) => void;
 }
 
 async function commitOf(git: Git, rev: string): Promise<string> {
@@ -61,9 +63,11 @@ export async function runDiff(options: DiffOptions): Promise<DiffResult> {
       folders.push(headTree);
       headRoot = headTree.root;
     }
+    options.onProgress?.(0, 0, `kontrollerer ${describeRevision(base)} …`);
     const baseSnapshot = await loadSnapshot(baseTree.root, base.label, options.today);
+    options.onProgress?.(0, 0, `kontrollerer ${describeRevision(head)} …`);
     const headSnapshot = await loadSnapshot(headRoot, head.label, options.today);
-    return await compareSnapshots(baseSnapshot, headSnapshot, { base, head });
+    return await compareSnapshots(baseSnapshot, headSnapshot, { base, head }, options.onProgress);
   } finally {
     for (const f of folders) f.dispose();
   }

@@ -1,19 +1,23 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { checkRepository } from '../check/check-repository.ts';
-import { hasErrors } from '../diagnostics/diagnostic.ts';
+import { ConfigError } from '../check/config.ts';
+import { hasErrors, type Diagnostic } from '../diagnostics/diagnostic.ts';
 import { reportText } from '../diagnostics/report-text.ts';
+import type { SourceStore } from '../diagnostics/sources.ts';
 import { renderedDocuments } from '../kinds/index.ts';
 import type { DocumentKind } from '../model/kinds.ts';
 import type { Repository } from '../model/repository.ts';
 import type { SourceDocument } from '../model/source-document.ts';
+import { markdownRenderer } from '../render/markdown-of.ts';
 import { renderDocument, type RenderedDocument } from '../render/render-document.ts';
 import { TemplateError } from '../render/template-error.ts';
 import { loadTemplates, type TemplateSet } from '../render/templates.ts';
 
 /**
- * A revision that cannot be rendered: its data has errors or a template is broken. The report
- * is what `npm run check` (or `npm run build`) would say about it.
+ * A revision that cannot be rendered: a file is not valid YAML or breaks its schema, the
+ * configuration is broken, or a template is. The report is what `npm run check` (or `npm run
+ * build`) would say about it.
  */
 export class SnapshotError extends Error {
   constructor(
@@ -34,16 +38,40 @@ export interface Snapshot {
   /** File contents, read once; what »the inputs did not change« is decided on. */
   bytes(file: string): Buffer | undefined;
   render(doc: SourceDocument<DocumentKind>): RenderedDocument;
+  /** Everything `npm run check` finds in the revision, its .aftalerrc.json applied. */
+  findings: Diagnostic[];
+  /** Where the findings' offsets are resolved to line:col. */
+  sources: SourceStore;
+  /** How many files the check read, for the report's summary line. */
+  files: number;
 }
 
 const templateReport = (error: TemplateError) => `${error.file}:${error.line}:${error.column}  fejl  ${error.rule}  ${error.message}\n`;
 
-/** Loads and checks a revision the way `npm run build` does: any error stops it. */
+/**
+ * Loads and checks a revision as `npm run check` does. Unlike the build, a rule's error does not
+ * stop it: a reviewer needs the redline most when a change breaks a rule, so the revision is
+ * rendered whenever it can be at all, and the findings travel with it. What stops it is what
+ * makes rendering impossible: YAML or schema errors (a document the loader could not read) and
+ * a broken configuration or template.
+ */
 export async function loadSnapshot(root: string, label: string, today: string): Promise<Snapshot> {
-  const { load, repo, diagnostics } = await checkRepository(root, { today });
-  if (hasErrors(diagnostics)) {
-    const errors = diagnostics.filter((d) => d.severity === 'error');
-    throw new SnapshotError(label, reportText(errors, load.sources, { files: load.files, documents: [] }));
+  let checked;
+  try {
+    checked = await checkRepository(root, { today, markdown: markdownRenderer(root) });
+  } catch (error) {
+    if (error instanceof ConfigError) throw new SnapshotError(label, `${error.message}\n`);
+    throw error;
+  }
+  const { load, repo, diagnostics } = checked;
+  const errorReport = (only: readonly Diagnostic[]) =>
+    reportText(
+      only.filter((d) => d.severity === 'error'),
+      load.sources,
+      { files: load.files, documents: [] },
+    );
+  if (hasErrors(load.diagnostics)) {
+    throw new SnapshotError(label, errorReport(diagnostics));
   }
   let templates: TemplateSet;
   try {
@@ -77,8 +105,14 @@ export async function loadSnapshot(root: string, label: string, today: string): 
         return renderDocument(repo, templates, doc);
       } catch (error) {
         if (error instanceof TemplateError) throw new SnapshotError(label, templateReport(error));
+        // Data that breaks a rule may also be data a template cannot render (a reference to a
+        // document that does not exist): then the findings say why. Without findings it is a bug.
+        if (hasErrors(diagnostics)) throw new SnapshotError(label, errorReport(diagnostics));
         throw error;
       }
     },
+    findings: diagnostics,
+    sources: load.sources,
+    files: load.files,
   };
 }

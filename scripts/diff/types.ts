@@ -2,6 +2,7 @@
  * The shapes a comparison produces. Everything here is plain data (no class instances), so the
  * same values feed the Markdown report, the JSON output and the redline PDF.
  */
+import type { Severity } from '../diagnostics/diagnostic.ts';
 import type { DocumentKind } from '../model/kinds.ts';
 import type { DocumentMeta } from '../kinds/index.ts';
 
@@ -122,6 +123,36 @@ export interface ReferenceChange {
   fields: FieldChange[];
 }
 
+/** A finding of the new revision, placed: what `npm run check` prints as one line. */
+export interface Finding {
+  file: string;
+  line: number;
+  column: number;
+  severity: Severity;
+  rule: string;
+  message: string;
+  /** The file differs between the two revisions. */
+  changed: boolean;
+}
+
+export interface RevisionFindings {
+  /** Findings in files the change touches, and errors anywhere; in check's order. */
+  list: Finding[];
+  /** All of the revision's errors and warnings, listed or not. */
+  errors: number;
+  warnings: number;
+  /** Warnings in files the change does not touch: counted, not listed. */
+  warningsElsewhere: number;
+  /** `list` as `npm run check` prints it, with its summary line; empty without findings. */
+  text: string;
+}
+
+/** Documents whose text changed the same way, without any change to their own data. */
+export interface SameChange {
+  /** Ids of the documents, in report order; the first one's diff is shown for all. */
+  ids: string[];
+}
+
 export interface DiffResult {
   base: RevisionInfo;
   head: RevisionInfo;
@@ -134,6 +165,13 @@ export interface DiffResult {
   templates: string[];
   /** Field changes in the reference data (region, opgaver, frister). */
   reference: ReferenceChange[];
+  /** The new revision's findings (it is rendered and compared even when it breaks a rule). */
+  findings: RevisionFindings;
+  /**
+   * Changed documents that changed alike only through templates or reference data (a template
+   * edit touches every document of its kind): the report shows such a change once, with the list.
+   */
+  sameChanges: SameChange[];
 }
 
 /** Did any document change? Template and reference edits count only through their effect. */

@@ -120,8 +120,12 @@ describe('CI workflows', () => {
     expect(all).toMatch(/npm run check -- --format github/);
     expect(all).toMatch(/npm run build\b/);
     const diff = steps(w).find((s) => s.run?.includes('npm run diff'));
-    expect(diff?.run).toBe('npm run diff -- "origin/$BASE_REF" HEAD --out diff.md');
+    expect(diff?.run).toBe('npm run diff -- "origin/$BASE_REF" HEAD --out diff.md --pdf aendringer');
     expect(diff?.env).toEqual({ BASE_REF: '${{ github.base_ref }}' });
+    // A change that breaks a rule fails the check step; its redline is still made and uploaded.
+    expect(diff?.if).toBe('${{ !cancelled() }}');
+    const uploads = steps(w).filter((s) => s.uses?.startsWith('actions/upload-artifact@'));
+    for (const path of ['diff.md', 'aendringer/']) expect(uploads.find((s) => s.with?.path === path)?.if).toMatch(/always\(\)|!cancelled\(\)/);
     expect(steps(w).some((s) => s.uses?.startsWith('actions/upload-artifact@') && s.with?.path === 'out/')).toBe(true);
     expect(steps(w).some((s) => s.uses?.startsWith('actions/upload-artifact@') && s.with?.name === 'diff')).toBe(true);
     expect(steps(w).find((s) => s.uses?.startsWith('actions/checkout@'))?.with?.['fetch-depth']).toBe(0);
@@ -131,7 +135,8 @@ describe('CI workflows', () => {
     const { jobs } = load('pull-request.yml');
     const comment = jobs.comment!;
     expect(comment.needs).toBe('check-and-build');
-    expect(comment.if).toBe('github.event.pull_request.head.repo.full_name == github.repository');
+    // Posted also when the check failed: the report then opens with the findings.
+    expect(comment.if).toBe('${{ !cancelled() && github.event.pull_request.head.repo.full_name == github.repository }}');
     expect(comment.steps.map((s) => s.uses?.replace(/@.*/, ''))).toEqual(['actions/download-artifact', 'actions/github-script']);
     expect(comment.steps[0]?.with?.name).toBe('diff');
     expect(String(comment.steps[1]?.with?.script)).toContain("readFileSync('diff.md'");

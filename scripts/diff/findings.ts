@@ -1,0 +1,45 @@
+import { compareDiagnostics, type Diagnostic } from '../diagnostics/diagnostic.ts';
+import { countNoun } from '../diagnostics/danish.ts';
+import { reportText } from '../diagnostics/report-text.ts';
+import type { Snapshot } from './snapshot.ts';
+import type { Finding, RevisionFindings } from './types.ts';
+
+/** Does `file` differ between the revisions (added, removed or edited)? */
+function differs(base: Snapshot, head: Snapshot, file: string): boolean {
+  const a = base.bytes(file);
+  const b = head.bytes(file);
+  return a === undefined || b === undefined || !a.equals(b);
+}
+
+/**
+ * The new revision's findings as a reviewer needs them: every one in a file the change touches
+ * (or pointing into one, as a duplicate id does), and every error anywhere, as errors block the
+ * build. Warnings in untouched files (an overdue step elsewhere) are counted, not listed: they
+ * were there before the change and would bury what it did.
+ */
+export function headFindings(base: Snapshot, head: Snapshot): RevisionFindings {
+  const touched = new Map<string, boolean>();
+  const isTouched = (file: string) => {
+    if (!touched.has(file)) touched.set(file, differs(base, head, file));
+    return touched.get(file)!;
+  };
+  const concernsChange = (d: Diagnostic) => isTouched(d.file) || (d.related ?? []).some((r) => isTouched(r.file));
+  const all = [...head.findings].sort(compareDiagnostics);
+  const shown = all.filter((d) => d.severity === 'error' || concernsChange(d));
+  const list: Finding[] = shown.map((d) => {
+    const { start } = head.sources.resolve(d.file, d.span);
+    return { file: d.file, line: start.line, column: start.column, severity: d.severity, rule: d.rule, message: d.message, changed: isTouched(d.file) };
+  });
+  const errors = all.filter((d) => d.severity === 'error').length;
+  const elsewhere = all.length - shown.length;
+  const text = shown.length === 0 ? '' : reportText(shown, head.sources, { files: head.files, documents: [] });
+  const note =
+    elsewhere === 0 ? '' : `  (${countNoun(elsewhere, 'advarsel', 'advarsler')} i filer, som ændringen ikke rører, er ikke vist; se npm run check)\n`;
+  return {
+    list,
+    errors,
+    warnings: all.length - errors,
+    warningsElsewhere: elsewhere,
+    text: text + (text === '' ? '' : note),
+  };
+}
