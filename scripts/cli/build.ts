@@ -92,7 +92,8 @@ async function main(): Promise<number> {
   const { SigningError } = await import('../sign/errors.ts');
   try {
     const result = await build(options);
-    if (!result.ok && result.reason === 'no-match') throw new UsageError(`intet dokument og ingen kommune matcher --only »${result.only}«`);
+    if (!result.ok && result.reason === 'no-match')
+      throw new UsageError(`intet dokument og ingen kommune matcher --only »${result.only}«${result.guess ? ` – mente du ${result.guess}?` : ''}`);
     if (!result.ok) {
       const { load, diagnostics } = result.check;
       process.stdout.write(reportText(diagnostics, load.sources, { files: load.files, documents: [] }));

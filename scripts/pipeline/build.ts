@@ -23,7 +23,7 @@ import { loadSigningIdentity } from '../sign/keys.ts';
 import { ENV_P12_BASE64, ENV_P12_PATH, ENV_PASSPHRASE } from '../sign/signing-env.ts';
 import { cacheFile, contentKey, emptyCache, fileHolds, inputStamp, pipelineFingerprint, readCache, stampFiles, writeCache, type CacheIndex } from './cache.ts';
 import { renderContext, type RenderContext } from './context.ts';
-import { planBuild, selectDocuments, type BuildPlan, type Doc } from './plan.ts';
+import { onlyGuess, planBuild, selectDocuments, type BuildPlan, type Doc } from './plan.ts';
 import type { RenderPool, WorkerInit } from './pool.ts';
 import type { DocumentOutput } from './render-output.ts';
 import { createRenderer, startWorkersEarly, type Renderer } from './renderer.ts';
@@ -65,7 +65,7 @@ interface BuildStats {
 
 export type BuildResult =
   | { ok: false; reason: 'check'; check: CheckResult }
-  | { ok: false; reason: 'no-match'; only: string }
+  | { ok: false; reason: 'no-match'; only: string; guess?: string }
   | ({
       ok: true;
       /** The check's findings (warnings: a build with errors stops). */
@@ -171,7 +171,7 @@ async function checkAndBuild(options: BuildOptions, { outDir, cachePath, cache, 
   if (hasErrors(check.diagnostics)) return { ok: false, reason: 'check', check };
   const { repo } = check;
   if (options.only !== undefined && selectDocuments(repo, options.only, options.shard).length === 0)
-    return { ok: false, reason: 'no-match', only: options.only };
+    return { ok: false, reason: 'no-match', only: options.only, guess: onlyGuess(repo, options.only) };
 
   // Templates and keys are loaded before anything is written: their errors stop the build early.
   const templates = loadTemplates(root);

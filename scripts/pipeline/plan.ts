@@ -5,6 +5,7 @@ import { OUTPUT_MANIFEST } from '../emit/manifest-paths.ts';
 import { manifestEntry, serializeManifest, sha256, type ManifestEntry } from '../emit/manifest.ts';
 import { councilOf, kindOf, kommunerOf, renderedDocuments } from '../kinds/index.ts';
 import type { DocumentKind } from '../model/kinds.ts';
+import { suggest } from '../basics/quote.ts';
 import { kommuneNamed } from '../model/names.ts';
 import type { Repository } from '../model/repository.ts';
 import type { SourceDocument } from '../model/source-document.ts';
@@ -83,7 +84,7 @@ export interface BuildPlan {
   reusable(cached: CachedOutputs | undefined, key: string): cached is CachedOutputs;
 }
 
-export type PlanResult = { ok: true; plan: BuildPlan } | { ok: false; reason: 'no-match'; only: string };
+export type PlanResult = { ok: true; plan: BuildPlan } | { ok: false; reason: 'no-match'; only: string; guess?: string };
 
 /** The order documents are rendered in: cases first, then kommune by kommune (see BuildPlan.toRender). */
 const renderOrder = (repo: Repository, d: Doc) => `${councilOf(d) !== undefined ? 0 : 1} ${kommunerOf(repo, d)[0] ?? ''} ${d.data.id}`;
@@ -109,11 +110,23 @@ export function selectDocuments(repo: Repository, only: string | undefined, shar
   );
 }
 
+/**
+ * For an --only that matches nothing: the document id, kommune slug or code it is most likely a
+ * typo of, as staff would write it, with the kommune's name (»»lejre« (Lejre Kommune)«).
+ */
+export function onlyGuess(repo: Repository, only: string): string | undefined {
+  const labels = new Map<string, string>();
+  for (const k of repo.kommuner) for (const key of [k.slug, k.kode]) labels.set(key, `»${key}« (${k.navn})`);
+  for (const d of renderedDocuments(repo)) labels.set(d.data.id, `»${d.data.id}«`);
+  const guess = suggest(only.trim().toLowerCase(), [...labels.keys()]);
+  return guess === undefined ? undefined : labels.get(guess);
+}
+
 export function planBuild(input: PlanInput): PlanResult {
   const { repo, cache, only, shard, keyOf, fingerprint, present } = input;
   const all = renderedDocuments(repo);
   const selected = selectDocuments(repo, only, shard);
-  if (only !== undefined && selected.length === 0) return { ok: false, reason: 'no-match', only };
+  if (only !== undefined && selected.length === 0) return { ok: false, reason: 'no-match', only, guess: onlyGuess(repo, only) };
   // A document whose kind keeps it out of the bundles (a closed punkt) is rendered, never bundled.
   const bundled = (d: Doc) => kindOf(d).inBundle?.(d) ?? true;
   const codes = [...new Set(selected.filter(bundled).flatMap((d) => kommunerOf(repo, d)))];

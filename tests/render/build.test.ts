@@ -171,6 +171,12 @@ describe('npm run build on a copy of the repository', () => {
   it('refuses an --only that matches nothing, with exit 2', async () => {
     const r = await runInProcess('build', ['--root', repo.root, '--only', 'findes-ikke'], ENV);
     expect(r.code).toBe(2);
-    expect(r.stderr).toMatch(/intet dokument og ingen kommune matcher --only »findes-ikke«/);
+    expect(r.stderr).toMatch(/intet dokument og ingen kommune matcher --only »findes-ikke«\n/);
+    // A near miss of a kommune or a document id gets »mente du …?«, as new and frister give it.
+    const kommune = await runInProcess('build', ['--root', repo.root, '--only', 'lejr'], ENV);
+    expect(kommune.code).toBe(2);
+    expect(kommune.stderr).toContain('matcher --only »lejr« – mente du »lejre« (Lejre Kommune)?');
+    const id = await runInProcess('build', ['--root', repo.root, '--only', 'hsa-lejre-akutsygeplej'], ENV);
+    expect(id.stderr).toContain('– mente du »hsa-lejre-akutsygepleje«?');
   });
 });
