@@ -140,8 +140,14 @@ async function main(): Promise<number> {
 
   // Appended, as GitHub expects of a step summary; a relative name is taken from where npm was started.
   const summaryFile = values.summary === undefined ? undefined : path.resolve(process.env.INIT_CWD ?? process.cwd(), values.summary);
-  if (summaryFile !== undefined)
-    appendFileSync(summaryFile, reportSummary(diagnostics, load.sources, { files, documents: ordered }, changed === undefined ? {} : { changed }));
+  if (summaryFile !== undefined) {
+    const markdown = reportSummary(diagnostics, load.sources, { files, documents: ordered }, changed === undefined ? {} : { changed });
+    try {
+      appendFileSync(summaryFile, markdown);
+    } catch (error) {
+      throw new UsageError(`--summary: kan ikke skrive i ${values.summary!} (${(error as NodeJS.ErrnoException).code ?? String(error)})`);
+    }
+  }
 
   if (format === 'json') process.stdout.write(reportJson(diagnostics, load.sources));
   else if (format === 'github') {

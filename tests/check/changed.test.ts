@@ -139,6 +139,12 @@ describe('check --changed-since on a pull request', () => {
     expect(r.stdout).toBe('');
   });
 
+  it('exits 2 in Danish when the summary cannot be written', async () => {
+    const r = await runInProcess('check', ['--root', repo.root, '--today', TODAY, '--summary', repo.path('mangler/oversigt.md')]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toBe(`check: --summary: kan ikke skrive i ${repo.path('mangler/oversigt.md')} (ENOENT)\nSe »npm run check -- --help«.\n`);
+  });
+
   it('exits 2 in Danish outside a git repository, and with a format that has no annotations', () => {
     const copy = new RepoCopy();
     try {
