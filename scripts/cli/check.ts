@@ -1,4 +1,4 @@
-import { existsSync, writeFileSync } from 'node:fs';
+import { appendFileSync, existsSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { checkRepository } from '../check/check-repository.ts';
 import { CONFIG_FILE, ConfigError, effectiveSeverity, loadConfig, type Config } from '../check/config.ts';
@@ -8,6 +8,7 @@ import { hasErrors } from '../diagnostics/diagnostic.ts';
 import { severityLabel } from '../diagnostics/danish.ts';
 import { reportGithub } from '../diagnostics/report-github.ts';
 import { reportJson } from '../diagnostics/report-json.ts';
+import { reportSummary } from '../diagnostics/report-summary.ts';
 import { reportText } from '../diagnostics/report-text.ts';
 import { loadRepository } from '../load/load-repository.ts';
 import { registry, renderedDocuments } from '../kinds/index.ts';
@@ -30,6 +31,13 @@ Valg:
   --strict                   Overskredne frister (reglerne forsinket/…) er fejl, ikke advarsler
   --list-rules               Vis regelkataloget (id, alvor, beskrivelse, kilde) i stedet for at kontrollere
   --root MAPPE               Kontrollér et andet repository (standard: dette)
+  --changed-since REF        Til pull requests, med --format github: anmærk kun fund i filer,
+                             som er ændret siden REF (fra det fælles udgangspunkt, som en pull
+                             request), og fejl i alle filer (de blokerer); de øvrige advarsler
+                             tælles i én note. Fx --changed-since origin/main
+  --summary FIL              Føj hele rapporten som Markdown til FIL, grupperet efter fil og
+                             regel, de ændrede filer først; i GitHub Actions er FIL
+                             "$GITHUB_STEP_SUMMARY" (jobbets oversigt)
   --ci-shards FIL            Skriv også i FIL, hvilke dele (--shard I/N) udgivelsens
                              build deles i, som JSON-liste, fx ["1/2","2/2"]: én del pr.
                              ${DOCUMENTS_PER_SHARD} dokumenter, højst ${MAX_SHARDS} (se README: Performance at scale)
@@ -59,6 +67,8 @@ async function main(): Promise<number> {
       root: { type: 'string' },
       'ci-shards': { type: 'string' },
       'ci-shard-count': { type: 'string' },
+      'changed-since': { type: 'string' },
+      summary: { type: 'string' },
     },
     true,
   );
@@ -69,6 +79,8 @@ async function main(): Promise<number> {
   if (shardCount !== undefined && !(Number.isInteger(shardCount) && shardCount >= 1 && shardCount <= MAX_SHARDS))
     throw new UsageError(`--ci-shard-count skal være et helt tal fra 1 til ${MAX_SHARDS}, ikke »${values['ci-shard-count']!}«`);
   if (shardCount !== undefined && values['ci-shards'] === undefined) throw new UsageError('--ci-shard-count kræver --ci-shards FIL');
+  if (values['changed-since'] !== undefined && format !== 'github')
+    throw new UsageError('--changed-since virker kun med --format github (det er anmærkningerne på en pull request, det begrænser)');
 
   const root = values.root ?? REPO_ROOT;
   const strict = values.strict;
@@ -113,6 +125,7 @@ async function main(): Promise<number> {
 
   const today = values.today === undefined ? todayInDenmark() : parseIsoDateOption(values.today, '--today');
   const scope = scopeOf(root, positionals);
+  const changed = values['changed-since'] === undefined ? undefined : await changedFiles(root, values['changed-since']);
   const checked = await checkRepository(root, { today, strict, markdown: signedTextRenderer(root) });
   const { load, repo } = checked;
   const inScope = (file: string) => scope === undefined || scope.some((s) => file === s || file.startsWith(`${s}/`));
@@ -125,9 +138,30 @@ async function main(): Promise<number> {
   });
   const files = scope === undefined ? load.files : load.sources.files().filter(inScope).length;
 
+  // Appended, as GitHub expects of a step summary; a relative name is taken from where npm was started.
+  const summaryFile = values.summary === undefined ? undefined : path.resolve(process.env.INIT_CWD ?? process.cwd(), values.summary);
+  if (summaryFile !== undefined) {
+    const markdown = reportSummary(diagnostics, load.sources, { files, documents: ordered }, changed === undefined ? {} : { changed });
+    try {
+      appendFileSync(summaryFile, markdown);
+    } catch (error) {
+      throw new UsageError(`--summary: kan ikke skrive i ${values.summary!} (${(error as NodeJS.ErrnoException).code ?? String(error)})`);
+    }
+  }
+
   if (format === 'json') process.stdout.write(reportJson(diagnostics, load.sources));
-  else if (format === 'github') process.stdout.write(reportGithub(diagnostics, load.sources));
-  else {
+  else if (format === 'github') {
+    const jobSummary = process.env.GITHUB_STEP_SUMMARY;
+    const leftOutAt =
+      summaryFile === undefined
+        ? undefined
+        : jobSummary !== undefined && path.resolve(jobSummary) === summaryFile
+          ? 'står i jobbets oversigt'
+          : `står i ${values.summary!}`;
+    process.stdout.write(
+      reportGithub(diagnostics, load.sources, { ...(changed === undefined ? {} : { changed }), ...(leftOutAt === undefined ? {} : { leftOutAt }) }),
+    );
+  } else {
     process.stdout.write(reportText(diagnostics, load.sources, { files, documents: ordered }));
     if (scope !== undefined && outside > 0) process.stdout.write(`(${outside} fund i andre filer end ${scope.join(', ')} er ikke vist)\n`);
   }
@@ -140,6 +174,18 @@ async function main(): Promise<number> {
       JSON.stringify(ciShards(renderedDocuments(repo).length, shardCount)) + '\n',
     );
   return 0;
+}
+
+/** The files changed since `ref`, as a pull request counts them, relative to the root; a git problem is a usage error. */
+async function changedFiles(root: string, ref: string): Promise<Set<string>> {
+  // Loaded only when asked for: git.ts brings zx, which costs about what a whole check does.
+  const { changedSince, GitError, openGit } = await import('../diff/git.ts');
+  try {
+    return await changedSince(await openGit(root), ref);
+  } catch (error) {
+    if (error instanceof GitError) throw new UsageError(`--changed-since: ${error.message}`);
+    throw error;
+  }
 }
 
 /**

@@ -41,7 +41,8 @@ export function reportText(diagnostics: readonly Diagnostic[], sources: SourceSt
   return lines.join('\n') + '\n';
 }
 
-function summaryLine(diagnostics: readonly Diagnostic[], summary: RunSummary): string {
+/** The closing line: »✖ 2 fejl og 41 advarsler · 36 filer kontrolleret (…)«. */
+export function summaryLine(diagnostics: readonly Diagnostic[], summary: RunSummary): string {
   const errors = diagnostics.filter((d) => d.severity === 'error').length;
   const warnings = diagnostics.length - errors;
   const kinds = summary.documents

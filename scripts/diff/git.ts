@@ -116,3 +116,25 @@ export async function defaultBase(git: Git): Promise<DefaultBase> {
     note: 'der er ingen gren »main« (heller ikke origin/main); sammenligner med HEAD, så kun ændringer, der ikke er committet, vises',
   };
 }
+
+/**
+ * The files a pull request from `ref` to HEAD changes, as a pull request counts them: from the
+ * merge-base of the two to HEAD (`git diff ref...HEAD`), renamed files under their new name,
+ * deleted files left out. Paths are relative to the folder `git` was opened on, with forward
+ * slashes, as findings name their files; changed files outside that folder are left out.
+ */
+export async function changedSince(git: Git, ref: string): Promise<Set<string>> {
+  const base = await resolveCommit(git, ref);
+  if (!base) throw new GitError(`»${ref}« er ikke en kendt gren, et tag eller en commit`);
+  const head = await resolveCommit(git, 'HEAD');
+  if (!head) throw new GitError('repository’et har ingen commits endnu; der er intet at sammenligne med');
+  const mergeBase = (await git.tryRun(['merge-base', base, head]))?.trim();
+  if (!mergeBase) throw new GitError(`HEAD har ingen fælles historik med »${ref}«`);
+  const out = await git.runBytes(['diff', '--name-only', '-z', '--no-ext-diff', '--diff-filter=d', mergeBase, head, '--']);
+  const changed = new Set<string>();
+  for (const name of out.toString('utf8').split('\0')) {
+    if (name === '' || !name.startsWith(git.prefix)) continue;
+    changed.add(name.slice(git.prefix.length));
+  }
+  return changed;
+}

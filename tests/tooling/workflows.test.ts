@@ -113,11 +113,15 @@ describe('CI workflows', () => {
     }
   });
 
-  it('pull-request.yml checks with inline findings, builds, and uploads the PDFs and the diff', () => {
+  it('pull-request.yml checks with inline findings on the changed files and the rest in the job summary, builds, and uploads the PDFs and the diff', () => {
     const w = load('pull-request.yml');
     expect(Object.keys(w.on)).toEqual(['pull_request']);
     const all = runs(w).join('\n');
     expect(all).toMatch(/npm run check -- --format github/);
+    // Annotations only for what the pull request changes (and errors anywhere); everything in the job summary.
+    const check = steps(w).find((s) => s.run?.includes('npm run check'));
+    expect(check?.run).toBe('npm run check -- --format github --changed-since "origin/$BASE_REF" --summary "$GITHUB_STEP_SUMMARY"');
+    expect(check?.env).toEqual({ BASE_REF: '${{ github.base_ref }}' });
     expect(all).toMatch(/npm run build\b/);
     const diff = steps(w).find((s) => s.run?.includes('npm run diff'));
     expect(diff?.run).toBe('npm run diff -- "origin/$BASE_REF" HEAD --out diff.md --pdf aendringer');
