@@ -38,7 +38,8 @@ export function toFailure(error: unknown): TaskFailure {
   return { message };
 }
 
-function fromFailure(failure: TaskFailure): Error {
+/** The error a failure stood for, of the same class (the CLI reports each class its own way). */
+export function fromFailure(failure: TaskFailure): Error {
   const t = failure.template;
   if (t) return new TemplateError(t.rule, t.file, t.line, t.column, failure.message);
   return failure.signing ? new SigningError(failure.signing, failure.message) : new Error(failure.message);

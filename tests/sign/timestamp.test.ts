@@ -4,6 +4,7 @@
  * build runs as a user runs it (in-process CLI), on a small repository: the reference data and
  * one note to Holbæk of a toy kind, sealed with the development certificate. Data SYNTETISK.
  */
+import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { cpSync, existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -14,9 +15,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { registry } from '../../scripts/kinds/index.ts';
 import { SigningError } from '../../scripts/sign/errors.ts';
 import { requestTimestamp } from '../../scripts/sign/timestamp.ts';
-import type { CliResult } from '../helpers/cli.ts';
+import { STACK_TRACE, type CliResult } from '../helpers/cli.ts';
 import { runInProcess } from '../helpers/in-process.ts';
-import { REPO_ROOT } from '../helpers/repo.ts';
+import { REPO_ROOT, RepoCopy } from '../helpers/repo.ts';
 import { toyNoteKind } from '../helpers/toy-kind.ts';
 import { extractSignature } from './pdf.ts';
 import { pdfsig, run } from './tools.ts';
@@ -228,4 +229,52 @@ describe('npm run build with »segl.tidsstempel_url« (PAdES B-T)', () => {
     for (const file of pdfs(out())) expect(timestampOf(signerInfoOf(readFileSync(file))), file).toBeUndefined();
     configure(tsa.url);
   });
+});
+
+/**
+ * The build as a real process with worker threads: workers start before the check (they learn
+ * the TSA from the configuration as it is read then) and a TSA failure in a worker must reach the
+ * CLI as the same Danish message. Asynchronous, so this process's TSA can answer meanwhile.
+ */
+describe('npm run build with »segl.tidsstempel_url« and worker threads', () => {
+  const repo = new RepoCopy(['agreements', 'schemas', 'templates']);
+  const runBuild = (out: string): Promise<CliResult> =>
+    new Promise((resolve, reject) => {
+      const child = spawn(
+        process.execPath,
+        ['--import', 'tsx', path.join(REPO_ROOT, 'scripts', 'cli', 'build.ts'), '--root', repo.root, '--out', out, '--today', TODAY, '--jobs', '2', '--quiet'],
+        { cwd: REPO_ROOT, env: { ...process.env, ...ENV } },
+      );
+      let stdout = '';
+      let stderr = '';
+      child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString('utf8')));
+      child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString('utf8')));
+      child.on('error', reject);
+      child.on('close', (code) => resolve({ code, stdout, stderr }));
+    });
+  afterAll(() => repo.remove());
+
+  it('timestamps the seals made in every thread', async () => {
+    repo.write('.aftalerrc.json', JSON.stringify({ segl: { tidsstempel_url: tsa.url } }));
+    tsa.mode = 'ok';
+    const result = await runBuild('out');
+    expect(result.code, result.stdout + result.stderr).toBe(0);
+    const manifest = JSON.parse(repo.read('out/manifest.json')) as { files: Array<{ path: string }> };
+    const sealed = [...new Set(manifest.files.filter((e) => e.path.endsWith('.pdf')).map((e) => e.path))];
+    expect(sealed.length).toBeGreaterThan(40);
+    for (const file of sealed) expect(timestampOf(signerInfoOf(readFileSync(repo.path(path.join('out', file))))), file).toBeDefined();
+  }, 180_000);
+
+  it('stops with the Danish message when the TSA fails in a worker thread, writing no out/', async () => {
+    tsa.mode = 'http-error';
+    try {
+      const result = await runBuild('out-fejl');
+      expect(result.code, result.stdout + result.stderr).toBe(1);
+      expect(result.stdout).toContain(`Build afbrudt: segl/tidsstempel: tidsstemplet fra ${tsa.url} kunne ikke hentes: tjenesten svarede HTTP 500`);
+      expect(result.stdout + result.stderr).not.toMatch(STACK_TRACE);
+      expect(existsSync(repo.path('out-fejl'))).toBe(false);
+    } finally {
+      tsa.mode = 'ok';
+    }
+  }, 180_000);
 });
