@@ -149,7 +149,9 @@ function parseSeal(value: unknown, text: string): string | undefined {
     throw new ConfigError(`${CONFIG_FILE}${positionOf(text, ['segl'])}: »segl« skal være et objekt, fx {"tidsstempel_url": "https://tsa.example.dk/tsa"}`);
   }
   for (const key of Object.keys(value)) {
-    if (key !== 'tidsstempel_url') throw new ConfigError(`${CONFIG_FILE}: ukendt felt »segl.${key}«; tilladt er »tidsstempel_url«`);
+    if (key !== 'tidsstempel_url') {
+      throw new ConfigError(`${CONFIG_FILE}${positionOf(text, ['segl', key])}: ukendt felt »segl.${key}«; tilladt er »tidsstempel_url«`);
+    }
   }
   const given = value.tidsstempel_url;
   if (given === undefined) return undefined;

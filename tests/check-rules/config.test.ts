@@ -29,7 +29,7 @@ describe('.aftalerrc.json', () => {
     ['{"rules": {"kapacitet/ukendt": "info"}}', '.aftalerrc.json: reglen »kapacitet/ukendt« skal sættes til "error", "warning" eller "off", ikke "info"'],
     ['{"rules": {"kapacitet/ukendt": 0}}', '.aftalerrc.json: reglen »kapacitet/ukendt« skal sættes til "error", "warning" eller "off", ikke 0'],
     ['{"regler": {}}', '.aftalerrc.json: ukendt felt »regler«; tilladt er »rules«, »kalender«, »segl« (og »$comment«)'],
-    ['{"segl": {"tidsstempel": "https://tsa.example.dk"}}', '.aftalerrc.json: ukendt felt »segl.tidsstempel«; tilladt er »tidsstempel_url«'],
+    ['{"segl": {"tidsstempel": "https://tsa.example.dk"}}', '.aftalerrc.json:1:26: ukendt felt »segl.tidsstempel«; tilladt er »tidsstempel_url«'],
     ['{"segl": "https://tsa.example.dk"}', '.aftalerrc.json:1:10: »segl« skal være et objekt, fx {"tidsstempel_url": "https://tsa.example.dk/tsa"}'],
     [
       '{\n  "segl": {\n    "tidsstempel_url": "ftp://tsa.example.dk/tsa"\n  }\n}',

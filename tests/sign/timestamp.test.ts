@@ -215,6 +215,21 @@ describe('npm run build with »segl.tidsstempel_url« (PAdES B-T)', () => {
     }
   });
 
+  it('refuses a configured URL that is not http(s) before building anything (exit 2, at its place in the file)', async () => {
+    writeFileSync(path.join(root, '.aftalerrc.json'), '{\n  "segl": { "tidsstempel_url": "file:///etc/passwd" }\n}\n');
+    try {
+      const before = tsa.requests;
+      const refused = await build('out-fejl');
+      expect(refused.code).toBe(2);
+      expect(refused.stderr).toContain('.aftalerrc.json:2:32: »segl.tidsstempel_url« skal begynde med http:// eller https://, ikke »file:«');
+      expect(refused.stderr).not.toMatch(STACK_TRACE);
+      expect(tsa.requests).toBe(before);
+      expect(existsSync(path.join(root, 'out-fejl'))).toBe(false);
+    } finally {
+      configure(tsa.url);
+    }
+  });
+
   it('reuses the timestamped output when nothing changed, and seals without a timestamp (B-B) once the setting is removed', async () => {
     const before = tsa.requests;
     const again = await build();
