@@ -80,7 +80,8 @@ export async function requestTimestamp(signatureValue: Uint8Array, options: Time
   }
   if (!response.ok) throw failure(url, `tjenesten svarede HTTP ${response.status}${response.statusText ? ` ${printable(response.statusText)}` : ''}`);
   const type = response.headers.get('content-type') ?? '';
-  if (!/^application\/timestamp-reply\b/i.test(type)) {
+  // »timestamp-response« is what some older TSAs send for the same reply.
+  if (!/^application\/timestamp-(reply|response)\b/i.test(type)) {
     throw failure(url, `svaret er ikke application/timestamp-reply, men »${printable(type || '(ingen type)')}«`);
   }
   const body = new Uint8Array(await response.arrayBuffer());
@@ -151,6 +152,9 @@ async function checkToken(read: { signedData: pkijs.SignedData; tstInfo: pkijs.T
   }
   if (!certificate) return 'tidsstemplet indeholder ikke tjenestens certifikat';
   if (!hasTimeStampingUsage(certificate)) return 'tidsstemplets certifikat er ikke udstedt til tidsstempling (extended key usage timeStamping)';
+  if (tstInfo.genTime < certificate.notBefore.value || tstInfo.genTime > certificate.notAfter.value) {
+    return 'tidsstemplets certifikat var ikke gyldigt på det tidspunkt, tidsstemplet angiver';
+  }
   return { time: tstInfo.genTime, tsa: tsaName(certificate, tstInfo) };
 }
 
