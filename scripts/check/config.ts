@@ -10,11 +10,17 @@
  *       "bilag/foraeldet-version": "warning",
  *       "forsinket/hsa-godkendelse": "error"
  *     },
- *     "kalender": { "paamindelse_dage": 7 }
+ *     "kalender": { "paamindelse_dage": 7 },
+ *     "segl": { "tidsstempel_url": "https://tsa.example.dk/tsa" }
  *   }
  *
  * - `kalender.paamindelse_dage` (0–90, default 14): how many days before an open deadline the
  *   calendars (out/frister.ics, each kommune's) remind; 0 for no reminders.
+ * - `segl.tidsstempel_url` (optional, http or https, no user name or password in it): an RFC 3161
+ *   time-stamping authority. With it the build seals PAdES baseline B-T: every seal gets a
+ *   signature timestamp from that TSA, and a TSA that fails stops the build. Without it (the
+ *   default) the seal is B-B and the build contacts no server, so its output is byte-identical
+ *   from run to run; a timestamp cannot be.
  * - `rules` maps a rule id to "error", "warning" or "off". Rules not named keep their default.
  * - Locked rules (`locked` in the catalogue: duplicate ids, unknown references, status
  *   consistency, the bilag files' place and checksum) keep the output truthful and cannot be
@@ -56,6 +62,8 @@ export interface Config {
   text?: string;
   /** Days before an open deadline the calendars remind (`kalender.paamindelse_dage`); undefined: the default. */
   reminderDays?: number;
+  /** The RFC 3161 time-stamping authority the seals are timestamped by (`segl.tidsstempel_url`); undefined: none (PAdES B-B). */
+  timestampUrl?: string;
 }
 
 interface RefusedSetting {
@@ -120,6 +128,51 @@ function parseCalendar(value: unknown): number | undefined {
   return days;
 }
 
+/** `line:column` of the value at `keys` in the text (read as YAML, as ruleKeySpans does), or '' if not found. */
+function positionOf(text: string, keys: readonly string[]): string {
+  const doc = parseDocument(text);
+  const node: unknown = doc.getIn(keys, true);
+  if (!isScalar(node) && !isMap(node)) return '';
+  const start = node.range?.[0];
+  if (start === undefined) return '';
+  const before = text.slice(0, start).split('\n');
+  return `:${before.length}:${before.at(-1)!.length + 1}`;
+}
+
+/**
+ * `segl`: only `tidsstempel_url`, an absolute http or https URL without user name or password
+ * (a secret in the committed file would be quoted in error messages and logs).
+ */
+function parseSeal(value: unknown, text: string): string | undefined {
+  if (value === undefined) return undefined;
+  if (!isRecord(value)) {
+    throw new ConfigError(`${CONFIG_FILE}${positionOf(text, ['segl'])}: »segl« skal være et objekt, fx {"tidsstempel_url": "https://tsa.example.dk/tsa"}`);
+  }
+  for (const key of Object.keys(value)) {
+    if (key !== 'tidsstempel_url') {
+      throw new ConfigError(`${CONFIG_FILE}${positionOf(text, ['segl', key])}: ukendt felt »segl.${key}«; tilladt er »tidsstempel_url«`);
+    }
+  }
+  const given = value.tidsstempel_url;
+  if (given === undefined) return undefined;
+  const at = `${CONFIG_FILE}${positionOf(text, ['segl', 'tidsstempel_url'])}`;
+  const refuse = (why: string): never => {
+    throw new ConfigError(`${at}: »segl.tidsstempel_url« ${why}`);
+  };
+  if (typeof given !== 'string') return refuse(`skal være en URL (tekst) til en tidsstempeltjeneste (RFC 3161), ikke ${JSON.stringify(given)}`);
+  let url: URL;
+  try {
+    url = new URL(given);
+  } catch {
+    return refuse(`er ikke en gyldig URL: ${JSON.stringify(given)}; skriv fx "https://tsa.example.dk/tsa"`);
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') return refuse(`skal begynde med http:// eller https://, ikke »${url.protocol}«`);
+  if (url.username !== '' || url.password !== '') {
+    return refuse('må ikke indeholde brugernavn eller adgangskode (filen er en del af repositoriet); brug en tjeneste uden login');
+  }
+  return url.href;
+}
+
 /** Parses and validates the file's text against the catalogue. */
 export function parseConfig(text: string, catalogue: readonly RuleMeta[]): Config {
   let data: unknown;
@@ -131,15 +184,23 @@ export function parseConfig(text: string, catalogue: readonly RuleMeta[]): Confi
   const spans = ruleKeySpans(text);
   if (!isRecord(data)) throw new ConfigError(`${CONFIG_FILE} skal være et JSON-objekt med feltet »rules«`);
   for (const key of Object.keys(data)) {
-    if (key !== 'rules' && key !== 'kalender' && key !== '$comment') {
-      throw new ConfigError(`${CONFIG_FILE}: ukendt felt »${key}«; tilladt er »rules«, »kalender« (og »$comment«)`);
+    if (key !== 'rules' && key !== 'kalender' && key !== 'segl' && key !== '$comment') {
+      throw new ConfigError(`${CONFIG_FILE}: ukendt felt »${key}«; tilladt er »rules«, »kalender«, »segl« (og »$comment«)`);
     }
   }
   const reminderDays = parseCalendar(data.kalender);
+  const timestampUrl = parseSeal(data.segl, text);
   const rules = data.rules ?? {};
   if (!isRecord(rules)) throw new ConfigError(`${CONFIG_FILE}: »rules« skal være et objekt, fx {"kapacitet/ukendt": "off"}`);
   const ids = catalogue.map((r) => r.id as string);
-  const config: Config = { rules: {}, refused: [], renamed: [], text, ...(reminderDays === undefined ? {} : { reminderDays }) };
+  const config: Config = {
+    rules: {},
+    refused: [],
+    renamed: [],
+    text,
+    ...(reminderDays === undefined ? {} : { reminderDays }),
+    ...(timestampUrl === undefined ? {} : { timestampUrl }),
+  };
   /** The key that named each rule so far: a rule named twice (by its old and new id) is refused. */
   const named = new Map<RuleId, string>();
   for (const [id, value] of Object.entries(rules)) {

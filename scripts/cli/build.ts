@@ -39,6 +39,9 @@ PDF'en skrives uforseglet og siger det under titlen, og manifest.json siger
 "sealed": false (npm run verify godtager den kun sådan). Testcertifikatet
 forsegler også udkast.
 Tidspunkt: SOURCE_DATE_EPOCH, ellers tidspunktet for seneste commit.
+Tidsstempel (PAdES B-T): »segl.tidsstempel_url« i .aftalerrc.json; uden den
+kontaktes ingen server, og PDF'erne er de samme fra gang til gang. Svarer
+tjenesten ikke, afbrydes build, og out/ forbliver som før.
 AFTALER_FONT_SHARING=0 slår fontdelingen fra (langsommere, men samme PDF'er).
 
 Afslutningskode: 0 færdig, 1 fejl i data, skabeloner eller nøgler, 2 forkert brug.

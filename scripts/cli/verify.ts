@@ -33,6 +33,12 @@ filen, at intet er ændret eller tilføjet, at signaturen er gyldig, og at
 certifikatet er udstedt af en CA, du stoler på (regionens OCES3-rod).
 Mapper gennemsøges rekursivt for *.pdf.
 
+Har forseglingen et tidsstempel fra en tidsstempeltjeneste (PAdES B-T, se
+»segl.tidsstempel_url« i README), kontrolleres det også: at det gælder netop
+denne signatur, og at tjenestens signatur er gyldig. Tidspunktet vises som
+»Tidsstempel: … UTC fra <tjeneste>«; et tidsstempel, der ikke passer, gør
+filen ugyldig. Tjenestens certifikatkæde kontrolleres ikke mod --ca.
+
 Har en kommune underskrevet filen efter forseglingen (en ny revision pr.
 underskrift), kontrolleres forseglingen over den første revision som ovenfor,
 hver senere revision må kun tilføje underskrifter (intet ændret indhold), og
@@ -101,6 +107,11 @@ const DANISH_TIME = new Intl.DateTimeFormat('da-DK', {
   timeStyle: 'long',
   timeZone: 'Europe/Copenhagen',
 });
+
+/** A TSA's time as it gave it, in UTC: »2026-12-03 02:40:00 UTC«. */
+function utcTime(time: Date): string {
+  return `${time.toISOString().slice(0, 19).replace('T', ' ')} UTC`;
+}
 
 async function main(): Promise<number> {
   const parsed = parseCommandLine(
@@ -255,6 +266,7 @@ function reportText(results: readonly FileResult[]): string {
     lines.push(`${accessFailed(result) ? LABELS.invalid : LABELS[result.verdict]} ${result.file}`);
     if (result.signerCN !== null) lines.push(`     Forseglet af: ${printable(result.signerCN)}`);
     if (result.signingTime !== null) lines.push(`     Tidspunkt:    ${DANISH_TIME.format(result.signingTime)}`);
+    if (result.timestamp !== null) lines.push(`     Tidsstempel:  ${utcTime(result.timestamp.time)} fra ${printable(result.timestamp.tsa)}`);
     if (result.verdict === 'valid') lines.push('     Kæde:         betroet (udstedt af en angivet CA)');
     for (const [i, later] of result.laterSignatures.entries()) {
       const who = `${later.signer === null ? '(uden navn)' : printable(later.signer)}${later.title === null ? '' : `, ${later.title}`}`;
@@ -295,6 +307,7 @@ function reportJson(results: readonly FileResult[]): string {
     subject: result.signerSubject,
     issuer: result.signerIssuer,
     signingTime: result.signingTime?.toISOString() ?? null,
+    timestamp: result.timestamp === null ? null : { time: result.timestamp.time.toISOString(), tsa: result.timestamp.tsa },
     chainTrusted: result.chainTrusted,
     reasons: messages(result),
     laterSignatures: result.laterSignatures.map((later) => ({ ...later, signingTime: later.signingTime?.toISOString() ?? null })),

@@ -196,7 +196,13 @@ export async function combinedPdf(job: CombinedJob, given?: Seal): Promise<PdfFi
   doc.catalog.set(PDFName.of('PageLabels'), doc.context.obj({ Nums: [0, { S: 'D' }] }));
 
   if (seal) {
-    addSignaturePlaceholderToPdfLib(doc, { reason: seal.reason, name: seal.identity.subjectCN, location: seal.location, signingTime: seal.time });
+    addSignaturePlaceholderToPdfLib(doc, {
+      reason: seal.reason,
+      name: seal.identity.subjectCN,
+      location: seal.location,
+      signingTime: seal.time,
+      timestamped: seal.timestamp !== undefined,
+    });
     // Tagged like the members' own fields: a Form element in the structure tree (PDF/UA).
     tagSignatureFields(doc, SEAL_FIELD_ALT);
   }
@@ -204,5 +210,5 @@ export async function combinedPdf(job: CombinedJob, given?: Seal): Promise<PdfFi
   // No pause every 50 objects (pdf-lib's default yields to the event loop with a timer), and no
   // form appearances to regenerate: the only field is the invisible signature.
   const unsigned = Buffer.from(await doc.save({ useObjectStreams: false, objectsPerTick: Infinity, updateFieldAppearances: false }));
-  return { bytes: seal ? await signPdf(unsigned, seal.identity, seal.time) : unsigned, pages: doc.getPageCount() };
+  return { bytes: seal ? await signPdf(unsigned, seal.identity, seal.time, seal.timestamp) : unsigned, pages: doc.getPageCount() };
 }

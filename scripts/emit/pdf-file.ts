@@ -4,6 +4,7 @@ import { addSignaturePlaceholder, SIGNATURE_FIELD_DESCRIPTION } from '../sign/pl
 import { formatSealLine } from '../sign/seal-line.ts';
 import { signPdf } from '../sign/sign.ts';
 import type { SigningIdentity } from '../sign/keys.ts';
+import type { TimestampOptions } from '../sign/timestamp.ts';
 import { buildDocDefinition, renderPdf, type PdfMeta } from './pdf/index.ts';
 
 /** Who seals and when; absent, the PDF is left unsealed (e.g. for previews). */
@@ -12,6 +13,8 @@ export interface Seal {
   time: Date;
   reason: string;
   location: string;
+  /** The TSA each seal is timestamped by (PAdES B-T); absent: none (B-B, and byte-identical output). */
+  timestamp?: TimestampOptions;
 }
 
 export interface PdfFile {
@@ -67,11 +70,17 @@ export async function writePdfDefinition(definition: TDocumentDefinitions, seal?
       pages = range.start + range.count;
       if (keep && !keep(pages)) sealed = undefined;
       if (sealed) {
-        const info = { reason: sealed.reason, name: sealed.identity.subjectCN, location: sealed.location, signingTime: sealed.time };
+        const info = {
+          reason: sealed.reason,
+          name: sealed.identity.subjectCN,
+          location: sealed.location,
+          signingTime: sealed.time,
+          timestamped: sealed.timestamp !== undefined,
+        };
         addSignaturePlaceholder(doc, info, formField?.(SIGNATURE_FIELD_DESCRIPTION));
       }
     },
   });
-  const bytes = sealed ? await signPdf(unsigned, sealed.identity, sealed.time) : unsigned;
+  const bytes = sealed ? await signPdf(unsigned, sealed.identity, sealed.time, sealed.timestamp) : unsigned;
   return { bytes, pages };
 }

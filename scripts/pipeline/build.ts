@@ -2,6 +2,8 @@ import { copyFileSync, existsSync, linkSync, mkdirSync, readdirSync, readFileSyn
 import path from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
 import { checkRepository, type CheckResult } from '../check/check-repository.ts';
+import { loadConfig } from '../check/config.ts';
+import { rules } from '../check/rules/index.ts';
 import { hasErrors, type Diagnostic } from '../diagnostics/diagnostic.ts';
 import { bundleFolder, bundleManifest, bundleMemberFile, combinedFile, type BundleManifest } from '../emit/bundle.ts';
 import type { CombinedJob } from '../emit/combined.ts';
@@ -123,10 +125,21 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     // A bad SOURCE_DATE_EPOCH: reported after the check, in its turn (checkAndBuild asks again).
   }
   // Inputs changed since the last build, so it will most likely render: let workers load while
-  // this thread checks.
-  const early = sealTime && cache.inputs !== inputs ? startWorkersEarly(workerInit(options, sealTime), options.jobs, expectedTasks(options, cache)) : undefined;
+  // this thread checks. They seal with the TSA the configuration names as read now; a mistake in
+  // it is reported by the check (and the workers are not used if the check reads another URL).
+  const earlyTimestampUrl =
+    sealTime && cache.inputs !== inputs
+      ? await loadConfig(options.root, rules).then(
+          (c) => c.timestampUrl,
+          () => undefined,
+        )
+      : undefined;
+  const early =
+    sealTime && cache.inputs !== inputs
+      ? startWorkersEarly(workerInit(options, sealTime, earlyTimestampUrl), options.jobs, expectedTasks(options, cache))
+      : undefined;
   try {
-    return await checkAndBuild(options, { outDir, cachePath, cache, inputs, sealTime, early });
+    return await checkAndBuild(options, { outDir, cachePath, cache, inputs, sealTime, early, earlyTimestampUrl });
   } finally {
     await early?.close();
   }
@@ -149,8 +162,8 @@ function expectedTasks(options: BuildOptions, cache: CacheIndex): number {
   }
 }
 
-function workerInit(options: BuildOptions, sealTime: Date): WorkerInit {
-  return { root: options.root, env: signingEnv(options.env), sealTime: sealTime.getTime() };
+function workerInit(options: BuildOptions, sealTime: Date, timestampUrl: string | undefined): WorkerInit {
+  return { root: options.root, env: signingEnv(options.env), sealTime: sealTime.getTime(), ...(timestampUrl === undefined ? {} : { timestampUrl }) };
 }
 
 interface Prepared {
@@ -163,9 +176,14 @@ interface Prepared {
   sealTime: Date | undefined;
   /** Workers started before the check, if any; handed to the renderer. */
   early: RenderPool | undefined;
+  /** The TSA those workers were told to use. */
+  earlyTimestampUrl: string | undefined;
 }
 
-async function checkAndBuild(options: BuildOptions, { outDir, cachePath, cache, inputs, sealTime: knownTime, early }: Prepared): Promise<BuildResult> {
+async function checkAndBuild(
+  options: BuildOptions,
+  { outDir, cachePath, cache, inputs, sealTime: knownTime, early: started, earlyTimestampUrl }: Prepared,
+): Promise<BuildResult> {
   const { root } = options;
   const check = await checkRepository(root, { today: options.today, strict: options.strict, markdown: signedTextRenderer(root) });
   if (hasErrors(check.diagnostics)) return { ok: false, reason: 'check', check };
@@ -182,9 +200,17 @@ async function checkAndBuild(options: BuildOptions, { outDir, cachePath, cache, 
     );
   }
   const sealTime = knownTime ?? buildTime(root, options.env);
+  // The TSA (segl.tidsstempel_url): every seal made is timestamped by it (PAdES B-T).
+  const timestampUrl = check.config.timestampUrl;
+  const early = timestampUrl === earlyTimestampUrl ? started : undefined;
 
   // Content keys: the fingerprint of code, schemas, fonts and seal, plus every input file.
-  const fingerprint = pipelineFingerprint(root, { certificate: certificateDer(identity.certificate), time: sealTime, development: identity.development });
+  const fingerprint = pipelineFingerprint(root, {
+    certificate: certificateDer(identity.certificate),
+    time: sealTime,
+    development: identity.development,
+    timestampUrl,
+  });
   const bytes = new Map<string, Buffer>();
   const read = (file: string) => bytes.get(file) ?? (bytes.set(file, readFileSync(file)), bytes.get(file)!);
   const keyOf = new Map(renderedDocuments(repo).map((doc) => [doc.data.id, contentKey(root, fingerprint, inputsOf(repo, templates, doc), read)]));
@@ -248,7 +274,7 @@ async function checkAndBuild(options: BuildOptions, { outDir, cachePath, cache, 
     };
   }
 
-  const ctx = renderContext(root, repo, templates, identity, sealTime);
+  const ctx = renderContext(root, repo, templates, identity, sealTime, timestampUrl);
   const out = new OutputDir(outDir);
   out.open({ keepExisting: options.only !== undefined });
   // A full build starts from an empty folder: what status added is carried over (with --only the
@@ -258,7 +284,7 @@ async function checkAndBuild(options: BuildOptions, { outDir, cachePath, cache, 
   }
   // The rendering stack (unified, pdfmake, pdfkit, pdf-lib) takes longer to load than a no-op
   // build takes in all; this thread loads it only when it renders (see createRenderer).
-  const renderer = createRenderer(ctx, plan.toRender.length + plan.toBundle.length, workerInit(options, sealTime), options.jobs, early);
+  const renderer = createRenderer(ctx, plan.toRender.length + plan.toBundle.length, workerInit(options, sealTime, timestampUrl), options.jobs, early);
   try {
     const seal = { signer: identity.subjectCN, developmentSigned: identity.development };
     const { entries, next, rebuilt, unchanged } = await execute(plan, {

@@ -230,13 +230,18 @@ export function codeFingerprint(): string {
  * Everything that shapes every output besides the data: the pipeline's code, the schemas, the
  * installed packages (lock file), the fonts, and the seal (certificate and time).
  */
-export function pipelineFingerprint(root: string, seal: { certificate: Uint8Array; time: Date; development: boolean }): string {
+export function pipelineFingerprint(root: string, seal: { certificate: Uint8Array; time: Date; development: boolean; timestampUrl?: string }): string {
   const inputs = hashFiles([...filesUnder(path.join(root, 'schemas'), '.json'), ...Object.values(robotoPaths()).sort()]);
-  return createHash('sha256')
-    .update(`format ${CACHE_FORMAT}\n${codeFingerprint()}\n${inputs}\n`)
-    .update(seal.certificate)
-    .update(`${seal.time.getTime()} ${String(seal.development)}`)
-    .digest('hex');
+  return (
+    createHash('sha256')
+      .update(`format ${CACHE_FORMAT}\n${codeFingerprint()}\n${inputs}\n`)
+      .update(seal.certificate)
+      .update(`${seal.time.getTime()} ${String(seal.development)}`)
+      // Only when set, so a build without a TSA keeps the keys it had: outputs sealed B-B are not
+      // taken for B-T ones (or the other way round) when the setting changes.
+      .update(seal.timestampUrl === undefined ? '' : `\ntimestamp ${seal.timestampUrl}`)
+      .digest('hex')
+  );
 }
 
 /** A content hash over the fingerprint and the bytes of the given repository files. */

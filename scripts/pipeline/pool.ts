@@ -2,6 +2,7 @@ import { Worker } from 'node:worker_threads';
 import { RUNS_COMPILED } from '../basics/repo-root.ts';
 import type { CombinedJob } from '../emit/combined.ts';
 import { TemplateError } from '../render/template-error.ts';
+import { SigningError, type SigningErrorCode } from '../sign/errors.ts';
 import type { DocumentOutput, ReuseIf } from './render-output.ts';
 
 export interface WorkerInit {
@@ -9,6 +10,8 @@ export interface WorkerInit {
   /** Only what the signing key and seal time are read from; never logged. */
   env: NodeJS.ProcessEnv;
   sealTime: number;
+  /** The TSA the seals are timestamped by (`segl.tidsstempel_url`), if any. */
+  timestampUrl?: string;
 }
 
 export type Task = { kind: 'document'; id: string; reuse?: ReuseIf } | { kind: 'combined'; job: CombinedJob };
@@ -17,19 +20,29 @@ export interface PoolRequest {
   id: number;
   task: Task;
 }
-/** A failure as it crosses threads: a template mistake keeps its place, so staff still see it. */
-export type TaskFailure = { message: string; template?: { rule: TemplateError['rule']; file: string; line: number; column: number } };
+/**
+ * A failure as it crosses threads: a template mistake keeps its place, so staff still see it, and
+ * a signing failure (a TSA that does not answer, say) stays one, so it is reported as such.
+ */
+export type TaskFailure = {
+  message: string;
+  template?: { rule: TemplateError['rule']; file: string; line: number; column: number };
+  signing?: SigningErrorCode;
+};
 export type PoolResponse = { id: number; ok: true; result: TaskResult } | ({ id: number; ok: false } & TaskFailure);
 
 export function toFailure(error: unknown): TaskFailure {
   const message = error instanceof Error ? error.message : String(error);
   if (error instanceof TemplateError) return { message, template: { rule: error.rule, file: error.file, line: error.line, column: error.column } };
+  if (error instanceof SigningError) return { message, signing: error.code };
   return { message };
 }
 
-function fromFailure(failure: TaskFailure): Error {
+/** The error a failure stood for, of the same class (the CLI reports each class its own way). */
+export function fromFailure(failure: TaskFailure): Error {
   const t = failure.template;
-  return t ? new TemplateError(t.rule, t.file, t.line, t.column, failure.message) : new Error(failure.message);
+  if (t) return new TemplateError(t.rule, t.file, t.line, t.column, failure.message);
+  return failure.signing ? new SigningError(failure.signing, failure.message) : new Error(failure.message);
 }
 
 /**

@@ -10,7 +10,7 @@ import { runTask } from './run-task.ts';
 
 const init = workerData as WorkerInit;
 const port = parentPort!;
-const ready = createContext(init.root, init.env, new Date(init.sealTime));
+const ready = createContext(init.root, init.env, new Date(init.sealTime), init.timestampUrl);
 // A worker may start before the main thread has checked data and keys (see startWorkersEarly):
 // a failure here is reported with the first task, or not at all if the build stops before.
 ready.catch(() => undefined);

@@ -4,6 +4,9 @@
  * message-digest and signing-certificate-v2, signer certificate plus chain.
  * There is deliberately no signing-time attribute: PAdES puts the claimed time
  * in the signature dictionary's /M instead.
+ *
+ * With a time-stamping authority configured the seal is PAdES baseline B-T: the SignerInfo gets
+ * an RFC 3161 timestamp over its signature value as an unsigned attribute (timestamp.ts).
  */
 import { Signer } from '@signpdf/utils';
 import * as asn1js from 'asn1js';
@@ -11,23 +14,27 @@ import * as pkijs from 'pkijs';
 import type { SigningIdentity } from './keys.ts';
 import { OID_CONTENT_TYPE, OID_MESSAGE_DIGEST } from './oids.ts';
 import { signingCertificateV2Attribute } from './signing-certificate-v2.ts';
+import { requestTimestamp, timestampAttribute, type TimestampOptions } from './timestamp.ts';
 
 const OID_DATA = pkijs.ContentInfo.DATA;
 
 /** Plugs the CMS into @signpdf/signpdf, which hands us the bytes the ByteRange covers. */
 export class PadesSigner extends Signer {
-  constructor(private readonly identity: SigningIdentity) {
+  constructor(
+    private readonly identity: SigningIdentity,
+    private readonly timestamp?: TimestampOptions,
+  ) {
     super();
   }
 
   // signingTime is ignored on purpose: the time lives in /M (set with the placeholder).
   override async sign(pdfBuffer: Buffer): Promise<Buffer> {
-    return Buffer.from(await createPadesCms(new Uint8Array(pdfBuffer), this.identity));
+    return Buffer.from(await createPadesCms(new Uint8Array(pdfBuffer), this.identity, this.timestamp));
   }
 }
 
 /** DER-encoded ContentInfo(SignedData) over `content`, without the content itself. */
-async function createPadesCms(content: Uint8Array<ArrayBuffer>, identity: SigningIdentity): Promise<Uint8Array> {
+async function createPadesCms(content: Uint8Array<ArrayBuffer>, identity: SigningIdentity, timestamp?: TimestampOptions): Promise<Uint8Array> {
   const { certificate, chain, privateKey } = identity;
   const digest = await globalThis.crypto.subtle.digest('SHA-256', content);
   const attributes = derSorted([
@@ -49,6 +56,11 @@ async function createPadesCms(content: Uint8Array<ArrayBuffer>, identity: Signin
     ],
   });
   await signedData.sign(privateKey, 0, 'SHA-256');
+  if (timestamp) {
+    const signerInfo = signedData.signerInfos[0]!;
+    const token = await requestTimestamp(signerInfo.signature.valueBlock.valueHexView, timestamp);
+    signerInfo.unsignedAttrs = new pkijs.SignedAndUnsignedAttributes({ type: 1, attributes: [timestampAttribute(token)] });
+  }
 
   const contentInfo = new pkijs.ContentInfo({
     contentType: pkijs.ContentInfo.SIGNED_DATA,

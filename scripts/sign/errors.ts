@@ -15,6 +15,7 @@ export type SigningErrorCode =
   | 'sign/bad-source-date-epoch'
   | 'sign/no-placeholder'
   | 'sign/placeholder-too-small'
+  | 'sign/timestamp'
   | 'sign/dev-cert'
   | 'verify/bad-ca';
 

@@ -17,6 +17,13 @@ import { SUBFILTER_ETSI_CADES_DETACHED } from '@signpdf/utils';
  */
 export const SIGNATURE_PLACEHOLDER_BYTES = 16 * 1024;
 
+/**
+ * With a signature timestamp (B-T) the CMS also carries the TSA's token: its SignedData with the
+ * TSA's certificate, often its chain too, 3–10 KiB. Twice the room; only timestamped seals pay
+ * for it, so a build without a TSA keeps its bytes.
+ */
+const TIMESTAMPED_PLACEHOLDER_BYTES = 32 * 1024;
+
 export interface SignaturePlaceholderInfo {
   reason: string;
   /** Who seals, normally the certificate's subject CN. */
@@ -25,6 +32,8 @@ export interface SignaturePlaceholderInfo {
   /** Written as /M; take it from signingTimeFromEnv so output is reproducible. */
   signingTime: Date;
   contactInfo?: string;
+  /** The seal will carry a signature timestamp (B-T): room for the TSA's token. */
+  timestamped?: boolean;
 }
 
 /** The placeholder options both libraries take, from ours. */
@@ -36,7 +45,7 @@ function placeholderOptions(info: SignaturePlaceholderInfo) {
     location: info.location,
     // Both pdfkit and pdf-lib write a Date as (D:YYYYMMDDHHmmSSZ) in UTC, so /M is deterministic.
     signingTime: info.signingTime,
-    signatureLength: SIGNATURE_PLACEHOLDER_BYTES,
+    signatureLength: info.timestamped ? TIMESTAMPED_PLACEHOLDER_BYTES : SIGNATURE_PLACEHOLDER_BYTES,
     subFilter: SUBFILTER_ETSI_CADES_DETACHED,
   };
 }

@@ -8,17 +8,19 @@ import { SignPdfError, findByteRange } from '@signpdf/utils';
 import { PadesSigner } from './cms.ts';
 import { SigningError } from './errors.ts';
 import type { SigningIdentity } from './keys.ts';
+import type { TimestampOptions } from './timestamp.ts';
 
 /**
  * `signingTime` must be the time given to the placeholder (/M). It is used to
  * refuse a certificate that was not valid at that time – a seal validators
- * would reject anyway – not put into the CMS.
+ * would reject anyway – not put into the CMS. With `timestamp` the seal gets a signature
+ * timestamp from that TSA (PAdES B-T); the placeholder must then have been made with room for it.
  */
-export async function signPdf(pdfWithPlaceholder: Buffer, identity: SigningIdentity, signingTime: Date): Promise<Buffer> {
+export async function signPdf(pdfWithPlaceholder: Buffer, identity: SigningIdentity, signingTime: Date, timestamp?: TimestampOptions): Promise<Buffer> {
   assertValidAt(identity, signingTime);
   assertOnePlaceholder(pdfWithPlaceholder);
   try {
-    return await new SignPdf().sign(pdfWithPlaceholder, new PadesSigner(identity));
+    return await new SignPdf().sign(pdfWithPlaceholder, new PadesSigner(identity, timestamp));
   } catch (error) {
     if (error instanceof SignPdfError && /exceeds placeholder length/.test(error.message)) {
       throw new SigningError('sign/placeholder-too-small', 'Signaturen er større end den plads, der er afsat i PDF-filen.', { cause: error });

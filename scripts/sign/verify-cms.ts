@@ -2,13 +2,15 @@
  * Checks a detached CMS signature the way a PAdES B-B validator would: the
  * signature over the signed attributes, the message digest over the signed
  * bytes, the signing-certificate-v2 binding, no CMS signing-time, and – when
- * trust anchors are given – the certificate chain. Reasons are Danish.
+ * trust anchors are given – the certificate chain; a signature timestamp (B-T), when there is
+ * one, must be for the signature value and verify. Reasons are Danish.
  */
 import * as asn1js from 'asn1js';
 import * as pkijs from 'pkijs';
 import { certificateDer } from './certificates.ts';
 import { OID_CONTENT_TYPE, OID_MESSAGE_DIGEST, OID_SIGNING_CERTIFICATE_V2, OID_SIGNING_TIME } from './oids.ts';
 import { readSigningCertificateV2 } from './signing-certificate-v2.ts';
+import { signatureTimestamp, type TimestampInfo } from './timestamp.ts';
 
 export interface CmsCheck {
   signerCertificate: pkijs.Certificate | null;
@@ -16,6 +18,8 @@ export interface CmsCheck {
   cmsSigningTime: Date | null;
   /** null when no trust anchors were given. */
   chainTrusted: boolean | null;
+  /** The seal's signature timestamp (PAdES B-T), verified; null without one (B-B) or for another's signature. */
+  timestamp: TimestampInfo | null;
   reasons: string[];
 }
 
@@ -38,7 +42,7 @@ const PKIJS_DIGEST_MISMATCH = /Message digest doesn't match/;
 
 export async function checkCms(cms: Uint8Array<ArrayBuffer>, signedContent: Uint8Array<ArrayBuffer>, options: CmsCheckOptions): Promise<CmsCheck> {
   const signedData = parseSignedData(cms);
-  if (typeof signedData === 'string') return { signerCertificate: null, cmsSigningTime: null, chainTrusted: null, reasons: [signedData] };
+  if (typeof signedData === 'string') return { signerCertificate: null, cmsSigningTime: null, chainTrusted: null, timestamp: null, reasons: [signedData] };
   const pades = (options.profile ?? 'pades') === 'pades';
 
   const reasons: string[] = [];
@@ -48,6 +52,10 @@ export async function checkCms(cms: Uint8Array<ArrayBuffer>, signedContent: Uint
 
   const signerCertificate = await verifySignature(signedData, signedContent, reasons, pades);
   if (signerInfo) await checkSignedAttributes(signerInfo, signerCertificate, reasons, pades);
+  // Only the seal's own timestamp is judged: a later signer's tool decides about its own.
+  const stamped = signerInfo && pades ? await signatureTimestamp(signerInfo) : null;
+  if (typeof stamped === 'string') reasons.push(stamped);
+  const timestamp = typeof stamped === 'string' ? null : stamped;
 
   let chainTrusted: boolean | null = null;
   if (options.trusted && signerCertificate) {
@@ -56,7 +64,7 @@ export async function checkCms(cms: Uint8Array<ArrayBuffer>, signedContent: Uint
       reasons.push('Certifikatet er ikke udstedt af den angivne CA (eller var ikke gyldigt på signeringstidspunktet).');
     }
   }
-  return { signerCertificate, cmsSigningTime: signerInfo ? signingTimeAttribute(signerInfo) : null, chainTrusted, reasons };
+  return { signerCertificate, cmsSigningTime: signerInfo ? signingTimeAttribute(signerInfo) : null, chainTrusted, timestamp, reasons };
 }
 
 /** The signed signing-time attribute (RFC 5652 § 11.3), if present and readable. */

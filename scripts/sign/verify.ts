@@ -12,6 +12,7 @@ import { distinguishedName, parsePemCertificates, printable, subjectCommonName, 
 import { SigningError } from './errors.ts';
 import { locateSignature } from './pdf-signature.ts';
 import { analyseRevisions, firstRevisionEnd } from './revisions.ts';
+import type { TimestampInfo } from './timestamp.ts';
 import { checkCms } from './verify-cms.ts';
 
 const PADES_SUBFILTER = 'ETSI.CAdES.detached';
@@ -32,6 +33,8 @@ export interface VerifyResult {
   signerIssuer: string | null;
   /** The claimed signing time from the signature dictionary (/M). */
   signingTime: Date | null;
+  /** The seal's signature timestamp (PAdES B-T), verified against the signature; null for B-B. */
+  timestamp: TimestampInfo | null;
   /** Whether the certificate chains to the given CA; null when no CA was given. */
   chainTrusted: boolean | null;
   /** Why verification failed (Danish); empty unless the verdict is invalid. */
@@ -95,6 +98,7 @@ export async function verifyPdf(bytes: Buffer, opts: VerifyOptions = {}): Promis
     signerSubject: signer ? distinguishedName(signer.subject) : null,
     signerIssuer: signer ? distinguishedName(signer.issuer) : null,
     signingTime: signature.signingTime,
+    timestamp: cms.timestamp,
     chainTrusted: cms.chainTrusted,
     reasons,
   };
@@ -184,6 +188,7 @@ export function invalidResult(reason: string): VerifyResult {
     signerSubject: null,
     signerIssuer: null,
     signingTime: null,
+    timestamp: null,
     chainTrusted: null,
     reasons: [reason],
   };

@@ -28,7 +28,25 @@ describe('.aftalerrc.json', () => {
     ['{"rules": {"skema/type": "off"}}', '.aftalerrc.json: ukendt regel »skema/type«; se reglerne med »npm run check -- --list-rules«'],
     ['{"rules": {"kapacitet/ukendt": "info"}}', '.aftalerrc.json: reglen »kapacitet/ukendt« skal sættes til "error", "warning" eller "off", ikke "info"'],
     ['{"rules": {"kapacitet/ukendt": 0}}', '.aftalerrc.json: reglen »kapacitet/ukendt« skal sættes til "error", "warning" eller "off", ikke 0'],
-    ['{"regler": {}}', '.aftalerrc.json: ukendt felt »regler«; tilladt er »rules«, »kalender« (og »$comment«)'],
+    ['{"regler": {}}', '.aftalerrc.json: ukendt felt »regler«; tilladt er »rules«, »kalender«, »segl« (og »$comment«)'],
+    ['{"segl": {"tidsstempel": "https://tsa.example.dk"}}', '.aftalerrc.json:1:26: ukendt felt »segl.tidsstempel«; tilladt er »tidsstempel_url«'],
+    ['{"segl": "https://tsa.example.dk"}', '.aftalerrc.json:1:10: »segl« skal være et objekt, fx {"tidsstempel_url": "https://tsa.example.dk/tsa"}'],
+    [
+      '{\n  "segl": {\n    "tidsstempel_url": "ftp://tsa.example.dk/tsa"\n  }\n}',
+      '.aftalerrc.json:3:24: »segl.tidsstempel_url« skal begynde med http:// eller https://, ikke »ftp:«',
+    ],
+    [
+      '{"segl": {"tidsstempel_url": "https://bruger:hemmelig@tsa.example.dk/tsa"}}',
+      '.aftalerrc.json:1:30: »segl.tidsstempel_url« må ikke indeholde brugernavn eller adgangskode (filen er en del af repositoriet); brug en tjeneste uden login',
+    ],
+    [
+      '{"segl": {"tidsstempel_url": "tsa.example.dk"}}',
+      '.aftalerrc.json:1:30: »segl.tidsstempel_url« er ikke en gyldig URL: "tsa.example.dk"; skriv fx "https://tsa.example.dk/tsa"',
+    ],
+    [
+      '{"segl": {"tidsstempel_url": 3161}}',
+      '.aftalerrc.json:1:30: »segl.tidsstempel_url« skal være en URL (tekst) til en tidsstempeltjeneste (RFC 3161), ikke 3161',
+    ],
     ['{"kalender": {"paamindelse": 7}}', '.aftalerrc.json: ukendt felt »kalender.paamindelse«; tilladt er »paamindelse_dage«'],
     [
       '{"kalender": {"paamindelse_dage": 120}}',
@@ -39,6 +57,12 @@ describe('.aftalerrc.json', () => {
     ['[]', '.aftalerrc.json skal være et JSON-objekt med feltet »rules«'],
   ])('refuses %s', (text, message) => {
     expect(() => parseConfig(text, rules)).toThrow(new ConfigError(message));
+  });
+
+  it('reads the time-stamping authority from »segl.tidsstempel_url«; without it there is none', () => {
+    expect(parseConfig('{"segl": {"tidsstempel_url": "http://127.0.0.1:8080/tsa"}}', rules).timestampUrl).toBe('http://127.0.0.1:8080/tsa');
+    expect(parseConfig('{"segl": {}}', rules).timestampUrl).toBeUndefined();
+    expect(parseConfig('{"rules": {}}', rules).timestampUrl).toBeUndefined();
   });
 
   /** The configuration's findings as `line:column severity rule message`. */

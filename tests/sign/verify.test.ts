@@ -114,6 +114,8 @@ describe('verifyPdf', () => {
       signerSubject: `CN=${LEAF_CN}, O=Region Østdanmark, C=DK`,
       signerIssuer: 'CN=Test CA Region Østdanmark, O=Test, C=DK',
       signingTime,
+      // B-B: no signature timestamp.
+      timestamp: null,
       chainTrusted: true,
       reasons: [],
     });
