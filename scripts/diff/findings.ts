@@ -1,4 +1,5 @@
-import { compareDiagnostics, type Diagnostic } from '../diagnostics/diagnostic.ts';
+import { touchesChanged } from '../diagnostics/changed.ts';
+import { compareDiagnostics } from '../diagnostics/diagnostic.ts';
 import { countNoun } from '../diagnostics/danish.ts';
 import { reportText } from '../diagnostics/report-text.ts';
 import type { Snapshot } from './snapshot.ts';
@@ -18,17 +19,13 @@ function differs(base: Snapshot, head: Snapshot, file: string): boolean {
  * were there before the change and would bury what it did.
  */
 export function headFindings(base: Snapshot, head: Snapshot): RevisionFindings {
-  const touched = new Map<string, boolean>();
-  const isTouched = (file: string) => {
-    if (!touched.has(file)) touched.set(file, differs(base, head, file));
-    return touched.get(file)!;
-  };
-  const concernsChange = (d: Diagnostic) => isTouched(d.file) || (d.related ?? []).some((r) => isTouched(r.file));
+  const places = new Set(head.findings.flatMap((d) => [d.file, ...(d.related ?? []).map((r) => r.file)]));
+  const touched = new Set([...places].filter((file) => differs(base, head, file)));
   const all = [...head.findings].sort(compareDiagnostics);
-  const shown = all.filter((d) => d.severity === 'error' || concernsChange(d));
+  const shown = all.filter((d) => d.severity === 'error' || touchesChanged(d, touched));
   const list: Finding[] = shown.map((d) => {
     const { start } = head.sources.resolve(d.file, d.span);
-    return { file: d.file, line: start.line, column: start.column, severity: d.severity, rule: d.rule, message: d.message, changed: isTouched(d.file) };
+    return { file: d.file, line: start.line, column: start.column, severity: d.severity, rule: d.rule, message: d.message, changed: touched.has(d.file) };
   });
   const errors = all.filter((d) => d.severity === 'error').length;
   const elsewhere = all.length - shown.length;
