@@ -33,6 +33,8 @@ export const normalise = (text: string) => text.replace(/\s+/g, ' ').trim();
 /** Literal text of a node, as a reader sees it (a hard break is white space). */
 function plain(node: Nodes): string {
   if (node.type === 'break') return ' ';
+  // A footnote reference shows its label (superscript) in every rendering of the Markdown.
+  if (node.type === 'footnoteReference') return node.label ?? node.identifier;
   if ('value' in node && typeof node.value === 'string') return node.value;
   if ('children' in node) return (node.children as Nodes[]).map(plain).join('');
   if ('alt' in node && typeof node.alt === 'string') return node.alt;

@@ -90,12 +90,18 @@ const RIGHT_TAB = [{ type: TabStopType.RIGHT, position: CONTENT_WIDTH_TWIPS }];
 /** The »UDKAST« at the header's right: the draft status as text, which the watermark is not read as. */
 const DRAFT_MARK: IRunOptions = { text: DRAFT_LABEL, bold: true, color: DOCX_COLORS.watermark };
 
+/**
+ * The watermark's colour: the PDF's mark at its opacity is about this tint on white. Word also
+ * applies the opacity, LibreOffice does not; either way the text under it stays easy to read.
+ */
+const WATERMARK_TINT = 'F0D4D4';
+
 function watermark(): Paragraph {
   return new Paragraph({
     style: STYLE.runningHeader,
     // docx's ParagraphChild does not list its own TextWatermark (a Run), though a paragraph is where it belongs.
     // eslint-disable-next-line @typescript-eslint/no-unsafe-class-instance-assignment
-    children: [new TextWatermark({ text: DRAFT_LABEL, font: DOCX_FONTS.body, bold: true, color: DOCX_COLORS.watermark, opacity: 0.1 })],
+    children: [new TextWatermark({ text: DRAFT_LABEL, font: DOCX_FONTS.body, bold: true, color: WATERMARK_TINT, opacity: 0.5 })],
   });
 }
 

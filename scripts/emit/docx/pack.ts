@@ -75,13 +75,13 @@ export async function packDocx(doc: Document, date: string): Promise<Uint8Array>
   const core = texts.get(CORE);
   if (core !== undefined) texts.set(CORE, coreProperties(core, date));
   numberRelationships(texts);
-  for (const [name, xml] of texts) {
-    let n = 0;
+  // Numbered across the document, so the first page's and the other pages' watermarks differ.
+  let shapes = 0;
+  for (const [name, xml] of texts)
     texts.set(
       name,
-      xml.replace(WATERMARK_ID, () => `PowerPlusWaterMarkObject${++n}`),
+      xml.replace(WATERMARK_ID, () => `PowerPlusWaterMarkObject${++shapes}`),
     );
-  }
 
   const mtime = zipTime(date);
   const ordered = [CONTENT_TYPES, ...names.filter((n) => n !== CONTENT_TYPES)].filter((n) => entries[n] !== undefined);
