@@ -12,16 +12,25 @@ export interface RenderContext {
   templates: TemplateSet;
   seal: Seal;
   author: string;
+  /** The commit the data was read from, which a .docx names (source-commit.ts); null outside git. */
+  commit: string | null;
 }
 
 /** A render context from what the caller has already loaded (the main thread loads it early). */
-export function renderContext(root: string, repo: Repository, templates: TemplateSet, identity: SigningIdentity, sealTime: Date): RenderContext {
+export function renderContext(
+  root: string,
+  repo: Repository,
+  templates: TemplateSet,
+  identity: SigningIdentity,
+  sealTime: Date,
+  commit: string | null,
+): RenderContext {
   const seal: Seal = { identity, time: sealTime, reason: 'Forseglet af Region Østdanmark', location: 'Region Østdanmark' };
-  return { root, repo, templates, seal, author: repo.ofKind('region')[0]?.data.navn ?? 'Region Østdanmark' };
+  return { root, repo, templates, seal, author: repo.ofKind('region')[0]?.data.navn ?? 'Region Østdanmark', commit };
 }
 
 /** A worker's render context: it loads the data again (files only: the main thread has checked them). */
-export async function createContext(root: string, env: NodeJS.ProcessEnv, sealTime: Date): Promise<RenderContext> {
+export async function createContext(root: string, env: NodeJS.ProcessEnv, sealTime: Date, commit: string | null): Promise<RenderContext> {
   const repo = new Repository((await loadRepository(root, compileValidators(root))).documents);
-  return renderContext(root, repo, loadTemplates(root), await loadSigningIdentity({ root, env }), sealTime);
+  return renderContext(root, repo, loadTemplates(root), await loadSigningIdentity({ root, env }), sealTime, commit);
 }

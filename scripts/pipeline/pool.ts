@@ -9,6 +9,8 @@ export interface WorkerInit {
   /** Only what the signing key and seal time are read from; never logged. */
   env: NodeJS.ProcessEnv;
   sealTime: number;
+  /** The commit the data is read from (short sha), or null: named in every .docx. */
+  commit: string | null;
 }
 
 export type Task = { kind: 'document'; id: string; reuse?: ReuseIf } | { kind: 'combined'; job: CombinedJob };
