@@ -13,6 +13,11 @@ export function bundleMemberFile(repo: Repository, doc: SourceDocument): string 
   return `${path.posix.basename(outputBase(repo, doc))}.pdf`;
 }
 
+/** A member's .docx beside its PDF: »hsa-holbaek-akutsygepleje.docx«, the copy to negotiate on in Word. */
+export function bundleMemberDocx(repo: Repository, doc: SourceDocument): string {
+  return `${path.posix.basename(outputBase(repo, doc))}.docx`;
+}
+
 /** A kommune's combined PDF in its bundle folder: »316-holbaek-samlet.pdf«. */
 export const combinedFile = (folder: string) => `${path.posix.basename(folder)}-samlet.pdf`;
 
@@ -30,6 +35,11 @@ export interface BundleManifest {
     forseglet?: false;
     /** How many »Udestår« notes are left, for a file that is not sealed. */
     udestaar?: number;
+    /**
+     * A Word copy to negotiate on (a .docx beside the member's PDF): never sealed, so signer is
+     * null and forseglet false; the sealed PDF is the document of record.
+     */
+    forhandlingskopi?: true;
     /** An approved agreement the kommune has still to sign: »2 af 2 underskrifter mangler«. */
     afventer_kommunens_underskrift?: string;
   }>;

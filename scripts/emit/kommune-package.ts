@@ -1,5 +1,6 @@
 /**
- * What a kommune's package (out/kommuner/<kode>-<navn>/) holds besides its PDFs and the JSON
+ * What a kommune's package (out/kommuner/<kode>-<navn>/) holds besides its PDFs, their Word
+ * copies (.docx, to negotiate in; the sealed PDFs are the documents of record) and the JSON
  * manifest for tools (issue 19): a Danish read-me that says what is in the folder, how to check
  * the seal and the files, and whom to ask; the kommune's own deadline calendar; and SHA256SUMS,
  * which `sha256sum -c SHA256SUMS` checks in the folder. Text only, made from the data and the
@@ -13,6 +14,8 @@ export const PACKAGE_FILES = [README_FILE, CALENDAR_FILE, CHECKSUMS_FILE] as con
 
 interface PackageMember {
   file: string;
+  /** Its Word copy beside it (emit/docx): to comment on and negotiate in, never sealed. */
+  docx: string;
   name: string;
   /** »V20260224«, or null before a version is set. */
   version: string | null;
@@ -47,6 +50,9 @@ export function kommuneReadme(o: ReadmeInput): string {
       `  ${m.file}`,
       // Most names end in their version already (»… Lejre Kommune V20260224«).
       `      ${m.name}${m.version === null || m.name.includes(m.version) ? '' : `, ${m.version}`}${m.sealed ? '' : ' (ikke forseglet: teksten har punkter, der udestår)'}`,
+      `  ${m.docx}`,
+      '      Samme dokument i Word, til kommentarer og forslag til ændringer. Ikke forseglet:',
+      '      PDF-filen er den gældende udgave.',
     ]),
     `  ${CALENDAR_FILE}`,
     '      Kommunens frister som kalender; kan importeres i Outlook og andre kalendere.',

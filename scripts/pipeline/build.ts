@@ -5,7 +5,7 @@ import { checkRepository, type CheckResult } from '../check/check-repository.ts'
 import { loadConfig } from '../check/config.ts';
 import { rules } from '../check/rules/index.ts';
 import { hasErrors, type Diagnostic } from '../diagnostics/diagnostic.ts';
-import { bundleFolder, bundleManifest, bundleMemberFile, combinedFile, type BundleManifest } from '../emit/bundle.ts';
+import { bundleFolder, bundleManifest, bundleMemberDocx, bundleMemberFile, combinedFile, type BundleManifest } from '../emit/bundle.ts';
 import type { CombinedJob } from '../emit/combined.ts';
 import { fristerCalendars } from '../emit/frister-calendar.ts';
 import { CALENDAR_FILE, CHECKSUMS_FILE, checksums, kommuneReadme, README_FILE } from '../emit/kommune-package.ts';
@@ -30,6 +30,7 @@ import type { RenderPool, WorkerInit } from './pool.ts';
 import type { DocumentOutput } from './render-output.ts';
 import { createRenderer, startWorkersEarly, type Renderer } from './renderer.ts';
 import { buildTime } from './seal-time.ts';
+import { sourceCommit } from './source-commit.ts';
 import { lastBuildRecord, noopOptionsOf } from './noop.ts';
 import type { Shard } from './shard.ts';
 
@@ -163,7 +164,13 @@ function expectedTasks(options: BuildOptions, cache: CacheIndex): number {
 }
 
 function workerInit(options: BuildOptions, sealTime: Date, timestampUrl: string | undefined): WorkerInit {
-  return { root: options.root, env: signingEnv(options.env), sealTime: sealTime.getTime(), ...(timestampUrl === undefined ? {} : { timestampUrl }) };
+  return {
+    root: options.root,
+    env: signingEnv(options.env),
+    sealTime: sealTime.getTime(),
+    commit: sourceCommit(options.root),
+    ...(timestampUrl === undefined ? {} : { timestampUrl }),
+  };
 }
 
 interface Prepared {
@@ -274,7 +281,7 @@ async function checkAndBuild(
     };
   }
 
-  const ctx = renderContext(root, repo, templates, identity, sealTime, timestampUrl);
+  const ctx = renderContext(root, repo, templates, identity, sealTime, sourceCommit(root), timestampUrl);
   const out = new OutputDir(outDir);
   out.open({ keepExisting: options.only !== undefined });
   // A full build starts from an empty folder: what status added is carried over (with --only the
@@ -385,8 +392,12 @@ async function execute(plan: BuildPlan, x: Execution): Promise<{ entries: Manife
     const cached = cache.documents[doc.data.id];
     const earlier = cached?.render !== undefined && plan.present(cached.entries) ? cached : undefined;
     const earlierPdf = earlier?.entries.find((e) => e.path.endsWith('.pdf') && e.pages !== null);
-    const made = await x.renderer.document(doc, { fingerprint: x.fingerprint, ...(earlierPdf && { render: earlier!.render }) });
-    const o = made.unchanged ? { ...made, pdf: x.read(path.join(x.outDir, earlierPdf!.path)), pages: earlierPdf!.pages! } : made;
+    const earlierDocx = earlier?.entries.find((e) => e.path.endsWith('.docx'));
+    const reusable = earlierPdf !== undefined && earlierDocx !== undefined;
+    const made = await x.renderer.document(doc, { fingerprint: x.fingerprint, ...(reusable && { render: earlier!.render }) });
+    const o = made.unchanged
+      ? { ...made, pdf: x.read(path.join(x.outDir, earlierPdf!.path)), pages: earlierPdf!.pages!, docx: x.read(path.join(x.outDir, earlierDocx!.path)) }
+      : made;
     if (made.unchanged) unchanged.add(o.id);
     const owner = {
       kind: o.kind,
@@ -401,19 +412,26 @@ async function execute(plan: BuildPlan, x: Execution): Promise<{ entries: Manife
     const docEntries = [
       manifestEntry(`${o.base}.md`, owner, o.markdown, notes),
       manifestEntry(`${o.base}.pdf`, owner, o.pdf, { pages: o.pages, seal, ...notes, notSealed: o.notSealed }),
+      // The negotiable copy in Word: never sealed, so no seal fields (emit/docx).
+      manifestEntry(`${o.base}.docx`, owner, o.docx, notes),
     ];
     writeOutput(out, `${o.base}.md`, o.markdown);
     writeOutput(out, `${o.base}.pdf`, o.pdf);
+    writeOutput(out, `${o.base}.docx`, o.docx);
     entries.push(...docEntries);
     next.documents[o.id] = { key: x.keyOf.get(o.id)!, render: o.render, entries: docEntries };
     pdfHashes.set(o.id, docEntries[1]!.sha256);
     // Only what a bundle still needs is kept; the PDF is read back from staging if so.
-    outputs.set(o.id, { ...o, pdf: new Uint8Array(0), markdown: '' });
+    outputs.set(o.id, { ...o, pdf: new Uint8Array(0), docx: new Uint8Array(0), markdown: '' });
     tick(o.id);
   };
   const rendering = new Map(plan.toRender.map((doc) => [doc.data.id, renderOne(doc)]));
 
-  /** A member's PDF for this run's bundle: its hash once rendered now, else the cached one. */
+  /**
+   * A member's PDF for this run's bundle: its hash once rendered now, else the cached one. Its
+   * .docx needs no hash of its own here: it is made in the same rendering from what the render
+   * digest covers, so it changes only with the PDF (or with the code, which the fingerprint keys).
+   */
   const outputHash = (id: string) => pdfHashes.get(id) ?? plan.cachedPdfHash(id);
 
   /** A bundle member: rendered in this run, or its PDF from the previous out/, or rendered now. */
@@ -421,13 +439,17 @@ async function execute(plan: BuildPlan, x: Execution): Promise<{ entries: Manife
     const made = outputs.get(doc.data.id);
     if (made) {
       const file = out.path(`${made.base}.pdf`);
-      return { doc, file, pdf: readFileSync(file), ...pick(made) };
+      const docxFile = out.path(`${made.base}.docx`);
+      return { doc, file, pdf: readFileSync(file), docxFile, docx: readFileSync(docxFile), ...pick(made) };
     }
     const cached = cache.documents[doc.data.id];
-    const pdfEntry = cached && cached.key === x.keyOf.get(doc.data.id) ? cached.entries.find((e) => e.path.endsWith('.pdf')) : undefined;
-    if (pdfEntry && pdfEntry.pages !== null && plan.present([pdfEntry])) {
+    const current = cached && cached.key === x.keyOf.get(doc.data.id) ? cached : undefined;
+    const pdfEntry = current?.entries.find((e) => e.path.endsWith('.pdf'));
+    const docxEntry = current?.entries.find((e) => e.path.endsWith('.docx'));
+    if (pdfEntry && docxEntry && pdfEntry.pages !== null && plan.present([pdfEntry, docxEntry])) {
       // The bundle needs the document's metadata (from its data), not the document again.
       const file = path.join(x.outDir, pdfEntry.path);
+      const docxFile = path.join(x.outDir, docxEntry.path);
       const draftingNotes = pdfEntry.draftingNotes ?? 0;
       // Whether it was sealed is read from its entry, as the build that made it recorded it.
       const notSealed: NotSealed | null = pdfEntry.sealed === false ? { reason: NOT_SEALED_REASON, draftingNotes } : null;
@@ -435,6 +457,8 @@ async function execute(plan: BuildPlan, x: Execution): Promise<{ entries: Manife
         doc,
         file,
         pdf: x.read(file),
+        docxFile,
+        docx: x.read(docxFile),
         pages: pdfEntry.pages,
         meta: documentMeta(repo, doc),
         name: documentName(repo, doc),
@@ -444,7 +468,7 @@ async function execute(plan: BuildPlan, x: Execution): Promise<{ entries: Manife
       };
     }
     const o = await x.renderer.document(doc); // e.g. a shard's bundle member owned by another shard
-    return { doc, file: undefined, pdf: o.pdf, ...pick(o) };
+    return { doc, file: undefined, pdf: o.pdf, docxFile: undefined, docx: o.docx, ...pick(o) };
   };
 
   let rebuilt = 0;
@@ -496,6 +520,22 @@ async function execute(plan: BuildPlan, x: Execution): Promise<{ entries: Manife
         ...(awaits === null ? {} : { afventer_kommunens_underskrift: awaits }),
       });
       bundleEntries.push(entry);
+      // Its Word copy beside it, to negotiate on: listed as never sealed (emit/docx).
+      const docxName = bundleMemberDocx(repo, m.doc);
+      if (m.docxFile) linkOutput(out, m.docxFile, `${folder}/${docxName}`);
+      else writeOutput(out, `${folder}/${docxName}`, m.docx);
+      const docxEntry = manifestEntry(`${folder}/${docxName}`, entry, m.docx, { draftingNotes: m.draftingNotes });
+      files.push({
+        file: docxName,
+        sha256: docxEntry.sha256,
+        document: m.doc.data.id,
+        kind: m.doc.kind,
+        version: m.meta.version,
+        signer: null,
+        forseglet: false,
+        forhandlingskopi: true,
+      });
+      bundleEntries.push(docxEntry);
     }
     const job: CombinedJob = {
       kommune,
@@ -546,6 +586,7 @@ async function execute(plan: BuildPlan, x: Execution): Promise<{ entries: Manife
       combined: combinedName,
       members: members.map((m) => ({
         file: bundleMemberFile(repo, m.doc),
+        docx: bundleMemberDocx(repo, m.doc),
         name: m.name,
         version: m.meta.version === null ? null : versionLabel(m.meta.version),
         sealed: m.notSealed === null,

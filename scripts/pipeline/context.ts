@@ -13,6 +13,8 @@ export interface RenderContext {
   templates: TemplateSet;
   seal: Seal;
   author: string;
+  /** The commit the data was read from, which a .docx names (source-commit.ts); null outside git. */
+  commit: string | null;
 }
 
 /** The TSA named in the configuration (`segl.tidsstempel_url`) as the seal takes it. */
@@ -27,15 +29,16 @@ export function renderContext(
   templates: TemplateSet,
   identity: SigningIdentity,
   sealTime: Date,
+  commit: string | null,
   timestampUrl?: string,
 ): RenderContext {
   const timestamp = timestampOf(timestampUrl);
   const seal: Seal = { identity, time: sealTime, reason: 'Forseglet af Region Østdanmark', location: 'Region Østdanmark', ...(timestamp ? { timestamp } : {}) };
-  return { root, repo, templates, seal, author: repo.ofKind('region')[0]?.data.navn ?? 'Region Østdanmark' };
+  return { root, repo, templates, seal, author: repo.ofKind('region')[0]?.data.navn ?? 'Region Østdanmark', commit };
 }
 
 /** A worker's render context: it loads the data again (files only: the main thread has checked them). */
-export async function createContext(root: string, env: NodeJS.ProcessEnv, sealTime: Date, timestampUrl?: string): Promise<RenderContext> {
+export async function createContext(root: string, env: NodeJS.ProcessEnv, sealTime: Date, commit: string | null, timestampUrl?: string): Promise<RenderContext> {
   const repo = new Repository((await loadRepository(root, compileValidators(root))).documents);
-  return renderContext(root, repo, loadTemplates(root), await loadSigningIdentity({ root, env }), sealTime, timestampUrl);
+  return renderContext(root, repo, loadTemplates(root), await loadSigningIdentity({ root, env }), sealTime, commit, timestampUrl);
 }

@@ -1,4 +1,4 @@
-import { bundleFolder, bundleMemberFile, combinedFile } from '../emit/bundle.ts';
+import { bundleFolder, bundleMemberDocx, bundleMemberFile, combinedFile } from '../emit/bundle.ts';
 import { outputBase } from '../emit/layout.ts';
 import { PACKAGE_FILES } from '../emit/kommune-package.ts';
 import { OUTPUT_MANIFEST } from '../emit/manifest-paths.ts';
@@ -174,10 +174,10 @@ export function planBuild(input: PlanInput): PlanResult {
 
   // Everything this build will list: rendered and bundled outputs by their known paths.
   const made = new Set([...reused, ...overviewEntries].map((e) => e.path));
-  for (const d of toRender) for (const ext of ['md', 'pdf']) made.add(`${outputBase(repo, d)}.${ext}`);
+  for (const d of toRender) for (const ext of ['md', 'pdf', 'docx']) made.add(`${outputBase(repo, d)}.${ext}`);
   for (const c of toBundle) {
     const folder = bundleFolder(repo, c);
-    for (const m of membersOf(c)) made.add(`${folder}/${bundleMemberFile(repo, m)}`);
+    for (const m of membersOf(c)) for (const file of [bundleMemberFile(repo, m), bundleMemberDocx(repo, m)]) made.add(`${folder}/${file}`);
     made.add(`${folder}/${combinedFile(folder)}`);
     made.add(`${folder}/${OUTPUT_MANIFEST}`);
     for (const file of PACKAGE_FILES) made.add(`${folder}/${file}`);

@@ -12,6 +12,8 @@ export interface WorkerInit {
   sealTime: number;
   /** The TSA the seals are timestamped by (`segl.tidsstempel_url`), if any. */
   timestampUrl?: string;
+  /** The commit the data is read from (short sha), or null: named in every .docx. */
+  commit: string | null;
 }
 
 export type Task = { kind: 'document'; id: string; reuse?: ReuseIf } | { kind: 'combined'; job: CombinedJob };

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { outputBase } from '../emit/layout.ts';
+import { writeDocx } from '../emit/docx/index.ts';
 import { writePdfWithContents } from '../emit/pdf-file.ts';
 import { NOT_SEALED_LABEL, notSealedClosingLine, notSealedFor, notSealedNotice, type NotSealed } from '../emit/unsealed.ts';
 import type { DocumentKind } from '../model/kinds.ts';
@@ -19,17 +20,20 @@ export interface DocumentOutput {
   markdown: string;
   pdf: Uint8Array;
   pages: number;
+  /** The .docx: the negotiable copy in Word, from the same tree (emit/docx). */
+  docx: Uint8Array;
   meta: DocumentMeta;
   sources: string[];
   /** »Udestår« notes in its text. */
   draftingNotes: number;
   /** Set when the PDF was left unsealed (see emit/unsealed.ts); null when it is sealed. */
   notSealed: NotSealed | null;
-  /** The render digest: everything the PDF and the Markdown are made from (see renderDigest). */
+  /** The render digest: everything the PDF, the .docx and the Markdown are made from (see renderDigest). */
   render: string;
   /**
-   * True when the digest was the one the caller offered to reuse (ReuseIf): then no PDF was made
-   * (`pdf` is empty, `pages` 0), and the files of that earlier rendering are the outputs.
+   * True when the digest was the one the caller offered to reuse (ReuseIf): then no PDF or .docx
+   * was made (`pdf` and `docx` are empty, `pages` 0), and the files of that earlier rendering are
+   * the outputs.
    */
   unchanged: boolean;
 }
@@ -44,9 +48,9 @@ export interface ReuseIf {
 /**
  * A document's inputs (its YAML and every file it reads: the case of an HSA, the reference data,
  * its templates) decide whether a build looks at it again; this digest decides whether it must
- * be rendered again. It covers what the PDF and the Markdown are made from — the Markdown, the
- * PDF's body tree and metadata (title block, running header, closing lines, dates), whether it is
- * sealed — plus the pipeline fingerprint. When an HSA's amount changes, the case and the other
+ * be rendered again. It covers what the PDF, the .docx and the Markdown are made from — the
+ * Markdown, the body tree and metadata (title block, running header, closing lines, dates),
+ * whether it is sealed — plus the pipeline fingerprint. When an HSA's amount changes, the case and the other
  * HSAs of that case are looked at again (the case lists its bilag), but only the changed HSA's
  * digest differs, so only it is rendered: a tenth of the work.
  */
@@ -55,9 +59,9 @@ function renderDigest(fingerprint: string, parts: unknown): string {
 }
 
 /**
- * Renders one document to Markdown and PDF, sealed unless the seal is the region's and the text
- * still has drafting notes: then the PDF says so under its title and where the seal line would
- * be. The Markdown is the same either way.
+ * Renders one document to Markdown, PDF and .docx; the PDF is sealed unless the seal is the
+ * region's and the text still has drafting notes: then the PDF says so under its title and where
+ * the seal line would be. The Markdown and the .docx are the same either way.
  */
 export async function renderOutput(ctx: RenderContext, doc: SourceDocument<DocumentKind>, reuse?: ReuseIf): Promise<DocumentOutput> {
   const rendered = renderDocument(ctx.repo, ctx.templates, doc);
@@ -77,6 +81,10 @@ export async function renderOutput(ctx: RenderContext, doc: SourceDocument<Docum
   const unchanged = reuse?.render === render;
   // Contents only for a long document (pdf-file.ts, TOC_FROM_PAGES).
   const pdf = unchanged ? { bytes: new Uint8Array(0), pages: 0 } : await writePdfWithContents(body, pdfMeta, notSealed ? undefined : ctx.seal);
+  // Made from what the digest covers (the body and the document's metadata), and the commit, which
+  // the digest leaves out on purpose: a document whose text did not change keeps its .docx, and the
+  // commit that names is one whose data gives the same text.
+  const docx = unchanged ? new Uint8Array(0) : await writeDocx(body, { ...meta, infoTitle: pdfMeta.infoTitle, author: ctx.author, commit: ctx.commit });
   return {
     id: doc.data.id,
     kind: doc.kind,
@@ -85,6 +93,7 @@ export async function renderOutput(ctx: RenderContext, doc: SourceDocument<Docum
     markdown: rendered.markdown,
     pdf: pdf.bytes,
     pages: pdf.pages,
+    docx,
     meta,
     sources: inputsOf(ctx.repo, ctx.templates, doc),
     draftingNotes,

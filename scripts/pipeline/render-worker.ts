@@ -10,7 +10,7 @@ import { runTask } from './run-task.ts';
 
 const init = workerData as WorkerInit;
 const port = parentPort!;
-const ready = createContext(init.root, init.env, new Date(init.sealTime), init.timestampUrl);
+const ready = createContext(init.root, init.env, new Date(init.sealTime), init.commit, init.timestampUrl);
 // A worker may start before the main thread has checked data and keys (see startWorkersEarly):
 // a failure here is reported with the first task, or not at all if the build stops before.
 ready.catch(() => undefined);
@@ -20,8 +20,11 @@ async function handle(request: PoolRequest): Promise<void> {
   try {
     const result = await runTask(await ready, request.task);
     const response: PoolResponse = { id: request.id, ok: true, result };
-    const bytes = result.kind === 'document' ? result.output.pdf : result.pdf;
-    port.postMessage(response, [bytes.buffer as ArrayBuffer]);
+    const bytes = result.kind === 'document' ? [result.output.pdf, result.output.docx] : [result.pdf];
+    port.postMessage(
+      response,
+      bytes.map((b) => b.buffer as ArrayBuffer),
+    );
   } catch (error) {
     const response: PoolResponse = { id: request.id, ok: false, ...toFailure(error) };
     port.postMessage(response);

@@ -35,6 +35,8 @@ describe('a closed case in a build', () => {
   // The documents in Holbæk's bundle (its combined PDF, »samlet-316«, aside).
   const bundled = () =>
     (JSON.parse(repo.read(`${BUNDLE}/manifest.json`)) as BundleManifest).files
+      // The documents, by their PDFs: each has its Word copy beside it too (forhandlingskopi).
+      .filter((f) => f.forhandlingskopi !== true)
       .map((f) => f.document)
       .filter((d) => !d.startsWith('samlet-'))
       .sort();
@@ -51,6 +53,8 @@ describe('a closed case in a build', () => {
   it('leaves it out of the kommune bundle: files, bundle manifest, build manifest; no bundle for kommuner it alone concerns', () => {
     expect(bundled()).toEqual(['hsa-holbaek-akutsygepleje']);
     expect(existsSync(repo.path(`${BUNDLE}/sag-lukket.pdf`))).toBe(false);
+    expect(existsSync(repo.path(`${BUNDLE}/sag-lukket.docx`))).toBe(false);
+    expect(existsSync(repo.path(`${BUNDLE}/hsa-holbaek-akutsygepleje.docx`))).toBe(true);
     expect(manifest().files.filter((e) => e.path.startsWith('kommuner/') && e.id === 'sag-lukket')).toEqual([]);
     expect(
       new Set(

@@ -1,0 +1,265 @@
+/**
+ * mdast (remark-parse + remark-gfm) → Word paragraphs and tables.
+ *
+ * The same tree the PDF is made from (render-document.ts), block by block: headings as Word's
+ * built-in heading styles with their text as written (clauses carry their »§ n« in the text, in
+ * the Markdown and the PDF alike), lists as Word numbering (bullets, or numbers that restart for
+ * every list), tables as Word tables whose first row repeats on every page. Every column is
+ * kept, also one nobody filled in (the PDF leaves it out): a negotiable copy is where it gets
+ * filled in. Unknown node types degrade to their text; nothing here throws on unexpected input.
+ */
+import type { Blockquote, Code, Heading, List, ListItem, Nodes, PhrasingContent, Root, RootContent, Table as MdTable } from 'mdast';
+import {
+  AlignmentType,
+  BorderStyle,
+  HeadingLevel,
+  HeightRule,
+  Paragraph,
+  Table,
+  TableCell,
+  TableRow,
+  WidthType,
+  type FileChild,
+  type ILevelsOptions,
+  type INumberingOptions,
+  type IParagraphOptions,
+  type ParagraphChild,
+} from 'docx';
+import { softBreaksToSpaces, textContent } from '../pdf/plain-text.ts';
+import { columnWidths } from '../pdf/table-widths.ts';
+import { RunConverter, type Definitions, type RunWriter } from './runs.ts';
+import { CONTENT_WIDTH_TWIPS, DOCX_COLORS, STYLE, twip } from './styles.ts';
+
+/** The signature clause: the last level-2 heading whose text ends with this word (as in the PDF). */
+const SIGNATURE_HEADING = /underskrifter$/i;
+/** A signature table row that is signed by hand: its first cell starts with this word. */
+const SIGN_HERE = /^underskrift\b/i;
+/** Height of a row signed by hand: room for a signature above the line. */
+const SIGN_ROW_HEIGHT = twip(40);
+
+const HEADINGS = [
+  HeadingLevel.HEADING_1,
+  HeadingLevel.HEADING_2,
+  HeadingLevel.HEADING_3,
+  HeadingLevel.HEADING_4,
+  HeadingLevel.HEADING_5,
+  HeadingLevel.HEADING_6,
+];
+
+/** Word has nine list levels. */
+const MAX_LIST_LEVEL = 8;
+const BULLETS = ['•', '–', '▪'];
+const LIST_INDENT = twip(18);
+
+export interface BlockOptions {
+  /** Makes every run; the default writes the text as it is. */
+  runWriter?: RunWriter;
+}
+
+export interface ConvertedBody {
+  children: FileChild[];
+  /** The list definitions the body's paragraphs refer to. */
+  numbering: INumberingOptions;
+}
+
+interface BlockContext {
+  /** Inside a list item, at this level (0 = outermost). */
+  listLevel?: number;
+  /** Inside the signature clause: kept on one page, tables get rows to sign on. */
+  signature?: boolean;
+  /** Paragraph style for plain paragraphs (table cells, quotes). */
+  style?: string;
+}
+
+function collectDefinitions(root: Root): Definitions {
+  const found = new Map<string, string>();
+  const visit = (node: Nodes): void => {
+    // First definition wins, as in CommonMark.
+    if (node.type === 'definition' && !found.has(node.identifier)) found.set(node.identifier, node.url);
+    if ('children' in node) for (const child of node.children) visit(child);
+  };
+  visit(root);
+  return found;
+}
+
+function levels(ordered: boolean, start: number): ILevelsOptions[] {
+  return [...Array(MAX_LIST_LEVEL + 1).keys()].map((level) => ({
+    level,
+    format: ordered ? 'decimal' : 'bullet',
+    text: ordered ? `%${level + 1}.` : (BULLETS[level % BULLETS.length] ?? '•'),
+    start: level === 0 ? start : 1,
+    alignment: AlignmentType.LEFT,
+    style: { paragraph: { indent: { left: LIST_INDENT * (level + 1), hanging: LIST_INDENT } } },
+  }));
+}
+
+class Converter {
+  private readonly runs: RunConverter;
+  /** Numbering definitions by reference: one for bullets, one per start value of numbered lists. */
+  private readonly numberingConfigs = new Map<string, ILevelsOptions[]>();
+  /** Each numbered list is its own instance, so its numbers start again. */
+  private listInstance = 0;
+
+  constructor(definitions: Definitions, options: BlockOptions) {
+    this.runs = new RunConverter(definitions, options.runWriter);
+  }
+
+  numbering(): INumberingOptions {
+    return { config: [...this.numberingConfigs].map(([reference, levels]) => ({ reference, levels })) };
+  }
+
+  /** Top-level blocks; the signature clause is kept on one page. */
+  root(nodes: readonly RootContent[]): FileChild[] {
+    let start = -1;
+    nodes.forEach((node, i) => {
+      if (node.type === 'heading' && node.depth === 2 && SIGNATURE_HEADING.test(textContent(node).trim())) start = i;
+    });
+    if (start < 0) return this.blocks(nodes);
+    let end = start + 1;
+    while (end < nodes.length && !(nodes[end]?.type === 'heading' && (nodes[end] as Heading).depth <= 2)) end++;
+    return [...this.blocks(nodes.slice(0, start)), ...this.blocks(nodes.slice(start, end), { signature: true }), ...this.blocks(nodes.slice(end))];
+  }
+
+  private blocks(nodes: readonly RootContent[], ctx: BlockContext = {}): FileChild[] {
+    return nodes.flatMap((node) => this.block(node, ctx));
+  }
+
+  private block(node: RootContent, ctx: BlockContext): FileChild[] {
+    switch (node.type) {
+      case 'heading':
+        return [this.heading(node)];
+      case 'paragraph':
+        return this.paragraph(node.children, ctx);
+      case 'list':
+        return this.list(node, ctx);
+      case 'table':
+        return [this.table(node, ctx)];
+      case 'blockquote':
+        return this.blockquote(node, ctx);
+      case 'code':
+        return [this.code(node, ctx)];
+      case 'thematicBreak':
+        return [this.rule()];
+      case 'html':
+        // Block HTML is not interpreted; the source is shown as written.
+        return [this.para({ children: this.runs.runs([{ type: 'text', value: node.value }]) }, ctx)];
+      case 'definition':
+        return []; // invisible in rendered Markdown; used to resolve link references
+      case 'footnoteDefinition': {
+        // The label leads the note's first paragraph, as in the PDF's label column.
+        const label: PhrasingContent = { type: 'text', value: `${node.label ?? node.identifier} ` };
+        const [first, ...rest] = node.children;
+        if (first?.type === 'paragraph') return [...this.paragraph([label, ...first.children], ctx), ...this.blocks(rest, ctx)];
+        return [...this.paragraph([label], ctx), ...this.blocks(node.children, ctx)];
+      }
+      default: {
+        const text = textContent(node);
+        return text.trim() === '' ? [] : [this.para({ children: this.runs.runs([{ type: 'text', value: text }]) }, ctx)];
+      }
+    }
+  }
+
+  /** A paragraph with the context's style, kept with the next one inside the signature clause. */
+  private para(options: IParagraphOptions, ctx: BlockContext): Paragraph {
+    return new Paragraph({
+      ...(ctx.style !== undefined && options.style === undefined && options.heading === undefined ? { style: ctx.style } : {}),
+      ...(ctx.signature ? { keepNext: true, keepLines: true } : {}),
+      ...options,
+    });
+  }
+
+  private paragraph(children: readonly PhrasingContent[], ctx: BlockContext, extra: IParagraphOptions = {}): Paragraph[] {
+    const runs = this.runs.runs(children);
+    if (runs.length === 0 && extra.numbering === undefined) return [];
+    const indent = ctx.listLevel !== undefined && extra.numbering === undefined ? { indent: { left: LIST_INDENT * (ctx.listLevel + 1) } } : {};
+    return [this.para({ ...indent, ...extra, children: runs }, ctx)];
+  }
+
+  private heading(node: Heading): Paragraph {
+    // Plain text, as in the PDF: headings are read in the navigation pane and contents field.
+    const text = softBreaksToSpaces(textContent(node)).trim();
+    return new Paragraph({ heading: HEADINGS[node.depth - 1] ?? HeadingLevel.HEADING_6, children: this.runs.runs([{ type: 'text', value: text }]) });
+  }
+
+  private list(node: List, ctx: BlockContext): FileChild[] {
+    const level = ctx.listLevel === undefined ? 0 : Math.min(ctx.listLevel + 1, MAX_LIST_LEVEL);
+    const start = node.start ?? 1;
+    const reference = node.ordered ? `numbered-${start}` : 'bullets';
+    if (!this.numberingConfigs.has(reference)) this.numberingConfigs.set(reference, levels(node.ordered === true, start));
+    // Nested lists continue their parent's instance: Word counts each level on its own.
+    const instance = node.ordered && level === 0 ? ++this.listInstance : 0;
+    return node.children.flatMap((item) => this.listItem(item, { ...ctx, listLevel: level }, { reference, level, instance }));
+  }
+
+  private listItem(item: ListItem, ctx: BlockContext, numbering: { reference: string; level: number; instance: number }): FileChild[] {
+    const [first, ...rest] = item.children;
+    // GFM task items: the checkbox is shown as plain text, as in the PDF.
+    const prefix: PhrasingContent[] = typeof item.checked === 'boolean' ? [{ type: 'text', value: item.checked ? '[x] ' : '[ ] ' }] : [];
+    const numbered = { numbering, style: 'ListParagraph' };
+    if (first?.type === 'paragraph') {
+      return [...this.paragraph([...prefix, ...first.children], ctx, numbered), ...this.blocks(rest, ctx)];
+    }
+    // An item that starts with something else still gets its number, on a paragraph of its own.
+    return [...this.paragraph(prefix, ctx, numbered), ...this.blocks(item.children, ctx)];
+  }
+
+  private table(node: MdTable, ctx: BlockContext): Table {
+    const rows = node.children;
+    const columnCount = Math.max(1, ...rows.map((row) => row.children.length));
+    const texts = rows.map((row) => [...Array(columnCount).keys()].map((c) => softBreaksToSpaces(textContent(row.children[c]))));
+    const widths = columnWidths(texts, columnCount, CONTENT_WIDTH_TWIPS / 20).map((w) => Math.round((parseFloat(w) / 100) * CONTENT_WIDTH_TWIPS));
+    const border = { style: BorderStyle.SINGLE, size: 4, color: DOCX_COLORS.rule };
+    return new Table({
+      width: { size: CONTENT_WIDTH_TWIPS, type: WidthType.DXA },
+      columnWidths: widths,
+      borders: { top: border, bottom: border, left: border, right: border, insideHorizontal: border, insideVertical: border },
+      rows: rows.map((row, r) => {
+        const header = r === 0;
+        const signHere = ctx.signature === true && !header && SIGN_HERE.test(texts[r]?.[0]?.trim() ?? '');
+        return new TableRow({
+          // The header row repeats on every page the table runs onto; no row splits across pages.
+          // Other rows carry no tblHeader at all: some readers take any tblHeader, even »off«, for a header.
+          ...(header ? { tableHeader: true } : {}),
+          cantSplit: true,
+          ...(signHere ? { height: { value: SIGN_ROW_HEIGHT, rule: HeightRule.ATLEAST } } : {}),
+          children: [...Array(columnCount).keys()].map((c) => {
+            const cell = row.children[c];
+            const align = node.align?.[c];
+            const alignment = align === 'right' ? AlignmentType.RIGHT : align === 'center' ? AlignmentType.CENTER : undefined;
+            const style = header ? STYLE.tableHeader : STYLE.tableCell;
+            const children: ParagraphChild[] = cell === undefined ? [] : this.runs.runs(cell.children);
+            return new TableCell({
+              width: { size: widths[c] ?? 0, type: WidthType.DXA },
+              margins: { top: twip(3), bottom: twip(3), left: twip(5), right: twip(5) },
+              ...(header ? { shading: { type: 'clear', color: 'auto', fill: DOCX_COLORS.tableHeaderFill } } : {}),
+              children: [this.para({ style, children, ...(alignment ? { alignment } : {}) }, ctx)],
+            });
+          }),
+        });
+      }),
+    });
+  }
+
+  private blockquote(node: Blockquote, ctx: BlockContext): FileChild[] {
+    return this.blocks(node.children, { ...ctx, style: STYLE.quote });
+  }
+
+  private code(node: Code, ctx: BlockContext): Paragraph {
+    const lines = node.value.split('\n');
+    const children = lines.flatMap((line, i) =>
+      this.runs.runs(i === 0 ? [{ type: 'inlineCode', value: line }] : [{ type: 'break' }, { type: 'inlineCode', value: line }]),
+    );
+    return this.para({ style: STYLE.code, children, shading: { type: 'clear', color: 'auto', fill: DOCX_COLORS.codeFill } }, ctx);
+  }
+
+  private rule(): Paragraph {
+    return new Paragraph({ border: { bottom: { style: BorderStyle.SINGLE, size: 6, color: DOCX_COLORS.rule, space: 1 } }, children: [] });
+  }
+}
+
+/** Converts a parsed Markdown tree into the body of a Word document and the numbering it uses. */
+export function mdastToDocx(root: Root, options: BlockOptions = {}): ConvertedBody {
+  const converter = new Converter(collectDefinitions(root), options);
+  const children = converter.root(root.children);
+  return { children, numbering: converter.numbering() };
+}

@@ -1,0 +1,80 @@
+/**
+ * The converter on a sample with every block and inline it knows: a reader sees the Markdown's
+ * text, in its order, with Word's own structure under it.
+ */
+import { describe, expect, it } from 'vitest';
+import { writeDocx } from '../../scripts/emit/docx/index.ts';
+import { parseMarkdown } from '../../scripts/render/markdown.ts';
+import {
+  assertWellFormed,
+  docxHtml,
+  docxParagraphs,
+  docxParts,
+  htmlHeadings,
+  htmlTables,
+  markdownHeadings,
+  markdownParagraphs,
+  normalise,
+} from './docx-reader.ts';
+import { SAMPLE_DOCX_MD, SAMPLE_DOCX_META } from './sample.ts';
+
+const body = parseMarkdown(SAMPLE_DOCX_MD);
+const bytes = await writeDocx(body, SAMPLE_DOCX_META);
+const html = await docxHtml(bytes);
+const parts = docxParts(bytes);
+const documentXml = parts.get('word/document.xml') ?? '';
+
+describe('mdast → .docx', () => {
+  it('shows the text of every block, in order', async () => {
+    const paragraphs = await docxParagraphs(bytes);
+    const body = paragraphs.slice(paragraphs.findIndex((p) => p.startsWith('Dette Word-dokument')) + 1);
+    expect(body).toEqual(markdownParagraphs(parseMarkdown(SAMPLE_DOCX_MD)));
+    expect(assertWellFormed(parts)).toBeGreaterThan(10);
+  });
+
+  it('writes headings in Word’s heading styles', () => {
+    expect(htmlHeadings(html)).toEqual([{ depth: 1, text: SAMPLE_DOCX_META.title }, ...markdownHeadings(body)]);
+    expect(documentXml).toContain('<w:pStyle w:val="Heading2"/>');
+    expect(documentXml).toContain('<w:pStyle w:val="Heading3"/>');
+  });
+
+  it('writes lists as Word numbering: bullets, nested numbers, numbers that start again', () => {
+    expect(html).toContain('<ul><li>Første punkt<ol><li>Underpunkt et</li><li>Underpunkt to</li></ol></li>');
+    expect(html).toContain('<li>[x] Afkrydset</li>');
+    const numbering = parts.get('word/numbering.xml') ?? '';
+    expect(numbering).toContain('<w:start w:val="3"/>');
+    expect(numbering).toContain('<w:numFmt w:val="bullet"/>');
+    // Three numbered lists at the outer level (»3.«, »1.«, and the nested one continuing its bullet list's instance).
+    expect(new Set(documentXml.match(/<w:numId w:val="\d+"\/>/g)).size).toBeGreaterThanOrEqual(3);
+  });
+
+  it('writes links as hyperlinks with numbered relationship ids', () => {
+    expect(html).toContain('<a href="https://example.org/vejledning">vejledningen</a>');
+    expect(html).toContain('<a href="https://example.org/regler">reglerne</a>');
+    const rels = parts.get('word/_rels/document.xml.rels') ?? '';
+    expect(rels).toContain('Id="rIdLink1"');
+    expect(rels).toContain('Id="rIdLink2"');
+    expect(documentXml).toContain('r:id="rIdLink1"');
+  });
+
+  it('writes tables with a repeated header row, alignment and every column', () => {
+    const [, economy] = htmlTables(html);
+    expect(economy).toEqual({ header: true, rows: [3, 3, 3] });
+    expect(documentXml).toContain('<w:jc w:val="right"/>');
+  });
+
+  it('keeps the signature clause together and leaves room to sign', () => {
+    const signature = documentXml.slice(documentXml.indexOf('§\u00A03. Underskrifter'));
+    const paragraphs = signature.match(/<w:p>.*?<\/w:p>/g) ?? [];
+    expect(paragraphs.length).toBeGreaterThan(3);
+    for (const p of paragraphs.slice(1)) expect(p).toContain('<w:keepNext/>');
+    expect(signature.match(/<w:trHeight [^>]*w:hRule="atLeast"/g)).toHaveLength(2);
+    expect(signature.match(/<w:cantSplit\/>/g)?.length).toBe(3);
+  });
+
+  it('binds units with non-breaking spaces, as the PDF does', () => {
+    expect(documentXml).toContain('1.\u00A0januar\u00A02027');
+    expect(documentXml).toContain('1.234.567\u00A0kr.');
+    expect(normalise('1.\u00A0januar')).toBe('1. januar');
+  });
+});
