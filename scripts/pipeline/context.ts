@@ -38,7 +38,13 @@ export function renderContext(
 }
 
 /** A worker's render context: it loads the data again (files only: the main thread has checked them). */
-export async function createContext(root: string, env: NodeJS.ProcessEnv, sealTime: Date, commit: string | null, timestampUrl?: string): Promise<RenderContext> {
+export async function createContext(
+  root: string,
+  env: NodeJS.ProcessEnv,
+  sealTime: Date,
+  commit: string | null,
+  timestampUrl?: string,
+): Promise<RenderContext> {
   const repo = new Repository((await loadRepository(root, compileValidators(root))).documents);
   return renderContext(root, repo, loadTemplates(root), await loadSigningIdentity({ root, env }), sealTime, commit, timestampUrl);
 }
