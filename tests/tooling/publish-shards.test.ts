@@ -145,7 +145,11 @@ class Runners {
     const env: Record<string, string> = {};
     for (const [name, value] of Object.entries(job.env ?? {})) env[name] = substitute(value, known(), `${id} › env`);
     for (const [index, step] of job.steps.entries()) {
-      const files = { GITHUB_OUTPUT: path.join(this.temp, `output-${index}`), GITHUB_ENV: path.join(this.temp, `env-${index}`) };
+      const files = {
+        GITHUB_OUTPUT: path.join(this.temp, `output-${index}`),
+        GITHUB_ENV: path.join(this.temp, `env-${index}`),
+        GITHUB_STEP_SUMMARY: path.join(this.temp, `summary-${index}`),
+      };
       const withValue = (key: string) => {
         const value = step.with?.[key];
         return value === undefined ? undefined : substitute(String(value), known(), where(step));

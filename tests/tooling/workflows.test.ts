@@ -169,7 +169,7 @@ describe('CI workflows', () => {
     // The plan job checks and counts: no key, no environment.
     expect(environmentOf(plan!)).toBeUndefined();
     expect(JSON.stringify(plan)).not.toMatch(/secrets\./);
-    expect(jobRuns(plan!).join('\n')).toMatch(/npm run check -- --format github --ci-shards "\$RUNNER_TEMP\/shards\.json"/);
+    expect(jobRuns(plan!).join('\n')).toMatch(/npm run check -- --format github --summary "\$GITHUB_STEP_SUMMARY" --ci-shards "\$RUNNER_TEMP\/shards\.json"/);
     expect(plan!.outputs).toEqual({ shards: '${{ steps.parts.outputs.shards }}', epoch: '${{ steps.time.outputs.epoch }}' });
     expect(build!.needs).toBe('plan');
     expect(build!.strategy?.matrix).toEqual({ shard: '${{ fromJSON(needs.plan.outputs.shards) }}' });
