@@ -63,7 +63,7 @@ export async function modtag(options: ModtagOptions): Promise<ModtagResult> {
 
   const entries = readManifest(options.outDir, refuse);
   const id = options.dokument ?? identify(options, entries, first, refuse);
-  const sealed = sealedOutput(options.outDir, entries, id, refuse);
+  const sealed = sealedOutput(options.outDir, entries, id, first, refuse);
   if (!first.equals(sealed)) {
     return refuse(`første revision afviger fra den forseglede udgave af ${id} (byte ${firstDifference(first, sealed)}).`);
   }
@@ -195,15 +195,25 @@ function trailerId(pdf: Buffer): string | undefined {
   }
 }
 
-function sealedOutput(outDir: string, entries: readonly ManifestEntry[], id: string, refuse: (what: string) => never): Buffer {
-  const own = entries.filter((e) => e.id === id).sort((a, b) => Number(a.path.startsWith('kommuner/')) - Number(b.path.startsWith('kommuner/')))[0];
+/**
+ * The sealed output the file's first revision must equal: the copy of `id` in out/ whose hash it
+ * has, else the document's own file (so a mismatch is reported against it). Usually every copy
+ * is the same file. With a TSA (PAdES B-T) they need not be: each part of a split build seals the
+ * bundle members it needs, each with its own timestamp, and a kommune countersigns the copy in
+ * its package. Every copy is the build's own sealed output, so any of them is a valid start.
+ */
+function sealedOutput(outDir: string, entries: readonly ManifestEntry[], id: string, first: Buffer, refuse: (what: string) => never): Buffer {
+  const copies = entries.filter((e) => e.id === id).sort((a, b) => Number(a.path.startsWith('kommuner/')) - Number(b.path.startsWith('kommuner/')));
+  const own = copies[0];
   if (!own) return refuse(`der er ingen forseglet udgave af ${id} i outputmappen; kør npm run build først.`);
   // A draft that still says »Udestår« is not sealed with the region's certificate (emit/unsealed.ts): nothing to countersign.
   if (own.sealed === false) return refuse(`${id} er ikke forseglet: den har udestående tekst (Udestår), så der kan ikke modtages underskrifter på den endnu.`);
+  const hash = sha256(first);
+  const chosen = copies.find((e) => e.sha256 === hash && e.sealed !== false) ?? own;
   try {
-    return readFileSync(path.join(outDir, own.path));
+    return readFileSync(path.join(outDir, chosen.path));
   } catch {
-    return refuse(`den forseglede udgave af ${id} (${own.path}) mangler i outputmappen; kør npm run build først.`);
+    return refuse(`den forseglede udgave af ${id} (${chosen.path}) mangler i outputmappen; kør npm run build først.`);
   }
 }
 

@@ -86,6 +86,42 @@ describe('npm run modtag', () => {
     expect(signatures()?.kommune).toHaveLength(1);
   });
 
+  it('accepts a file countersigned from the kommune package’s copy when that copy was sealed apart', async () => {
+    // With a TSA, each part of a split build seals the bundle copies it needs with its own
+    // timestamp: the package's copy is then a different, equally valid sealed file. A later seal
+    // time stands in for that here.
+    const identity = await loadSigningIdentity({ root: repo.root, env: {} });
+    const copyTime = new Date(SEAL_TIME.getTime() + 60_000);
+    const copy = await signPdf(await renderWithPlaceholder(copyTime, identity.subjectCN), identity, copyTime);
+    expect(copy.equals(sealed)).toBe(false);
+    const COPY_PDF = `kommuner/350-lejre/${ID}.pdf`;
+    const manifest = repo.read('out/manifest.json');
+    const yamlBefore = repo.read(YAML);
+    const owner = { kind: 'hsa', id: ID, kommuner: ['350'], opgave: 'akutsygepleje', version: '2026-02-24', status: 'udkast', sources: [YAML] };
+    const seal = { signer: identity.subjectCN, developmentSigned: true };
+    try {
+      mkdirSync(path.dirname(repo.path(`out/${COPY_PDF}`)), { recursive: true });
+      writeFileSync(repo.path(`out/${COPY_PDF}`), copy);
+      repo.write(
+        'out/manifest.json',
+        serializeManifest([manifestEntry(OUT_PDF, owner, sealed, { pages: 2, seal }), manifestEntry(COPY_PDF, owner, copy, { pages: 2, seal })]),
+      );
+      const file = write('lejre-fra-pakken.pdf', await countersign(copy, { signer: director, time: DIRECTOR_TIME }));
+      const r = await modtag(file, '--titel', 'Kommunaldirektør');
+      expect(r.code, r.stdout + r.stderr).toBe(0);
+      expect(signatures()?.kommune.map((k) => k.navn)).toContain('Anne Jensen');
+      // A file that starts from neither copy is still refused, measured against the document's own file.
+      const other = await countersign(copy, { signer: director, time: DIRECTOR_TIME });
+      other[1234] = (other[1234] ?? 0) ^ 0x01;
+      const refused = await modtag(write('lejre-hverken-eller.pdf', other), '--dokument', ID);
+      expect(refused.code).toBe(1);
+      expect(refused.stdout).toContain(`første revision afviger fra den forseglede udgave af ${ID} (byte 1234)`);
+    } finally {
+      repo.write('out/manifest.json', manifest);
+      repo.write(YAML, yamlBefore);
+    }
+  });
+
   it('asks for --titel when the certificate has none, then appends the second signer to the list', async () => {
     const once = await countersign(sealed, { signer: mayor, time: MAYOR_TIME });
     const file = write('lejre-begge.pdf', await countersign(once, { signer: director, time: DIRECTOR_TIME }));
