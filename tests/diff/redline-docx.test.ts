@@ -154,6 +154,29 @@ describe('npm run diff -- --docx (Word redline with tracked changes)', () => {
     expect(readFileSync(path.join(out, 'b', DOCX)).equals(bytes)).toBe(true);
   });
 
+  it('attributes the working tree to git user.name (»arbejdskopi« without one), dated SOURCE_DATE_EPOCH or else as HEAD', async () => {
+    repo.replace(FILES.hsaLejre, 'aarligt_beloeb_kr: 1234567', 'aarligt_beloeb_kr: 7654321');
+    try {
+      const stamps = async (dir: string, epoch: string | null = '1772020800') => {
+        const r = await runInProcess('diff', ['--root', repo.root, '-q', 'HEAD', '--docx', path.join(out, dir)], { SOURCE_DATE_EPOCH: epoch ?? undefined });
+        expect(r.code, r.stderr).toBe(0);
+        const found = revisions(docxParts(readFileSync(path.join(out, dir, DOCX))).get('word/document.xml') ?? '');
+        expect(found.map((f) => f.text)).toEqual(['1.234.567', '7.654.321']);
+        return new Set(found.map((f) => `${f.author} ${f.date}`));
+      };
+      repo.git('config', 'user.name', 'Kirsten Sørensen');
+      expect(await stamps('named')).toEqual(new Set(['Kirsten Sørensen 2026-02-25T12:00:00Z']));
+      // Without SOURCE_DATE_EPOCH the working tree is dated as HEAD is: the same tree, the same file.
+      expect(await stamps('head-time', null)).toEqual(new Set([`Kirsten Sørensen ${DATE}`]));
+      // An empty name here hides the machine's own, as if none were set: no person is made up.
+      repo.git('config', 'user.name', '');
+      expect(await stamps('unnamed')).toEqual(new Set(['arbejdskopi 2026-02-25T12:00:00Z']));
+    } finally {
+      repo.git('config', '--unset', 'user.name');
+      repo.git('checkout', '-q', '--', FILES.hsaLejre);
+    }
+  }, 120_000);
+
   it('is shown by LibreOffice as tracked changes', (context) => {
     const office = soffice();
     if (office === undefined) {
