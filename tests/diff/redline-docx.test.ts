@@ -162,7 +162,7 @@ describe('npm run diff -- --docx (Word redline with tracked changes)', () => {
         expect(r.code, r.stderr).toBe(0);
         const found = revisions(docxParts(readFileSync(path.join(out, dir, DOCX))).get('word/document.xml') ?? '');
         expect(found.map((f) => f.text)).toEqual(['1.234.567', '7.654.321']);
-        return new Set(found.map((f) => `${f.author} ${f.date}`));
+        return new Set(found.map((f) => `${f.author ?? ''} ${f.date ?? ''}`));
       };
       repo.git('config', 'user.name', 'Kirsten Sørensen');
       expect(await stamps('named')).toEqual(new Set(['Kirsten Sørensen 2026-02-25T12:00:00Z']));
