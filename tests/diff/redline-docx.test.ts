@@ -28,7 +28,8 @@ interface Revision {
 /** Every run-level w:ins/w:del with its text (paragraph marks and rows carry none). */
 function revisions(xml: string): Revision[] {
   const out: Revision[] = [];
-  for (const m of xml.matchAll(/<w:(ins|del) ([^>]*)>([\s\S]*?)<\/w:\1>/g)) {
+  // Not the empty <w:ins/> of a paragraph mark: that one has no text and no closing tag.
+  for (const m of xml.matchAll(/<w:(ins|del) ([^>]*[^/])>([\s\S]*?)<\/w:\1>/g)) {
     const [, kind, attributes = '', inner = ''] = m;
     const text = [...inner.matchAll(/<w:(?:t|delText)(?: [^>]*)?>([^<]*)<\/w:(?:t|delText)>/g)].map((t) => t[1]).join('');
     out.push({
@@ -174,6 +175,24 @@ describe('npm run diff -- --docx (Word redline with tracked changes)', () => {
     } finally {
       repo.git('config', '--unset', 'user.name');
       repo.git('checkout', '-q', '--', FILES.hsaLejre);
+    }
+  }, 120_000);
+
+  it('marks a paragraph that only the new version has as inserted, its paragraph mark included', async () => {
+    repo.replace(FILES.hsaTemplate, '{{md formaal}}\n', '{{md formaal}}\n\nEt helt nyt afsnit om formålet.\n');
+    try {
+      const r = await runInProcess('diff', ['--root', repo.root, '-q', 'HEAD', '--docx', path.join(out, 'paragraph')], { SOURCE_DATE_EPOCH: '1772020800' });
+      expect(r.code, r.stderr).toBe(0);
+      const docx = readFileSync(path.join(out, 'paragraph', DOCX));
+      const body = docxParts(docx).get('word/document.xml') ?? '';
+      expect(revisions(body).map((f) => [f.kind, f.text])).toEqual([['ins', 'Et helt nyt afsnit om formålet.']]);
+      // Accepting the insertion keeps the paragraph; rejecting it leaves no empty one behind.
+      expect(body).toMatch(
+        /<w:pPr>(?:(?!<\/w:pPr>).)*<w:rPr><w:ins w:id="\d+" w:author="[^"]+" w:date="2026-02-25T12:00:00Z"\/><\/w:rPr><\/w:pPr><w:ins [^>]*><w:r><w:t xml:space="preserve">Et helt nyt afsnit/,
+      );
+      expect(normalise((await mammoth.extractRawText({ buffer: docx })).value)).toContain('Et helt nyt afsnit om formålet.');
+    } finally {
+      repo.git('checkout', '-q', '--', FILES.hsaTemplate);
     }
   }, 120_000);
 
