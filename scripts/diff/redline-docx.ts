@@ -7,7 +7,8 @@
  * The same blocks as the redline PDF (redline-pdf.ts), from the same clause-aligned word diff:
  * changed fields as a table first, then headings, paragraphs, list items, table rows, code and
  * rules. A line that exists only in one version is a revision as a whole: its paragraph mark (or
- * table row) is inserted or deleted too, so accepting leaves no empty paragraph behind.
+ * table row) is inserted or deleted too, so accepting leaves no empty paragraph behind. Lists
+ * show their markers as text, as the PDF does; tables keep every column, as the documents' .docx does.
  * Revision ids are counted in reading order: the same comparison gives the same bytes.
  */
 import {
@@ -103,9 +104,11 @@ class RedlineWriter {
     const indent = { left: INDENT * (l.depth + (l.kind === 'item' ? 1 : 0)), ...(l.kind === 'item' ? { hanging: INDENT } : {}) };
     switch (l.kind) {
       case 'item': {
-        // The marker as displayed (»1.«, »•«), as in the redline PDF: it is not compared, so not a revision.
+        // The marker as displayed (»1.«, »•«), as in the redline PDF. It is not compared, so it is
+        // a revision only with a whole item: accepting a deleted item leaves no stray bullet.
         const marker = l.marker === '-' || l.marker === undefined ? '•' : l.marker;
-        return new Paragraph({ indent, ...run, children: [new TextRun(`${marker}\t`), ...this.runs(pieces)] });
+        const op = l.status === 'inserted' ? 'insert' : l.status === 'deleted' ? 'delete' : 'equal';
+        return new Paragraph({ indent, ...run, children: this.runs([{ op, text: `${marker}\t` }, ...pieces]) });
       }
       case 'code':
         return new Paragraph({

@@ -91,6 +91,10 @@ describe('the Word redline, block by block', () => {
       /<w:trPr>(?:(?!<\/w:trPr>).)*<w:del [^>]*\/>(?:(?!<\/w:trPr>).)*<\/w:trPr>(?:(?!<\/w:tr>).)*<w:delText xml:space="preserve">Drift<\/w:delText>/,
     );
     expect(xml).toMatch(/<w:trPr>(?:(?!<\/w:trPr>).)*<w:ins [^>]*\/>(?:(?!<\/w:trPr>).)*<\/w:trPr>(?:(?!<\/w:tr>).)*<w:t xml:space="preserve">Tilsyn<\/w:t>/);
+    // A deleted list item takes its marker with it.
+    expect(xml).toMatch(
+      /<w:del [^>]*><w:r>(?:<w:tab\/>)?<w:delText xml:space="preserve">•\s*<\/w:delText>(?:<w:tab\/>)?<\/w:r><\/w:del><w:del [^>]*><w:r><w:delText xml:space="preserve">Gammelt punkt/,
+    );
     // A deleted clause: heading and paragraph marks deleted with their text.
     expect(xml).toMatch(/<w:rPr><w:del [^>]*\/><\/w:rPr><\/w:pPr><w:del [^>]*><w:r><w:delText xml:space="preserve">§ 2. Udgår<\/w:delText>/);
     // Code: a deletion across lines is one revision per line, the break inside the second.
