@@ -31,6 +31,10 @@ Valg:
   --out FIL               Skriv rapporten til FIL i stedet for standard-output
   --pdf MAPPE             Dan også en PDF med ændringsmarkering for hvert
                           ændret dokument: <id>-aendringer.pdf
+  --docx MAPPE            Dan også en Word-fil for hvert ændret dokument,
+                          hvor hver ændring er en registreret ændring (Spor
+                          ændringer) med forfatter og tidspunkt fra den nye
+                          revisions commit: <id>-aendringer.docx
   --fail-on-change        Afslut med kode 1, hvis et dokument er ændret,
                           tilføjet eller fjernet (til en CI-kontrol)
   --today ÅÅÅÅ-MM-DD      Dato for kontrol af overskredne frister (standard: i dag)
@@ -62,6 +66,7 @@ async function main(): Promise<number> {
       format: { type: 'string', default: 'markdown' },
       out: { type: 'string' },
       pdf: { type: 'string' },
+      docx: { type: 'string' },
       'fail-on-change': { type: 'boolean', default: false },
       today: { type: 'string' },
       quiet: { type: 'boolean', short: 'q', default: false },
@@ -76,10 +81,11 @@ async function main(): Promise<number> {
   const [base, head] = positionals;
   const today = values.today === undefined ? todayInDenmark() : parseIsoDateOption(values.today, '--today');
 
+  const root = path.resolve(values.root ?? REPO_ROOT);
   let result;
   try {
     result = await runDiff({
-      root: path.resolve(values.root ?? REPO_ROOT),
+      root,
       base,
       head,
       today,
@@ -115,6 +121,14 @@ async function main(): Promise<number> {
     const { writeRedlines } = await import('../diff/write-redlines.ts');
     const files = await writeRedlines(result, path.resolve(values.pdf));
     process.stderr.write(`diff: ${countNoun(files.length, 'PDF med ændringsmarkering', 'PDF’er med ændringsmarkering')} skrevet i ${values.pdf}\n`);
+  }
+  if (values.docx !== undefined) {
+    // Loaded only when asked for, as the PDFs are: plain diff does not pay for the Word writer.
+    const { writeRedlineDocx } = await import('../diff/write-redlines-docx.ts');
+    const files = await writeRedlineDocx(result, root, path.resolve(values.docx));
+    process.stderr.write(
+      `diff: ${countNoun(files.length, 'Word-fil med registrerede ændringer', 'Word-filer med registrerede ændringer')} skrevet i ${values.docx}\n`,
+    );
   }
   if (result.findings.errors > 0) {
     process.stderr.write(`diff: ${describeRevision(result.head)} har ${countNoun(result.findings.errors, 'fejl', 'fejl')}; rapporten er dannet alligevel.\n`);

@@ -138,3 +138,28 @@ export async function changedSince(git: Git, ref: string): Promise<Set<string>> 
   }
   return changed;
 }
+
+/** A git date (»2026-02-24T13:00:00+01:00«) as the UTC instant Word dates a revision with. */
+function utcInstant(iso: string): string | undefined {
+  const ms = Date.parse(iso);
+  return Number.isNaN(ms) ? undefined : new Date(ms).toISOString().replace(/\.\d{3}Z$/, 'Z');
+}
+
+/**
+ * Who made a revision and when, for the redline's tracked changes. A commit: its author's name
+ * and its commit time. The working tree has neither: the name git would commit it under
+ * (user.name), or »arbejdskopi« when none is set, never an invented person; the time from
+ * SOURCE_DATE_EPOCH when set, otherwise HEAD's commit time, so the same tree gives the same file.
+ */
+export async function revisionStamp(git: Git, sha: string | null): Promise<{ author: string; date: string }> {
+  const fallbackDate = '1980-01-01T00:00:00Z';
+  if (sha !== null) {
+    const [author = '', date = ''] = (await git.run(['log', '-1', '--format=%an%x00%cI', sha, '--'])).trim().split('\0');
+    return { author: author || 'ukendt forfatter', date: utcInstant(date) ?? fallbackDate };
+  }
+  const author = (await git.tryRun(['config', 'user.name']))?.trim() || 'arbejdskopi';
+  const epoch = process.env.SOURCE_DATE_EPOCH;
+  if (epoch !== undefined && /^\d+$/.test(epoch)) return { author, date: new Date(Number(epoch) * 1000).toISOString().replace(/\.\d{3}Z$/, 'Z') };
+  const head = (await git.tryRun(['log', '-1', '--format=%cI', 'HEAD', '--']))?.trim();
+  return { author, date: (head && utcInstant(head)) || fallbackDate };
+}

@@ -146,7 +146,7 @@ describe('npm run diff (command line)', () => {
     const r = await runInProcess('diff', ['--help']);
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/^Brug: npm run diff -- \[valg\] \[FRA\] \[TIL\]/);
-    for (const option of ['--format markdown|json', '--out FIL', '--pdf MAPPE', '--fail-on-change', '--root MAPPE', '-h, --help'])
+    for (const option of ['--format markdown|json', '--out FIL', '--pdf MAPPE', '--docx MAPPE', '--fail-on-change', '--root MAPPE', '-h, --help'])
       expect(r.stdout).toContain(option);
   });
 });

@@ -113,7 +113,7 @@ describe('CI workflows', () => {
     }
   });
 
-  it('pull-request.yml checks with inline findings on the changed files and the rest in the job summary, builds, and uploads the PDFs and the diff', () => {
+  it('pull-request.yml checks with inline findings on the changed files and the rest in the job summary, builds, and uploads the PDFs, the redlines (PDF and Word) and the diff', () => {
     const w = load('pull-request.yml');
     expect(Object.keys(w.on)).toEqual(['pull_request']);
     const all = runs(w).join('\n');
@@ -124,7 +124,8 @@ describe('CI workflows', () => {
     expect(check?.env).toEqual({ BASE_REF: '${{ github.base_ref }}' });
     expect(all).toMatch(/npm run build\b/);
     const diff = steps(w).find((s) => s.run?.includes('npm run diff'));
-    expect(diff?.run).toBe('npm run diff -- "origin/$BASE_REF" HEAD --out diff.md --pdf aendringer');
+    // Word redlines (tracked changes) beside the PDF ones, in the folder one artifact uploads.
+    expect(diff?.run).toBe('npm run diff -- "origin/$BASE_REF" HEAD --out diff.md --pdf aendringer --docx aendringer');
     expect(diff?.env).toEqual({ BASE_REF: '${{ github.base_ref }}' });
     // A change that breaks a rule fails the check step; its redline is still made and uploaded.
     expect(diff?.if).toBe('${{ !cancelled() }}');

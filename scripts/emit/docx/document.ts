@@ -26,7 +26,7 @@ import {
 import { TextWatermark } from 'docx/watermarks';
 import type { DocumentMeta } from '../../kinds/meta.ts';
 import { bindUnits } from '../pdf/no-break.ts';
-import { mdastToDocx, type BlockOptions } from './blocks.ts';
+import { mdastToDocx, type BlockOptions, type ConvertedBody } from './blocks.ts';
 import { CONTENT_WIDTH_TWIPS, DOCX_COLORS, DOCX_FONTS, DOCX_STYLES, MARGINS, PAGE, STYLE, twip } from './styles.ts';
 
 export interface DocxMeta extends Pick<
@@ -146,7 +146,14 @@ function pageFooter(): Footer {
 }
 
 export function buildDocx(root: Root, meta: DocxMeta, options: BlockOptions = {}): Document {
-  const body = mdastToDocx(root, options);
+  return buildDocxFromBody(mdastToDocx(root, options), meta);
+}
+
+/**
+ * The document around a body made elsewhere (the redline of a comparison builds its own from
+ * the compared lines): the same title, title block, notice and page frame as every document.
+ */
+export function buildDocxFromBody(body: ConvertedBody, meta: DocxMeta, notice: string = sourceNotice(meta.commit)): Document {
   const block = titleBlock(meta);
   return new Document({
     title: meta.infoTitle ?? meta.title,
@@ -167,7 +174,7 @@ export function buildDocx(root: Root, meta: DocxMeta, options: BlockOptions = {}
         children: [
           new Paragraph({ heading: HeadingLevel.HEADING_1, children: [new TextRun(meta.title)] }),
           ...(block ? [block] : []),
-          new Paragraph({ style: STYLE.notice, children: [new TextRun(sourceNotice(meta.commit))] }),
+          new Paragraph({ style: STYLE.notice, children: [new TextRun(notice)] }),
           ...body.children,
         ],
       },

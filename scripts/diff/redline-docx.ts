@@ -1,0 +1,250 @@
+/**
+ * The redline of one changed document as a Word file: the whole document as its new version
+ * reads, every change a Word revision (w:ins around inserted text, w:del around deleted text),
+ * attributed to the author of the new revision and dated with its commit time. A reviewer can
+ * accept or reject each change in Word (»Spor ændringer«); accepting them all gives the new text.
+ *
+ * The same blocks as the redline PDF (redline-pdf.ts), from the same clause-aligned word diff:
+ * changed fields as a table first, then headings, paragraphs, list items, table rows, code and
+ * rules. A line that exists only in one version is a revision as a whole: its paragraph mark (or
+ * table row) is inserted or deleted too, so accepting leaves no empty paragraph behind. Lists
+ * show their markers as text, as the PDF does; tables keep every column, as the documents' .docx does.
+ * Revision ids are counted in reading order: the same comparison gives the same bytes.
+ */
+import {
+  BorderStyle,
+  DeletedTextRun,
+  HeadingLevel,
+  InsertedTextRun,
+  Paragraph,
+  Table,
+  TableCell,
+  TableRow,
+  TextRun,
+  WidthType,
+  type FileChild,
+  type IRunOptions,
+  type ParagraphChild,
+} from 'docx';
+import { CONTENT_WIDTH_TWIPS, DOCX_COLORS, STYLE, twip, writeDocxBody, type DocxMeta } from '../emit/docx/index.ts';
+import { columnWidths } from '../emit/pdf/table-widths.ts';
+import { describeRevision, type ChangedDocument, type ClauseDiff, type FieldChange, type LineDiff, type Piece, type RevisionInfo } from './types.ts';
+import { formatValue } from './values.ts';
+
+/** Who made the new version and when: what every revision in the file is attributed to. */
+export interface RevisionStamp {
+  author: string;
+  /** ISO 8601 instant in UTC, e.g. »2026-02-24T12:00:00Z«. */
+  date: string;
+}
+
+const HEADINGS = [
+  HeadingLevel.HEADING_1,
+  HeadingLevel.HEADING_2,
+  HeadingLevel.HEADING_3,
+  HeadingLevel.HEADING_4,
+  HeadingLevel.HEADING_5,
+  HeadingLevel.HEADING_6,
+];
+const INDENT = twip(14);
+
+type Status = LineDiff['status'];
+/** A revision's attributes (docx does not export the name of their type). */
+type IChangedAttributesProperties = { id: number; author: string; date: string };
+
+class RedlineWriter {
+  /** Word wants every revision's id unique in the document; counted, never from the clock. */
+  private next = 0;
+
+  constructor(private readonly stamp: RevisionStamp) {}
+
+  private change(): IChangedAttributesProperties {
+    return { id: ++this.next, author: this.stamp.author, date: this.stamp.date };
+  }
+
+  /** A line that exists only in one version: its paragraph mark or row is a revision too. */
+  private whole(status: Status): { insertion?: IChangedAttributesProperties; deletion?: IChangedAttributesProperties } {
+    if (status === 'inserted') return { insertion: this.change() };
+    if (status === 'deleted') return { deletion: this.change() };
+    return {};
+  }
+
+  /** Text with its line breaks as Word breaks. */
+  private static textOptions(text: string): IRunOptions[] {
+    return text.split('\n').map((part, i) => ({ text: part, ...(i > 0 ? { break: 1 } : {}) }));
+  }
+
+  runs(pieces: readonly Piece[]): ParagraphChild[] {
+    return pieces.flatMap((p): ParagraphChild[] => {
+      if (p.text === '') return [];
+      // A piece across lines (code) is one revision per line, each after its line break.
+      const options = RedlineWriter.textOptions(p.text);
+      if (p.op === 'insert') return options.map((o) => new InsertedTextRun({ ...o, ...this.change() }));
+      if (p.op === 'delete') return options.map((o) => new DeletedTextRun({ ...o, ...this.change() }));
+      return options.map((o) => new TextRun(o));
+    });
+  }
+
+  heading(c: ClauseDiff): Paragraph[] {
+    if (c.before === null && c.after === null) return [];
+    const mark = this.whole(c.status === 'inserted' || c.status === 'deleted' ? c.status : 'equal');
+    return [
+      new Paragraph({
+        heading: HEADINGS[Math.min(Math.max(c.depth, 1), 6) - 1] ?? HeadingLevel.HEADING_6,
+        ...(mark.insertion || mark.deletion ? { run: mark } : {}),
+        children: this.runs(c.heading),
+      }),
+    ];
+  }
+
+  line(l: LineDiff): Paragraph {
+    const pieces = l.cells[0] ?? [];
+    const mark = this.whole(l.status);
+    const run = mark.insertion || mark.deletion ? { run: mark } : {};
+    const indent = { left: INDENT * (l.depth + (l.kind === 'item' ? 1 : 0)), ...(l.kind === 'item' ? { hanging: INDENT } : {}) };
+    switch (l.kind) {
+      case 'item': {
+        // The marker as displayed (»1.«, »•«), as in the redline PDF. It is not compared, so it is
+        // a revision only with a whole item: accepting a deleted item leaves no stray bullet.
+        const marker = l.marker === '-' || l.marker === undefined ? '•' : l.marker;
+        const op = l.status === 'inserted' ? 'insert' : l.status === 'deleted' ? 'delete' : 'equal';
+        return new Paragraph({ indent, ...run, children: this.runs([{ op, text: `${marker}\t` }, ...pieces]) });
+      }
+      case 'code':
+        return new Paragraph({
+          style: STYLE.code,
+          indent,
+          ...run,
+          shading: { type: 'clear', color: 'auto', fill: DOCX_COLORS.codeFill },
+          children: this.runs(pieces),
+        });
+      case 'rule':
+        return new Paragraph({ indent, ...run, border: { bottom: { style: BorderStyle.SINGLE, size: 6, color: DOCX_COLORS.rule, space: 1 } }, children: [] });
+      default:
+        return new Paragraph({ indent, ...run, children: this.runs(pieces) });
+    }
+  }
+
+  table(rows: readonly LineDiff[]): Table {
+    const count = Math.max(1, ...rows.map((r) => r.cells.length));
+    const texts = rows.map((r) => [...Array(count).keys()].map((c) => (r.cells[c] ?? []).map((p) => p.text).join(' ')));
+    const widths = columnWidths(texts, count, CONTENT_WIDTH_TWIPS / 20).map((w) => Math.round((parseFloat(w) / 100) * CONTENT_WIDTH_TWIPS));
+    const border = { style: BorderStyle.SINGLE, size: 4, color: DOCX_COLORS.rule };
+    return new Table({
+      width: { size: CONTENT_WIDTH_TWIPS, type: WidthType.DXA },
+      columnWidths: widths,
+      borders: { top: border, bottom: border, left: border, right: border, insideHorizontal: border, insideVertical: border },
+      rows: rows.map((r) => {
+        const mark = this.whole(r.status);
+        return new TableRow({
+          ...(r.header ? { tableHeader: true } : {}),
+          cantSplit: true,
+          ...mark,
+          children: [...Array(count).keys()].map(
+            (c) =>
+              new TableCell({
+                width: { size: widths[c] ?? 0, type: WidthType.DXA },
+                margins: { top: twip(3), bottom: twip(3), left: twip(5), right: twip(5) },
+                ...(r.header ? { shading: { type: 'clear', color: 'auto', fill: DOCX_COLORS.tableHeaderFill } } : {}),
+                children: [new Paragraph({ style: r.header ? STYLE.tableHeader : STYLE.tableCell, children: this.runs(r.cells[c] ?? []) })],
+              }),
+          ),
+        });
+      }),
+    });
+  }
+
+  /** A clause's lines as blocks; table rows are regrouped into tables (a header row starts a new one). */
+  body(lines: readonly LineDiff[]): FileChild[] {
+    const out: FileChild[] = [];
+    let rows: LineDiff[] = [];
+    const flushRows = () => {
+      if (rows.length > 0) out.push(this.table(rows));
+      rows = [];
+    };
+    for (const l of lines) {
+      if (l.kind === 'row') {
+        const last = rows.at(-1);
+        if (last && (l.header || l.cells.length !== last.cells.length)) flushRows();
+        rows.push(l);
+        continue;
+      }
+      flushRows();
+      out.push(this.line(l));
+    }
+    flushRows();
+    return out;
+  }
+
+  clause(c: ClauseDiff): FileChild[] {
+    return [...this.heading(c), ...this.body(c.lines)];
+  }
+}
+
+/** The changed fields of the data, plain before and after values: not revisions of the text. */
+function fieldsTable(fields: readonly FieldChange[]): FileChild[] {
+  if (fields.length === 0) return [];
+  const widths = [0.34, 0.33, 0.33].map((f) => Math.round(f * CONTENT_WIDTH_TWIPS));
+  const border = { style: BorderStyle.SINGLE, size: 4, color: DOCX_COLORS.rule };
+  const row = (cells: string[], header: boolean) =>
+    new TableRow({
+      ...(header ? { tableHeader: true } : {}),
+      cantSplit: true,
+      children: cells.map(
+        (text, c) =>
+          new TableCell({
+            width: { size: widths[c] ?? 0, type: WidthType.DXA },
+            margins: { top: twip(3), bottom: twip(3), left: twip(5), right: twip(5) },
+            ...(header ? { shading: { type: 'clear', color: 'auto', fill: DOCX_COLORS.tableHeaderFill } } : {}),
+            children: [new Paragraph({ style: header ? STYLE.tableHeader : STYLE.tableCell, children: [new TextRun(text)] })],
+          }),
+      ),
+    });
+  return [
+    new Paragraph({ heading: HeadingLevel.HEADING_3, children: [new TextRun('Ændrede felter')] }),
+    new Table({
+      width: { size: CONTENT_WIDTH_TWIPS, type: WidthType.DXA },
+      columnWidths: widths,
+      borders: { top: border, bottom: border, left: border, right: border, insideHorizontal: border, insideVertical: border },
+      rows: [
+        row(['Felt', 'Før', 'Efter'], true),
+        ...fields.map((f) =>
+          row([f.path, f.change === 'added' ? '(nyt felt)' : formatValue(f.before), f.change === 'removed' ? '(fjernet)' : formatValue(f.after)], false),
+        ),
+      ],
+    }),
+  ];
+}
+
+/** What the first page says about the file: how to use it, and that it changes nothing. */
+function redlineNotice(base: RevisionInfo, head: RevisionInfo, stamp: RevisionStamp): string {
+  return (
+    `Dokumentet, som det lyder i ${describeRevision(head)}, med ændringerne siden ${describeRevision(base)} som registrerede ændringer ` +
+    `(»Spor ændringer«, af ${stamp.author}): hver ændring kan godkendes eller afvises i Word. ` +
+    'Filen er et hjælpemiddel til gennemgang; ændringer foreslås stadig som en pull request.'
+  );
+}
+
+export function redlineDocx(doc: ChangedDocument, base: RevisionInfo, head: RevisionInfo, stamp: RevisionStamp): Promise<Uint8Array> {
+  const heading = `Ændringer fra ${base.label} til ${head.label}`;
+  const meta: DocxMeta = {
+    title: `Ændringer i ${doc.meta.title}`,
+    runningHeader: heading,
+    titleBlock: [
+      { label: 'Dokument', value: doc.name },
+      { label: 'Fil', value: doc.file },
+      { label: 'Fra', value: describeRevision(base) },
+      { label: 'Til', value: describeRevision(head) },
+      { label: 'Kommuner', value: doc.kommuner.map((k) => k.navn).join(', ') },
+    ],
+    draft: false, // the UDKAST mark belongs to the document, not to a comparison of two versions
+    subject: `${heading}: ${doc.name}`,
+    keywords: ['ændringsmarkering', doc.id],
+    author: doc.author,
+    commit: head.sha === null ? null : head.label,
+    date: doc.meta.date,
+  };
+  const writer = new RedlineWriter(stamp);
+  const children: FileChild[] = [...fieldsTable(doc.fields), ...doc.clauses.flatMap((c) => writer.clause(c))];
+  return writeDocxBody(children, meta, redlineNotice(base, head, stamp));
+}
