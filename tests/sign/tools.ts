@@ -1,6 +1,6 @@
 /** Running the independent checkers (openssl, qpdf, pdfsig, certutil) and the verify CLI. */
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -44,16 +44,38 @@ export function runVerifyCli(args: readonly string[]): ToolResult {
   return run(process.execPath, ['--import', 'tsx', path.join(REPO_ROOT, 'scripts/cli/verify.ts'), ...args]);
 }
 
+let emptyNss: string | undefined;
+
+/**
+ * pdfsig's verdict on `file`. Without `nssDir` it reads a throwaway empty NSS database of its
+ * own rather than the user's default one, which other tools running beside the tests (NSS,
+ * LibreOffice) may hold or be creating: once, in a full run, that gave »Unknown Validation
+ * Failure« with no certificate name for a valid seal.
+ */
 export function pdfsig(file: string, nssDir?: string): string {
+  // Made again after removeTempDirs; without certutil, pdfsig's default database it is.
+  if (nssDir === undefined && (emptyNss === undefined || !existsSync(emptyNss))) {
+    try {
+      emptyNss = nssDatabase();
+    } catch {
+      emptyNss = undefined;
+    }
+  }
+  const dir = nssDir ?? emptyNss;
   // pdfsig exits 0 even when a digest does not match, so callers assert on the text.
-  const result = run('pdfsig', [...(nssDir ? ['-nssdir', `sql:${nssDir}`] : []), file]);
+  const result = run('pdfsig', [...(dir ? ['-nssdir', `sql:${dir}`] : []), file]);
   return result.stdout + result.stderr;
+}
+
+function nssDatabase(): string {
+  const dir = tempDir('nss');
+  mustRun('certutil', ['-N', '--empty-password', '-d', `sql:${dir}`]);
+  return dir;
 }
 
 /** A throwaway NSS database that trusts `caPem` for signing, for pdfsig -nssdir. */
 export function nssDbTrusting(caPem: string): string {
-  const dir = tempDir('nss');
-  mustRun('certutil', ['-N', '--empty-password', '-d', `sql:${dir}`]);
+  const dir = nssDatabase();
   mustRun('certutil', ['-A', '-n', 'aftaler-test-ca', '-t', 'CT,C,C', '-i', caPem, '-d', `sql:${dir}`]);
   return dir;
 }
