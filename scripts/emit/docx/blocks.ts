@@ -8,11 +8,10 @@
  * kept, also one nobody filled in (the PDF leaves it out): a negotiable copy is where it gets
  * filled in. Unknown node types degrade to their text; nothing here throws on unexpected input.
  */
-import type { Blockquote, Code, Heading, List, ListItem, Nodes, PhrasingContent, Root, RootContent, Table as MdTable } from 'mdast';
+import type { Blockquote, Code, Heading, List, ListItem, PhrasingContent, Root, RootContent, Table as MdTable } from 'mdast';
 import {
   AlignmentType,
   BorderStyle,
-  HeadingLevel,
   HeightRule,
   Paragraph,
   Table,
@@ -27,24 +26,12 @@ import {
 } from 'docx';
 import { softBreaksToSpaces, textContent } from '../pdf/plain-text.ts';
 import { columnWidths } from '../pdf/table-widths.ts';
-import { RunConverter, type Definitions, type RunWriter } from './runs.ts';
-import { CONTENT_WIDTH_TWIPS, DOCX_COLORS, STYLE, twip } from './styles.ts';
+import { collectDefinitions, SIGN_HERE, signatureClause, type Definitions } from '../markdown-body.ts';
+import { RunConverter, type RunWriter } from './runs.ts';
+import { CONTENT_WIDTH_TWIPS, DOCX_COLORS, headingLevel, STYLE, twip } from './styles.ts';
 
-/** The signature clause: the last level-2 heading whose text ends with this word (as in the PDF). */
-const SIGNATURE_HEADING = /underskrifter$/i;
-/** A signature table row that is signed by hand: its first cell starts with this word. */
-const SIGN_HERE = /^underskrift\b/i;
 /** Height of a row signed by hand: room for a signature above the line. */
 const SIGN_ROW_HEIGHT = twip(40);
-
-const HEADINGS = [
-  HeadingLevel.HEADING_1,
-  HeadingLevel.HEADING_2,
-  HeadingLevel.HEADING_3,
-  HeadingLevel.HEADING_4,
-  HeadingLevel.HEADING_5,
-  HeadingLevel.HEADING_6,
-];
 
 /** Word has nine list levels. */
 const MAX_LIST_LEVEL = 8;
@@ -69,17 +56,6 @@ interface BlockContext {
   signature?: boolean;
   /** Paragraph style for plain paragraphs (table cells, quotes). */
   style?: string;
-}
-
-function collectDefinitions(root: Root): Definitions {
-  const found = new Map<string, string>();
-  const visit = (node: Nodes): void => {
-    // First definition wins, as in CommonMark.
-    if (node.type === 'definition' && !found.has(node.identifier)) found.set(node.identifier, node.url);
-    if ('children' in node) for (const child of node.children) visit(child);
-  };
-  visit(root);
-  return found;
 }
 
 function levels(ordered: boolean, start: number): ILevelsOptions[] {
@@ -110,13 +86,9 @@ class Converter {
 
   /** Top-level blocks; the signature clause is kept on one page. */
   root(nodes: readonly RootContent[]): FileChild[] {
-    let start = -1;
-    nodes.forEach((node, i) => {
-      if (node.type === 'heading' && node.depth === 2 && SIGNATURE_HEADING.test(textContent(node).trim())) start = i;
-    });
-    if (start < 0) return this.blocks(nodes);
-    let end = start + 1;
-    while (end < nodes.length && !(nodes[end]?.type === 'heading' && (nodes[end] as Heading).depth <= 2)) end++;
+    const clause = signatureClause(nodes);
+    if (clause === undefined) return this.blocks(nodes);
+    const { start, end } = clause;
     return [...this.blocks(nodes.slice(0, start)), ...this.blocks(nodes.slice(start, end), { signature: true }), ...this.blocks(nodes.slice(end))];
   }
 
@@ -178,7 +150,7 @@ class Converter {
   private heading(node: Heading): Paragraph {
     // Plain text, as in the PDF: headings are read in the navigation pane and contents field.
     const text = softBreaksToSpaces(textContent(node)).trim();
-    return new Paragraph({ heading: HEADINGS[node.depth - 1] ?? HeadingLevel.HEADING_6, children: this.runs.runs([{ type: 'text', value: text }]) });
+    return new Paragraph({ heading: headingLevel(node.depth), children: this.runs.runs([{ type: 'text', value: text }]) });
   }
 
   private list(node: List, ctx: BlockContext): FileChild[] {

@@ -20,4 +20,4 @@ export async function writeDocxBody(children: FileChild[], meta: DocxMeta, notic
   return packDocx(buildDocxFromBody({ children, numbering: { config: [] } }, meta, notice), meta.date);
 }
 
-export { STYLE, DOCX_COLORS, CONTENT_WIDTH_TWIPS, twip } from './styles.ts';
+export { STYLE, DOCX_COLORS, CONTENT_WIDTH_TWIPS, headingLevel, twip } from './styles.ts';

@@ -10,10 +10,8 @@ import type { PhrasingContent } from 'mdast';
 import { ExternalHyperlink, TextRun, type IRunOptions, type ParagraphChild } from 'docx';
 import { bindUnits } from '../pdf/no-break.ts';
 import { softBreaksToSpaces, textContent } from '../pdf/plain-text.ts';
+import { CLICKABLE_URL, type Definitions } from '../markdown-body.ts';
 import { DOCX_COLORS, DOCX_FONTS } from './styles.ts';
-
-/** Link reference definitions of the document: normalised identifier → URL. */
-export type Definitions = ReadonlyMap<string, string>;
 
 export interface RunMarks {
   bold?: boolean;
@@ -48,9 +46,6 @@ function runOptions(text: string, marks: RunMarks): IRunOptions {
   if (marks.linkLike) options.style = 'Hyperlink';
   return options;
 }
-
-// Relative or exotic targets (javascript:, file:, …) are shown but never made clickable.
-const CLICKABLE_URL = /^(https?:\/\/|mailto:)/i;
 
 export class RunConverter {
   constructor(

@@ -5,7 +5,7 @@
  * contents field find the clauses, and a jurist's own templates apply. Colours and sizes follow
  * the PDF (../pdf/styles.ts), the page is the same A4 with the same margins.
  */
-import type { IStylesOptions } from 'docx';
+import { HeadingLevel, type IStylesOptions } from 'docx';
 import { COLORS, PAGE_MARGINS } from '../pdf/styles.ts';
 import { PDF_LANGUAGE } from '../pdf/document.ts';
 
@@ -114,3 +114,17 @@ export const DOCX_STYLES: IStylesOptions = {
     },
   ],
 };
+
+const HEADINGS = [
+  HeadingLevel.HEADING_1,
+  HeadingLevel.HEADING_2,
+  HeadingLevel.HEADING_3,
+  HeadingLevel.HEADING_4,
+  HeadingLevel.HEADING_5,
+  HeadingLevel.HEADING_6,
+] as const;
+
+/** Word's built-in heading style for a Markdown heading depth (1–6; deeper ones as 6). */
+export function headingLevel(depth: number): (typeof HEADINGS)[number] {
+  return HEADINGS[Math.min(Math.max(depth, 1), HEADINGS.length) - 1]!;
+}

@@ -8,10 +8,8 @@ import type { PhrasingContent } from 'mdast';
 import type { ContentText, Decoration } from 'pdfmake/interfaces.js';
 import { bindUnits } from './no-break.ts';
 import { softBreaksToSpaces, textContent } from './plain-text.ts';
+import { CLICKABLE_URL, type Definitions } from '../markdown-body.ts';
 import { COLORS } from './styles.ts';
-
-/** Link reference definitions of the document: normalised identifier → URL. */
-export type Definitions = ReadonlyMap<string, string>;
 
 interface Marks {
   bold?: boolean;
@@ -23,9 +21,6 @@ interface Marks {
   /** Link styling also applies to links that are not clickable. */
   linkLike?: boolean;
 }
-
-// Relative or exotic targets (javascript:, file:, …) are shown but never made clickable.
-const CLICKABLE_URL = /^(https?:\/\/|mailto:)/i;
 
 function leaf(text: string, marks: Marks): ContentText {
   const node: ContentText = { text: marks.code ? text : bindUnits(text) };

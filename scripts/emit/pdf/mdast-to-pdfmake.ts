@@ -6,9 +6,10 @@
  * Unknown node types degrade to their text content; nothing here throws on
  * unexpected input.
  */
-import type { Blockquote, Code, FootnoteDefinition, Heading, List, ListItem, Nodes, PhrasingContent, Root, RootContent, Table } from 'mdast';
+import type { Blockquote, Code, FootnoteDefinition, Heading, List, ListItem, PhrasingContent, Root, RootContent, Table } from 'mdast';
 import type { Content, ContentText, ContentTocItem, Table as Table_, TableCell } from 'pdfmake/interfaces.js';
-import { convertInlines, type Definitions } from './inlines.ts';
+import { collectDefinitions, SIGN_HERE, signatureClause, type Definitions } from '../markdown-body.ts';
+import { convertInlines } from './inlines.ts';
 import { navId } from './nav-ids.ts';
 import { bindUnits } from './no-break.ts';
 import { softBreaksToSpaces, textContent } from './plain-text.ts';
@@ -29,10 +30,6 @@ export interface ConvertOptions {
   signatureCaption?: string;
 }
 
-/** The signature clause: the last level-2 heading whose text ends with this word. */
-const SIGNATURE_HEADING = /underskrifter$/i;
-/** A signature table row that is signed by hand: its first cell starts with this word. */
-const SIGN_HERE = /^underskrift\b/i;
 /** Height of a row signed by hand: room for a signature above the line. */
 const SIGN_ROW_HEIGHT = 40;
 /** A list item of a single paragraph up to this many characters never splits across pages. */
@@ -48,17 +45,6 @@ interface BlockContext {
   listDepth?: number;
   /** Inside the signature clause: tables get rows to sign on. */
   signature?: boolean;
-}
-
-function collectDefinitions(root: Root): Definitions {
-  const found = new Map<string, string>();
-  const visit = (node: Nodes): void => {
-    // First definition wins, as in CommonMark.
-    if (node.type === 'definition' && !found.has(node.identifier)) found.set(node.identifier, node.url);
-    if ('children' in node) for (const child of node.children) visit(child);
-  };
-  visit(root);
-  return found;
 }
 
 class Converter {
@@ -81,13 +67,9 @@ class Converter {
 
   /** Top-level blocks; the signature clause becomes one unbreakable unit. */
   root(nodes: readonly RootContent[]): Content[] {
-    let start = -1;
-    nodes.forEach((node, i) => {
-      if (node.type === 'heading' && node.depth === 2 && SIGNATURE_HEADING.test(textContent(node).trim())) start = i;
-    });
-    if (start < 0) return this.blocks(nodes);
-    let end = start + 1;
-    while (end < nodes.length && !(nodes[end]?.type === 'heading' && (nodes[end] as Heading).depth <= 2)) end++;
+    const clause = signatureClause(nodes);
+    if (clause === undefined) return this.blocks(nodes);
+    const { start, end } = clause;
     const block = this.blocks(nodes.slice(start, end), { signature: true });
     if (this.signatureCaption !== undefined) block.unshift({ text: bindUnits(this.signatureCaption), style: 'signatureCaption' });
     return [...this.blocks(nodes.slice(0, start)), { stack: block, unbreakable: true }, ...this.blocks(nodes.slice(end))];
