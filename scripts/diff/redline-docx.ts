@@ -26,9 +26,10 @@ import {
   type IRunOptions,
   type ParagraphChild,
 } from 'docx';
-import { CONTENT_WIDTH_TWIPS, DOCX_COLORS, STYLE, twip, writeDocxBody, type DocxMeta } from '../emit/docx/index.ts';
+import { CONTENT_WIDTH_TWIPS, DOCX_COLORS, headingLevel, STYLE, twip, writeDocxBody, type DocxMeta } from '../emit/docx/index.ts';
 import { columnWidths } from '../emit/pdf/table-widths.ts';
 import { describeRevision, type ChangedDocument, type ClauseDiff, type FieldChange, type LineDiff, type Piece, type RevisionInfo } from './types.ts';
+import { redlineFrame } from './redline-frame.ts';
 import { formatValue } from './values.ts';
 
 /** Who made the new version and when: what every revision in the file is attributed to. */
@@ -38,14 +39,6 @@ export interface RevisionStamp {
   date: string;
 }
 
-const HEADINGS = [
-  HeadingLevel.HEADING_1,
-  HeadingLevel.HEADING_2,
-  HeadingLevel.HEADING_3,
-  HeadingLevel.HEADING_4,
-  HeadingLevel.HEADING_5,
-  HeadingLevel.HEADING_6,
-];
 const INDENT = twip(14);
 
 type Status = LineDiff['status'];
@@ -90,7 +83,7 @@ class RedlineWriter {
     const mark = this.whole(c.status === 'inserted' || c.status === 'deleted' ? c.status : 'equal');
     return [
       new Paragraph({
-        heading: HEADINGS[Math.min(Math.max(c.depth, 1), 6) - 1] ?? HeadingLevel.HEADING_6,
+        heading: headingLevel(c.depth),
         ...(mark.insertion || mark.deletion ? { run: mark } : {}),
         children: this.runs(c.heading),
       }),
@@ -226,24 +219,7 @@ function redlineNotice(base: RevisionInfo, head: RevisionInfo, stamp: RevisionSt
 }
 
 export function redlineDocx(doc: ChangedDocument, base: RevisionInfo, head: RevisionInfo, stamp: RevisionStamp): Promise<Uint8Array> {
-  const heading = `Ændringer fra ${base.label} til ${head.label}`;
-  const meta: DocxMeta = {
-    title: `Ændringer i ${doc.meta.title}`,
-    runningHeader: heading,
-    titleBlock: [
-      { label: 'Dokument', value: doc.name },
-      { label: 'Fil', value: doc.file },
-      { label: 'Fra', value: describeRevision(base) },
-      { label: 'Til', value: describeRevision(head) },
-      { label: 'Kommuner', value: doc.kommuner.map((k) => k.navn).join(', ') },
-    ],
-    draft: false, // the UDKAST mark belongs to the document, not to a comparison of two versions
-    subject: `${heading}: ${doc.name}`,
-    keywords: ['ændringsmarkering', doc.id],
-    author: doc.author,
-    commit: head.sha === null ? null : head.label,
-    date: doc.meta.date,
-  };
+  const meta: DocxMeta = { ...redlineFrame(doc, base, head), commit: head.sha === null ? null : head.label, date: doc.meta.date };
   const writer = new RedlineWriter(stamp);
   const children: FileChild[] = [...fieldsTable(doc.fields), ...doc.clauses.flatMap((c) => writer.clause(c))];
   return writeDocxBody(children, meta, redlineNotice(base, head, stamp));

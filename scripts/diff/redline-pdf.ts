@@ -9,7 +9,8 @@ import { buildDocDefinition, renderPdf, type PdfMeta } from '../emit/pdf/index.t
 import { COLORS, CONTENT_WIDTH, DATA_TABLE_LAYOUT, PAGE_MARGINS } from '../emit/pdf/styles.ts';
 import { columnWidths } from '../emit/pdf/table-widths.ts';
 import { wordDiff } from './word-diff.ts';
-import { describeRevision, type ChangedDocument, type ClauseDiff, type FieldChange, type LineDiff, type Piece, type RevisionInfo } from './types.ts';
+import { type ChangedDocument, type ClauseDiff, type FieldChange, type LineDiff, type Piece, type RevisionInfo } from './types.ts';
+import { redlineFrame } from './redline-frame.ts';
 import { formatValue, LONG_TEXT } from './values.ts';
 
 export const REDLINE_COLORS = {
@@ -148,11 +149,6 @@ function fieldsTable(fields: readonly FieldChange[]): Content[] {
   ];
 }
 
-/** »Ændringer fra 0064f9e til arbejdskopi«: what every page of the redline says it compares. */
-function redlineHeading(base: RevisionInfo, head: RevisionInfo): string {
-  return `Ændringer fra ${base.label} til ${head.label}`;
-}
-
 function pageHeader(text: string): DynamicContent {
   return () => ({
     margin: [PAGE_MARGINS[0], 34, PAGE_MARGINS[2], 0],
@@ -161,24 +157,9 @@ function pageHeader(text: string): DynamicContent {
 }
 
 function redlineDefinition(doc: ChangedDocument, base: RevisionInfo, head: RevisionInfo): TDocumentDefinitions {
-  const heading = redlineHeading(base, head);
-  const meta: PdfMeta = {
-    title: `Ændringer i ${doc.meta.title}`,
-    runningHeader: heading,
-    titleBlock: [
-      { label: 'Dokument', value: doc.name },
-      { label: 'Fil', value: doc.file },
-      { label: 'Fra', value: describeRevision(base) },
-      { label: 'Til', value: describeRevision(head) },
-      { label: 'Kommuner', value: doc.kommuner.map((k) => k.navn).join(', ') },
-    ],
-    draft: false, // the UDKAST mark belongs to the document, not to a comparison of two versions
-    toc: false,
-    subject: `${heading}: ${doc.name}`,
-    keywords: ['ændringsmarkering', doc.id],
-    author: doc.author,
-    date: new Date(`${doc.meta.date}T00:00:00Z`),
-  };
+  const frame = redlineFrame(doc, base, head);
+  const heading = frame.runningHeader;
+  const meta: PdfMeta = { ...frame, toc: false, date: new Date(`${doc.meta.date}T00:00:00Z`) };
   const def = buildDocDefinition({ type: 'root', children: [] }, meta);
   const legend: Content = {
     text: [
