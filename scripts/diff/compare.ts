@@ -8,7 +8,7 @@ import { diffClauses } from './clause-diff.ts';
 import { clausesOfMarkdown } from './clauses.ts';
 import { diffData } from './data-diff.ts';
 import { headFindings } from './findings.ts';
-import { sameInputs } from './inputs.ts';
+import { sameFile, sameInputs } from './inputs.ts';
 import { sameChanges } from './same-change.ts';
 import type { Snapshot } from './snapshot.ts';
 import type { ChangedDocument, DiffResult, DocumentSummary, KommuneRef, ReferenceChange, RevisionInfo } from './types.ts';
@@ -39,11 +39,7 @@ function changedDocument(
 async function changedTemplates(base: Snapshot, head: Snapshot): Promise<string[]> {
   const list = async (s: Snapshot) => (await discover(s.root, TEMPLATE_DIR)).map((f) => f.file);
   const files = [...new Set([...(await list(base)), ...(await list(head))])].sort();
-  return files.filter((f) => {
-    const a = base.bytes(f);
-    const b = head.bytes(f);
-    return a === undefined || b === undefined || !a.equals(b);
-  });
+  return files.filter((f) => !sameFile(base, head, f));
 }
 
 function referenceChanges(base: Snapshot, head: Snapshot): ReferenceChange[] {

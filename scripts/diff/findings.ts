@@ -2,15 +2,9 @@ import { touchesChanged } from '../diagnostics/changed.ts';
 import { compareDiagnostics } from '../diagnostics/diagnostic.ts';
 import { countNoun } from '../diagnostics/danish.ts';
 import { reportText } from '../diagnostics/report-text.ts';
+import { sameFile } from './inputs.ts';
 import type { Snapshot } from './snapshot.ts';
 import type { Finding, RevisionFindings } from './types.ts';
-
-/** Does `file` differ between the revisions (added, removed or edited)? */
-function differs(base: Snapshot, head: Snapshot, file: string): boolean {
-  const a = base.bytes(file);
-  const b = head.bytes(file);
-  return a === undefined || b === undefined || !a.equals(b);
-}
 
 /**
  * The new revision's findings as a reviewer needs them: every one in a file the change touches
@@ -20,7 +14,7 @@ function differs(base: Snapshot, head: Snapshot, file: string): boolean {
  */
 export function headFindings(base: Snapshot, head: Snapshot): RevisionFindings {
   const places = new Set(head.findings.flatMap((d) => [d.file, ...(d.related ?? []).map((r) => r.file)]));
-  const touched = new Set([...places].filter((file) => differs(base, head, file)));
+  const touched = new Set([...places].filter((file) => !sameFile(base, head, file)));
   const all = [...head.findings].sort(compareDiagnostics);
   const shown = all.filter((d) => d.severity === 'error' || touchesChanged(d, touched));
   const list: Finding[] = shown.map((d) => {
