@@ -135,12 +135,13 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
           () => undefined,
         )
       : undefined;
+  const commit = commitOnce(options.root);
   const early =
     sealTime && cache.inputs !== inputs
-      ? startWorkersEarly(workerInit(options, sealTime, earlyTimestampUrl), options.jobs, expectedTasks(options, cache))
+      ? startWorkersEarly(workerInit(options, sealTime, commit(), earlyTimestampUrl), options.jobs, expectedTasks(options, cache))
       : undefined;
   try {
-    return await checkAndBuild(options, { outDir, cachePath, cache, inputs, sealTime, early, earlyTimestampUrl });
+    return await checkAndBuild(options, { outDir, cachePath, cache, inputs, sealTime, commit, early, earlyTimestampUrl });
   } finally {
     await early?.close();
   }
@@ -163,12 +164,22 @@ function expectedTasks(options: BuildOptions, cache: CacheIndex): number {
   }
 }
 
-function workerInit(options: BuildOptions, sealTime: Date, timestampUrl: string | undefined): WorkerInit {
+/**
+ * The commit the .docx name (source-commit.ts), asked of git at most once per build: the early
+ * workers, the render context and the renderer's workers all need it, and a build that renders
+ * nothing never asks.
+ */
+function commitOnce(root: string): () => string | null {
+  let known: { commit: string | null } | undefined;
+  return () => (known ??= { commit: sourceCommit(root) }).commit;
+}
+
+function workerInit(options: BuildOptions, sealTime: Date, commit: string | null, timestampUrl: string | undefined): WorkerInit {
   return {
     root: options.root,
     env: signingEnv(options.env),
     sealTime: sealTime.getTime(),
-    commit: sourceCommit(options.root),
+    commit,
     ...(timestampUrl === undefined ? {} : { timestampUrl }),
   };
 }
@@ -181,6 +192,8 @@ interface Prepared {
   inputs: string;
   /** The seal time, unless working it out failed (then it is asked for again, to report why). */
   sealTime: Date | undefined;
+  /** The source commit, from git on first use (commitOnce). */
+  commit: () => string | null;
   /** Workers started before the check, if any; handed to the renderer. */
   early: RenderPool | undefined;
   /** The TSA those workers were told to use. */
@@ -189,7 +202,7 @@ interface Prepared {
 
 async function checkAndBuild(
   options: BuildOptions,
-  { outDir, cachePath, cache, inputs, sealTime: knownTime, early: started, earlyTimestampUrl }: Prepared,
+  { outDir, cachePath, cache, inputs, sealTime: knownTime, commit, early: started, earlyTimestampUrl }: Prepared,
 ): Promise<BuildResult> {
   const { root } = options;
   const check = await checkRepository(root, { today: options.today, strict: options.strict, markdown: signedTextRenderer(root) });
@@ -281,7 +294,7 @@ async function checkAndBuild(
     };
   }
 
-  const ctx = renderContext(root, repo, templates, identity, sealTime, sourceCommit(root), timestampUrl);
+  const ctx = renderContext(root, repo, templates, identity, sealTime, commit(), timestampUrl);
   const out = new OutputDir(outDir);
   out.open({ keepExisting: options.only !== undefined });
   // A full build starts from an empty folder: what status added is carried over (with --only the
@@ -291,7 +304,7 @@ async function checkAndBuild(
   }
   // The rendering stack (unified, pdfmake, pdfkit, pdf-lib) takes longer to load than a no-op
   // build takes in all; this thread loads it only when it renders (see createRenderer).
-  const renderer = createRenderer(ctx, plan.toRender.length + plan.toBundle.length, workerInit(options, sealTime, timestampUrl), options.jobs, early);
+  const renderer = createRenderer(ctx, plan.toRender.length + plan.toBundle.length, workerInit(options, sealTime, commit(), timestampUrl), options.jobs, early);
   try {
     const seal = { signer: identity.subjectCN, developmentSigned: identity.development };
     const { entries, next, rebuilt, unchanged } = await execute(plan, {
