@@ -6,6 +6,13 @@ import { DOMParser } from '@xmldom/xmldom';
 import { strFromU8, unzipSync } from 'fflate';
 import mammoth from 'mammoth';
 import type { Nodes, Root, RootContent } from 'mdast';
+import { sourceNotice, writeDocx, type DocxMeta } from '../../scripts/emit/docx/index.ts';
+import { documentTitle } from '../../scripts/kinds/index.ts';
+import type { DocumentKind } from '../../scripts/model/kinds.ts';
+import type { Repository } from '../../scripts/model/repository.ts';
+import type { SourceDocument } from '../../scripts/model/source-document.ts';
+import { renderDocument, type RenderedDocument } from '../../scripts/render/render-document.ts';
+import type { TemplateSet } from '../../scripts/render/templates.ts';
 
 /** The archive's entries in their stored order, text parts decoded. */
 export function docxParts(bytes: Uint8Array): Map<string, string> {
@@ -134,3 +141,20 @@ export function markdownTables(root: Root): number[][] {
   visit(root);
   return out;
 }
+
+/** A document rendered as the build renders it, with its .docx (commit fixed at »abc1234«). */
+export interface RenderedDocx {
+  rendered: RenderedDocument;
+  meta: DocxMeta;
+  bytes: Uint8Array;
+}
+
+export async function renderDocx(repo: Repository, templates: TemplateSet, doc: SourceDocument<DocumentKind>): Promise<RenderedDocx> {
+  const rendered = renderDocument(repo, templates, doc);
+  const meta: DocxMeta = { ...rendered.meta, infoTitle: documentTitle(repo, doc), author: 'Region Østdanmark', commit: 'abc1234' };
+  return { rendered, meta, bytes: await writeDocx(rendered.body, meta) };
+}
+
+/** Title, title block (label, value), the source notice: what the .docx shows before the body. */
+export const docxFront = (meta: DocxMeta): string[] =>
+  [meta.title, ...meta.titleBlock.flatMap(({ label, value }) => [label, value]), sourceNotice(meta.commit)].map(normalise);

@@ -10,13 +10,12 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateScaleRepo } from '../../scripts/bench/generate.ts';
 import { checkRepository } from '../../scripts/check/check-repository.ts';
-import { sourceNotice, writeDocx, type DocxMeta } from '../../scripts/emit/docx/index.ts';
-import { documentTitle, renderedDocuments } from '../../scripts/kinds/index.ts';
-import { renderDocument } from '../../scripts/render/render-document.ts';
+import { renderedDocuments } from '../../scripts/kinds/index.ts';
 import { loadTemplates } from '../../scripts/render/templates.ts';
 import { REPO_ROOT } from '../helpers/repo.ts';
 import {
   assertWellFormed,
+  docxFront,
   docxHtml,
   docxParagraphs,
   docxParts,
@@ -26,6 +25,7 @@ import {
   markdownParagraphs,
   markdownTables,
   normalise,
+  renderDocx,
 } from './docx-reader.ts';
 
 interface Checked {
@@ -43,13 +43,11 @@ async function checkDocuments(root: string, firstOfEachKind: boolean): Promise<C
   for (const doc of renderedDocuments(repo)) {
     if (firstOfEachKind && seen.has(doc.kind)) continue;
     seen.add(doc.kind);
-    const rendered = renderDocument(repo, templates, doc);
-    const meta: DocxMeta = { ...rendered.meta, infoTitle: documentTitle(repo, doc), author: 'Region Østdanmark', commit: 'abc1234' };
-    const bytes = await writeDocx(rendered.body, meta);
+    const { rendered, meta, bytes } = await renderDocx(repo, templates, doc);
     const problems: string[] = [];
-    const front = [meta.title, ...meta.titleBlock.flatMap(({ label, value }) => [label, value]), sourceNotice(meta.commit)].map(normalise);
     const paragraphs = await docxParagraphs(bytes);
-    if (JSON.stringify(paragraphs) !== JSON.stringify([...front, ...markdownParagraphs(rendered.body)])) problems.push('text differs from the Markdown');
+    if (JSON.stringify(paragraphs) !== JSON.stringify([...docxFront(meta), ...markdownParagraphs(rendered.body)]))
+      problems.push('text differs from the Markdown');
     const html = await docxHtml(bytes);
     const headings = htmlHeadings(html);
     if (JSON.stringify(headings) !== JSON.stringify([{ depth: 1, text: normalise(meta.title) }, ...markdownHeadings(rendered.body)]))

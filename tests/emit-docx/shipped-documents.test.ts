@@ -4,13 +4,13 @@
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import { checkRepository } from '../../scripts/check/check-repository.ts';
-import { sourceNotice, writeDocx, type DocxMeta } from '../../scripts/emit/docx/index.ts';
-import { documentTitle, renderedDocuments } from '../../scripts/kinds/index.ts';
-import { renderDocument, type RenderedDocument } from '../../scripts/render/render-document.ts';
+import { sourceNotice, writeDocx } from '../../scripts/emit/docx/index.ts';
+import { renderedDocuments } from '../../scripts/kinds/index.ts';
 import { loadTemplates } from '../../scripts/render/templates.ts';
 import { REPO_ROOT } from '../helpers/repo.ts';
 import {
   assertWellFormed,
+  docxFront,
   docxHtml,
   docxParagraphs,
   docxParts,
@@ -20,41 +20,29 @@ import {
   markdownParagraphs,
   markdownTables,
   normalise,
+  renderDocx,
+  type RenderedDocx,
 } from './docx-reader.ts';
 
-interface Sample {
-  rendered: RenderedDocument;
-  meta: DocxMeta;
-  bytes: Uint8Array;
-}
-
-const samples = new Map<string, Sample>();
+const samples = new Map<string, RenderedDocx>();
 
 beforeAll(async () => {
   const repo = (await checkRepository(REPO_ROOT, { today: '2026-01-15' })).repo;
   const templates = loadTemplates(REPO_ROOT);
-  for (const doc of renderedDocuments(repo)) {
-    if (samples.has(doc.kind)) continue;
-    const rendered = renderDocument(repo, templates, doc);
-    const meta: DocxMeta = { ...rendered.meta, infoTitle: documentTitle(repo, doc), author: 'Region Østdanmark', commit: 'abc1234' };
-    samples.set(doc.kind, { rendered, meta, bytes: await writeDocx(rendered.body, meta) });
-  }
+  for (const doc of renderedDocuments(repo)) if (!samples.has(doc.kind)) samples.set(doc.kind, await renderDocx(repo, templates, doc));
 }, 60_000);
 
 const KINDS = ['delingsaftale', 'hsa', 'sag'] as const;
-const sample = (kind: string): Sample => {
+const sample = (kind: string): RenderedDocx => {
   const found = samples.get(kind);
   if (!found) throw new Error(`no ${kind} in the shipped data`);
   return found;
 };
 
-/** Title, title block (label, value), the source notice: what the .docx shows before the body. */
-const front = (meta: DocxMeta) => [meta.title, ...meta.titleBlock.flatMap(({ label, value }) => [label, value]), sourceNotice(meta.commit)].map(normalise);
-
 describe.each(KINDS)('the .docx of a %s', (kind) => {
   it('has the text of the Markdown, in its order, after the title block and the source notice', async () => {
     const { rendered, meta, bytes } = sample(kind);
-    const expected = [...front(meta), ...markdownParagraphs(rendered.body)];
+    const expected = [...docxFront(meta), ...markdownParagraphs(rendered.body)];
     expect(await docxParagraphs(bytes)).toEqual(expected);
   });
 
