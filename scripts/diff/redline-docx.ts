@@ -26,8 +26,7 @@ import {
   type IRunOptions,
   type ParagraphChild,
 } from 'docx';
-import { CONTENT_WIDTH_TWIPS, DOCX_COLORS, headingLevel, STYLE, twip, writeDocxBody, type DocxMeta } from '../emit/docx/index.ts';
-import { columnWidths } from '../emit/pdf/table-widths.ts';
+import { CONTENT_WIDTH_TWIPS, DOCX_COLORS, headingLevel, STYLE, tableFrame, twip, writeDocxBody, type DocxMeta } from '../emit/docx/index.ts';
 import { describeRevision, type ChangedDocument, type ClauseDiff, type FieldChange, type LineDiff, type Piece, type RevisionInfo } from './types.ts';
 import { redlineFrame } from './redline-frame.ts';
 import { formatValue } from './values.ts';
@@ -121,12 +120,9 @@ class RedlineWriter {
   table(rows: readonly LineDiff[]): Table {
     const count = Math.max(1, ...rows.map((r) => r.cells.length));
     const texts = rows.map((r) => [...Array(count).keys()].map((c) => (r.cells[c] ?? []).map((p) => p.text).join(' ')));
-    const widths = columnWidths(texts, count, CONTENT_WIDTH_TWIPS / 20).map((w) => Math.round((parseFloat(w) / 100) * CONTENT_WIDTH_TWIPS));
-    const border = { style: BorderStyle.SINGLE, size: 4, color: DOCX_COLORS.rule };
+    const frame = tableFrame(texts, count);
     return new Table({
-      width: { size: CONTENT_WIDTH_TWIPS, type: WidthType.DXA },
-      columnWidths: widths,
-      borders: { top: border, bottom: border, left: border, right: border, insideHorizontal: border, insideVertical: border },
+      ...frame,
       rows: rows.map((r) => {
         const mark = this.whole(r.status);
         return new TableRow({
@@ -136,7 +132,7 @@ class RedlineWriter {
           children: [...Array(count).keys()].map(
             (c) =>
               new TableCell({
-                width: { size: widths[c] ?? 0, type: WidthType.DXA },
+                width: { size: frame.columnWidths[c] ?? 0, type: WidthType.DXA },
                 margins: { top: twip(3), bottom: twip(3), left: twip(5), right: twip(5) },
                 ...(r.header ? { shading: { type: 'clear', color: 'auto', fill: DOCX_COLORS.tableHeaderFill } } : {}),
                 children: [new Paragraph({ style: r.header ? STYLE.tableHeader : STYLE.tableCell, children: this.runs(r.cells[c] ?? []) })],

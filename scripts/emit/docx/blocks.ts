@@ -20,6 +20,7 @@ import {
   WidthType,
   type FileChild,
   type ILevelsOptions,
+  type ITableOptions,
   type INumberingOptions,
   type IParagraphOptions,
   type ParagraphChild,
@@ -179,12 +180,9 @@ class Converter {
     const rows = node.children;
     const columnCount = Math.max(1, ...rows.map((row) => row.children.length));
     const texts = rows.map((row) => [...Array(columnCount).keys()].map((c) => softBreaksToSpaces(textContent(row.children[c]))));
-    const widths = columnWidths(texts, columnCount, CONTENT_WIDTH_TWIPS / 20).map((w) => Math.round((parseFloat(w) / 100) * CONTENT_WIDTH_TWIPS));
-    const border = { style: BorderStyle.SINGLE, size: 4, color: DOCX_COLORS.rule };
+    const frame = tableFrame(texts, columnCount);
     return new Table({
-      width: { size: CONTENT_WIDTH_TWIPS, type: WidthType.DXA },
-      columnWidths: widths,
-      borders: { top: border, bottom: border, left: border, right: border, insideHorizontal: border, insideVertical: border },
+      ...frame,
       rows: rows.map((row, r) => {
         const header = r === 0;
         const signHere = ctx.signature === true && !header && SIGN_HERE.test(texts[r]?.[0]?.trim() ?? '');
@@ -201,7 +199,7 @@ class Converter {
             const style = header ? STYLE.tableHeader : STYLE.tableCell;
             const children: ParagraphChild[] = cell === undefined ? [] : this.runs.runs(cell.children);
             return new TableCell({
-              width: { size: widths[c] ?? 0, type: WidthType.DXA },
+              width: { size: frame.columnWidths[c] ?? 0, type: WidthType.DXA },
               margins: { top: twip(3), bottom: twip(3), left: twip(5), right: twip(5) },
               ...(header ? { shading: { type: 'clear', color: 'auto', fill: DOCX_COLORS.tableHeaderFill } } : {}),
               children: [this.para({ style, children, ...(alignment ? { alignment } : {}) }, ctx)],
@@ -230,6 +228,20 @@ class Converter {
 }
 
 /** Converts a parsed Markdown tree into the body of a Word document and the numbering it uses. */
+/**
+ * A table's width, column widths and ruled borders, from its cells' text: the PDF's column
+ * widths (table-widths.ts) over the page's text width, for documents and redlines alike.
+ */
+export function tableFrame(texts: readonly (readonly string[])[], columnCount: number): Pick<ITableOptions, 'width' | 'borders'> & { columnWidths: number[] } {
+  const widths = columnWidths(texts, columnCount, CONTENT_WIDTH_TWIPS / 20).map((w) => Math.round((parseFloat(w) / 100) * CONTENT_WIDTH_TWIPS));
+  const border = { style: BorderStyle.SINGLE, size: 4, color: DOCX_COLORS.rule };
+  return {
+    width: { size: CONTENT_WIDTH_TWIPS, type: WidthType.DXA },
+    columnWidths: widths,
+    borders: { top: border, bottom: border, left: border, right: border, insideHorizontal: border, insideVertical: border },
+  };
+}
+
 export function mdastToDocx(root: Root, options: BlockOptions = {}): ConvertedBody {
   const converter = new Converter(collectDefinitions(root), options);
   const children = converter.root(root.children);

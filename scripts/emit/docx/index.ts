@@ -21,3 +21,4 @@ export async function writeDocxBody(children: FileChild[], meta: DocxMeta, notic
 }
 
 export { STYLE, DOCX_COLORS, CONTENT_WIDTH_TWIPS, headingLevel, twip } from './styles.ts';
+export { tableFrame } from './blocks.ts';
