@@ -1,7 +1,8 @@
 /**
  * The Word redline (npm run diff -- A B --docx DIR): every change a tracked change (w:ins/w:del)
  * with the commit's author and time, the changed fields first, accepting everything gives the new
- * text, the same bytes twice, and LibreOffice recognises the revisions.
+ * text, valid against the OOXML schemas, the same bytes twice, and LibreOffice recognises the
+ * revisions.
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -11,6 +12,7 @@ import mammoth from 'mammoth';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runInProcess } from '../helpers/in-process.ts';
 import { docxParts, normalise } from '../emit-docx/docx-reader.ts';
+import { ooxmlErrors } from '../emit-docx/ooxml-validator.ts';
 import { FILES, ScratchRepo } from './scratch-repo.ts';
 
 const DOCX = 'hsa-lejre-akutsygepleje-aendringer.docx';
@@ -149,6 +151,11 @@ describe('npm run diff -- --docx (Word redline with tracked changes)', () => {
     expect(accepted).toContain('Årligt beløb: 1.234.567 kr.');
   });
 
+  it('is valid against the OOXML schemas, for Microsoft 365 and for Word 2007', async () => {
+    expect(await ooxmlErrors(bytes)).toEqual([]);
+    expect(await ooxmlErrors(bytes, 'Office2007')).toEqual([]);
+  }, 60_000);
+
   it('writes the same bytes for the same comparison', async () => {
     const r = await runInProcess('diff', ['--root', repo.root, '-q', 'main', 'HEAD', '--docx', path.join(out, 'b')]);
     expect(r.code, r.stderr).toBe(0);
@@ -191,6 +198,7 @@ describe('npm run diff -- --docx (Word redline with tracked changes)', () => {
         /<w:pPr>(?:(?!<\/w:pPr>).)*<w:rPr><w:ins w:id="\d+" w:author="[^"]+" w:date="2026-02-25T12:00:00Z"\/><\/w:rPr><\/w:pPr><w:ins [^>]*><w:r><w:t xml:space="preserve">Et helt nyt afsnit/,
       );
       expect(normalise((await mammoth.extractRawText({ buffer: docx })).value)).toContain('Et helt nyt afsnit om formålet.');
+      expect(await ooxmlErrors(docx)).toEqual([]);
     } finally {
       repo.git('checkout', '-q', '--', FILES.hsaTemplate);
     }

@@ -2,7 +2,8 @@
  * The .docx of every document of the shipped data, and of one document of every kind in the
  * SYNTETISK 46-kommune set (which has the kinds the shipped data lacks: anmodning, tillæg,
  * konsolideret tekst, a terminated HSA), read back with an independent reader (mammoth): the
- * Markdown's text in its order, its headings and tables, and every XML part well-formed.
+ * Markdown's text in its order, its headings and tables, and every XML part well-formed; the
+ * synthetic ones also against the OOXML schemas.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -27,6 +28,7 @@ import {
   normalise,
   renderDocx,
 } from './docx-reader.ts';
+import { ooxmlErrors } from './ooxml-validator.ts';
 
 interface Checked {
   id: string;
@@ -34,8 +36,12 @@ interface Checked {
   problems: string[];
 }
 
-/** Every document of `root` (or the first of each kind), each compared with its Markdown. */
-async function checkDocuments(root: string, firstOfEachKind: boolean): Promise<Checked[]> {
+/**
+ * Every document of `root` (or the first of each kind), each compared with its Markdown, and
+ * (`schema`) validated against the OOXML schemas. The shipped documents' schema check is the full
+ * build's, in ooxml-schema.test.ts.
+ */
+async function checkDocuments(root: string, firstOfEachKind: boolean, schema: boolean): Promise<Checked[]> {
   const repo = (await checkRepository(root, { today: '2026-01-15' })).repo;
   const templates = loadTemplates(root);
   const seen = new Set<string>();
@@ -60,6 +66,7 @@ async function checkDocuments(root: string, firstOfEachKind: boolean): Promise<C
     } catch (error) {
       problems.push(`XML: ${error instanceof Error ? error.message : String(error)}`);
     }
+    if (schema) problems.push(...(await ooxmlErrors(bytes)));
     results.push({ id: doc.data.id, kind: doc.kind, problems });
   }
   return results;
@@ -73,8 +80,8 @@ describe('the .docx of every kind of document', () => {
   beforeAll(async () => {
     scratch = mkdtempSync(path.join(tmpdir(), 'aftaler-docx-kinds-'));
     await generateScaleRepo(path.join(scratch, 'repo'), { kommuner: 46 });
-    shipped = await checkDocuments(REPO_ROOT, false);
-    synthetic = await checkDocuments(path.join(scratch, 'repo'), true);
+    shipped = await checkDocuments(REPO_ROOT, false, false);
+    synthetic = await checkDocuments(path.join(scratch, 'repo'), true, true);
   }, 120_000);
   afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 
@@ -83,7 +90,7 @@ describe('the .docx of every kind of document', () => {
     expect(shipped.filter((c) => c.problems.length > 0)).toEqual([]);
   });
 
-  it('reads back one document of each kind of the synthetic set as its Markdown', () => {
+  it('reads back one document of each kind of the synthetic set as its Markdown, each valid against the OOXML schemas', () => {
     const kinds = synthetic.map((c) => c.kind);
     // The kinds the shipped data does not have are among them.
     for (const kind of ['anmodning', 'tillaeg']) expect(kinds).toContain(kind);
