@@ -28,6 +28,8 @@ import {
 } from 'docx';
 import { CONTENT_WIDTH_TWIPS, DOCX_COLORS, headingLevel, STYLE, tableFrame, twip, writeDocxBody, type DocxMeta } from '../emit/docx/index.ts';
 import { describeRevision, type ChangedDocument, type ClauseDiff, type FieldChange, type LineDiff, type Piece, type RevisionInfo } from './types.ts';
+import { bindUnits } from '../emit/pdf/no-break.ts';
+import { bindPieces } from './no-break.ts';
 import { redlineFrame } from './redline-frame.ts';
 import { formatValue } from './values.ts';
 
@@ -66,8 +68,9 @@ class RedlineWriter {
     return text.split('\n').map((part, i) => ({ text: part, ...(i > 0 ? { break: 1 } : {}) }));
   }
 
-  runs(pieces: readonly Piece[]): ParagraphChild[] {
-    return pieces.flatMap((p): ParagraphChild[] => {
+  /** Dates, amounts and »§ n« do not wrap, as in the document's own .docx; code is left as written. */
+  runs(pieces: readonly Piece[], code = false): ParagraphChild[] {
+    return (code ? pieces : bindPieces(pieces)).flatMap((p): ParagraphChild[] => {
       if (p.text === '') return [];
       // A piece across lines (code) is one revision per line, each after its line break.
       const options = RedlineWriter.textOptions(p.text);
@@ -108,7 +111,7 @@ class RedlineWriter {
           indent,
           ...run,
           shading: { type: 'clear', color: 'auto', fill: DOCX_COLORS.codeFill },
-          children: this.runs(pieces),
+          children: this.runs(pieces, true),
         });
       case 'rule':
         return new Paragraph({ indent, ...run, border: { bottom: { style: BorderStyle.SINGLE, size: 6, color: DOCX_COLORS.rule, space: 1 } }, children: [] });
@@ -185,7 +188,7 @@ function fieldsTable(fields: readonly FieldChange[]): FileChild[] {
             width: { size: widths[c] ?? 0, type: WidthType.DXA },
             margins: { top: twip(3), bottom: twip(3), left: twip(5), right: twip(5) },
             ...(header ? { shading: { type: 'clear', color: 'auto', fill: DOCX_COLORS.tableHeaderFill } } : {}),
-            children: [new Paragraph({ style: header ? STYLE.tableHeader : STYLE.tableCell, children: [new TextRun(text)] })],
+            children: [new Paragraph({ style: header ? STYLE.tableHeader : STYLE.tableCell, children: [new TextRun(bindUnits(text))] })],
           }),
       ),
     });

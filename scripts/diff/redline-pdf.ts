@@ -10,6 +10,7 @@ import { COLORS, CONTENT_WIDTH, DATA_TABLE_LAYOUT, PAGE_MARGINS } from '../emit/
 import { columnWidths } from '../emit/pdf/table-widths.ts';
 import { wordDiff } from './word-diff.ts';
 import { type ChangedDocument, type ClauseDiff, type FieldChange, type LineDiff, type Piece, type RevisionInfo } from './types.ts';
+import { bindPieces } from './no-break.ts';
 import { redlineFrame } from './redline-frame.ts';
 import { formatValue, LONG_TEXT } from './values.ts';
 
@@ -43,10 +44,14 @@ function inline(p: Piece): ContentText {
   if (p.op === 'delete') return { text: p.text, color: REDLINE_COLORS.delete, decoration: 'lineThrough', decorationColor: REDLINE_COLORS.delete };
   return { text: p.text };
 }
-/** Pieces as pdfmake texts; a plain space parts a deletion from the insertion that replaces it. */
-function inlines(pieces: readonly Piece[]): ContentText[] {
+/**
+ * Pieces as pdfmake texts; a plain space parts a deletion from the insertion that replaces it.
+ * Dates, amounts and »§ n« do not wrap, as in the document's own PDF; code is left as written.
+ */
+function inlines(pieces: readonly Piece[], code = false): ContentText[] {
   if (pieces.length === 0) return [{ text: '' }];
-  return pieces.flatMap((p, i) => (p.op === 'insert' && pieces[i - 1]?.op === 'delete' ? [{ text: ' ' }, inline(p)] : [inline(p)]));
+  const bound = code ? pieces : bindPieces(pieces);
+  return bound.flatMap((p, i) => (p.op === 'insert' && bound[i - 1]?.op === 'delete' ? [{ text: ' ' }, inline(p)] : [inline(p)]));
 }
 
 const INDENT = 14;
@@ -68,7 +73,7 @@ function lineBlock(l: LineDiff, last: boolean): Content {
       };
     }
     case 'code':
-      return { text: inlines(pieces), style: 'codeBlock', margin: [l.depth * INDENT, 0, 0, 7] };
+      return { text: inlines(pieces, true), style: 'codeBlock', margin: [l.depth * INDENT, 0, 0, 7] };
     case 'rule':
       return {
         canvas: [{ type: 'line', x1: 0, y1: 0, x2: CONTENT_WIDTH - l.depth * INDENT, y2: 0, lineWidth: 0.6, lineColor: COLORS.rule }],

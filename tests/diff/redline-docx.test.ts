@@ -113,6 +113,8 @@ describe('npm run diff -- --docx (Word redline with tracked changes)', () => {
     ]);
     expect(inserted).toEqual(['februar', 'februar', '1.234.567 kr.', 'Evalueringen skal være gennemført senest', 'februar']);
     expect(inserted.some((i) => i.includes('1.234.567'))).toBe(true);
+    // Dates and amounts do not wrap, inside a revision as in the document's own .docx.
+    expect(xml).toContain('<w:t xml:space="preserve">1.234.567\u00A0kr.</w:t>');
     // Deletions are w:delText inside w:del, insertions w:t inside w:ins.
     for (const m of xml.matchAll(/<w:del [^>]*>([\s\S]*?)<\/w:del>/g)) expect(m[1]).not.toMatch(/<w:t[ >]/);
     for (const m of xml.matchAll(/<w:ins [^>]*>([\s\S]*?)<\/w:ins>/g)) expect(m[1]).not.toMatch(/<w:delText/);
