@@ -4,13 +4,13 @@
  * text, valid against the OOXML schemas, the same bytes twice, and LibreOffice recognises the
  * revisions.
  */
-import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import mammoth from 'mammoth';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runInProcess } from '../helpers/in-process.ts';
+import { NO_OFFICE, officeConvert, SOFFICE } from '../helpers/office.ts';
 import { docxParts, normalise } from '../emit-docx/docx-reader.ts';
 import { ooxmlErrors } from '../emit-docx/ooxml-validator.ts';
 import { FILES, ScratchRepo } from './scratch-repo.ts';
@@ -42,12 +42,6 @@ function revisions(xml: string): Revision[] {
     });
   }
   return out;
-}
-
-function soffice(): string | undefined {
-  for (const candidate of ['/usr/bin/soffice', '/usr/local/bin/soffice', '/usr/bin/libreoffice']) if (existsSync(candidate)) return candidate;
-  const which = spawnSync('which', ['soffice'], { encoding: 'utf8' });
-  return which.status === 0 ? which.stdout.trim() || undefined : undefined;
 }
 
 describe('npm run diff -- --docx (Word redline with tracked changes)', () => {
@@ -207,34 +201,21 @@ describe('npm run diff -- --docx (Word redline with tracked changes)', () => {
   }, 120_000);
 
   it('is shown by LibreOffice as tracked changes', (context) => {
-    const office = soffice();
-    if (office === undefined) {
-      context.skip('LibreOffice (soffice) is not installed: the tracked changes are not checked in an office suite');
+    if (SOFFICE === undefined) {
+      context.skip(NO_OFFICE);
       return;
     }
-    const profile = mkdtempSync(path.join(tmpdir(), 'aftaler-lo-profile-'));
     const converted = path.join(out, 'fodt');
-    try {
-      const r = spawnSync(
-        office,
-        [`-env:UserInstallation=file://${profile}`, '--headless', '--convert-to', 'fodt', '--outdir', converted, path.join(out, 'a', DOCX)],
-        {
-          encoding: 'utf8',
-          timeout: 90_000,
-        },
-      );
-      expect(r.status, r.stderr).toBe(0);
-      const fodt = readFileSync(path.join(converted, DOCX.replace(/\.docx$/, '.fodt')), 'utf8');
-      const regions = fodt.match(/<text:changed-region /g) ?? [];
-      const insertions = fodt.match(/<text:insertion>/g) ?? [];
-      const deletions = fodt.match(/<text:deletion>/g) ?? [];
-      const found = revisions(xml);
-      expect(insertions.length).toBe(found.filter((f) => f.kind === 'ins').length);
-      expect(deletions.length).toBe(found.filter((f) => f.kind === 'del').length);
-      expect(regions.length).toBe(found.length);
-      expect(fodt).toContain(`<dc:creator>${AUTHOR}</dc:creator>`);
-    } finally {
-      rmSync(profile, { recursive: true, force: true });
-    }
+    const r = officeConvert(path.join(out, 'a', DOCX), 'fodt', converted);
+    expect(r.status, r.stderr).toBe(0);
+    const fodt = readFileSync(path.join(converted, DOCX.replace(/\.docx$/, '.fodt')), 'utf8');
+    const regions = fodt.match(/<text:changed-region /g) ?? [];
+    const insertions = fodt.match(/<text:insertion>/g) ?? [];
+    const deletions = fodt.match(/<text:deletion>/g) ?? [];
+    const found = revisions(xml);
+    expect(insertions.length).toBe(found.filter((f) => f.kind === 'ins').length);
+    expect(deletions.length).toBe(found.filter((f) => f.kind === 'del').length);
+    expect(regions.length).toBe(found.length);
+    expect(fodt).toContain(`<dc:creator>${AUTHOR}</dc:creator>`);
   }, 120_000);
 });
