@@ -3,6 +3,7 @@ import { touchesChanged } from './changed.ts';
 import { countNoun, severityLabel } from './danish.ts';
 import type { Diagnostic, Severity } from './diagnostic.ts';
 import { summaryLine } from './report-text.ts';
+import { escapeMarkdown } from './markdown-escape.ts';
 import type { SourceStore } from './sources.ts';
 import type { RunSummary } from './summary.ts';
 
@@ -11,11 +12,6 @@ import type { RunSummary } from './summary.ts';
  * well below, leaving room for anything else the step appends.
  */
 export const SUMMARY_BYTES = 900 * 1024;
-
-/** Backslash before the ASCII punctuation Markdown (and GitHub's HTML) would act on; one line. */
-function escapeMarkdown(s: string): string {
-  return s.replace(/\s*[\r\n]+\s*/g, ' ').replace(/[\\`*_[\]<>#|~&@]/g, '\\$&');
-}
 
 /** Inline code: a fence longer than any run of backticks inside, so nothing needs escaping. */
 function code(s: string): string {

@@ -1,5 +1,5 @@
 import { countNoun } from '../diagnostics/danish.ts';
-import { escapeHtml, escapeMarkdown } from './escape.ts';
+import { escapeHtml, escapeMarkdown } from '../diagnostics/markdown-escape.ts';
 import { stripClauseNumber } from './clauses.ts';
 import {
   changedClauses,

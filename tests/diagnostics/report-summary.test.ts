@@ -56,7 +56,9 @@ describe('the job summary', () => {
     const message = 'Se <script>alert(1)</script> *fed* _kursiv_ [link](https://x) | tabel #12 @kommune\nny linje';
     const md = reportSummary([{ rule: 'skema/type', severity: 'error', file, message, span: { start: 0, end: 1 } }], sources, RUN);
     expect(md).toContain('- ``agreements/a/`odd`_name.yaml:1:1`` fejl `skema/type` ');
-    expect(md).toContain('Se \\<script\\>alert(1)\\</script\\> \\*fed\\* \\_kursiv\\_ \\[link\\](https://x) \\| tabel \\#12 \\@kommune ny linje');
+    expect(md).toContain(
+      'Se \\<script\\>alert\\(1\\)\\</script\\> \\*fed\\* \\_kursiv\\_ \\[link\\]\\(https://x\\) \\| tabel \\#<!-- -->12 @<!-- -->kommune ny linje',
+    );
     expect(md).not.toContain('<script>');
   });
 });
