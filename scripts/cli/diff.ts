@@ -1,6 +1,7 @@
-import { writeFileSync } from 'node:fs';
+import { statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { countNoun } from '../diagnostics/danish.ts';
+import { fsProblem } from '../emit/fs-problem.ts';
 import { GitError } from '../diff/git.ts';
 import { reportJson } from '../diff/report-json.ts';
 import { COMMENT_LIMIT, reportMarkdown } from '../diff/report-markdown.ts';
@@ -60,6 +61,36 @@ kan dannes, 2 forkert brug eller intern fejl.
 const formats = ['markdown', 'json'] as const;
 type Format = (typeof formats)[number];
 
+/**
+ * Where an output goes must not be a file where a folder is meant, or a folder where a file is:
+ * checked before the comparison, which can take a minute, and not after it.
+ */
+function checkTarget(option: '--out' | '--pdf' | '--docx', value: string | undefined): void {
+  if (value === undefined) return;
+  let stat;
+  try {
+    stat = statSync(path.resolve(value));
+  } catch {
+    return; // made when written; a parent that cannot be made is reported then
+  }
+  const folder = option !== '--out';
+  if (folder && !stat.isDirectory()) throw new UsageError(`${option} skal være en mappe, men »${value}« er en fil`);
+  if (!folder && stat.isDirectory()) throw new UsageError(`${option} skal være en fil, men »${value}« er en mappe`);
+}
+
+/** Writes one output; a problem of the machine (no access, a full disk) is a Danish line, not an internal error. */
+async function writeOutput(what: string, target: string, write: () => Promise<void> | void): Promise<boolean> {
+  try {
+    await write();
+    return true;
+  } catch (error) {
+    const problem = fsProblem(error);
+    if (problem === undefined) throw error;
+    process.stderr.write(`diff: ${what} kan ikke skrives i ${problem.path ?? target}: ${problem.reason}\n`);
+    return false;
+  }
+}
+
 async function main(): Promise<number> {
   const parsed = parseCommandLine(
     {
@@ -80,6 +111,10 @@ async function main(): Promise<number> {
   if (positionals.length > 2) throw new UsageError(`højst to revisioner (FRA og TIL), ikke ${positionals.length}`);
   const [base, head] = positionals;
   const today = values.today === undefined ? todayInDenmark() : parseIsoDateOption(values.today, '--today');
+
+  checkTarget('--out', values.out);
+  checkTarget('--pdf', values.pdf);
+  checkTarget('--docx', values.docx);
 
   const root = path.resolve(values.root ?? REPO_ROOT);
   let result;
@@ -109,27 +144,38 @@ async function main(): Promise<number> {
   // The findings first, as check prints them: the report follows them on a terminal.
   if (result.findings.text !== '') process.stderr.write(`diff: fund i ${describeRevision(result.head)}:\n\n${result.findings.text}\n`);
   const report = format === 'json' ? reportJson(result) : reportMarkdown(result);
-  if (values.out !== undefined) writeFileSync(path.resolve(values.out), report);
+  const out = values.out;
+  let written = true;
+  if (out !== undefined) written = (await writeOutput('Rapporten', out, () => writeFileSync(path.resolve(out), report))) && written;
   else process.stdout.write(report);
   if (format === 'markdown' && report.length > COMMENT_LIMIT) {
     process.stderr.write(
       `diff: rapporten er ${report.length} tegn; en kommentar på GitHub må højst være ${COMMENT_LIMIT}. Brug --pdf, eller sammenlign færre ændringer ad gangen.\n`,
     );
   }
-  if (values.pdf !== undefined) {
+  const pdf = values.pdf;
+  if (pdf !== undefined) {
     // Loaded only when asked for: pdfmake and the fonts are most of the command's start-up time.
     const { writeRedlines } = await import('../diff/write-redlines.ts');
-    const files = await writeRedlines(result, path.resolve(values.pdf));
-    process.stderr.write(`diff: ${countNoun(files.length, 'PDF med ændringsmarkering', 'PDF’er med ændringsmarkering')} skrevet i ${values.pdf}\n`);
+    written =
+      (await writeOutput('PDF’erne med ændringsmarkering', pdf, async () => {
+        const files = await writeRedlines(result, path.resolve(pdf));
+        process.stderr.write(`diff: ${countNoun(files.length, 'PDF med ændringsmarkering', 'PDF’er med ændringsmarkering')} skrevet i ${pdf}\n`);
+      })) && written;
   }
-  if (values.docx !== undefined) {
+  const docx = values.docx;
+  if (docx !== undefined) {
     // Loaded only when asked for, as the PDFs are: plain diff does not pay for the Word writer.
     const { writeRedlineDocx } = await import('../diff/write-redlines-docx.ts');
-    const files = await writeRedlineDocx(result, root, path.resolve(values.docx));
-    process.stderr.write(
-      `diff: ${countNoun(files.length, 'Word-fil med registrerede ændringer', 'Word-filer med registrerede ændringer')} skrevet i ${values.docx}\n`,
-    );
+    written =
+      (await writeOutput('Word-filerne med registrerede ændringer', docx, async () => {
+        const files = await writeRedlineDocx(result, root, path.resolve(docx));
+        process.stderr.write(
+          `diff: ${countNoun(files.length, 'Word-fil med registrerede ændringer', 'Word-filer med registrerede ændringer')} skrevet i ${docx}\n`,
+        );
+      })) && written;
   }
+  if (!written) return 1;
   if (result.findings.errors > 0) {
     process.stderr.write(`diff: ${describeRevision(result.head)} har ${countNoun(result.findings.errors, 'fejl', 'fejl')}; rapporten er dannet alligevel.\n`);
     return 1;

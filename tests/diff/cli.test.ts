@@ -142,6 +142,29 @@ describe('npm run diff (command line)', () => {
     }
   });
 
+  it('refuses a file for a folder or a folder for a file before comparing, and reports a folder it cannot make in Danish', async () => {
+    const file = path.join(outside, 'en-fil.txt');
+    writeFileSync(file, 'ikke en mappe\n');
+    for (const [option, target, message] of [
+      ['--docx', file, /^diff: --docx skal være en mappe, men ».*en-fil\.txt« er en fil\n/],
+      ['--pdf', file, /^diff: --pdf skal være en mappe, men ».*en-fil\.txt« er en fil\n/],
+      ['--out', outside, /^diff: --out skal være en fil, men ».*« er en mappe\n/],
+    ] as const) {
+      const r = await diff('main', 'HEAD', option, target);
+      expect(r.code, option).toBe(2);
+      expect(r.stderr).toMatch(message);
+    }
+    // A folder under a file cannot be made: said once the comparison is done, exit 1, no trace.
+    repo.replace(FILES.hsaLejre, '  aarligt_beloeb_kr: null', '  aarligt_beloeb_kr: 1234567');
+    const r = await diff('--docx', path.join(file, 'redlines'), '--out', path.join(outside, 'rapport-2.md'));
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/diff: Word-filerne med registrerede ændringer kan ikke skrives i .*en-fil\.txt.*: en del af stien er en fil, ikke en mappe\n/);
+    expect(r.stderr).not.toMatch(STACK_TRACE);
+    expect(r.stderr).not.toContain('intern fejl');
+    // The report was still written.
+    expect(readFileSync(path.join(outside, 'rapport-2.md'), 'utf8')).toContain('hsa-lejre-akutsygepleje');
+  });
+
   it('explains itself in Danish with --help', async () => {
     const r = await runInProcess('diff', ['--help']);
     expect(r.code).toBe(0);
