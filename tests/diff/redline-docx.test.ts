@@ -7,6 +7,7 @@
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { strToU8, unzipSync, zipSync } from 'fflate';
 import mammoth from 'mammoth';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runInProcess } from '../helpers/in-process.ts';
@@ -42,6 +43,20 @@ function revisions(xml: string): Revision[] {
     });
   }
   return out;
+}
+
+/** A line's text as one version reads it: its pieces without those of `leave` ('delete': the new version). */
+function lineText(cells: Array<Array<{ op: string; text: string }>>, leave: 'insert' | 'delete'): string {
+  return normalise(
+    cells
+      .map((pieces) =>
+        pieces
+          .filter((p) => p.op !== leave)
+          .map((p) => p.text)
+          .join(''),
+      )
+      .join(' '),
+  );
 }
 
 describe('npm run diff -- --docx (Word redline with tracked changes)', () => {
@@ -128,23 +143,30 @@ describe('npm run diff -- --docx (Word redline with tracked changes)', () => {
 
   it('reads as the new version when every change is accepted (mammoth leaves deletions out)', async () => {
     const accepted = normalise((await mammoth.extractRawText({ buffer: bytes })).value);
-    const version = (op: string) => (cells: Array<Array<{ op: string; text: string }>>) =>
-      normalise(
-        cells
-          .map((pieces) =>
-            pieces
-              .filter((p) => p.op !== op)
-              .map((p) => p.text)
-              .join(''),
-          )
-          .join(' '),
-      );
     const lines = json.changed[0]?.clauses.flatMap((c) => c.lines) ?? [];
     // Every line of the new version is there, as it reads now; no changed line as it read before.
-    for (const l of lines.filter((l) => l.status !== 'deleted')) expect(accepted).toContain(version('delete')(l.cells));
-    for (const l of lines.filter((l) => l.status === 'changed')) expect(accepted).not.toContain(version('insert')(l.cells));
+    for (const l of lines.filter((l) => l.status !== 'deleted')) expect(accepted).toContain(lineText(l.cells, 'delete'));
+    for (const l of lines.filter((l) => l.status === 'changed')) expect(accepted).not.toContain(lineText(l.cells, 'insert'));
     expect(accepted).toContain('Ikrafttræden: 1. februar 2027');
     expect(accepted).toContain('Årligt beløb: 1.234.567 kr.');
+  });
+
+  it('reads as the old version when every change is rejected', async () => {
+    // Rejecting: insertions go, deletions come back as ordinary text.
+    const rejectedXml = xml
+      .replace(/<w:ins [^>]*[^/]>[\s\S]*?<\/w:ins>/g, '')
+      .replace(/<w:del [^>]*[^/]>([\s\S]*?)<\/w:del>/g, '$1')
+      .replace(/<w:delText\b/g, '<w:t')
+      .replace(/<\/w:delText>/g, '</w:t>');
+    const entries = unzipSync(bytes);
+    const rejected = normalise(
+      (await mammoth.extractRawText({ buffer: Buffer.from(zipSync({ ...entries, 'word/document.xml': strToU8(rejectedXml) })) })).value,
+    );
+    const lines = json.changed[0]?.clauses.flatMap((c) => c.lines) ?? [];
+    for (const l of lines.filter((l) => l.status !== 'inserted')) expect(rejected).toContain(lineText(l.cells, 'insert'));
+    for (const l of lines.filter((l) => l.status === 'changed')) expect(rejected).not.toContain(lineText(l.cells, 'delete'));
+    expect(rejected).toContain('Ikrafttræden: 1. januar 2027');
+    expect(rejected).toContain('Årligt beløb: (ikke fastsat)');
   });
 
   it('is valid against the OOXML schemas, for Microsoft 365 and for Word 2007', async () => {
