@@ -16,7 +16,7 @@ import {
   markdownParagraphs,
   normalise,
 } from './docx-reader.ts';
-import { SAMPLE_DOCX_MD, SAMPLE_DOCX_META } from './sample.ts';
+import { NESTED_NUMBERED_MD, SAMPLE_DOCX_MD, SAMPLE_DOCX_META } from './sample.ts';
 
 const body = parseMarkdown(SAMPLE_DOCX_MD);
 const bytes = await writeDocx(body, SAMPLE_DOCX_META);
@@ -44,8 +44,28 @@ describe('mdast → .docx', () => {
     const numbering = parts.get('word/numbering.xml') ?? '';
     expect(numbering).toContain('<w:start w:val="3"/>');
     expect(numbering).toContain('<w:numFmt w:val="bullet"/>');
-    // Three numbered lists at the outer level (»3.«, »1.«, and the nested one continuing its bullet list's instance).
-    expect(new Set(documentXml.match(/<w:numId w:val="\d+"\/>/g)).size).toBeGreaterThanOrEqual(3);
+    // The bullets, the nested numbered list and the list from »3.« (»1. Igen et« goes on with it,
+    // as CommonMark reads it), each a list of its own.
+    expect(new Set(documentXml.match(/<w:numId w:val="\d+"\/>/g)).size).toBe(3);
+  });
+
+  it('starts every nested numbered list again at 1, also under another bullet', async () => {
+    const xml = docxParts(await writeDocx(parseMarkdown(NESTED_NUMBERED_MD), SAMPLE_DOCX_META));
+    const doc = xml.get('word/document.xml') ?? '';
+    const numbering = xml.get('word/numbering.xml') ?? '';
+    // Paragraphs at level 1: the two nested lists, two items each.
+    const nested = [...doc.matchAll(/<w:ilvl w:val="1"\/><w:numId w:val="(\d+)"\/>/g)].map((m) => m[1] ?? '');
+    expect(nested).toHaveLength(4);
+    expect(nested[0]).toBe(nested[1]);
+    expect(nested[2]).toBe(nested[3]);
+    expect(nested[0]).not.toBe(nested[2]);
+    // Each of the two restarts level 1 at 1.
+    for (const id of new Set(nested))
+      expect(numbering).toMatch(
+        new RegExp(
+          `<w:num w:numId="${id}"><w:abstractNumId w:val="\\d+"/>(?:(?!</w:num>).)*<w:lvlOverride w:ilvl="1"><w:startOverride w:val="1"/></w:lvlOverride>`,
+        ),
+      );
   });
 
   it('writes links as hyperlinks with numbered relationship ids', () => {

@@ -18,7 +18,7 @@ import { NO_OFFICE, officeConvert, SOFFICE } from '../helpers/office.ts';
 import { tool } from '../helpers/pdf-tools.ts';
 import { REPO_ROOT } from '../helpers/repo.ts';
 import { normalise, renderDocx } from './docx-reader.ts';
-import { SAMPLE_DOCX_MD, SAMPLE_DOCX_META } from './sample.ts';
+import { NESTED_NUMBERED_MD, SAMPLE_DOCX_MD, SAMPLE_DOCX_META } from './sample.ts';
 
 if (SOFFICE === undefined) console.warn(NO_OFFICE);
 
@@ -48,6 +48,13 @@ describe.skipIf(SOFFICE === undefined)('LibreOffice', () => {
     expect(text).toMatch(/Side 1 af \d/);
     expect(text).toContain('Horisontal samarbejdsaftale · Holbæk Kommune');
     expect(text).toContain('Underpunkt to');
+  }, 150_000);
+
+  it('numbers two nested lists under different bullets from 1 each', async () => {
+    const docx = path.join(dir, 'nested.docx');
+    writeFileSync(docx, await writeDocx(parseMarkdown(NESTED_NUMBERED_MD), SAMPLE_DOCX_META));
+    const text = normalise(tool('pdftotext', [convert(docx), '-']).stdout);
+    expect(text).toMatch(/Første punkt 1\. Underpunkt et 2\. Underpunkt to .*Andet punkt 1\. Underpunkt et 2\. Underpunkt to/);
   }, 150_000);
 
   it('prints page 1 of a shipped HSA with what page 1 of its PDF has', async () => {

@@ -68,3 +68,12 @@ kode linje 2
 | Underskrift, Region Østdanmark | |
 | Underskrift, Holbæk Kommune | |
 `;
+
+/** Two numbered lists nested under different bullets: each must count from 1. */
+export const NESTED_NUMBERED_MD = `- Første punkt
+  1. Underpunkt et
+  2. Underpunkt to
+- Andet punkt
+  1. Underpunkt et
+  2. Underpunkt to
+`;

@@ -159,8 +159,10 @@ class Converter {
     const start = node.start ?? 1;
     const reference = node.ordered ? `numbered-${start}` : 'bullets';
     if (!this.numberingConfigs.has(reference)) this.numberingConfigs.set(reference, levels(node.ordered === true, start));
-    // Nested lists continue their parent's instance: Word counts each level on its own.
-    const instance = node.ordered && level === 0 ? ++this.listInstance : 0;
+    // Every numbered list, nested ones too, is an instance of its own (a w:num that restarts every
+    // level): Word counts an abstract list's levels across all its uses, so two nested lists under
+    // different bullets would otherwise go on 1, 2, 3, 4.
+    const instance = node.ordered ? ++this.listInstance : 0;
     return node.children.flatMap((item) => this.listItem(item, { ...ctx, listLevel: level }, { reference, level, instance }));
   }
 
