@@ -67,6 +67,8 @@ type Format = (typeof formats)[number];
  */
 function checkTarget(option: '--out' | '--pdf' | '--docx', value: string | undefined): void {
   if (value === undefined) return;
+  // »--docx ""« would resolve to the current folder and scatter files there.
+  if (value.trim() === '') throw new UsageError(`${option} skal have ${option === '--out' ? 'en fil' : 'en mappe'} efter sig, ikke en tom tekst`);
   let stat;
   try {
     stat = statSync(path.resolve(value));

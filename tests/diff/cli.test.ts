@@ -149,6 +149,8 @@ describe('npm run diff (command line)', () => {
       ['--docx', file, /^diff: --docx skal være en mappe, men ».*en-fil\.txt« er en fil\n/],
       ['--pdf', file, /^diff: --pdf skal være en mappe, men ».*en-fil\.txt« er en fil\n/],
       ['--out', outside, /^diff: --out skal være en fil, men ».*« er en mappe\n/],
+      ['--docx', '', /^diff: --docx skal have en mappe efter sig, ikke en tom tekst\n/],
+      ['--out', ' ', /^diff: --out skal have en fil efter sig, ikke en tom tekst\n/],
     ] as const) {
       const r = await diff('main', 'HEAD', option, target);
       expect(r.code, option).toBe(2);
