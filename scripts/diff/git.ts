@@ -145,21 +145,59 @@ function utcInstant(iso: string): string | undefined {
   return Number.isNaN(ms) ? undefined : new Date(ms).toISOString().replace(/\.\d{3}Z$/, 'Z');
 }
 
+/** A date for a revision whose time git cannot give; never the clock's. */
+const FALLBACK_DATE = '1980-01-01T00:00:00Z';
+
+/** More names than this are shortened to the first ones and »m.fl.«: Word shows the author on every change. */
+const MAX_AUTHORS = 3;
+
+/** A commit as the redline attributes it: author, commit time (UTC) and the files it changed. */
+export interface CommitInfo {
+  author: string;
+  date: string;
+  files: string[];
+}
+
+/** The commits from `base` (excluded) to `head`, oldest first; `head` alone when there is no range. */
+export async function rangeCommits(git: Git, base: string | null, head: string): Promise<CommitInfo[]> {
+  const range = base === null || base === head ? ['-1', head] : [`${base}..${head}`];
+  const log = await git.run(['log', '--reverse', '--no-renames', '--name-only', '--format=%x01%an%x00%cI', ...range, '--']);
+  return log
+    .split('\x01')
+    .filter((entry) => entry.trim() !== '')
+    .map((entry) => {
+      const [header = '', ...files] = entry.split('\n');
+      const [name = '', when = ''] = header.split('\0');
+      return { author: name || 'ukendt forfatter', date: utcInstant(when) ?? FALLBACK_DATE, files: files.filter((f) => f !== '') };
+    });
+}
+
 /**
- * Who made a revision and when, for the redline's tracked changes. A commit: its author's name
- * and its commit time. The working tree has neither: the name git would commit it under
- * (user.name), or »arbejdskopi« when none is set, never an invented person; the time from
+ * Who made a document's changes and when, for its redline's tracked changes (Word shows one
+ * author per change): the authors of the commits that changed the document's data file or
+ * anything outside agreements/ (templates, schemas), distinct, oldest first, dated with the
+ * newest of them; when none did (its text changed through another document's data), every
+ * author of the range. So a branch where one jurist changed Lejre's HSA and another Holbæk's
+ * gives each redline its own author, not the last committer's name on both.
+ */
+export function commitStamp(commits: readonly CommitInfo[], file: string | undefined): { author: string; date: string } {
+  const own = file === undefined ? [] : commits.filter((c) => c.files.some((f) => f === file || !f.startsWith('agreements/')));
+  const chosen = own.length > 0 ? own : commits;
+  if (chosen.length === 0) return { author: 'ukendt forfatter', date: FALLBACK_DATE };
+  const names = [...new Set(chosen.map((c) => c.author))];
+  const author = names.length > MAX_AUTHORS ? `${names.slice(0, MAX_AUTHORS).join(', ')} m.fl.` : names.join(', ');
+  return { author, date: chosen.map((c) => c.date).reduce((a, b) => (b > a ? b : a)) };
+}
+
+/**
+ * The stamp of changes in the working tree, which has no commit: the name git would commit it
+ * under (user.name), or »arbejdskopi« when none is set, never an invented person; the time from
  * SOURCE_DATE_EPOCH when set, otherwise HEAD's commit time, so the same tree gives the same file.
  */
-export async function revisionStamp(git: Git, sha: string | null): Promise<{ author: string; date: string }> {
-  const fallbackDate = '1980-01-01T00:00:00Z';
-  if (sha !== null) {
-    const [author = '', date = ''] = (await git.run(['log', '-1', '--format=%an%x00%cI', sha, '--'])).trim().split('\0');
-    return { author: author || 'ukendt forfatter', date: utcInstant(date) ?? fallbackDate };
-  }
+export async function workingTreeStamp(git: Git): Promise<{ author: string; date: string }> {
   const author = (await git.tryRun(['config', 'user.name']))?.trim() || 'arbejdskopi';
   const epoch = process.env.SOURCE_DATE_EPOCH;
   if (epoch !== undefined && /^\d+$/.test(epoch)) return { author, date: new Date(Number(epoch) * 1000).toISOString().replace(/\.\d{3}Z$/, 'Z') };
-  const head = (await git.tryRun(['log', '-1', '--format=%cI', 'HEAD', '--']))?.trim();
-  return { author, date: (head && utcInstant(head)) || fallbackDate };
+  const headTime = (await git.tryRun(['log', '-1', '--format=%cI', 'HEAD', '--']))?.trim();
+  return { author, date: (headTime && utcInstant(headTime)) || FALLBACK_DATE };
 }

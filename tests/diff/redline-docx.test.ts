@@ -203,6 +203,40 @@ describe('npm run diff -- --docx (Word redline with tracked changes)', () => {
     }
   }, 120_000);
 
+  it('attributes each document’s changes to the authors of the commits that made them, not the last committer', async () => {
+    repo.git('checkout', '-q', '-b', 'to-forfattere', 'main');
+    try {
+      repo.replace(FILES.hsaLejre, '  aarligt_beloeb_kr: null', '  aarligt_beloeb_kr: 1234567');
+      repo.commitAll('Lejre: beløb', { name: 'Anna Jurist', date: '2026-02-25T09:00:00Z' });
+      repo.replace(FILES.hsaHolbaek, '  aarligt_beloeb_kr: null', '  aarligt_beloeb_kr: 7654321');
+      repo.commitAll('Holbæk: beløb', { name: 'Bo Sekretær', date: '2026-02-26T10:00:00Z' });
+      const stamps = async (dir: string) => {
+        const r = await runInProcess('diff', ['--root', repo.root, '-q', 'main', 'HEAD', '--docx', path.join(out, dir)]);
+        expect(r.code, r.stderr).toBe(0);
+        const of = (id: string) =>
+          new Set(
+            revisions(docxParts(readFileSync(path.join(out, dir, `${id}-aendringer.docx`))).get('word/document.xml') ?? '').map(
+              (f) => `${f.author ?? ''} ${f.date ?? ''}`,
+            ),
+          );
+        return { lejre: of('hsa-lejre-akutsygepleje'), holbaek: of('hsa-holbaek-akutsygepleje') };
+      };
+      expect(await stamps('authors')).toEqual({
+        lejre: new Set(['Anna Jurist 2026-02-25T09:00:00Z']),
+        holbaek: new Set(['Bo Sekretær 2026-02-26T10:00:00Z']),
+      });
+      // A template change reaches both documents: its author is named on both, and its time dates them.
+      repo.replace(FILES.hsaTemplate, '## Formål', '## Aftalens formål');
+      repo.commitAll('Skabelon: overskrift', { name: 'Carl Udvikler', date: '2026-02-27T11:00:00Z' });
+      expect(await stamps('template')).toEqual({
+        lejre: new Set(['Anna Jurist, Carl Udvikler 2026-02-27T11:00:00Z']),
+        holbaek: new Set(['Bo Sekretær, Carl Udvikler 2026-02-27T11:00:00Z']),
+      });
+    } finally {
+      repo.git('checkout', '-q', 'aendring');
+    }
+  }, 120_000);
+
   it('marks a paragraph that only the new version has as inserted, its paragraph mark included', async () => {
     repo.replace(FILES.hsaTemplate, '{{md formaal}}\n', '{{md formaal}}\n\nEt helt nyt afsnit om formålet.\n');
     try {

@@ -50,15 +50,21 @@ export class ScratchRepo {
   }
 
   git(...args: string[]): string {
+    return this.gitWith({}, args);
+  }
+
+  private gitWith(extra: NodeJS.ProcessEnv, args: readonly string[]): string {
     const { GIT_DIR: _dir, GIT_WORK_TREE: _tree, GIT_INDEX_FILE: _index, ...env } = process.env;
-    const r = spawnSync('git', [...GIT_CONFIG, ...args], { cwd: this.root, encoding: 'utf8', env: { ...env, ...GIT_ENV } });
+    const r = spawnSync('git', [...GIT_CONFIG, ...args], { cwd: this.root, encoding: 'utf8', env: { ...env, ...GIT_ENV, ...extra } });
     if (r.status !== 0) throw new Error(`git ${args.join(' ')} failed: ${r.stderr}`);
     return r.stdout;
   }
 
-  commitAll(message: string): string {
+  /** Commits everything; by »Test« at 2026-02-24 12:00 UTC unless `by` names another author and time. */
+  commitAll(message: string, by?: { name: string; date: string }): string {
     this.git('add', '-A');
-    this.git('commit', '-q', '-m', message);
+    const as = by === undefined ? {} : { GIT_AUTHOR_NAME: by.name, GIT_COMMITTER_NAME: by.name, GIT_AUTHOR_DATE: by.date, GIT_COMMITTER_DATE: by.date };
+    this.gitWith(as, ['commit', '-q', '-m', message]);
     return this.git('rev-parse', 'HEAD').trim();
   }
 

@@ -1,0 +1,31 @@
+/** Whom a document's tracked changes are attributed to, from the commits of the compared range. */
+import { describe, expect, it } from 'vitest';
+import { commitStamp, type CommitInfo } from '../../scripts/diff/git.ts';
+
+const LEJRE = 'agreements/midt-og-vestsjaelland/lejre/hsa-lejre-akutsygepleje.yaml';
+const HOLBAEK = 'agreements/midt-og-vestsjaelland/holbaek/hsa-holbaek-akutsygepleje.yaml';
+const commit = (author: string, date: string, ...files: string[]): CommitInfo => ({ author, date, files });
+
+describe('commitStamp', () => {
+  it('names the authors of the commits that changed the document’s file or a template, dated with the newest', () => {
+    const commits = [
+      commit('Anna', '2026-02-25T09:00:00Z', LEJRE),
+      commit('Bo', '2026-02-26T09:00:00Z', HOLBAEK),
+      commit('Carl', '2026-02-24T09:00:00Z', 'templates/hsa.md.hbs'),
+      commit('Anna', '2026-02-27T09:00:00Z', LEJRE),
+    ];
+    expect(commitStamp(commits, LEJRE)).toEqual({ author: 'Anna, Carl', date: '2026-02-27T09:00:00Z' });
+    expect(commitStamp(commits, HOLBAEK)).toEqual({ author: 'Bo, Carl', date: '2026-02-26T09:00:00Z' });
+  });
+
+  it('names every author of the range when none changed the document’s own inputs', () => {
+    const commits = [commit('Anna', '2026-02-25T09:00:00Z', HOLBAEK), commit('Bo', '2026-02-26T09:00:00Z', 'agreements/sager/sag.yaml')];
+    expect(commitStamp(commits, LEJRE)).toEqual({ author: 'Anna, Bo', date: '2026-02-26T09:00:00Z' });
+  });
+
+  it('shortens more than three names, and says »ukendt forfatter« for an empty range, never a made-up name', () => {
+    const commits = ['A', 'B', 'C', 'D'].map((name, i) => commit(name, `2026-02-2${i}T09:00:00Z`, LEJRE));
+    expect(commitStamp(commits, LEJRE).author).toBe('A, B, C m.fl.');
+    expect(commitStamp([], LEJRE)).toEqual({ author: 'ukendt forfatter', date: '1980-01-01T00:00:00Z' });
+  });
+});
