@@ -122,7 +122,15 @@ class RedlineWriter {
 
   table(rows: readonly LineDiff[]): Table {
     const count = Math.max(1, ...rows.map((r) => r.cells.length));
-    const texts = rows.map((r) => [...Array(count).keys()].map((c) => (r.cells[c] ?? []).map((p) => p.text).join(' ')));
+    // Widths for the text either version shows: each row as it reads before and after.
+    const version = (r: LineDiff, leave: Piece['op']) =>
+      [...Array(count).keys()].map((c) =>
+        (r.cells[c] ?? [])
+          .filter((p) => p.op !== leave)
+          .map((p) => p.text)
+          .join(''),
+      );
+    const texts = rows.flatMap((r) => [version(r, 'delete'), version(r, 'insert')]);
     const frame = tableFrame(texts, count);
     return new Table({
       ...frame,

@@ -3,7 +3,7 @@
  * text, in its order, with Word's own structure under it.
  */
 import { describe, expect, it } from 'vitest';
-import { writeDocx } from '../../scripts/emit/docx/index.ts';
+import { tableFrame, twip, writeDocx } from '../../scripts/emit/docx/index.ts';
 import { parseMarkdown } from '../../scripts/render/markdown.ts';
 import {
   assertWellFormed,
@@ -96,5 +96,20 @@ describe('mdast → .docx', () => {
     expect(documentXml).toContain('1.\u00A0januar\u00A02027');
     expect(documentXml).toContain('1.234.567\u00A0kr.');
     expect(normalise('1.\u00A0januar')).toBe('1. januar');
+  });
+
+  it('keeps a column as wide as its longest date or amount, and leaves space after a table', async () => {
+    const long = 'Horisontale samarbejdsaftaler godkendt af regionsråd og kommunalbestyrelse '.repeat(3);
+    const [date = 0] = tableFrame(
+      [
+        ['Dato', 'Frist', 'Kilde'],
+        ['1. april 2026', long, long],
+      ],
+      3,
+    ).columnWidths;
+    // 13 characters that must not break (»1. april 2026«), at the PDF's estimate of a character.
+    expect(date).toBeGreaterThanOrEqual(twip(13 * 6.3));
+    const xml = docxParts(await writeDocx(parseMarkdown('| a |\n|---|\n| b |\n\nEfter tabellen.\n'), SAMPLE_DOCX_META)).get('word/document.xml') ?? '';
+    expect(xml).toMatch(/<w:p><w:pPr><w:spacing w:before="200"\/><\/w:pPr><w:r><w:t xml:space="preserve">Efter tabellen\.<\/w:t>/);
   });
 });

@@ -25,6 +25,7 @@ import {
   type IParagraphOptions,
   type ParagraphChild,
 } from 'docx';
+import { bindUnits } from '../pdf/no-break.ts';
 import { softBreaksToSpaces, textContent } from '../pdf/plain-text.ts';
 import { columnWidths } from '../pdf/table-widths.ts';
 import { collectDefinitions, SIGN_HERE, signatureClause, type Definitions } from '../markdown-body.ts';
@@ -38,6 +39,8 @@ const SIGN_ROW_HEIGHT = twip(40);
 const MAX_LIST_LEVEL = 8;
 const BULLETS = ['•', '–', '▪'];
 const LIST_INDENT = twip(18);
+/** Space above a paragraph that follows a table, as the PDF leaves below its tables. */
+const AFTER_TABLE_PT = 10;
 
 export interface BlockOptions {
   /** Makes every run; the default writes the text as it is. */
@@ -85,8 +88,14 @@ class Converter {
     return { config: [...this.numberingConfigs].map(([reference, levels]) => ({ reference, levels })) };
   }
 
+  /** Paragraphs right after a table: Word puts no space between a table and what follows it. */
+  private readonly afterTable = new WeakSet<RootContent>();
+
   /** Top-level blocks; the signature clause is kept on one page. */
   root(nodes: readonly RootContent[]): FileChild[] {
+    nodes.forEach((node, i) => {
+      if (node.type === 'paragraph' && nodes[i - 1]?.type === 'table') this.afterTable.add(node);
+    });
     const clause = signatureClause(nodes);
     if (clause === undefined) return this.blocks(nodes);
     const { start, end } = clause;
@@ -102,7 +111,7 @@ class Converter {
       case 'heading':
         return [this.heading(node)];
       case 'paragraph':
-        return this.paragraph(node.children, ctx);
+        return this.paragraph(node.children, ctx, this.afterTable.has(node) ? { spacing: { before: twip(AFTER_TABLE_PT) } } : {});
       case 'list':
         return this.list(node, ctx);
       case 'table':
@@ -232,10 +241,13 @@ class Converter {
 /** Converts a parsed Markdown tree into the body of a Word document and the numbering it uses. */
 /**
  * A table's width, column widths and ruled borders, from its cells' text: the PDF's column
- * widths (table-widths.ts) over the page's text width, for documents and redlines alike.
+ * widths (table-widths.ts) over the page's text width, for documents and redlines alike. The
+ * text is bound as the runs are (a date, an amount), so a column is at least as wide as its
+ * longest unit: »1. april 2026« otherwise broke inside the year.
  */
 export function tableFrame(texts: readonly (readonly string[])[], columnCount: number): Pick<ITableOptions, 'width' | 'borders'> & { columnWidths: number[] } {
-  const widths = columnWidths(texts, columnCount, CONTENT_WIDTH_TWIPS / 20).map((w) => Math.round((parseFloat(w) / 100) * CONTENT_WIDTH_TWIPS));
+  const bound = texts.map((row) => row.map(bindUnits));
+  const widths = columnWidths(bound, columnCount, CONTENT_WIDTH_TWIPS / 20).map((w) => Math.round((parseFloat(w) / 100) * CONTENT_WIDTH_TWIPS));
   const border = { style: BorderStyle.SINGLE, size: 4, color: DOCX_COLORS.rule };
   return {
     width: { size: CONTENT_WIDTH_TWIPS, type: WidthType.DXA },
