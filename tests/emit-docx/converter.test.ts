@@ -36,6 +36,9 @@ describe('mdast → .docx', () => {
     expect(htmlHeadings(html)).toEqual([{ depth: 1, text: SAMPLE_DOCX_META.title }, ...markdownHeadings(body)]);
     expect(documentXml).toContain('<w:pStyle w:val="Heading2"/>');
     expect(documentXml).toContain('<w:pStyle w:val="Heading3"/>');
+    // The outline level the navigation pane reads, whatever Word calls the style.
+    const styles = parts.get('word/styles.xml') ?? '';
+    for (const level of [1, 2, 3]) expect(styles).toMatch(new RegExp(`w:styleId="Heading${level}">(?:(?!</w:style>).)*<w:outlineLvl w:val="${level - 1}"/>`));
   });
 
   it('writes lists as Word numbering: bullets, nested numbers, numbers that start again', () => {

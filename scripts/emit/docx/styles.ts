@@ -59,9 +59,19 @@ export const STYLE = {
   quote: 'Quote',
 } as const;
 
-const heading = (size: number, before: number, after: number) => ({
+/**
+ * A heading style. The outline level (0 = level 1) is what Word's navigation pane and a contents
+ * field read; set explicitly, it does not depend on Word recognising the style's name as its own
+ * built-in »heading n« (and so »Overskrift n« in a Danish Word).
+ */
+const heading = (size: number, before: number, after: number, outlineLevel?: number) => ({
   run: { size: size * 2, bold: true, color: DOCX_COLORS.heading, font: DOCX_FONTS.body },
-  paragraph: { spacing: { before: twip(before), after: twip(after) }, keepNext: true, keepLines: true },
+  paragraph: {
+    spacing: { before: twip(before), after: twip(after) },
+    keepNext: true,
+    keepLines: true,
+    ...(outlineLevel === undefined ? {} : { outlineLevel }),
+  },
 });
 
 export const DOCX_STYLES: IStylesOptions = {
@@ -71,10 +81,10 @@ export const DOCX_STYLES: IStylesOptions = {
       paragraph: { spacing: { after: twip(7), line: 300 } },
     },
     title: heading(16, 0, 10),
-    heading1: heading(16, 18, 8),
-    heading2: heading(13, 16, 6),
-    heading3: heading(11.5, 12, 4),
-    heading4: { ...heading(11, 10, 3), run: { ...heading(11, 10, 3).run, italics: true } },
+    heading1: heading(16, 18, 8, 0),
+    heading2: heading(13, 16, 6, 1),
+    heading3: heading(11.5, 12, 4, 2),
+    heading4: { ...heading(11, 10, 3, 3), run: { ...heading(11, 10, 3).run, italics: true } },
     listParagraph: { paragraph: { spacing: { after: twip(2) } } },
   },
   paragraphStyles: [
