@@ -27,7 +27,7 @@ const documentXml = parts.get('word/document.xml') ?? '';
 describe('mdast → .docx', () => {
   it('shows the text of every block, in order', async () => {
     const paragraphs = await docxParagraphs(bytes);
-    const body = paragraphs.slice(paragraphs.findIndex((p) => p.startsWith('Dette Word-dokument')) + 1);
+    const body = paragraphs.slice(paragraphs.findIndex((p) => p.startsWith('Forhandlingskopi')) + 1);
     expect(body).toEqual(markdownParagraphs(parseMarkdown(SAMPLE_DOCX_MD)));
     expect(assertWellFormed(parts)).toBeGreaterThan(10);
   });

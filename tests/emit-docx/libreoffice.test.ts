@@ -44,7 +44,7 @@ describe.skipIf(SOFFICE === undefined)('LibreOffice', () => {
     writeFileSync(docx, await writeDocx(parseMarkdown(SAMPLE_DOCX_MD), SAMPLE_DOCX_META));
     const text = normalise(tool('pdftotext', [convert(docx), '-']).stdout);
     expect(text).toContain(SAMPLE_DOCX_META.title);
-    expect(text).toContain('Dette Word-dokument er dannet fra aftaledata');
+    expect(text).toContain('Forhandlingskopi dannet fra aftaledata');
     expect(text).toMatch(/Side 1 af \d/);
     expect(text).toContain('Horisontal samarbejdsaftale · Holbæk Kommune');
     expect(text).toContain('Underpunkt to');

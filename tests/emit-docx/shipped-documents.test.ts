@@ -88,7 +88,7 @@ describe.each(KINDS)('the .docx of a %s', (kind) => {
     expect(parts.get('word/styles.xml')).toContain('w:val="da-DK"');
 
     const body = parts.get('word/document.xml') ?? '';
-    const notice = body.indexOf('Ret ikke her');
+    const notice = body.indexOf('aftalen ændres kun ved en pull request');
     expect(notice).toBeGreaterThan(0);
     expect(notice).toBeLessThan(body.indexOf('w:val="Heading2"'));
     // The whole first page is one section with its own first-page header: no page break before the body.

@@ -44,14 +44,16 @@ export interface DocxMeta extends Pick<
 const DRAFT_LABEL = 'UDKAST';
 
 /**
- * What the first page says about the file: the data in the repository is the source, the Word
- * file is a copy to read, comment and negotiate on, and changes go in as a pull request.
+ * What the first page says about the file: a copy to negotiate on (comments and tracked changes
+ * welcome), made from the data in the repository, which only a pull request changes; the sealed
+ * PDF is the document of record.
  */
 export function sourceNotice(commit: string | null): string {
   const from = commit === null ? 'commit ikke kendt: dannet uden for git' : `commit ${commit}`;
   return (
-    `Dette Word-dokument er dannet fra aftaledata i repository'et (${from}). ` +
-    'Ret ikke her: ændringer foreslås som en pull request. Det forseglede PDF-dokument er det gældende.'
+    `Forhandlingskopi dannet fra aftaledata i repository'et (${from}). ` +
+    'Skriv gerne kommentarer og forslag med »Spor ændringer« her, men aftalen ændres kun ved en pull request mod aftaledata. ' +
+    'Det forseglede PDF-dokument er det gældende.'
   );
 }
 
