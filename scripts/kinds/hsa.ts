@@ -97,6 +97,9 @@ export const hsa = defineDocumentKind<'hsa'>({
       mislighold: d.mislighold,
       ...openClauses(OPEN_CLAUSES, d).view,
       ikrafttraeden: d.ikrafttraeden,
+      // The day the law moves the task (reference data), which the agreement's own start date
+      // must meet but does not set: a late agreement must not restate the law with its own date.
+      opgaveflytning: repo.frist('ikrafttraeden')?.dato ?? d.ikrafttraeden,
       godkendelser: d.godkendelser,
       underskrifter: signatureTable(repo, d.underskrifter),
       forbehold: d.forbehold && d.forbehold.length > 0 ? d.forbehold : null,
