@@ -6,7 +6,9 @@
 import { describe, expect, it } from 'vitest';
 import { buildDocx } from '../../scripts/emit/docx/document.ts';
 import { packDocx, packParts, partsFromCompiler, partsFromZip } from '../../scripts/emit/docx/pack.ts';
+import { writeDocx } from '../../scripts/emit/docx/index.ts';
 import { parseMarkdown } from '../../scripts/render/markdown.ts';
+import { assertWellFormed, docxParts } from './docx-reader.ts';
 import { SAMPLE_DOCX_MD, SAMPLE_DOCX_META } from './sample.ts';
 
 const sample = () => buildDocx(parseMarkdown(SAMPLE_DOCX_MD), SAMPLE_DOCX_META);
@@ -28,5 +30,12 @@ describe('the parts of a .docx', () => {
     const date = SAMPLE_DOCX_META.date;
     expect(Buffer.from(packParts(compiled, date)).equals(Buffer.from(packParts(zipped, date)))).toBe(true);
     expect(Buffer.from(await packDocx(sample(), date)).equals(Buffer.from(packParts(zipped, date)))).toBe(true);
+  });
+
+  it('leaves out characters XML cannot hold, so the file stays openable', async () => {
+    const bytes = await writeDocx(parseMarkdown('Klokke\u0007 og \uFFFE og \uD800 ensom; 😀 bliver.\n'), SAMPLE_DOCX_META);
+    const xml = docxParts(bytes).get('word/document.xml') ?? '';
+    expect(xml).toContain('Klokke og  og  ensom; 😀 bliver.');
+    expect(assertWellFormed(docxParts(bytes))).toBeGreaterThan(5);
   });
 });

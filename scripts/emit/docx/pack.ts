@@ -71,6 +71,16 @@ function zipTime(date: string): Date {
   return new Date(Math.max(1980, y ?? 1980), (m ?? 1) - 1, d ?? 1, 12, 0, 0);
 }
 
+/**
+ * Characters XML 1.0 cannot hold (C0 controls but tab and line breaks, U+FFFE/U+FFFF, lone
+ * surrogates) would make Word refuse the file as corrupt; docx writes them as they come. The
+ * check already refuses them in the data (yaml/tegnkodning), so this only keeps a file openable
+ * if one ever gets this far.
+ */
+// eslint-disable-next-line no-control-regex
+const NOT_XML = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+const xmlChars = (xml: string) => xml.replace(NOT_XML, '');
+
 /** The package's parts by path, in Packer's order: XML parts as text, anything else as bytes. */
 export type DocxParts = Map<string, string | Uint8Array>;
 
@@ -104,7 +114,7 @@ export async function packDocx(doc: Document, date: string): Promise<Uint8Array>
 export function packParts(parts: DocxParts, date: string): Uint8Array {
   const names = [...parts.keys()];
   const texts = new Map<string, string>();
-  for (const [name, data] of parts) if (/\.(xml|rels)$/.test(name)) texts.set(name, typeof data === 'string' ? data : strFromU8(data));
+  for (const [name, data] of parts) if (/\.(xml|rels)$/.test(name)) texts.set(name, xmlChars(typeof data === 'string' ? data : strFromU8(data)));
 
   const core = texts.get(CORE);
   if (core !== undefined) texts.set(CORE, coreProperties(core, date));
