@@ -172,16 +172,20 @@ export async function rangeCommits(git: Git, base: string | null, head: string):
     });
 }
 
+/** What every document's text is made from besides its own data file: templates, reference data, the program. */
+const SHARED_INPUTS = ['templates/', 'agreements/reference/', 'scripts/'];
+
 /**
  * Who made a document's changes and when, for its redline's tracked changes (Word shows one
- * author per change): the authors of the commits that changed the document's data file or
- * anything outside agreements/ (templates, schemas), distinct, oldest first, dated with the
- * newest of them; when none did (its text changed through another document's data), every
- * author of the range. So a branch where one jurist changed Lejre's HSA and another Holbæk's
- * gives each redline its own author, not the last committer's name on both.
+ * author per change): the authors of the commits that changed the document's data file or what
+ * every document is made from (SHARED_INPUTS), distinct, oldest first, dated with the newest of
+ * them; when none did (its text changed through another document's data), every author of the
+ * range. So a branch where one jurist changed Lejre's HSA and another Holbæk's gives each
+ * redline its own author, not the last committer's name on both.
  */
 export function commitStamp(commits: readonly CommitInfo[], file: string | undefined): { author: string; date: string } {
-  const own = file === undefined ? [] : commits.filter((c) => c.files.some((f) => f === file || !f.startsWith('agreements/')));
+  const concerns = (f: string) => f === file || SHARED_INPUTS.some((prefix) => f.startsWith(prefix));
+  const own = file === undefined ? [] : commits.filter((c) => c.files.some(concerns));
   const chosen = own.length > 0 ? own : commits;
   if (chosen.length === 0) return { author: 'ukendt forfatter', date: FALLBACK_DATE };
   const names = [...new Set(chosen.map((c) => c.author))];

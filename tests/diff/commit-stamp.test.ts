@@ -18,6 +18,14 @@ describe('commitStamp', () => {
     expect(commitStamp(commits, HOLBAEK)).toEqual({ author: 'Bo, Carl', date: '2026-02-26T09:00:00Z' });
   });
 
+  it('does not name the author of a commit that changed only the README or the workflows', () => {
+    const commits = [commit('Anna', '2026-02-25T09:00:00Z', LEJRE), commit('Dan', '2026-02-28T09:00:00Z', 'README.md', '.github/workflows/publish.yml')];
+    expect(commitStamp(commits, LEJRE)).toEqual({ author: 'Anna', date: '2026-02-25T09:00:00Z' });
+    // Reference data reaches every document.
+    const reference = [...commits, commit('Eva', '2026-03-01T09:00:00Z', 'agreements/reference/frister.yaml')];
+    expect(commitStamp(reference, LEJRE)).toEqual({ author: 'Anna, Eva', date: '2026-03-01T09:00:00Z' });
+  });
+
   it('names every author of the range when none changed the document’s own inputs', () => {
     const commits = [commit('Anna', '2026-02-25T09:00:00Z', HOLBAEK), commit('Bo', '2026-02-26T09:00:00Z', 'agreements/sager/sag.yaml')];
     expect(commitStamp(commits, LEJRE)).toEqual({ author: 'Anna, Bo', date: '2026-02-26T09:00:00Z' });
