@@ -2,6 +2,8 @@ import { statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { countNoun } from '../diagnostics/danish.ts';
 import { fsProblem } from '../emit/fs-problem.ts';
+import { SigningError } from '../sign/errors.ts';
+import { signingTimeFromEnv } from '../sign/signing-time.ts';
 import { GitError } from '../diff/git.ts';
 import { reportJson } from '../diff/report-json.ts';
 import { COMMENT_LIMIT, reportMarkdown } from '../diff/report-markdown.ts';
@@ -117,6 +119,15 @@ async function main(): Promise<number> {
   checkTarget('--out', values.out);
   checkTarget('--pdf', values.pdf);
   checkTarget('--docx', values.docx);
+  // The Word redline of the working tree is dated SOURCE_DATE_EPOCH: a malformed one is said now, not after the comparison.
+  if (values.docx !== undefined && process.env.SOURCE_DATE_EPOCH) {
+    try {
+      signingTimeFromEnv(process.env);
+    } catch (error) {
+      if (error instanceof SigningError) throw new UsageError(error.message);
+      throw error;
+    }
+  }
 
   const root = path.resolve(values.root ?? REPO_ROOT);
   let result;

@@ -2,6 +2,7 @@ import { execFile } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { $ } from 'zx/core';
 import { gitEnv } from '../load/git-sync.ts';
+import { signingTimeFromEnv } from '../sign/signing-time.ts';
 
 /** A git problem the user can fix (not a repository, unknown revision): one Danish line. */
 export class GitError extends Error {}
@@ -200,8 +201,14 @@ export function commitStamp(commits: readonly CommitInfo[], file: string | undef
  */
 export async function workingTreeStamp(git: Git): Promise<{ author: string; date: string }> {
   const author = (await git.tryRun(['config', 'user.name']))?.trim() || 'arbejdskopi';
-  const epoch = process.env.SOURCE_DATE_EPOCH;
-  if (epoch !== undefined && /^\d+$/.test(epoch)) return { author, date: new Date(Number(epoch) * 1000).toISOString().replace(/\.\d{3}Z$/, 'Z') };
+  // A malformed SOURCE_DATE_EPOCH is an error, as the spec and the build have it (signingTimeFromEnv throws).
+  if (process.env.SOURCE_DATE_EPOCH)
+    return {
+      author,
+      date: signingTimeFromEnv(process.env)
+        .toISOString()
+        .replace(/\.\d{3}Z$/, 'Z'),
+    };
   const headTime = (await git.tryRun(['log', '-1', '--format=%cI', 'HEAD', '--']))?.trim();
   return { author, date: (headTime && utcInstant(headTime)) || FALLBACK_DATE };
 }

@@ -156,6 +156,10 @@ describe('npm run diff (command line)', () => {
       expect(r.code, option).toBe(2);
       expect(r.stderr).toMatch(message);
     }
+    // A malformed SOURCE_DATE_EPOCH (which dates the working tree's tracked changes) is refused, as the build refuses it.
+    const epoch = await runInProcess('diff', ['--root', repo.root, '--docx', path.join(outside, 'epoch')], { SOURCE_DATE_EPOCH: 'igaar' });
+    expect(epoch.code).toBe(2);
+    expect(epoch.stderr).toMatch(/^diff: SOURCE_DATE_EPOCH skal være et helt antal sekunder siden 1970, ikke »igaar«\./);
     // A folder under a file cannot be made: said once the comparison is done, exit 1, no trace.
     repo.replace(FILES.hsaLejre, '  aarligt_beloeb_kr: null', '  aarligt_beloeb_kr: 1234567');
     const r = await diff('--docx', path.join(file, 'redlines'), '--out', path.join(outside, 'rapport-2.md'));
