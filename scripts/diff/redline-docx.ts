@@ -31,7 +31,7 @@ import { describeRevision, type ChangedDocument, type ClauseDiff, type FieldChan
 import { bindUnits } from '../emit/pdf/no-break.ts';
 import { bindPieces } from './no-break.ts';
 import { redlineFrame } from './redline-frame.ts';
-import { formatValue } from './values.ts';
+import { readableValue } from './values.ts';
 
 /** Who made the new version and when: what every revision in the file is attributed to. */
 export interface RevisionStamp {
@@ -209,7 +209,14 @@ function fieldsTable(fields: readonly FieldChange[]): FileChild[] {
       rows: [
         row(['Felt', 'Før', 'Efter'], true),
         ...fields.map((f) =>
-          row([f.path, f.change === 'added' ? '(nyt felt)' : formatValue(f.before), f.change === 'removed' ? '(fjernet)' : formatValue(f.after)], false),
+          row(
+            [
+              f.path,
+              f.change === 'added' ? '(nyt felt)' : readableValue(f.before, f.path),
+              f.change === 'removed' ? '(fjernet)' : readableValue(f.after, f.path),
+            ],
+            false,
+          ),
         ),
       ],
     }),

@@ -12,7 +12,7 @@ import { wordDiff } from './word-diff.ts';
 import { type ChangedDocument, type ClauseDiff, type FieldChange, type LineDiff, type Piece, type RevisionInfo } from './types.ts';
 import { bindPieces } from './no-break.ts';
 import { redlineFrame } from './redline-frame.ts';
-import { formatValue, LONG_TEXT } from './values.ts';
+import { LONG_TEXT, readableValue } from './values.ts';
 
 export const REDLINE_COLORS = {
   insert: '#1a5fb4',
@@ -143,8 +143,8 @@ function fieldsTable(fields: readonly FieldChange[]): Content[] {
       }
       return [
         cell(f.path, 'tableCell'),
-        f.change === 'added' ? cell('(nyt felt)', 'tableCell') : cell(formatValue(f.before), 'tableCell', 'delete'),
-        f.change === 'removed' ? cell('(fjernet)', 'tableCell') : cell(formatValue(f.after), 'tableCell', 'insert'),
+        f.change === 'added' ? cell('(nyt felt)', 'tableCell') : cell(readableValue(f.before, f.path), 'tableCell', 'delete'),
+        f.change === 'removed' ? cell('(fjernet)', 'tableCell') : cell(readableValue(f.after, f.path), 'tableCell', 'insert'),
       ];
     }),
   ];

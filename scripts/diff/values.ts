@@ -1,3 +1,5 @@
+import { formatDate, formatKroner, formatNumber, NOT_SET } from '../basics/format.ts';
+
 /** A data value as it reads in a report: YAML-like scalars, compact JSON for lists and maps. */
 export function formatValue(value: unknown): string {
   if (value === null || value === undefined) return 'null';
@@ -8,3 +10,24 @@ export function formatValue(value: unknown): string {
 
 /** Long texts are shown as a word diff rather than as two whole paragraphs. */
 export const LONG_TEXT = 80;
+
+/** »2027-01-01« and a day that exists: Date would turn »2027-02-30« into 2 March. */
+function isCalendarDate(text: string): boolean {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(text)) return false;
+  const ms = Date.parse(`${text}T00:00:00Z`);
+  return !Number.isNaN(ms) && new Date(ms).toISOString().slice(0, 10) === text;
+}
+
+/**
+ * A data value as the redline files show it to a reader (the PDF's and the Word file's »Ændrede
+ * felter«): worded as the documents word it where the value says how (a date, an amount in a
+ * `…_kr` field, a number, »(ikke fastsat)« for none); otherwise as formatValue. The pull-request
+ * comment keeps formatValue's YAML-like form, which is what its reviewers edit.
+ */
+export function readableValue(value: unknown, path: string): string {
+  if (value === null || value === undefined) return NOT_SET;
+  if (typeof value === 'string' && isCalendarDate(value)) return formatDate(value);
+  if (typeof value === 'number' && Number.isFinite(value)) return /_kr$/.test(path) ? formatKroner(value) : formatNumber(value);
+  if (typeof value === 'boolean') return value ? 'ja' : 'nej';
+  return formatValue(value);
+}

@@ -139,6 +139,10 @@ describe('npm run diff -- --docx (Word redline with tracked changes)', () => {
     expect(body.indexOf('<w:ins ')).toBeGreaterThan(fields);
     for (const f of json.changed[0]?.fields ?? []) expect(body).toContain(f.path);
     expect(body).toContain('finansiering.aarligt_beloeb_kr');
+    // Its values as the documents word them: a date, an amount, »(ikke fastsat)« for none.
+    const table = body.slice(fields, body.indexOf('<w:ins '));
+    for (const text of ['1. januar 2027', '1. februar 2027', '(ikke fastsat)', '1.234.567 kr.'])
+      expect(table.replace(/\u00A0/g, ' ')).toContain(`>${text}</w:t>`);
   });
 
   it('reads as the new version when every change is accepted (mammoth leaves deletions out)', async () => {

@@ -55,7 +55,8 @@ describe('the redline PDF', () => {
     // As in the document: the »Bemærkning« column nobody filled in is left out.
     expect(text).toContain('Ydelse Ansvarlig');
     expect(text).not.toContain('Bemærkning');
-    expect(text).toContain('godkendelser.regionsraad null 2026-03-17');
+    // The changed field as the documents word its values, not as YAML.
+    expect(text).toContain('godkendelser.regionsraad (ikke fastsat) 17. marts 2026');
   });
 
   it('draws insertions and deletions in their own colours', () => {
