@@ -12,25 +12,36 @@
  * Revision ids are counted in reading order: the same comparison gives the same bytes.
  */
 import {
-  BorderStyle,
   DeletedTextRun,
   HeadingLevel,
   InsertedTextRun,
   Paragraph,
   Table,
-  TableCell,
-  TableRow,
   TextRun,
   WidthType,
   type FileChild,
   type IRunOptions,
   type ParagraphChild,
 } from 'docx';
-import { CONTENT_WIDTH_TWIPS, DOCX_COLORS, headingLevel, STYLE, tableFrame, twip, writeDocxBody, type DocxMeta } from '../emit/docx/index.ts';
+import {
+  cellStyle,
+  CODE_SHADING,
+  CONTENT_WIDTH_TWIPS,
+  headingLevel,
+  RULE_LINE,
+  STYLE,
+  TABLE_BORDERS,
+  tableCell,
+  tableFrame,
+  tableRow,
+  twip,
+  writeDocxBody,
+  type DocxMeta,
+} from '../emit/docx/index.ts';
 import { describeRevision, type ChangedDocument, type ClauseDiff, type FieldChange, type LineDiff, type Piece, type RevisionInfo } from './types.ts';
 import { bindUnits } from '../emit/pdf/no-break.ts';
 import { bindPieces } from './no-break.ts';
-import { redlineFrame } from './redline-frame.ts';
+import { groupLines, redlineFrame } from './redline-frame.ts';
 import { readableValue } from './values.ts';
 
 /** Who made the new version and when: what every revision in the file is attributed to. */
@@ -110,11 +121,11 @@ class RedlineWriter {
           style: STYLE.code,
           indent,
           ...run,
-          shading: { type: 'clear', color: 'auto', fill: DOCX_COLORS.codeFill },
+          shading: CODE_SHADING,
           children: this.runs(pieces, true),
         });
       case 'rule':
-        return new Paragraph({ indent, ...run, border: { bottom: { style: BorderStyle.SINGLE, size: 6, color: DOCX_COLORS.rule, space: 1 } }, children: [] });
+        return new Paragraph({ indent, ...run, border: RULE_LINE, children: [] });
       default:
         return new Paragraph({ indent, ...run, children: this.runs(pieces) });
     }
@@ -135,45 +146,20 @@ class RedlineWriter {
     return new Table({
       ...frame,
       rows: rows.map((r) => {
+        // The row's own revision first: ids are counted in reading order, the row before its text.
         const mark = this.whole(r.status);
-        return new TableRow({
-          ...(r.header ? { tableHeader: true } : {}),
-          cantSplit: true,
-          ...mark,
-          children: [...Array(count).keys()].map(
-            (c) =>
-              new TableCell({
-                width: { size: frame.columnWidths[c] ?? 0, type: WidthType.DXA },
-                margins: { top: twip(3), bottom: twip(3), left: twip(5), right: twip(5) },
-                ...(r.header ? { shading: { type: 'clear', color: 'auto', fill: DOCX_COLORS.tableHeaderFill } } : {}),
-                children: [new Paragraph({ style: r.header ? STYLE.tableHeader : STYLE.tableCell, children: this.runs(r.cells[c] ?? []) })],
-              }),
-          ),
-        });
+        const header = r.header === true;
+        const cells = [...Array(count).keys()].map((c) =>
+          tableCell(frame.columnWidths[c] ?? 0, header, new Paragraph({ style: cellStyle(header), children: this.runs(r.cells[c] ?? []) })),
+        );
+        return tableRow(header, cells, mark);
       }),
     });
   }
 
-  /** A clause's lines as blocks; table rows are regrouped into tables (a header row starts a new one). */
+  /** A clause's lines as blocks (groupLines). */
   body(lines: readonly LineDiff[]): FileChild[] {
-    const out: FileChild[] = [];
-    let rows: LineDiff[] = [];
-    const flushRows = () => {
-      if (rows.length > 0) out.push(this.table(rows));
-      rows = [];
-    };
-    for (const l of lines) {
-      if (l.kind === 'row') {
-        const last = rows.at(-1);
-        if (last && (l.header || l.cells.length !== last.cells.length)) flushRows();
-        rows.push(l);
-        continue;
-      }
-      flushRows();
-      out.push(this.line(l));
-    }
-    flushRows();
-    return out;
+    return groupLines(lines).map((g) => ('rows' in g ? this.table(g.rows) : this.line(g.line)));
   }
 
   clause(c: ClauseDiff): FileChild[] {
@@ -185,27 +171,17 @@ class RedlineWriter {
 function fieldsTable(fields: readonly FieldChange[]): FileChild[] {
   if (fields.length === 0) return [];
   const widths = [0.34, 0.33, 0.33].map((f) => Math.round(f * CONTENT_WIDTH_TWIPS));
-  const border = { style: BorderStyle.SINGLE, size: 4, color: DOCX_COLORS.rule };
   const row = (cells: string[], header: boolean) =>
-    new TableRow({
-      ...(header ? { tableHeader: true } : {}),
-      cantSplit: true,
-      children: cells.map(
-        (text, c) =>
-          new TableCell({
-            width: { size: widths[c] ?? 0, type: WidthType.DXA },
-            margins: { top: twip(3), bottom: twip(3), left: twip(5), right: twip(5) },
-            ...(header ? { shading: { type: 'clear', color: 'auto', fill: DOCX_COLORS.tableHeaderFill } } : {}),
-            children: [new Paragraph({ style: header ? STYLE.tableHeader : STYLE.tableCell, children: [new TextRun(bindUnits(text))] })],
-          }),
-      ),
-    });
+    tableRow(
+      header,
+      cells.map((text, c) => tableCell(widths[c] ?? 0, header, new Paragraph({ style: cellStyle(header), children: [new TextRun(bindUnits(text))] }))),
+    );
   return [
     new Paragraph({ heading: HeadingLevel.HEADING_3, children: [new TextRun('Ændrede felter')] }),
     new Table({
       width: { size: CONTENT_WIDTH_TWIPS, type: WidthType.DXA },
       columnWidths: widths,
-      borders: { top: border, bottom: border, left: border, right: border, insideHorizontal: border, insideVertical: border },
+      borders: TABLE_BORDERS,
       rows: [
         row(['Felt', 'Før', 'Efter'], true),
         ...fields.map((f) =>

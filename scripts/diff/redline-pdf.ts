@@ -11,7 +11,7 @@ import { columnWidths } from '../emit/pdf/table-widths.ts';
 import { wordDiff } from './word-diff.ts';
 import { type ChangedDocument, type ClauseDiff, type FieldChange, type LineDiff, type Piece, type RevisionInfo } from './types.ts';
 import { bindPieces } from './no-break.ts';
-import { redlineFrame } from './redline-frame.ts';
+import { groupLines, redlineFrame } from './redline-frame.ts';
 import { LONG_TEXT, readableValue } from './values.ts';
 
 export const REDLINE_COLORS = {
@@ -96,29 +96,16 @@ function tableBlock(rows: readonly LineDiff[]): Content {
   return { table: { headerRows, widths: columnWidths(texts, columns.length), body }, layout: DATA_TABLE_LAYOUT, style: 'table' };
 }
 
-/** A clause's lines as blocks; table rows are regrouped into tables (a header row starts a new one). */
+/** A clause's lines as blocks (groupLines), a bar beside each changed one. */
 function bodyBlocks(lines: readonly LineDiff[]): Content[] {
-  const out: Content[] = [];
-  let rows: LineDiff[] = [];
-  const flushRows = () => {
-    if (rows.length === 0) return;
-    const table = tableBlock(rows);
-    out.push(rows.some((r) => r.status !== 'equal') ? changeBar(table) : table);
-    rows = [];
-  };
-  lines.forEach((l, i) => {
-    if (l.kind === 'row') {
-      const last = rows.at(-1);
-      if (last && (l.header || l.cells.length !== last.cells.length)) flushRows();
-      rows.push(l);
-      return;
+  return groupLines(lines).map((g) => {
+    if ('rows' in g) {
+      const table = tableBlock(g.rows);
+      return g.rows.some((r) => r.status !== 'equal') ? changeBar(table) : table;
     }
-    flushRows();
-    const block = lineBlock(l, lines[i + 1]?.kind !== 'item');
-    out.push(l.status === 'equal' ? block : changeBar(block));
+    const block = lineBlock(g.line, g.next?.kind !== 'item');
+    return g.line.status === 'equal' ? block : changeBar(block);
   });
-  flushRows();
-  return out;
 }
 
 function clauseBlocks(c: ClauseDiff): Content[] {

@@ -11,26 +11,20 @@
 import type { Blockquote, Code, Heading, List, ListItem, PhrasingContent, Root, RootContent, Table as MdTable } from 'mdast';
 import {
   AlignmentType,
-  BorderStyle,
   HeightRule,
   Paragraph,
   Table,
-  TableCell,
-  TableRow,
-  WidthType,
   type FileChild,
   type ILevelsOptions,
-  type ITableOptions,
   type INumberingOptions,
   type IParagraphOptions,
   type ParagraphChild,
 } from 'docx';
-import { bindUnits } from '../pdf/no-break.ts';
 import { softBreaksToSpaces, textContent } from '../pdf/plain-text.ts';
-import { columnWidths } from '../pdf/table-widths.ts';
 import { collectDefinitions, SIGN_HERE, signatureClause, type Definitions } from '../markdown-body.ts';
 import { RunConverter, type RunWriter } from './runs.ts';
-import { CONTENT_WIDTH_TWIPS, DOCX_COLORS, headingLevel, STYLE, twip } from './styles.ts';
+import { CODE_SHADING, headingLevel, RULE_LINE, STYLE, twip } from './styles.ts';
+import { cellStyle, tableCell, tableFrame, tableRow } from './table.ts';
 
 /** Height of a row signed by hand: room for a signature above the line. */
 const SIGN_ROW_HEIGHT = twip(40);
@@ -197,26 +191,14 @@ class Converter {
       rows: rows.map((row, r) => {
         const header = r === 0;
         const signHere = ctx.signature === true && !header && SIGN_HERE.test(texts[r]?.[0]?.trim() ?? '');
-        return new TableRow({
-          // The header row repeats on every page the table runs onto; no row splits across pages.
-          // Other rows carry no tblHeader at all: some readers take any tblHeader, even »off«, for a header.
-          ...(header ? { tableHeader: true } : {}),
-          cantSplit: true,
-          ...(signHere ? { height: { value: SIGN_ROW_HEIGHT, rule: HeightRule.ATLEAST } } : {}),
-          children: [...Array(columnCount).keys()].map((c) => {
-            const cell = row.children[c];
-            const align = node.align?.[c];
-            const alignment = align === 'right' ? AlignmentType.RIGHT : align === 'center' ? AlignmentType.CENTER : undefined;
-            const style = header ? STYLE.tableHeader : STYLE.tableCell;
-            const children: ParagraphChild[] = cell === undefined ? [] : this.runs.runs(cell.children);
-            return new TableCell({
-              width: { size: frame.columnWidths[c] ?? 0, type: WidthType.DXA },
-              margins: { top: twip(3), bottom: twip(3), left: twip(5), right: twip(5) },
-              ...(header ? { shading: { type: 'clear', color: 'auto', fill: DOCX_COLORS.tableHeaderFill } } : {}),
-              children: [this.para({ style, children, ...(alignment ? { alignment } : {}) }, ctx)],
-            });
-          }),
+        const cells = [...Array(columnCount).keys()].map((c) => {
+          const cell = row.children[c];
+          const align = node.align?.[c];
+          const alignment = align === 'right' ? AlignmentType.RIGHT : align === 'center' ? AlignmentType.CENTER : undefined;
+          const children: ParagraphChild[] = cell === undefined ? [] : this.runs.runs(cell.children);
+          return tableCell(frame.columnWidths[c] ?? 0, header, this.para({ style: cellStyle(header), children, ...(alignment ? { alignment } : {}) }, ctx));
         });
+        return tableRow(header, cells, signHere ? { height: { value: SIGN_ROW_HEIGHT, rule: HeightRule.ATLEAST } } : {});
       }),
     });
   }
@@ -230,32 +212,15 @@ class Converter {
     const children = lines.flatMap((line, i) =>
       this.runs.runs(i === 0 ? [{ type: 'inlineCode', value: line }] : [{ type: 'break' }, { type: 'inlineCode', value: line }]),
     );
-    return this.para({ style: STYLE.code, children, shading: { type: 'clear', color: 'auto', fill: DOCX_COLORS.codeFill } }, ctx);
+    return this.para({ style: STYLE.code, children, shading: CODE_SHADING }, ctx);
   }
 
   private rule(): Paragraph {
-    return new Paragraph({ border: { bottom: { style: BorderStyle.SINGLE, size: 6, color: DOCX_COLORS.rule, space: 1 } }, children: [] });
+    return new Paragraph({ border: RULE_LINE, children: [] });
   }
 }
 
 /** Converts a parsed Markdown tree into the body of a Word document and the numbering it uses. */
-/**
- * A table's width, column widths and ruled borders, from its cells' text: the PDF's column
- * widths (table-widths.ts) over the page's text width, for documents and redlines alike. The
- * text is bound as the runs are (a date, an amount), so a column is at least as wide as its
- * longest unit: »1. april 2026« otherwise broke inside the year.
- */
-export function tableFrame(texts: readonly (readonly string[])[], columnCount: number): Pick<ITableOptions, 'width' | 'borders'> & { columnWidths: number[] } {
-  const bound = texts.map((row) => row.map(bindUnits));
-  const widths = columnWidths(bound, columnCount, CONTENT_WIDTH_TWIPS / 20).map((w) => Math.round((parseFloat(w) / 100) * CONTENT_WIDTH_TWIPS));
-  const border = { style: BorderStyle.SINGLE, size: 4, color: DOCX_COLORS.rule };
-  return {
-    width: { size: CONTENT_WIDTH_TWIPS, type: WidthType.DXA },
-    columnWidths: widths,
-    borders: { top: border, bottom: border, left: border, right: border, insideHorizontal: border, insideVertical: border },
-  };
-}
-
 export function mdastToDocx(root: Root, options: BlockOptions = {}): ConvertedBody {
   const converter = new Converter(collectDefinitions(root), options);
   const children = converter.root(root.children);

@@ -20,5 +20,5 @@ export async function writeDocxBody(children: FileChild[], meta: DocxMeta, notic
   return packDocx(buildDocxFromBody({ children, numbering: { config: [] } }, meta, notice), meta.date);
 }
 
-export { STYLE, DOCX_COLORS, CONTENT_WIDTH_TWIPS, headingLevel, twip } from './styles.ts';
-export { tableFrame } from './blocks.ts';
+export { STYLE, CODE_SHADING, CONTENT_WIDTH_TWIPS, headingLevel, RULE_LINE, twip } from './styles.ts';
+export { cellStyle, TABLE_BORDERS, tableCell, tableFrame, tableRow } from './table.ts';

@@ -11,7 +11,7 @@ import { ExternalHyperlink, TextRun, type IRunOptions, type ParagraphChild } fro
 import { bindUnits } from '../pdf/no-break.ts';
 import { softBreaksToSpaces, textContent } from '../pdf/plain-text.ts';
 import { CLICKABLE_URL, type Definitions } from '../markdown-body.ts';
-import { DOCX_COLORS, DOCX_FONTS } from './styles.ts';
+import { CODE_SHADING, DOCX_FONTS } from './styles.ts';
 
 export interface RunMarks {
   bold?: boolean;
@@ -41,7 +41,7 @@ function runOptions(text: string, marks: RunMarks): IRunOptions {
   if (marks.superScript) options.superScript = true;
   if (marks.code) {
     options.font = DOCX_FONTS.code;
-    options.shading = { type: 'clear', color: 'auto', fill: DOCX_COLORS.codeFill };
+    options.shading = CODE_SHADING;
   }
   if (marks.linkLike) options.style = 'Hyperlink';
   return options;

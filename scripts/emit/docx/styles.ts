@@ -5,7 +5,7 @@
  * contents field find the clauses, and a jurist's own templates apply. Colours and sizes follow
  * the PDF (../pdf/styles.ts), the page is the same A4 with the same margins.
  */
-import { HeadingLevel, type IStylesOptions } from 'docx';
+import { BorderStyle, HeadingLevel, type IBordersOptions, type IShadingAttributesProperties, type IStylesOptions } from 'docx';
 import { COLORS, PAGE_MARGINS } from '../pdf/styles.ts';
 import { PDF_LANGUAGE } from '../pdf/document.ts';
 
@@ -23,6 +23,12 @@ export const DOCX_COLORS = {
   quoteBar: hex(COLORS.quoteBar),
   watermark: hex(COLORS.watermark),
 } as const;
+
+/** A thematic break (»---«): an empty paragraph with a rule below it, in documents and redlines. */
+export const RULE_LINE: IBordersOptions = { bottom: { style: BorderStyle.SINGLE, size: 6, color: DOCX_COLORS.rule, space: 1 } };
+
+/** The grey behind code, inline and in blocks. */
+export const CODE_SHADING: IShadingAttributesProperties = { type: 'clear', color: 'auto', fill: DOCX_COLORS.codeFill };
 
 /** Fonts every Word installation has; the PDF's embedded Roboto need not be installed. */
 export const DOCX_FONTS = { body: 'Calibri', code: 'Consolas' } as const;
