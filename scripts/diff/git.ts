@@ -140,10 +140,13 @@ export async function changedSince(git: Git, ref: string): Promise<Set<string>> 
   return changed;
 }
 
+/** An instant as Word dates a revision: UTC, whole seconds (»2026-02-24T12:00:00Z«). */
+const wordInstant = (date: Date): string => date.toISOString().replace(/\.\d{3}Z$/, 'Z');
+
 /** A git date (»2026-02-24T13:00:00+01:00«) as the UTC instant Word dates a revision with. */
 function utcInstant(iso: string): string | undefined {
   const ms = Date.parse(iso);
-  return Number.isNaN(ms) ? undefined : new Date(ms).toISOString().replace(/\.\d{3}Z$/, 'Z');
+  return Number.isNaN(ms) ? undefined : wordInstant(new Date(ms));
 }
 
 /** A date for a revision whose time git cannot give; never the clock's. */
@@ -202,13 +205,7 @@ export function commitStamp(commits: readonly CommitInfo[], file: string | undef
 export async function workingTreeStamp(git: Git): Promise<{ author: string; date: string }> {
   const author = (await git.tryRun(['config', 'user.name']))?.trim() || 'arbejdskopi';
   // A malformed SOURCE_DATE_EPOCH is an error, as the spec and the build have it (signingTimeFromEnv throws).
-  if (process.env.SOURCE_DATE_EPOCH)
-    return {
-      author,
-      date: signingTimeFromEnv(process.env)
-        .toISOString()
-        .replace(/\.\d{3}Z$/, 'Z'),
-    };
+  if (process.env.SOURCE_DATE_EPOCH) return { author, date: wordInstant(signingTimeFromEnv(process.env)) };
   const headTime = (await git.tryRun(['log', '-1', '--format=%cI', 'HEAD', '--']))?.trim();
   return { author, date: (headTime && utcInstant(headTime)) || FALLBACK_DATE };
 }

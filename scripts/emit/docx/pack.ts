@@ -81,6 +81,9 @@ function zipTime(date: string): Date {
 const NOT_XML = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 const xmlChars = (xml: string) => xml.replace(NOT_XML, '');
 
+/** The parts that are XML (and so text): everything but media and fonts. */
+const XML_PART = /\.(xml|rels)$/;
+
 /** The package's parts by path, in Packer's order: XML parts as text, anything else as bytes. */
 export type DocxParts = Map<string, string | Uint8Array>;
 
@@ -102,7 +105,7 @@ export function partsFromCompiler(doc: Document): DocxParts | undefined {
 /** The parts as Packer's zip holds them: the public way, and the fallback. */
 export async function partsFromZip(doc: Document): Promise<DocxParts> {
   const entries = unzipSync(new Uint8Array(await Packer.toBuffer(doc)));
-  return new Map(Object.entries(entries).map(([name, data]) => [name, /\.(xml|rels)$/.test(name) ? strFromU8(data) : data]));
+  return new Map(Object.entries(entries).map(([name, data]) => [name, XML_PART.test(name) ? strFromU8(data) : data]));
 }
 
 /** Packs a document deterministically; `date` (YYYY-MM-DD) is the document's own date. */
@@ -114,7 +117,7 @@ export async function packDocx(doc: Document, date: string): Promise<Uint8Array>
 export function packParts(parts: DocxParts, date: string): Uint8Array {
   const names = [...parts.keys()];
   const texts = new Map<string, string>();
-  for (const [name, data] of parts) if (/\.(xml|rels)$/.test(name)) texts.set(name, xmlChars(typeof data === 'string' ? data : strFromU8(data)));
+  for (const [name, data] of parts) if (XML_PART.test(name)) texts.set(name, xmlChars(typeof data === 'string' ? data : strFromU8(data)));
 
   const core = texts.get(CORE);
   if (core !== undefined) texts.set(CORE, coreProperties(core, date));
