@@ -1,4 +1,4 @@
-import { statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { countNoun } from '../diagnostics/danish.ts';
 import { fsProblem } from '../emit/fs-problem.ts';
@@ -159,8 +159,14 @@ async function main(): Promise<number> {
   const report = format === 'json' ? reportJson(result) : reportMarkdown(result);
   const out = values.out;
   let written = true;
-  if (out !== undefined) written = (await writeOutput('Rapporten', out, () => writeFileSync(path.resolve(out), report))) && written;
-  else process.stdout.write(report);
+  if (out === undefined) process.stdout.write(report);
+  else {
+    // Its folder is made as --pdf's and --docx's are: »--out aendringer/rapport.md« in a fresh checkout.
+    written = await writeOutput('Rapporten', out, () => {
+      mkdirSync(path.dirname(path.resolve(out)), { recursive: true });
+      writeFileSync(path.resolve(out), report);
+    });
+  }
   if (format === 'markdown' && report.length > COMMENT_LIMIT) {
     process.stderr.write(
       `diff: rapporten er ${report.length} tegn; en kommentar på GitHub må højst være ${COMMENT_LIMIT}. Brug --pdf, eller sammenlign færre ændringer ad gangen.\n`,

@@ -169,6 +169,11 @@ describe('npm run diff (command line)', () => {
     expect(r.stderr).not.toContain('intern fejl');
     // The report was still written.
     expect(readFileSync(path.join(outside, 'rapport-2.md'), 'utf8')).toContain('hsa-lejre-akutsygepleje');
+    // --out makes its folder, as --pdf and --docx make theirs.
+    const nested = path.join(outside, 'ny', 'mappe', 'rapport.md');
+    const made = await diff('--out', nested, '--docx', path.join(outside, 'ny', 'word'));
+    expect(made.code, made.stderr).toBe(0);
+    expect(readFileSync(nested, 'utf8')).toContain('hsa-lejre-akutsygepleje');
   });
 
   it('explains itself in Danish with --help', async () => {
