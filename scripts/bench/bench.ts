@@ -12,7 +12,7 @@ import { parseBuildOutput } from './build-output.ts';
 import { codeFingerprint } from '../pipeline/cache.ts';
 import { generateScaleRepo, type ScaleRepo } from './generate.ts';
 import { machine, type Machine } from './machine.ts';
-import { measureMarkdownStage, type MarkdownStage } from './markdown-stage.ts';
+import { measureStages, type MarkdownStage, type WordStage } from './stages.ts';
 import { pandocAvailable, runPandoc, sample, type PandocRun } from './pandoc.ts';
 import { loadTypst, runTypst, TYPST_INSTALL, type TypstRun } from './typst.ts';
 import { runCommand, STARTUP, type CommandRun } from './spawn.ts';
@@ -96,8 +96,10 @@ export interface BenchResult {
    * (`build --only <id>`), as a writer previews their change — a new process, the document not cached.
    */
   previewBuild: BuildStep & { editedFile: string; field: string; only: string };
-  /** renderDocument for every document in the bench's own process (markdown-stage.ts). */
+  /** renderDocument for every document in the bench's own process (stages.ts). */
   markdownStage: MarkdownStage;
+  /** The .docx of every document from its tree, in the bench's own process (stages.ts): what Word adds to a document. */
+  wordStage: WordStage;
   /** Documents of the full build per second of its wall time. */
   documentsPerSecond: number;
   /**
@@ -256,8 +258,8 @@ export async function runBench(options: BenchOptions): Promise<BenchResult> {
     };
 
     const codeChanged = codeFingerprint() !== code;
-    step('Markdown-trinnet alene (i denne proces)');
-    const markdownStage = await measureMarkdownStage(root);
+    step('Markdown- og Word-trinnet alene (i denne proces)');
+    const { markdown: markdownStage, word: wordStage } = await measureStages(root);
 
     const documents = fullBuild.documents ?? dataset.documents;
     const oursPerDocument = fullBuild.seconds / documents;
@@ -302,6 +304,7 @@ export async function runBench(options: BenchOptions): Promise<BenchResult> {
       editBuild,
       previewBuild,
       markdownStage,
+      wordStage,
       documentsPerSecond: documents / fullBuild.seconds,
       cpuPerDocumentMs,
       peakRssMb: rss.length > 0 ? Math.max(...rss) : null,

@@ -154,6 +154,15 @@ export function formatText(r: BenchResult): string {
     hukommelse: `check ${r.check.maxRssMb ?? '?'} MB, fuld build ${r.fullBuild.maxRssMb ?? '?'} MB, forhåndsvisning ${r.previewBuild.maxRssMb ?? '?'} MB`,
   };
   for (const x of t) rows.push([x.label, formatValue(x.value, x.unit), formatLimit(x), mark(x.ok), note[x.id]]);
+  const w = r.wordStage;
+  const share = r.cpuPerDocumentMs === null ? '' : `, ${dk((100 * w.cpuPerDocumentMs) / r.cpuPerDocumentMs, 0)} % af et dokuments CPU i den fulde build`;
+  rows.push([
+    'Word-trinnet (.docx) pr. dokument (CPU, varmt)',
+    formatValue(w.cpuPerDocumentMs, 'ms'),
+    '',
+    '',
+    `${w.documents} dokumenter, ${dk(w.bytesPerDocument / 1024, 0)} KB hver${share}; første gennemløb ${dk(w.firstPassCpuPerDocumentMs, 1)} ms CPU`,
+  ]);
   rows.push(['Dokumenter pr. sekund (fuld build)', `${dk(r.documentsPerSecond, 1)}/s`, '', '', '']);
   if (r.cpuPerDocumentMs !== null) {
     rows.push([

@@ -17,6 +17,9 @@ export interface RenderContext {
   commit: string | null;
 }
 
+/** Who a document is by, in its document properties: the region. */
+export const documentAuthor = (repo: Repository): string => repo.ofKind('region')[0]?.data.navn ?? 'Region Østdanmark';
+
 /** The TSA named in the configuration (`segl.tidsstempel_url`) as the seal takes it. */
 function timestampOf(url: string | undefined): TimestampOptions | undefined {
   return url === undefined ? undefined : { url };
@@ -34,7 +37,7 @@ export function renderContext(
 ): RenderContext {
   const timestamp = timestampOf(timestampUrl);
   const seal: Seal = { identity, time: sealTime, reason: 'Forseglet af Region Østdanmark', location: 'Region Østdanmark', ...(timestamp ? { timestamp } : {}) };
-  return { root, repo, templates, seal, author: repo.ofKind('region')[0]?.data.navn ?? 'Region Østdanmark', commit };
+  return { root, repo, templates, seal, author: documentAuthor(repo), commit };
 }
 
 /** A worker's render context: it loads the data again (files only: the main thread has checked them). */

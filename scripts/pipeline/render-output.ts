@@ -7,7 +7,7 @@ import type { DocumentKind } from '../model/kinds.ts';
 import { documentName, documentTitle, type DocumentMeta } from '../kinds/index.ts';
 import type { SourceDocument } from '../model/source-document.ts';
 import { inputsOf } from '../render/inputs.ts';
-import { renderDocument } from '../render/render-document.ts';
+import { renderDocument, type RenderedDocument } from '../render/render-document.ts';
 import type { RenderContext } from './context.ts';
 
 /** One document's outputs: plain data, so a worker thread can hand it back. */
@@ -59,6 +59,19 @@ function renderDigest(fingerprint: string, parts: unknown): string {
 }
 
 /**
+ * The .docx of a rendered document: its body and metadata, the title document properties show
+ * (documentTitle), the region as author and the commit the data was read from. The bench's Word
+ * stage makes it the same way (bench/stages.ts).
+ */
+export function documentDocx(
+  ctx: Pick<RenderContext, 'author' | 'commit'>,
+  rendered: Pick<RenderedDocument, 'body' | 'meta'>,
+  infoTitle: string,
+): Promise<Uint8Array> {
+  return writeDocx(rendered.body, { ...rendered.meta, infoTitle, author: ctx.author, commit: ctx.commit });
+}
+
+/**
  * Renders one document to Markdown, PDF and .docx; the PDF is sealed unless the seal is the
  * region's and the text still has drafting notes: then the PDF says so under its title and where
  * the seal line would be. The Markdown and the .docx are the same either way.
@@ -84,7 +97,7 @@ export async function renderOutput(ctx: RenderContext, doc: SourceDocument<Docum
   // Made from what the digest covers (the body and the document's metadata), and the commit, which
   // the digest leaves out on purpose: a document whose text did not change keeps its .docx, and the
   // commit that names is one whose data gives the same text.
-  const docx = unchanged ? new Uint8Array(0) : await writeDocx(body, { ...meta, infoTitle: pdfMeta.infoTitle, author: ctx.author, commit: ctx.commit });
+  const docx = unchanged ? new Uint8Array(0) : await documentDocx(ctx, rendered, pdfMeta.infoTitle);
   return {
     id: doc.data.id,
     kind: doc.kind,

@@ -60,6 +60,7 @@ describe('npm run bench -- --json --kommuner 4 (smoke test, without pandoc)', ()
     expect(preview.editedFile).not.toBe((r.editBuild as { editedFile: string }).editedFile);
     expect(preview.editedFile.endsWith(`/${preview.only}.yaml`)).toBe(true);
     expect(r.markdownStage).toMatchObject({ documents: 22, cpuPerDocumentMs: aNumber, wallPerDocumentMs: aNumber, firstPassCpuPerDocumentMs: aNumber });
+    expect(r.wordStage).toMatchObject({ documents: 22, cpuPerDocumentMs: aNumber, bytesPerDocument: aNumber, firstPassCpuPerDocumentMs: aNumber });
     expect(r.documentsPerSecond).toBeGreaterThan(0);
     // CPU of all threads per rendered document: the full build renders all 22 (plus startup and bundles).
     const full = r.fullBuild as { cpuSeconds: number; rendered: number };
