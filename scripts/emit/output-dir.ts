@@ -1,5 +1,5 @@
 import {
-  cpSync,
+  copyFileSync,
   existsSync,
   linkSync,
   lstatSync,
@@ -72,6 +72,33 @@ const isInside = (child: string, parent: string) => {
 
 const code = (error: unknown) => (error as NodeJS.ErrnoException).code;
 
+/** A hard link where the file system allows one (same device, links supported), else a copy. */
+export function linkOrCopy(from: string, to: string): void {
+  try {
+    linkSync(from, to);
+  } catch {
+    copyFileSync(from, to);
+  }
+}
+
+/**
+ * `to` as a tree of hard links to the files of `from`: the staging folder of a build that keeps
+ * the rest of out/ (`--only`). Copying out/ (1,400 files on the 46-kommune set) took the main
+ * thread of a one-document preview 1.4 s of CPU and as much again in the kernel, and wrote every
+ * kept file a second time. A link is safe because outputs are never changed in place: every write
+ * into staging removes the name first (build.ts: writeOutput, linkOutput). Only folders and
+ * regular files are carried; a build writes nothing else into out/.
+ */
+function linkTree(from: string, to: string): void {
+  mkdirSync(to, { recursive: true });
+  for (const entry of readdirSync(from, { withFileTypes: true })) {
+    const source = path.join(from, entry.name);
+    const target = path.join(to, entry.name);
+    if (entry.isDirectory()) linkTree(source, target);
+    else if (entry.isFile()) linkOrCopy(source, target);
+  }
+}
+
 /**
  * The output folder, written atomically: a build writes into a staging folder beside out/
  * and swaps it in at the end, under a lock file, so an interrupted or concurrent build never
@@ -106,7 +133,7 @@ export class OutputDir {
         throw new OutputLockedError(`${path.basename(this.final)}/ fra en tidligere, afbrudt build er lagt tilbage; kør kommandoen igen`);
       }
       this.#removeLeftover(this.staging);
-      if (options.keepExisting && existsSync(this.final)) cpSync(this.final, this.staging, { recursive: true });
+      if (options.keepExisting && existsSync(this.final)) linkTree(this.final, this.staging);
       else mkdirSync(this.staging, { recursive: true });
     } catch (error) {
       this.close(); // a lock held by a live process would block every later build

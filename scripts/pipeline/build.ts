@@ -1,4 +1,4 @@
-import { copyFileSync, existsSync, linkSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
 import { checkRepository, type CheckResult } from '../check/check-repository.ts';
@@ -11,7 +11,7 @@ import { fristerCalendars } from '../emit/frister-calendar.ts';
 import { CALENDAR_FILE, CHECKSUMS_FILE, checksums, kommuneReadme, README_FILE } from '../emit/kommune-package.ts';
 import { KEPT_BY_BUILD, OUTPUT_MANIFEST } from '../emit/manifest-paths.ts';
 import { manifestEntry, serializeManifest, type Manifest, type ManifestEntry } from '../emit/manifest.ts';
-import { OutputDir, recoverOutput } from '../emit/output-dir.ts';
+import { linkOrCopy, OutputDir, recoverOutput } from '../emit/output-dir.ts';
 import { combinedNotSealed, NOT_SEALED_REASON, type NotSealed } from '../emit/unsealed.ts';
 import { regionName } from '../kinds/common.ts';
 import { awaitsKommune, documentMeta, documentName, renderedDocuments } from '../kinds/index.ts';
@@ -87,15 +87,6 @@ function readManifest(file: string): ManifestEntry[] {
     return (JSON.parse(readFileSync(file, 'utf8')) as Partial<Manifest>).files ?? [];
   } catch {
     return []; // a damaged manifest is rebuilt from what this build writes
-  }
-}
-
-/** A hard link where the file system allows one (same device, links supported), else a copy. */
-function linkOrCopy(from: string, to: string): void {
-  try {
-    linkSync(from, to);
-  } catch {
-    copyFileSync(from, to);
   }
 }
 
@@ -351,9 +342,14 @@ function writeOutput(out: OutputDir, relative: string, data: Uint8Array | string
   writeFileSync(out.path(relative), data);
 }
 
-/** A finished file is taken as is: hard-linked, since outputs are never changed in place. */
+/**
+ * A finished file is taken as is: hard-linked, since outputs are never changed in place. The name
+ * is removed first: with --only, staging holds links into the previous out/ (output-dir.ts,
+ * linkTree), and a copy over such a link would write into the live output.
+ */
 function linkOutput(out: OutputDir, from: string, relative: string): void {
   mkdirSync(path.dirname(out.path(relative)), { recursive: true });
+  rmSync(out.path(relative), { force: true });
   linkOrCopy(from, out.path(relative));
 }
 

@@ -1,4 +1,4 @@
-import { readFileSync, statSync } from 'node:fs';
+import { linkSync, mkdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Manifest } from '../../scripts/emit/manifest.ts';
@@ -167,6 +167,49 @@ describe('npm run build on a copy of the repository', () => {
       repo.write(file, original);
     }
   });
+
+  it('with --only, keeps the rest of out/ as links to the same files and never writes through them', async () => {
+    const file = 'agreements/midt-og-vestsjaelland/holbaek/hsa-holbaek-akutsygepleje.yaml';
+    const changed = 'midt-og-vestsjaelland/316-holbaek/hsa-holbaek-akutsygepleje.pdf';
+    const kept = 'midt-og-vestsjaelland/350-lejre/hsa-lejre-akutsygepleje.pdf';
+    const inKommunePackage = filesUnder(out()).find((f) => f.startsWith('kommuner/316-') && f.endsWith('/hsa-holbaek-akutsygepleje.pdf'));
+    expect(inKommunePackage).toBeDefined();
+    // A second name for each file outside out/: whatever is written into the old files shows there.
+    const witness = (f: string) => repo.path(`witness/${f.replaceAll('/', '_')}`);
+    const watched = [changed, kept, inKommunePackage!];
+    const before = new Map(watched.map((f) => [f, sha256Of(path.join(out(), f))]));
+    const inode = statSync(path.join(out(), kept)).ino;
+    mkdirSync(repo.path('witness'), { recursive: true });
+    for (const f of watched) linkSync(path.join(out(), f), witness(f));
+    const original = repo.read(file);
+    repo.replace(file, 'aarligt_beloeb_kr: null', 'aarligt_beloeb_kr: 1234567');
+    try {
+      const r = await runInProcess(
+        'build',
+        ['--root', repo.root, '--today', '2026-01-15', '--only', 'hsa-holbaek-akutsygepleje', '--quiet', '--jobs', '1'],
+        ENV,
+      );
+      expect(r.code, r.stdout + r.stderr).toBe(0);
+      // The document and its copy in Holbæk's package are new files; the old ones are untouched.
+      for (const f of [changed, inKommunePackage!]) {
+        expect(sha256Of(path.join(out(), f)), f).not.toBe(before.get(f));
+        expect(sha256Of(witness(f)), f).toBe(before.get(f));
+      }
+      // What the build kept is the very file it had: a link, not a copy.
+      expect(statSync(path.join(out(), kept)).ino).toBe(inode);
+      expect(sha256Of(path.join(out(), kept))).toBe(before.get(kept));
+    } finally {
+      repo.write(file, original);
+      rmSync(repo.path('witness'), { recursive: true, force: true });
+    }
+    const back = await runInProcess(
+      'build',
+      ['--root', repo.root, '--today', '2026-01-15', '--only', 'hsa-holbaek-akutsygepleje', '--quiet', '--jobs', '1'],
+      ENV,
+    );
+    expect(back.code).toBe(0);
+    for (const f of watched) expect(sha256Of(path.join(out(), f)), f).toBe(before.get(f));
+  }, 120_000);
 
   it('refuses an --only that matches nothing, with exit 2', async () => {
     const r = await runInProcess('build', ['--root', repo.root, '--only', 'findes-ikke'], ENV);
