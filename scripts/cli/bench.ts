@@ -12,9 +12,9 @@ repository med N kommuner i en midlertidig mappe og kører de rigtige kommandoer
 på det: kontrol, fuld build (Markdown, PDF og forsegling), samme build igen
 uden ændringer, build efter ændring af ét beløb i én samarbejdsaftale, og
 forhåndsvisning af ét dokument (build --only) efter ændring af en anden.
-Markdown-trinnet måles for sig. Vægtid og CPU-tid pr. dokument sammenlignes
-med pandoc + WeasyPrint, når de er installeret, og med Typst, når dens pakke
-er installeret (${TYPST_INSTALL});
+Markdown-trinnet og Word-trinnet (.docx) måles hver for sig. Vægtid og
+CPU-tid pr. dokument sammenlignes med pandoc + WeasyPrint, når de er
+installeret, og med Typst, når dens pakke er installeret (${TYPST_INSTALL});
 Typst får de samme Markdown-filer omsat til Typst-opmærkning og samme skrift.
 Resultatet vises med målene for hver måling (✔/✖).
 
