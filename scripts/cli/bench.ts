@@ -9,8 +9,8 @@ const help = `Brug: npm run bench -- [valg]
 
 Måler hastighed og hukommelse på et stort SYNTETISK datasæt: danner et
 repository med N kommuner i en midlertidig mappe og kører de rigtige kommandoer
-på det: kontrol, fuld build (Markdown, PDF og forsegling), samme build igen
-uden ændringer, build efter ændring af ét beløb i én samarbejdsaftale, og
+på det: kontrol, fuld build (Markdown, PDF, Word og forsegling), samme build
+igen uden ændringer, build efter ændring af ét beløb i én samarbejdsaftale, og
 forhåndsvisning af ét dokument (build --only) efter ændring af en anden.
 Markdown-trinnet og Word-trinnet (.docx) måles hver for sig. Vægtid og
 CPU-tid pr. dokument sammenlignes med pandoc + WeasyPrint, når de er
