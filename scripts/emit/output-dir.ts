@@ -86,7 +86,7 @@ export function linkOrCopy(from: string, to: string): void {
  * the rest of out/ (`--only`). Copying out/ (1,400 files on the 46-kommune set) took the main
  * thread of a one-document preview 1.4 s of CPU and as much again in the kernel, and wrote every
  * kept file a second time. A link is safe because outputs are never changed in place: every write
- * into staging removes the name first (build.ts: writeOutput, linkOutput). Only folders and
+ * into staging removes the name first (build.ts, freshName). Only folders and
  * regular files are carried; a build writes nothing else into out/.
  */
 function linkTree(from: string, to: string): void {

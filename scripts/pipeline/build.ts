@@ -335,22 +335,26 @@ function bundleSeal(seal: { signer: string }, notSealed: NotSealed | null): Pick
   return notSealed ? { signer: null, forseglet: false, udestaar: notSealed.draftingNotes } : { signer: seal.signer };
 }
 
-/** Writes a file into the staging folder; never through a name that may be a hard link into the previous out/. */
-function writeOutput(out: OutputDir, relative: string, data: Uint8Array | string): void {
-  mkdirSync(path.dirname(out.path(relative)), { recursive: true });
-  rmSync(out.path(relative), { force: true });
-  writeFileSync(out.path(relative), data);
+/**
+ * A name in the staging folder to write or link a file at: its folder made, and whatever had the
+ * name removed first. With --only, staging holds hard links into the previous out/ (output-dir.ts,
+ * linkTree); writing or copying over such a link would change the live output.
+ */
+function freshName(out: OutputDir, relative: string): string {
+  const file = out.path(relative);
+  mkdirSync(path.dirname(file), { recursive: true });
+  rmSync(file, { force: true });
+  return file;
 }
 
-/**
- * A finished file is taken as is: hard-linked, since outputs are never changed in place. The name
- * is removed first: with --only, staging holds links into the previous out/ (output-dir.ts,
- * linkTree), and a copy over such a link would write into the live output.
- */
+/** Writes a file into the staging folder. */
+function writeOutput(out: OutputDir, relative: string, data: Uint8Array | string): void {
+  writeFileSync(freshName(out, relative), data);
+}
+
+/** A finished file is taken as is: hard-linked, since outputs are never changed in place. */
 function linkOutput(out: OutputDir, from: string, relative: string): void {
-  mkdirSync(path.dirname(out.path(relative)), { recursive: true });
-  rmSync(out.path(relative), { force: true });
-  linkOrCopy(from, out.path(relative));
+  linkOrCopy(from, freshName(out, relative));
 }
 
 interface Execution {
