@@ -1,4 +1,5 @@
 import { parseArgs } from 'node:util';
+import { isCalendarDate } from '../basics/iso-date-guess.ts';
 import { InputFileError } from '../basics/regular-file.ts';
 import { danishOptionError } from './option-errors.ts';
 
@@ -89,10 +90,6 @@ function onStreamError(error: NodeJS.ErrnoException): void {
 }
 
 export function parseIsoDateOption(value: string, option: string): string {
-  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
-  const date = match ? new Date(`${value}T00:00:00Z`) : undefined;
-  if (!date || Number.isNaN(date.getTime()) || date.toISOString().slice(0, 10) !== value) {
-    throw new UsageError(`${option} skal være en dato på formen ÅÅÅÅ-MM-DD, ikke »${value}«`);
-  }
+  if (!isCalendarDate(value)) throw new UsageError(`${option} skal være en dato på formen ÅÅÅÅ-MM-DD, ikke »${value}«`);
   return value;
 }

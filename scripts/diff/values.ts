@@ -1,4 +1,5 @@
 import { formatDate, formatKroner, formatNumber, NOT_SET } from '../basics/format.ts';
+import { isCalendarDate } from '../basics/iso-date-guess.ts';
 
 /** A data value as it reads in a report: YAML-like scalars, compact JSON for lists and maps. */
 export function formatValue(value: unknown): string {
@@ -10,13 +11,6 @@ export function formatValue(value: unknown): string {
 
 /** Long texts are shown as a word diff rather than as two whole paragraphs. */
 export const LONG_TEXT = 80;
-
-/** »2027-01-01« and a day that exists: Date would turn »2027-02-30« into 2 March. */
-function isCalendarDate(text: string): boolean {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(text)) return false;
-  const ms = Date.parse(`${text}T00:00:00Z`);
-  return !Number.isNaN(ms) && new Date(ms).toISOString().slice(0, 10) === text;
-}
 
 /**
  * A data value as the redline files show it to a reader (the PDF's and the Word file's »Ændrede
